@@ -1,0 +1,244 @@
+"""The command line: the same tracker as the window, for scripting and headless use.
+
+Exit codes: 0 ok, 1 a check failed or the data has a problem, 2 bad usage or bad input (a message
+on stderr, nothing changed). This module never imports PySide6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .content import ContentError, Item, load_curriculum
+from .locations import curriculum_dir, default_data_dir
+from .progress import STATUSES, Progress
+from .store import StoreError
+from .tracker import Tracker, TrackerError
+
+JSON_SCHEMA = 1
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and a one-line message (its default, made explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"cairn: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cairn", description="Cairn: a six-month path into AI engineering. "
+                     "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"cairn {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="the learner's data folder (default: $CAIRN_DATA_DIR, else the "
+                             "platform's user data folder)")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="open the window, paint once and exit (for benchmarks and smoke "
+                             "tests)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    status = commands.add_parser("status", help="overall and per-month progress")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+
+    items = commands.add_parser("items", help="list checklist items and milestones")
+    items.add_argument("--month", type=int, metavar="N", help="only month N")
+    items.add_argument("--role", metavar="ID", help="only items that build this role's skills")
+    items.add_argument("--status", choices=STATUSES, help="only items with this status")
+    items.add_argument("--json", action="store_true", help="machine-readable output")
+
+    mark = commands.add_parser("mark", help="set an item's status")
+    mark.add_argument("item_id", metavar="ITEM_ID")
+    mark.add_argument("status", choices=STATUSES)
+
+    note = commands.add_parser("note", help="replace an item's note (Markdown; '-' reads stdin)")
+    note.add_argument("item_id", metavar="ITEM_ID")
+    note.add_argument("text", metavar="TEXT")
+
+    evidence = commands.add_parser("evidence", help="attach a proof link to a milestone")
+    evidence.add_argument("milestone_id", metavar="MILESTONE_ID")
+    evidence.add_argument("url", metavar="URL")
+
+    validate = commands.add_parser("validate", help="validate a curriculum pack")
+    validate.add_argument("path", type=Path, metavar="PATH")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+        stderr: TextIO | None = None) -> int:
+    """Run one command; return its exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        err.write("cairn: no command given (run 'cairn' alone to open the window)\n")
+        return EXIT_USAGE
+    if args.command == "validate":
+        return _validate(args.path, out, err)
+    data_dir = args.data_dir or default_data_dir()
+    try:
+        tracker = Tracker.open(data_dir, curriculum_dir())
+    except ContentError as error:
+        err.write(f"cairn: {error}\n")
+        return EXIT_DATA
+    except (StoreError, TrackerError) as error:
+        err.write(f"cairn: {error}\n")
+        return EXIT_DATA
+    except OSError as error:
+        err.write(f"cairn: cannot use the data folder {data_dir}: {error.strerror}\n")
+        return EXIT_DATA
+    try:
+        return _COMMANDS[args.command](tracker, args, out)
+    except TrackerError as error:
+        err.write(f"cairn: {error}; nothing was changed\n")
+        return EXIT_USAGE
+    finally:
+        tracker.close()
+
+
+def _validate(path: Path, out: TextIO, err: TextIO) -> int:
+    if not path.is_dir():
+        err.write(f"cairn: {path} is not a folder holding a curriculum pack\n")
+        return EXIT_USAGE
+    base = curriculum_dir()
+    dirs = [path] if path.resolve() == base.resolve() or not _extends(path) else [base, path]
+    try:
+        curriculum = load_curriculum(dirs)
+    except ContentError as error:
+        err.write(f"{error}\n")
+        return EXIT_DATA
+    out.write(f"{path}: ok — {len(curriculum.months)} months, {len(curriculum.weeks)} weeks, "
+              f"{len(curriculum.items)} items and milestones, {len(curriculum.readings)} "
+              f"readings, {len(curriculum.roles)} roles\n")
+    return EXIT_OK
+
+
+def _extends(path: Path) -> bool:
+    import tomllib
+
+    try:
+        pack = tomllib.loads((path / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
+    except (OSError, ValueError):
+        return False
+    return isinstance(pack, dict) and bool(pack.get("extends"))
+
+
+def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    curriculum = tracker.curriculum
+    overall = tracker.overall_progress()
+    months = [(m, tracker.month_progress(m.id)) for m in curriculum.months]
+    if args.json:
+        payload = {
+            "schema": JSON_SCHEMA,
+            "curriculum": curriculum.version,
+            "overall": overall.as_dict(),
+            "months": [{"month": m.number, "title": m.title, **p.as_dict()} for m, p in months],
+        }
+        _dump(payload, out)
+        return EXIT_OK
+    out.write(f"Overall   {_bar(overall)}  {overall.done} of {overall.total} done "
+              f"({overall.percent:g}%)\n")
+    for month, progress in months:
+        out.write(f"Month {month.number}   {_bar(progress)}  {progress.done:>3} of "
+                  f"{progress.total:<3} {month.title}\n")
+    retired = tracker.retired_ids()
+    if retired:
+        out.write(f"Retired: {len(retired)} saved item(s) no longer in the curriculum: "
+                  f"{', '.join(retired)}\n")
+    return EXIT_OK
+
+
+def _bar(progress: Progress, width: int = 20) -> str:
+    filled = round(width * progress.percent / 100)
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    curriculum = tracker.curriculum
+    if args.month is not None and curriculum.month_of_number(args.month) is None:
+        raise TrackerError(f"there is no month {args.month}")
+    role_skills: set[str] | None = None
+    if args.role is not None:
+        role = curriculum.roles.get(args.role)
+        if role is None:
+            raise TrackerError(f"there is no role '{args.role}' (roles: "
+                               f"{', '.join(curriculum.roles)})")
+        role_skills = {a.skill_id for a in role.areas}
+    month_numbers = {m.id: m.number for m in curriculum.months}
+    week_numbers = {w.id: w.number for w in curriculum.weeks.values()}
+    selected: list[Item] = []
+    for month in curriculum.months:
+        if args.month is not None and month.number != args.month:
+            continue
+        for item in curriculum.month_items(month.id):
+            if role_skills is not None and not role_skills.intersection(item.skills):
+                continue
+            if args.status is not None and tracker.status(item.id) != args.status:
+                continue
+            selected.append(item)
+    if args.json:
+        _dump({"schema": JSON_SCHEMA, "items": [
+            {
+                "id": item.id,
+                "title": item.title,
+                "kind": item.kind,
+                "month": month_numbers[item.month_id],
+                "week": week_numbers[item.week_id],
+                "status": tracker.status(item.id),
+                "skills": list(item.skills),
+                "readings": [{"id": r, "title": curriculum.readings[r].title,
+                              "url": curriculum.readings[r].url} for r in item.readings],
+                "project": item.project_id,
+                "estimate_hours": item.estimate_hours,
+            }
+            for item in selected
+        ]}, out)
+        return EXIT_OK
+    for item in selected:
+        out.write(f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
+                  f"{item.kind:<9} {item.id:<40} {item.title}\n")
+    out.write(f"{len(selected)} item(s)\n")
+    return EXIT_OK
+
+
+def _mark(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    change = tracker.set_status(args.item_id, args.status)
+    item_id = change.ids[0]
+    if change.changed:
+        out.write(f"{item_id}: {change.old} -> {change.new}\n")
+    else:
+        out.write(f"{item_id}: already {change.new}\n")
+    return EXIT_OK
+
+
+def _note(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    change = tracker.set_note(args.item_id, text)
+    out.write(f"{change.ids[0]}: note {'saved' if text.strip() else 'removed'}\n")
+    return EXIT_OK
+
+
+def _evidence(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    change = tracker.add_evidence(args.milestone_id, args.url)
+    out.write(f"{change.ids[0]}: evidence added ({args.url.strip()})\n")
+    return EXIT_OK
+
+
+def _dump(payload: object, out: TextIO) -> None:
+    json.dump(payload, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+_COMMANDS = {
+    "status": _status,
+    "items": _items,
+    "mark": _mark,
+    "note": _note,
+    "evidence": _evidence,
+}

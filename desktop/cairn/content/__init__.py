@@ -1,0 +1,35 @@
+"""Curriculum packs: TOML folders read into frozen, validated objects."""
+
+from .loader import load_curriculum, validate_pack
+from .model import (
+    KIND_LABELS,
+    Curriculum,
+    Item,
+    Month,
+    PackInfo,
+    Project,
+    Reading,
+    Role,
+    RoleArea,
+    Skill,
+    Week,
+)
+from .problems import ContentError, Problem
+
+__all__ = [
+    "KIND_LABELS",
+    "ContentError",
+    "Curriculum",
+    "Item",
+    "Month",
+    "PackInfo",
+    "Problem",
+    "Project",
+    "Reading",
+    "Role",
+    "RoleArea",
+    "Skill",
+    "Week",
+    "load_curriculum",
+    "validate_pack",
+]

@@ -1,0 +1,70 @@
+"""The learner's data as SQLAlchemy 2 typed tables. Content is never stored here: rows refer to
+curriculum objects by their stable string id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ItemState(Base):
+    """The current status of one item or milestone."""
+
+    __tablename__ = "item_state"
+
+    content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime]
+
+
+class StatusChange(Base):
+    """Every status change ever made, oldest first: the item's history."""
+
+    __tablename__ = "status_change"
+    __table_args__ = (Index("ix_status_change_content", "content_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    content_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("item_state.content_id", ondelete="CASCADE")
+    )
+    old_status: Mapped[str | None] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    changed_at: Mapped[datetime]
+
+
+class Note(Base):
+    """The learner's Markdown note on an item; private notes never leave the app."""
+
+    __tablename__ = "note"
+
+    content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    private: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime]
+
+
+class Evidence(Base):
+    """A link proving a milestone: repository, write-up, demo."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_content", "content_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    content_id: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime]
+
+
+class Setting(Base):
+    """A learner preference, stored as JSON text."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,198 @@
+"""The one object the window and the command line talk to: content plus the learner's progress.
+
+Opened with explicit paths. Every mutation is one transaction and returns a `Change` saying what
+changed, so views refresh only what they must.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .content import Curriculum, Item, load_curriculum
+from .content.urls import is_web_url
+from .progress import STATUSES, Progress, progress_of
+from .store import Database, EvidenceRecord, HistoryEntry, NoteRecord
+
+DATABASE_NAME = "cairn.sqlite3"
+PACKS_FOLDER = "packs"
+BACKUPS_FOLDER = "backups"
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """Naive UTC timestamps are what the database stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class TrackerError(ValueError):
+    """Bad input from the learner (an unknown id, a bad status or URL); nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a mutation changed: its kind ('status', 'note', 'evidence', 'setting') and ids."""
+
+    kind: str
+    ids: tuple[str, ...]
+    old: Any = None
+    new: Any = None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+class Tracker:
+    """Content and progress together: what the GUI and the CLI use."""
+
+    def __init__(self, curriculum: Curriculum, database: Database, *, clock: Clock = utc_now,
+                 data_dir: Path | None = None) -> None:
+        self.curriculum = curriculum
+        self.database = database
+        self.data_dir = data_dir
+        self._clock = clock
+        self._statuses: dict[str, str] = {}
+        self.reload()
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        shipped_pack: Path,
+        *,
+        backup_dir: Path | None = None,
+        clock: Clock = utc_now,
+    ) -> Tracker:
+        """Load the shipped pack plus the learner's own packs, then open the database."""
+        data_dir = Path(data_dir)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
+        curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
+        database = Database.open(data_dir / DATABASE_NAME,
+                                 backup_dir or data_dir / BACKUPS_FOLDER)
+        return cls(curriculum, database, clock=clock, data_dir=data_dir)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def reload(self) -> None:
+        """Re-read statuses from the database (after another process changed them)."""
+        stored = self.database.statuses()
+        items = self.curriculum.items
+        resolved = {cid: record for cid, record in stored.items() if cid in items}
+        for old_id, record in stored.items():
+            target = self.curriculum.aliases.get(old_id)
+            if target is None or target in stored:
+                continue  # not an alias, or the new id has progress of its own
+            if target not in resolved or record.updated_at > resolved[target].updated_at:
+                resolved[target] = record
+        self._statuses = {cid: record.status for cid, record in resolved.items()}
+        self._stored_ids = set(stored)
+
+    # --- reading ----------------------------------------------------------------------------
+    def item(self, content_id: str) -> Item:
+        item = self.curriculum.items.get(self.curriculum.resolve(content_id))
+        if item is None:
+            raise TrackerError(f"there is no item or milestone with id '{content_id}'")
+        return item
+
+    def status(self, content_id: str) -> str:
+        return self._statuses.get(content_id, "todo")
+
+    def statuses(self) -> dict[str, str]:
+        """Status of every current item that has one (the rest are 'todo')."""
+        return dict(self._statuses)
+
+    def retired_ids(self) -> list[str]:
+        """Ids with saved progress that the loaded curriculum no longer has."""
+        return sorted(cid for cid in self._stored_ids
+                      if self.curriculum.resolve(cid) not in self.curriculum.items)
+
+    def history(self, content_id: str) -> list[HistoryEntry]:
+        return self.database.history(content_id)
+
+    def note(self, content_id: str) -> NoteRecord | None:
+        return self.database.note(content_id)
+
+    def notes(self) -> dict[str, NoteRecord]:
+        return self.database.notes()
+
+    def evidence(self, content_id: str) -> list[EvidenceRecord]:
+        return self.database.evidence(content_id)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.database.setting(key, default)
+
+    # --- progress ---------------------------------------------------------------------------
+    def overall_progress(self) -> Progress:
+        return progress_of(self.curriculum.items.values(), self._statuses)
+
+    def month_progress(self, month_id: str) -> Progress:
+        return progress_of(self.curriculum.month_items(month_id), self._statuses)
+
+    def week_progress(self, week_id: str) -> Progress:
+        return progress_of(self.curriculum.week_items(week_id), self._statuses)
+
+    def project_progress(self, project_id: str) -> Progress:
+        return progress_of(self.curriculum.project_items(project_id), self._statuses)
+
+    # --- changing ---------------------------------------------------------------------------
+    def set_status(self, content_id: str, status: str) -> Change:
+        """Set an item's or milestone's status; the old status is kept in its history."""
+        if status not in STATUSES:
+            raise TrackerError(f"'{status}' is not a status; use one of: {', '.join(STATUSES)}")
+        item = self.item(content_id)
+        old = self.status(item.id)
+        if old != status:
+            self.database.set_status(item.id, status, self._clock())
+            self._statuses[item.id] = status
+            self._stored_ids.add(item.id)
+        return Change("status", (item.id,), old, status)
+
+    def set_note(self, content_id: str, body: str, private: bool | None = None) -> Change:
+        """Replace the item's Markdown note (empty text removes it)."""
+        item = self.item(content_id)
+        current = self.database.note(item.id)
+        keep_private = current.private if current and private is None else bool(private)
+        old = (current.body, current.private) if current else ("", False)
+        new = (body, keep_private) if body.strip() else ("", False)
+        if old != new:
+            self.database.set_note(item.id, body, keep_private, self._clock())
+        return Change("note", (item.id,), old, new)
+
+    def add_evidence(self, content_id: str, url: str) -> Change:
+        """Attach a proof link (http or https) to a project milestone."""
+        item = self.item(content_id)
+        if not item.is_milestone:
+            raise TrackerError(f"'{item.id}' is not a project milestone; evidence belongs to "
+                               "milestones")
+        url = url.strip()
+        if not is_web_url(url, allow_http=True):
+            raise TrackerError(f"'{url}' is not a web address; evidence must be an http(s) link")
+        new_id = self.database.add_evidence(item.id, url, self._clock())
+        return Change("evidence", (item.id,), None, new_id)
+
+    def remove_evidence(self, evidence_id: int) -> Change:
+        content_id = self.database.remove_evidence(evidence_id)
+        if content_id is None:
+            raise TrackerError(f"there is no evidence link {evidence_id}")
+        return Change("evidence", (content_id,), evidence_id, None)
+
+    def set_setting(self, key: str, value: Any) -> Change:
+        old = self.database.setting(key)
+        if old != value:
+            self.database.set_setting(key, value)
+        return Change("setting", (key,), old, value)
+
+
+def extension_packs(data_dir: Path) -> Sequence[Path]:
+    """The learner's own packs: each folder with a pack.toml under <data>/packs/."""
+    folder = Path(data_dir) / PACKS_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if (p / "pack.toml").is_file())
