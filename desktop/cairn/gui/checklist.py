@@ -1,0 +1,223 @@
+"""The checklist: a table of items with their status, changeable by mouse and keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from ..content import KIND_LABELS, Item
+from ..progress import STATUS_LABELS, STATUSES
+from ..tracker import Tracker
+
+STATUS_GLYPHS = {"todo": "○", "doing": "◐", "done": "✔", "skipped": "⊘"}
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Status", "Item", "Kind", "Week", "Hours")
+STATUS_COLUMN, TITLE_COLUMN, KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN = range(5)
+_DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
+_DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def next_status(status: str) -> str:
+    """Clicking the status cycles to do → doing → done → to do (skipped returns to to do)."""
+    return {"todo": "doing", "doing": "done"}.get(status, "todo")
+
+
+class ChecklistModel(QAbstractTableModel):
+    """Rows are curriculum items (values, never database rows); status comes from the tracker."""
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self._items: list[Item] = []
+        self._row_of: dict[str, int] = {}
+        self._dark = False
+
+    def set_items(self, items: Sequence[Item]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._row_of = {item.id: row for row, item in enumerate(self._items)}
+        self.endResetModel()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._items) - 1, len(COLUMNS) - 1))
+
+    def item_at(self, row: int) -> Item | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: str) -> int:
+        return self._row_of.get(item_id, -1)
+
+    def refresh_item(self, item_id: str) -> None:
+        row = self.row_of(item_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # --- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == STATUS_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        status = self.tracker.status(item.id)
+        column = index.column()
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, status, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == STATUS_COLUMN:
+            return {"done": Qt.CheckState.Checked,
+                    "doing": Qt.CheckState.PartiallyChecked}.get(status, Qt.CheckState.Unchecked)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == STATUS_COLUMN:
+                return (f"{STATUS_LABELS[status]} — Space marks done, Ctrl+1…4 sets a status, "
+                        "right-click for more")
+            return item.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{item.title}, {STATUS_LABELS[status]}, {KIND_LABELS[item.kind]}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(status, column)
+        if role == Qt.ItemDataRole.FontRole and column == TITLE_COLUMN and status == "skipped":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (WEEK_COLUMN, HOURS_COLUMN):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, item: Item, status: str, column: int) -> str:
+        if column == STATUS_COLUMN:
+            return STATUS_LABELS[status]
+        if column == TITLE_COLUMN:
+            return item.title
+        if column == KIND_COLUMN:
+            return KIND_LABELS[item.kind]
+        if column == WEEK_COLUMN:
+            return str(self.tracker.curriculum.weeks[item.week_id].number)
+        return f"{item.estimate_hours:g} h"
+
+    def _foreground(self, status: str, column: int) -> QBrush | None:
+        if status == "skipped":
+            return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
+        if column != STATUS_COLUMN:
+            return None
+        if status == "done":
+            return QBrush(_DONE_DARK if self._dark else _DONE_LIGHT)
+        if status == "doing":
+            return QBrush(_DOING_DARK if self._dark else _DOING_LIGHT)
+        return None
+
+
+class ChecklistView(QTableView):
+    """Space toggles done; Ctrl+1…4 (window menu) set a status; a click on the status cell
+    cycles it; right-click offers every status."""
+
+    status_requested = Signal(str, str)  # item id, new status
+    current_item_changed = Signal(str)  # item id, or "" when nothing is selected
+
+    def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setAccessibleName("Checklist")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(30)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(STATUS_COLUMN, 130)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.clicked.connect(self._clicked)
+        model.modelReset.connect(self._after_reset)
+
+    def current_item_id(self) -> str:
+        item = self._model.item_at(self.currentIndex().row())
+        return item.id if item else ""
+
+    def select_item(self, item_id: str) -> None:
+        row = self._model.row_of(item_id)
+        if row >= 0:
+            self.setCurrentIndex(self._model.index(row, TITLE_COLUMN))
+
+    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        if current.row() != previous.row():
+            item = self._model.item_at(current.row())
+            self.current_item_changed.emit(item.id if item else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        item_id = self.current_item_id()
+        if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
+            current = self._model.tracker.status(item_id)
+            self.status_requested.emit(item_id, "todo" if current == "done" else "done")
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() != STATUS_COLUMN:
+            return
+        item = self._model.item_at(index.row())
+        if item is not None:
+            self.status_requested.emit(item.id, next_status(self._model.tracker.status(item.id)))
+
+    def _context_menu(self, position: object) -> None:
+        index = self.indexAt(position)  # type: ignore[arg-type]
+        item = self._model.item_at(index.row())
+        if item is None:
+            return
+        menu = QMenu(self)
+        current = self._model.tracker.status(item.id)
+        for status in STATUSES:
+            action = menu.addAction(f"{STATUS_GLYPHS[status]}  {STATUS_LABELS[status]}")
+            action.setCheckable(True)
+            action.setChecked(status == current)
+            action.triggered.connect(
+                lambda _checked=False, s=status: self.status_requested.emit(item.id, s))
+        menu.exec(self.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    def _after_reset(self) -> None:
+        if self._model.rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(self._model.index(0, TITLE_COLUMN))

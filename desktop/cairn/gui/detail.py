@@ -1,0 +1,311 @@
+"""The detail pane: the selected item's description, readings, status, evidence and note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content import KIND_LABELS, Item
+from ..progress import STATUS_LABELS, STATUSES
+from ..tracker import Tracker, TrackerError
+from .links import open_external
+from .render import escape, markdown_to_html
+
+NOTE_SAVE_DELAY_MS = 600
+
+
+def _browser(name: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setOpenLinks(False)
+    browser.setOpenExternalLinks(False)
+    browser.anchorClicked.connect(open_external)
+    browser.setAccessibleName(name)
+    browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+    browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    browser.document().documentLayout().documentSizeChanged.connect(
+        lambda size, b=browser: b.setFixedHeight(int(size.height()) + 6))
+    return browser
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("SectionLabel")
+    return label
+
+
+class NoteEditor(QWidget):
+    """A Markdown note with a preview; saved shortly after typing stops and on leaving."""
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.item_id = ""
+        self._loading = False
+        self.tabs = QTabWidget()
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Note (Markdown)")
+        self.editor.setPlaceholderText("Your notes in Markdown: what you learned, what confused "
+                                       "you, what to ask your mentor…")
+        self.editor.setTabChangesFocus(True)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(open_external)
+        self.preview.setAccessibleName("Note preview")
+        self.tabs.addTab(self.editor, "Write")
+        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.currentChanged.connect(self._render_preview)
+        self.private = QCheckBox("Private (never included in exports)")
+        self.private.setAccessibleName("Private note")
+        self.state = QLabel("")
+        self.state.setObjectName("DetailMeta")
+        self.state.setAccessibleName("Note save state")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        self.editor.textChanged.connect(self._changed)
+        self.private.toggled.connect(self._changed)
+        row = QHBoxLayout()
+        row.addWidget(self.private)
+        row.addStretch(1)
+        row.addWidget(self.state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addLayout(row)
+        self.tabs.setMinimumHeight(160)
+
+    def load(self, item_id: str) -> None:
+        self.save()
+        self._loading = True
+        self.item_id = item_id
+        note = self.tracker.note(item_id) if item_id else None
+        self.editor.setPlainText(note.body if note else "")
+        self.private.setChecked(note.private if note else False)
+        self.state.setText(f"Saved {note.updated_at:%Y-%m-%d %H:%M} UTC" if note else "")
+        self._loading = False
+        self._render_preview()
+
+    def _changed(self) -> None:
+        if self._loading or not self.item_id:
+            return
+        self.state.setText("Editing…")
+        self._timer.start()
+
+    def save(self) -> None:
+        """Write the note now if it has unsaved changes."""
+        if not self._timer.isActive() or not self.item_id:
+            return
+        self._timer.stop()
+        self.tracker.set_note(self.item_id, self.editor.toPlainText(),
+                              self.private.isChecked())
+        self.state.setText("Saved")
+
+    def _render_preview(self) -> None:
+        if self.tabs.currentWidget() is self.preview:
+            text = self.editor.toPlainText()
+            self.preview.setHtml(markdown_to_html(text) if text.strip()
+                                 else "<p><i>Nothing written yet.</i></p>")
+
+
+class EvidenceBox(QWidget):
+    """Proof links for a milestone: listed, added, removed."""
+
+    changed = Signal(str)  # milestone id
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.item_id = ""
+        self.links = QListWidget()
+        self.links.setAccessibleName("Evidence links")
+        self.links.setMaximumHeight(90)
+        self.links.itemActivated.connect(lambda entry: open_external(entry.text()))
+        self.url = QLineEdit()
+        self.url.setAccessibleName("New evidence link")
+        self.url.setPlaceholderText("https://github.com/you/project — repository, write-up, demo")
+        self.url.returnPressed.connect(self._add)
+        self.add = QPushButton("Add link")
+        self.add.clicked.connect(self._add)
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName("Remove selected evidence link")
+        self.remove.clicked.connect(self._remove)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setObjectName("DetailMeta")
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.add)
+        row.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.links)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def load(self, item_id: str) -> None:
+        self.item_id = item_id
+        self.links.clear()
+        for record in self.tracker.evidence(item_id):
+            entry = QListWidgetItem(record.url)
+            entry.setData(Qt.ItemDataRole.UserRole, record.id)
+            entry.setToolTip(f"Added {record.added_at:%Y-%m-%d}; Enter opens it in the browser")
+            self.links.addItem(entry)
+        self.message.setText("" if self.links.count() else
+                             "No evidence yet. Milestones count fully toward readiness once they "
+                             "have a link to proof.")
+        self.remove.setEnabled(self.links.count() > 0)
+
+    def _add(self) -> None:
+        try:
+            self.tracker.add_evidence(self.item_id, self.url.text())
+        except TrackerError as error:
+            self.message.setText(str(error).capitalize() + ".")
+            return
+        self.url.clear()
+        self.load(self.item_id)
+        self.changed.emit(self.item_id)
+
+    def _remove(self) -> None:
+        entry = self.links.currentItem() or self.links.item(0)
+        if entry is None:
+            return
+        self.tracker.remove_evidence(int(entry.data(Qt.ItemDataRole.UserRole)))
+        self.load(self.item_id)
+        self.changed.emit(self.item_id)
+
+
+class DetailPane(QScrollArea):
+    """Everything about one item; status buttons ask the window to change the status."""
+
+    status_requested = Signal(str, str)
+    evidence_changed = Signal(str)
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.item_id = ""
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Item details")
+        body = QWidget()
+        self.setWidget(body)
+        self.title = QLabel("")
+        self.title.setObjectName("DetailTitle")
+        self.title.setWordWrap(True)
+        self.meta = QLabel("")
+        self.meta.setObjectName("DetailMeta")
+        self.meta.setWordWrap(True)
+        self.status_buttons = QButtonGroup(self)
+        status_row = QHBoxLayout()
+        for status in STATUSES:
+            button = QRadioButton(STATUS_LABELS[status])
+            button.setAccessibleName(f"Status: {STATUS_LABELS[status]}")
+            button.setProperty("status", status)
+            self.status_buttons.addButton(button)
+            status_row.addWidget(button)
+        status_row.addStretch(1)
+        self.status_buttons.buttonClicked.connect(self._status_clicked)
+        self.description = _browser("Description")
+        self.done_when_label = _section("Done when")
+        self.done_when = _browser("Done when")
+        self.readings_label = _section("Readings")
+        self.readings = _browser("Readings")
+        self.evidence_label = _section("Evidence")
+        self.evidence = EvidenceBox(tracker)
+        self.evidence.changed.connect(self.evidence_changed)
+        self.note = NoteEditor(tracker)
+        self.empty = QLabel("Select an item in the checklist to see what to do, what to read "
+                            "and to write your notes.")
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("PageSummary")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.empty)
+        self._parts: list[QWidget] = [self.title, self.meta]
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        status_box = QWidget()
+        status_box.setLayout(status_row)
+        status_row.setContentsMargins(0, 4, 0, 4)
+        self._parts.append(status_box)
+        layout.addWidget(status_box)
+        for widget in (self.description, self.done_when_label, self.done_when,
+                       self.readings_label, self.readings, self.evidence_label, self.evidence):
+            layout.addWidget(widget)
+            self._parts.append(widget)
+        note_label = _section("Your note")
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        self._parts += [note_label, self.note]
+        layout.addStretch(1)
+        self.show_item("")
+
+    def show_item(self, item_id: str) -> None:
+        self.item_id = item_id
+        self.empty.setVisible(not item_id)
+        for widget in self._parts:
+            widget.setVisible(bool(item_id))
+        self.note.load(item_id)
+        if not item_id:
+            return
+        item = self.tracker.item(item_id)
+        self.title.setText(item.title)
+        self.meta.setText(self._meta(item))
+        self.description.setHtml(markdown_to_html(item.description))
+        milestone = item.is_milestone
+        for widget in (self.done_when_label, self.done_when, self.evidence_label, self.evidence):
+            widget.setVisible(milestone)
+        if milestone:
+            self.done_when.setHtml(markdown_to_html(item.done_when))
+            self.evidence.load(item.id)
+        self.readings_label.setVisible(bool(item.readings))
+        self.readings.setVisible(bool(item.readings))
+        self.readings.setHtml(self._readings_html(item))
+        self.refresh_status()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh_status(self) -> None:
+        if not self.item_id:
+            return
+        status = self.tracker.status(self.item_id)
+        for button in self.status_buttons.buttons():
+            button.setChecked(button.property("status") == status)
+
+    def _meta(self, item: Item) -> str:
+        c = self.tracker.curriculum
+        week = c.weeks[item.week_id]
+        parts = [KIND_LABELS[item.kind], f"Week {week.number}", f"about {item.estimate_hours:g} h"]
+        if item.project_id:
+            parts.insert(1, c.projects[item.project_id].title)
+        skills = ", ".join(c.skills[s].name for s in item.skills)
+        return " · ".join(parts) + (f"\nBuilds: {skills}" if skills else "")
+
+    def _readings_html(self, item: Item) -> str:
+        rows = []
+        for reading_id in item.readings:
+            r = self.tracker.curriculum.readings[reading_id]
+            url = QUrl(r.url).toString()
+            hours = f" · ~{r.estimate_hours:g} h" if r.estimate_hours else ""
+            rows.append(f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
+                        f'<span>{escape(r.author)} · {escape(r.kind)}{hours}</span></li>')
+        return "<ul style='margin-left:-20px'>" + "".join(rows) + "</ul>"
+
+    def _status_clicked(self, button: QRadioButton) -> None:
+        if self.item_id:
+            self.status_requested.emit(self.item_id, str(button.property("status")))

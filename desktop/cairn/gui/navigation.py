@@ -1,0 +1,110 @@
+"""The navigation tree: the path (months → weeks), projects (→ milestones) and roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from ..progress import Progress
+from ..tracker import Tracker
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What a navigation entry points at: kind is group, month, week, project, milestone or
+    role."""
+
+    kind: str
+    id: str
+
+
+def _count(progress: Progress) -> str:
+    return f"{progress.done}/{progress.total}"
+
+
+class NavigationModel(QStandardItemModel):
+    """Two columns: the entry's name and, where it has a checklist, its done count."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.setHorizontalHeaderLabels(["Section", "Done"])
+        self._counts: dict[Node, QStandardItem] = {}
+        self._rows: dict[Node, QStandardItem] = {}
+        self._build()
+
+    def _add(self, parent: QStandardItem | QStandardItemModel, label: str, node: Node,
+             tooltip: str = "") -> QStandardItem:
+        name = QStandardItem(label)
+        name.setData(node, NODE_ROLE)
+        name.setEditable(False)
+        if tooltip:
+            name.setToolTip(tooltip)
+        count = QStandardItem("")
+        count.setEditable(False)
+        count.setData(node, NODE_ROLE)
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        parent.appendRow([name, count])
+        self._rows[node] = name
+        self._counts[node] = count
+        return name
+
+    def _build(self) -> None:
+        c = self.tracker.curriculum
+        path = self._add(self, "Six-month path", Node("group", "path"))
+        for month in c.months:
+            row = self._add(path, f"Month {month.number} · {month.title}",
+                            Node("month", month.id))
+            for week_id in month.week_ids:
+                week = c.weeks[week_id]
+                self._add(row, f"Week {week.number} · {week.title}", Node("week", week.id),
+                          week.title)
+        projects = self._add(self, "Projects", Node("group", "projects"))
+        week_number = {w.id: w.number for w in c.weeks.values()}
+
+        def first_week(project_id: str) -> int:
+            milestones = c.project_items(project_id)
+            return min((week_number.get(m.week_id, 0) for m in milestones), default=0)
+
+        for project in sorted(c.projects.values(), key=lambda p: first_week(p.id)):
+            row = self._add(projects, project.title, Node("project", project.id),
+                            f"{project.level.capitalize()} project")
+            for item in c.project_items(project.id):
+                self._add(row, item.title, Node("milestone", item.id), item.title)
+        roles = self._add(self, "Role tracks", Node("group", "roles"))
+        for role in c.roles.values():
+            self._add(roles, role.name, Node("role", role.id), role.name)
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Recompute every done count (cheap: a few dozen entries)."""
+        t = self.tracker
+        for node, cell in self._counts.items():
+            if node.kind == "month":
+                text = _count(t.month_progress(node.id))
+            elif node.kind == "week":
+                text = _count(t.week_progress(node.id))
+            elif node.kind == "project":
+                text = _count(t.project_progress(node.id))
+            elif node.kind == "milestone":
+                text = "✓" if t.status(node.id) == "done" else ""
+            elif node.kind == "group" and node.id == "path":
+                text = _count(t.overall_progress())
+            else:
+                continue
+            if cell.text() != text:
+                cell.setText(text)
+                cell.setData(f"{text} done", Qt.ItemDataRole.AccessibleTextRole)
+
+    def index_of(self, node: Node) -> QModelIndex:
+        row = self._rows.get(node)
+        return row.index() if row is not None else QModelIndex()
+
+    @staticmethod
+    def node_at(index: QModelIndex | QPersistentModelIndex) -> Node | None:
+        value = index.data(NODE_ROLE) if index.isValid() else None
+        return value if isinstance(value, Node) else None

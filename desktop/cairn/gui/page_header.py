@@ -1,0 +1,72 @@
+"""The header above the checklist: what is shown, why, and progress at three scales."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from ..progress import Progress
+
+
+class ProgressRow:
+    """A label and a bar: "This week  ▓▓▓░░ 3 of 7 done"."""
+
+    def __init__(self, layout: QGridLayout, row: int, name: str) -> None:
+        self.label = QLabel(name)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(f"{name} progress")
+        self.text = QLabel("")
+        self.text.setObjectName("DetailMeta")
+        self.text.setMinimumWidth(150)
+        layout.addWidget(self.label, row, 0)
+        layout.addWidget(self.bar, row, 1)
+        layout.addWidget(self.text, row, 2)
+
+    def set(self, progress: Progress | None, caption: str = "") -> None:
+        visible = progress is not None
+        for widget in (self.label, self.bar, self.text):
+            widget.setVisible(visible)
+        if progress is None:
+            return
+        if caption:
+            self.label.setText(caption)
+        self.bar.setValue(round(progress.percent * 10))
+        extra = f" · {progress.skipped} skipped" if progress.skipped else ""
+        summary = f"{progress.done} of {progress.total} done ({progress.percent:g}%){extra}"
+        self.text.setText(summary)
+        self.bar.setAccessibleDescription(summary)
+
+
+class PageHeader(QWidget):
+    """Title, summary and up to three progress rows for the page in view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("")
+        self.title.setObjectName("PageTitle")
+        self.title.setWordWrap(True)
+        self.summary = QLabel("")
+        self.summary.setObjectName("PageSummary")
+        self.summary.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.rows = [ProgressRow(grid, i, name) for i, name in
+                     enumerate(("This week", "This month", "Whole path"))]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid)
+
+    def show_page(self, title: str, summary: str) -> None:
+        self.title.setText(title)
+        self.summary.setText(summary)
+        self.summary.setVisible(bool(summary))
+        self.setAccessibleName(title)
+
+    def set_progress(self, rows: list[tuple[str, Progress] | None]) -> None:
+        for row, value in zip(self.rows, rows, strict=False):
+            row.set(value[1] if value else None, value[0] if value else "")
