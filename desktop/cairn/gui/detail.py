@@ -57,6 +57,7 @@ class NoteEditor(QWidget):
         self.tracker = tracker
         self.item_id = ""
         self._loading = False
+        self._dirty = False
         self.tabs = QTabWidget()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Note (Markdown)")
@@ -93,6 +94,7 @@ class NoteEditor(QWidget):
 
     def load(self, item_id: str) -> None:
         self.save()
+        self._dirty = False
         self._loading = True
         self.item_id = item_id
         note = self.tracker.note(item_id) if item_id else None
@@ -106,13 +108,15 @@ class NoteEditor(QWidget):
         if self._loading or not self.item_id:
             return
         self.state.setText("Editing…")
+        self._dirty = True
         self._timer.start()
 
     def save(self) -> None:
         """Write the note now if it has unsaved changes."""
-        if not self._timer.isActive() or not self.item_id:
-            return
         self._timer.stop()
+        if not self._dirty or not self.item_id:
+            return
+        self._dirty = False
         self.tracker.set_note(self.item_id, self.editor.toPlainText(),
                               self.private.isChecked())
         self.state.setText("Saved")

@@ -1,0 +1,173 @@
+"""Every command of the command line, its output and its exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cairn import __version__
+from cairn.cli import run
+from cairn.locations import curriculum_dir
+from tests.conftest import SMALL_PACK
+
+
+def cairn(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run(list(args), stdout=out, stderr=err)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    finally:
+        sys.stdin = sys.__stdin__
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def first_item(shipped_tracker) -> str:  # type: ignore[no-untyped-def]
+    return shipped_tracker.curriculum.week_items("w01")[0].id
+
+
+def test_version_and_help_through_the_real_entry_point() -> None:
+    done = subprocess.run([sys.executable, "-m", "cairn", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == f"cairn {__version__}"
+    done = subprocess.run([sys.executable, "-m", "cairn", "frobnicate"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_mark_then_status_json_shows_progress(data_dir: Path, first_item: str) -> None:
+    code, out, _ = cairn("--data-dir", str(data_dir), "mark", first_item, "done")
+    assert code == 0 and f"{first_item}: todo -> done" in out
+    code, out, _ = cairn("--data-dir", str(data_dir), "status", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["schema"] == 1
+    assert payload["overall"]["done"] == 1 and payload["overall"]["total"] > 150
+    month1 = payload["months"][0]
+    assert month1["month"] == 1 and month1["done"] == 1
+    assert set(month1) >= {"month", "title", "done", "total", "percent"}
+
+
+def test_status_text(data_dir: Path) -> None:
+    code, out, _ = cairn("--data-dir", str(data_dir), "status")
+    assert code == 0 and out.startswith("Overall") and "Month 6" in out
+
+
+def test_items_json_fields_and_filters(data_dir: Path, first_item: str) -> None:
+    cairn("--data-dir", str(data_dir), "mark", first_item, "doing")
+    code, out, _ = cairn("--data-dir", str(data_dir), "items", "--month", "1", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["schema"] == 1
+    item = payload["items"][0]
+    assert set(item) >= {"id", "title", "kind", "month", "week", "status", "skills", "readings",
+                         "project", "estimate_hours"}
+    assert item["id"] == first_item and item["status"] == "doing" and item["month"] == 1
+    assert all(i["month"] == 1 for i in payload["items"])
+    assert {"id", "title", "url"} <= set(item["readings"][0])
+    milestones = [i for i in payload["items"] if i["kind"] == "milestone"]
+    assert milestones and all(m["project"] for m in milestones)
+
+    code, out, _ = cairn("--data-dir", str(data_dir), "items", "--status", "doing", "--json")
+    assert [i["id"] for i in json.loads(out)["items"]] == [first_item]
+    code, out, _ = cairn("--data-dir", str(data_dir), "items", "--role", "llm-engineer")
+    assert code == 0 and "item(s)" in out
+
+
+def test_items_with_unknown_month_or_role_is_bad_input(data_dir: Path) -> None:
+    code, _, err = cairn("--data-dir", str(data_dir), "items", "--month", "9")
+    assert code == 2 and "no month 9" in err
+    code, _, err = cairn("--data-dir", str(data_dir), "items", "--role", "wizard")
+    assert code == 2 and "wizard" in err
+
+
+def test_mark_unknown_id_exits_2_names_it_and_changes_nothing(data_dir: Path) -> None:
+    code, _, err = cairn("--data-dir", str(data_dir), "mark", "NO_SUCH_ID", "done")
+    assert code == 2 and "NO_SUCH_ID" in err and "nothing was changed" in err
+    _, out, _ = cairn("--data-dir", str(data_dir), "status", "--json")
+    assert json.loads(out)["overall"]["done"] == 0
+
+
+def test_mark_bad_status_is_a_usage_error(data_dir: Path, first_item: str) -> None:
+    code, _, err = cairn("--data-dir", str(data_dir), "mark", first_item, "finished")
+    assert code == 2 and "invalid choice" in err
+
+
+def test_note_replaces_and_reads_stdin(data_dir: Path, first_item: str, shipped_pack: Path) -> None:
+    from cairn.tracker import Tracker
+
+    assert cairn("--data-dir", str(data_dir), "note", first_item, "first")[0] == 0
+    code, out, _ = cairn("--data-dir", str(data_dir), "note", first_item, "-",
+                         stdin="# Week 1\nLearned *uv*.")
+    assert code == 0 and "note saved" in out
+    t = Tracker.open(data_dir, shipped_pack)
+    note = t.note(first_item)
+    t.close()
+    assert note is not None and note.body == "# Week 1\nLearned *uv*."
+
+
+def test_evidence_accepts_web_links_only(data_dir: Path, shipped_pack: Path) -> None:
+    from cairn.tracker import Tracker
+
+    code, _, err = cairn("--data-dir", str(data_dir), "evidence", "rag-eval-golden-set",
+                         "javascript:alert(1)")
+    assert code == 2 and "javascript:alert(1)" in err
+    code, out, _ = cairn("--data-dir", str(data_dir), "evidence", "rag-eval-golden-set",
+                         "https://github.com/me/rag")
+    assert code == 0 and "evidence added" in out
+    t = Tracker.open(data_dir, shipped_pack)
+    urls = [e.url for e in t.evidence("rag-eval-golden-set")]
+    t.close()
+    assert urls == ["https://github.com/me/rag"]
+
+
+def test_validate_shipped_and_broken_packs(tmp_path: Path) -> None:
+    code, out, _ = cairn("validate", str(curriculum_dir()))
+    assert code == 0 and "ok" in out
+    code, out, _ = cairn("validate", str(SMALL_PACK))
+    assert code == 0
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pack.toml").write_text('[pack]\nid = "x"\nname = "X"\nversion = "1"\n'
+                                      '[[reading]]\nid = "r"\ntitle = "R"\nauthor = "A"\n'
+                                      'kind = "docs"\nurl = "file:///etc"\nestimate_hours = 1\n'
+                                      '[[skill]]\nid = "s"\n')
+    code, _, err = cairn("validate", str(broken))
+    assert code == 1
+    assert "field 'url'" in err and "id 's'" in err and "field 'name'" in err
+    code, _, err = cairn("validate", str(tmp_path / "missing"))
+    assert code == 2 and "missing" in err
+
+
+def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   first_item: str) -> None:
+    monkeypatch.setenv("CAIRN_DATA_DIR", str(tmp_path / "env-data"))
+    assert cairn("mark", first_item, "done")[0] == 0
+    assert (tmp_path / "env-data" / "cairn.sqlite3").is_file()
+
+
+def test_newer_database_is_a_data_problem(data_dir: Path) -> None:
+    import sqlite3
+
+    assert cairn("--data-dir", str(data_dir), "status")[0] == 0
+    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    code, _, err = cairn("--data-dir", str(data_dir), "status")
+    assert code == 1 and "newer version of Cairn" in err
+
+
+def test_data_dir_that_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "afile"
+    target.write_text("x")
+    code, _, err = cairn("--data-dir", str(target), "status")
+    assert code == 1 and str(target) in err

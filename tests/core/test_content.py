@@ -1,0 +1,135 @@
+"""Curriculum packs: the good pack loads, and every kind of mistake is reported with file, id and
+field — all of them at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cairn.content import ContentError, load_curriculum, validate_pack
+from tests.conftest import EXTRA_PACK, SMALL_PACK
+
+
+def _problems(pack: Path) -> list[str]:
+    return [str(p) for p in validate_pack(pack)]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_small_pack_loads_with_weeks_items_and_milestones() -> None:
+    c = load_curriculum([SMALL_PACK])
+    assert [m.id for m in c.months] == ["m1"]
+    assert [i.id for i in c.week_items("w01")] == ["write-hello", "read-guide", "demo-start"]
+    milestone = c.items["demo-measure"]
+    assert milestone.kind == "milestone" and milestone.project_id == "demo"
+    assert milestone.month_id == "m1" and milestone.done_when
+    assert c.resolve("old-eval") == "write-eval"
+    assert c.roles["builder"].areas[0].weight == 60
+
+
+def test_shipped_pack_is_valid(shipped_pack: Path) -> None:
+    assert validate_pack(shipped_pack) == []
+
+
+def test_extension_pack_adds_items_to_a_shipped_week() -> None:
+    c = load_curriculum([SMALL_PACK, EXTRA_PACK])
+    assert "pair-session" in [i.id for i in c.week_items("w01")]
+    assert [p.id for p in c.packs] == ["small", "mentor-extra"]
+
+
+def test_extension_pack_cannot_redefine_a_shipped_id(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "pack.toml").write_text(
+        (EXTRA_PACK / "pack.toml").read_text().replace('id = "pair-session"', 'id = "write-hello"'))
+    problems = [str(p) for p in validate_pack(extra, base=SMALL_PACK)]
+    assert len(problems) == 1
+    assert "id 'write-hello'" in problems[0] and "already used in" in problems[0]
+    assert str(extra / "pack.toml") in problems[0]
+
+
+def test_syntax_error_names_file_line_and_column(small_pack: Path) -> None:
+    month = small_pack / "months" / "01-basics.toml"
+    _edit(month, 'title = "Write code"', 'title = "Write code')
+    problems = validate_pack(small_pack)
+    assert len(problems) >= 1
+    syntax = problems[0]
+    assert syntax.file == str(month)
+    assert syntax.line == 10 and syntax.column is not None
+    assert "TOML syntax error" in syntax.message
+    assert f"{month}:10:" in str(syntax)
+
+
+# One broken copy of the small pack per kind of mistake: (file, old text, new text, id, field).
+MISTAKES = {
+    "unknown skill": ("months/01-basics.toml", 'skills = ["coding"]\nreadings = ["guide"]',
+                      'skills = ["cooking"]\nreadings = ["guide"]', "write-hello", "skills"),
+    "unknown reading": ("months/01-basics.toml", 'readings = ["paper"]\naliases',
+                        'readings = ["nope"]\naliases', "write-eval", "readings"),
+    "javascript url": ("pack.toml", 'url = "https://example.org/guide"',
+                       'url = "javascript:alert(1)"', "guide", "url"),
+    "file url": ("pack.toml", 'url = "https://example.org/paper"',
+                 'url = "file:///etc/passwd"', "paper", "url"),
+    "http url": ("pack.toml", 'url = "https://example.org/paper"',
+                 'url = "http://example.org/paper"', "paper", "url"),
+    "bad markdown link": ("months/01-basics.toml", 'description = "Read it all."',
+                          'description = "Read [this](javascript:alert(1))."', "read-guide",
+                          "description"),
+    "duplicate id": ("months/01-basics.toml", 'id = "read-guide"', 'id = "write-hello"',
+                     "write-hello", "id"),
+    "bad kind": ("months/01-basics.toml", 'kind = "topic"', 'kind = "lecture"', "read-guide",
+                 "kind"),
+    "negative hours": ("months/01-basics.toml", "estimate_hours = 2\nskills = [\"coding\", ",
+                       "estimate_hours = -2\nskills = [\"coding\", ", "read-guide",
+                       "estimate_hours"),
+    "missing title": ("months/01-basics.toml", 'title = "Read the guide"\n', "", "read-guide",
+                      "title"),
+    "bad id": ("months/01-basics.toml", 'id = "write-hello"', 'id = "Write Hello"', "Write Hello",
+               "id"),
+    "weights not 100": ("pack.toml", "weight = 40 }", "weight = 30 }", "builder", "area"),
+    "milestone week": ("pack.toml", 'week = "w02"', 'week = "w09"', "demo-measure", "week"),
+    "unknown field": ("months/01-basics.toml", "estimate_hours = 0.5",
+                      "estimate_hours = 0.5\nestimate_hour = 1", "explain-eval", "estimate_hour"),
+    "reading missing": ("months/01-basics.toml", 'readings = ["guide"]\n\n[[week]]',
+                        'readings = []\n\n[[week]]', "read-guide", "readings"),
+    "alias in use": ("months/01-basics.toml", 'aliases = ["old-eval"]',
+                     'aliases = ["write-hello"]', "write-eval", "aliases"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISTAKES))
+def test_each_mistake_is_named_with_file_id_and_field(small_pack: Path, case: str) -> None:
+    relative, old, new, ident, field = MISTAKES[case]
+    _edit(small_pack / relative, old, new)
+    problems = validate_pack(small_pack)
+    matching = [p for p in problems if p.id == ident and p.field == field]
+    assert matching, f"expected a problem for {ident}.{field}, got: {[str(p) for p in problems]}"
+    assert matching[0].file == str(small_pack / relative)
+    assert f"id '{ident}'" in str(matching[0]) and f"field '{field}'" in str(matching[0])
+
+
+def test_every_problem_is_reported_not_just_the_first(small_pack: Path) -> None:
+    month = small_pack / "months" / "01-basics.toml"
+    _edit(month, 'skills = ["coding"]\nreadings = ["guide"]', 'skills = ["x"]\nreadings = ["y"]')
+    _edit(small_pack / "pack.toml", 'url = "https://example.org/paper"', 'url = "file:///x"')
+    with pytest.raises(ContentError) as raised:
+        load_curriculum([small_pack])
+    fields = {(p.id, p.field) for p in raised.value.problems}
+    assert {("write-hello", "skills"), ("write-hello", "readings"), ("paper", "url")} <= fields
+    assert "3 problems" in str(raised.value)
+
+
+def test_missing_pack_file_and_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert any("pack.toml" in p for p in _problems(tmp_path / "empty"))
+    assert any("is not a folder" in p for p in _problems(tmp_path / "nowhere"))
+
+
+def test_non_utf8_file_is_a_problem(small_pack: Path) -> None:
+    (small_pack / "months" / "02-latin1.toml").write_bytes("title = 'caf\xe9'".encode("latin-1"))
+    assert any("not UTF-8" in p for p in _problems(small_pack))

@@ -1,0 +1,104 @@
+"""The tracker facade: changes, what they return, aliases, retired ids and progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cairn.tracker import Tracker, TrackerError
+from tests.conftest import EXTRA_PACK
+
+
+def test_set_status_returns_the_change_and_persists(data_dir: Path, small_pack: Path) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    change = t.set_status("write-hello", "done")
+    assert (change.kind, change.ids, change.old, change.new) == (
+        "status", ("write-hello",), "todo", "done")
+    assert t.set_status("write-hello", "done").changed is False
+    t.close()
+    t = Tracker.open(data_dir, small_pack)
+    assert t.status("write-hello") == "done"
+    assert [h.new_status for h in t.history("write-hello")] == ["done"]
+    t.close()
+
+
+def test_unknown_id_and_bad_status_change_nothing(tracker: Tracker) -> None:
+    with pytest.raises(TrackerError, match="no-such-id"):
+        tracker.set_status("no-such-id", "done")
+    with pytest.raises(TrackerError, match="finished"):
+        tracker.set_status("write-hello", "finished")
+    assert tracker.statuses() == {}
+    assert tracker.database.statuses() == {}
+
+
+def test_progress_counts_done_and_never_counts_skipped(tracker: Tracker) -> None:
+    tracker.set_status("write-hello", "done")
+    tracker.set_status("read-guide", "skipped")
+    week = tracker.week_progress("w01")
+    assert (week.done, week.skipped, week.total, week.percent) == (1, 1, 3, 33.3)
+    overall = tracker.overall_progress()
+    assert (overall.done, overall.total) == (1, 6)
+    assert tracker.month_progress("m1").done == 1
+    tracker.set_status("demo-start", "done")
+    assert tracker.project_progress("demo").percent == 50.0
+
+
+def test_notes_keep_privacy_unless_told(tracker: Tracker) -> None:
+    tracker.set_note("write-hello", "first", private=True)
+    tracker.set_note("write-hello", "second")
+    note = tracker.note("write-hello")
+    assert note is not None and note.body == "second" and note.private
+
+
+def test_evidence_only_on_milestones_and_only_web_links(tracker: Tracker) -> None:
+    with pytest.raises(TrackerError, match="not a project milestone"):
+        tracker.add_evidence("write-hello", "https://example.org")
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "example.org", ""):
+        with pytest.raises(TrackerError):
+            tracker.add_evidence("demo-start", bad)
+    assert tracker.evidence("demo-start") == []
+    change = tracker.add_evidence("demo-start", " https://github.com/me/demo ")
+    assert change.ids == ("demo-start",)
+    assert [e.url for e in tracker.evidence("demo-start")] == ["https://github.com/me/demo"]
+
+
+def test_alias_carries_progress_to_the_new_id(data_dir: Path, small_pack: Path) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    t.database.set_status("old-eval", "done", t._clock())  # recorded under the old id
+    t.reload()
+    assert t.status("write-eval") == "done"
+    assert t.retired_ids() == []
+    t.close()
+
+
+def test_removed_item_is_retired_but_keeps_its_rows(data_dir: Path, small_pack: Path) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    t.set_status("explain-eval", "done")
+    t.set_note("explain-eval", "my answer")
+    t.close()
+    month = small_pack / "months" / "01-basics.toml"
+    text = month.read_text()
+    month.write_text(text[: text.index("[[week.item]]\nid = \"explain-eval\"")])
+    t = Tracker.open(data_dir, small_pack)
+    assert "explain-eval" not in t.curriculum.items
+    assert t.retired_ids() == ["explain-eval"]
+    assert t.database.statuses()["explain-eval"].status == "done"
+    t.close()
+
+
+def test_own_packs_in_the_data_folder_extend_the_curriculum(data_dir: Path,
+                                                             small_pack: Path) -> None:
+    import shutil
+
+    shutil.copytree(EXTRA_PACK, data_dir / "packs" / "extra")
+    t = Tracker.open(data_dir, small_pack)
+    assert "pair-session" in t.curriculum.items
+    t.close()
+
+
+def test_data_folder_that_is_a_file_is_refused(tmp_path: Path, small_pack: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(TrackerError, match="is a file"):
+        Tracker.open(target, small_pack)
