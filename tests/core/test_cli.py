@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import SMALL_PACK
 
 from cairn import __version__
 from cairn.cli import run
 from cairn.locations import curriculum_dir
-from tests.conftest import SMALL_PACK
 
 
 def cairn(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXTRA_PACK, SMALL_PACK
 
 from cairn.content import ContentError, load_curriculum, validate_pack
-from tests.conftest import EXTRA_PACK, SMALL_PACK
 
 
 def _problems(pack: Path) -> list[str]:

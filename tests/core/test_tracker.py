@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXTRA_PACK
 
 from cairn.tracker import Tracker, TrackerError
-from tests.conftest import EXTRA_PACK
 
 
 def test_set_status_returns_the_change_and_persists(data_dir: Path, small_pack: Path) -> None:

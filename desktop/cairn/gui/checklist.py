@@ -82,10 +82,7 @@ class ChecklistModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == STATUS_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -97,21 +94,19 @@ class ChecklistModel(QAbstractTableModel):
             return item.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, status, column)
-        if role == Qt.ItemDataRole.CheckStateRole and column == STATUS_COLUMN:
-            return {"done": Qt.CheckState.Checked,
-                    "doing": Qt.CheckState.PartiallyChecked}.get(status, Qt.CheckState.Unchecked)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATUS_COLUMN:
-                return (f"{STATUS_LABELS[status]} — Space marks done, Ctrl+1…4 sets a status, "
-                        "right-click for more")
+                return (f"{STATUS_LABELS[status]} — click to move it on; Space marks done, "
+                        "Ctrl+1…4 set a status, right-click for every status")
             return item.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {STATUS_LABELS[status]}, {KIND_LABELS[item.kind]}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(status, column)
-        if role == Qt.ItemDataRole.FontRole and column == TITLE_COLUMN and status == "skipped":
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
-            font.setStrikeOut(True)
+            font.setStrikeOut(column == TITLE_COLUMN and status == "skipped")
+            font.setBold(column == STATUS_COLUMN and status in ("done", "doing"))
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (WEEK_COLUMN, HOURS_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -119,7 +114,7 @@ class ChecklistModel(QAbstractTableModel):
 
     def _display(self, item: Item, status: str, column: int) -> str:
         if column == STATUS_COLUMN:
-            return STATUS_LABELS[status]
+            return f"{STATUS_GLYPHS[status]}  {STATUS_LABELS[status]}"
         if column == TITLE_COLUMN:
             return item.title
         if column == KIND_COLUMN:
@@ -181,13 +176,13 @@ class ChecklistView(QTableView):
         if row >= 0:
             self.setCurrentIndex(self._model.index(row, TITLE_COLUMN))
 
-    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802
+    def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         if current.row() != previous.row():
             item = self._model.item_at(current.row())
             self.current_item_changed.emit(item.id if item else "")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         item_id = self.current_item_id()
         if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
             current = self._model.tracker.status(item_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QTabWidget,
     QTextBrowser,
@@ -100,7 +101,8 @@ class NoteEditor(QWidget):
         note = self.tracker.note(item_id) if item_id else None
         self.editor.setPlainText(note.body if note else "")
         self.private.setChecked(note.private if note else False)
-        self.state.setText(f"Saved {note.updated_at:%Y-%m-%d %H:%M} UTC" if note else "")
+        when = note.updated_at.replace(tzinfo=UTC).astimezone() if note else None
+        self.state.setText(f"Saved {when:%Y-%m-%d %H:%M}" if when else "")
         self._loading = False
         self._render_preview()
 
@@ -217,9 +219,13 @@ class DetailPane(QScrollArea):
         self.meta.setWordWrap(True)
         self.status_buttons = QButtonGroup(self)
         status_row = QHBoxLayout()
-        for status in STATUSES:
-            button = QRadioButton(STATUS_LABELS[status])
+        status_row.setSpacing(0)
+        for number, status in enumerate(STATUSES, start=1):
+            button = QPushButton(STATUS_LABELS[status])
+            button.setObjectName("StatusButton")
+            button.setCheckable(True)
             button.setAccessibleName(f"Status: {STATUS_LABELS[status]}")
+            button.setToolTip(f"Mark {STATUS_LABELS[status].lower()} (Ctrl+{number})")
             button.setProperty("status", status)
             self.status_buttons.addButton(button)
             status_row.addWidget(button)
@@ -310,6 +316,6 @@ class DetailPane(QScrollArea):
                         f'<span>{escape(r.author)} · {escape(r.kind)}{hours}</span></li>')
         return "<ul style='margin-left:-20px'>" + "".join(rows) + "</ul>"
 
-    def _status_clicked(self, button: QRadioButton) -> None:
+    def _status_clicked(self, button: QPushButton) -> None:
         if self.item_id:
             self.status_requested.emit(self.item_id, str(button.property("status")))

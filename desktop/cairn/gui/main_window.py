@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self.checklist_model.set_dark(is_dark(app))  # type: ignore[arg-type]
         self.tracker.set_setting("theme", name)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.note.save()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.tracker.set_setting("window_geometry", geometry)

@@ -1,0 +1,63 @@
+"""Regenerate the README screenshots: `python tools/screenshots.py` (no display needed).
+
+Builds a throwaway data folder with a little progress, opens the real window offscreen in the
+light and the dark theme, and saves docs/screenshot-light.png and docs/screenshot-dark.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _sample_progress(data_dir: Path) -> None:
+    from cairn.locations import curriculum_dir
+    from cairn.tracker import Tracker
+
+    tracker = Tracker.open(data_dir, curriculum_dir())
+    week1, week2 = tracker.curriculum.week_items("w01"), tracker.curriculum.week_items("w02")
+    for item in [*week1, *week2[:2]]:
+        tracker.set_status(item.id, "done")
+    tracker.set_status(week2[2].id, "doing")
+    tracker.set_status(week2[3].id, "skipped")
+    tracker.set_note(week2[2].id, "Broadcasting finally clicked: think in **shapes** first.\n\n"
+                     "Question for my mentor: when is a 95% interval too wide to ship?")
+    tracker.set_setting("last_view", ["week", "w02"])
+    tracker.close()
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from cairn.gui.app import create_application, open_window
+
+    DOCS.mkdir(exist_ok=True)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        _sample_progress(data_dir)
+        for theme in ("light", "dark"):
+            window = open_window(data_dir)
+            window.set_theme(theme)
+            window.resize(1440, 900)
+            window.show()
+            window.checklist.select_item(
+                window.tracker.curriculum.week_items("w02")[2].id)
+            QApplication.processEvents()
+            target = DOCS / f"screenshot-{theme}.png"
+            window.grab().save(str(target))
+            print(f"wrote {target}")
+            window.close()
+            window.tracker.close()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
