@@ -100,7 +100,7 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_a_garbage_file_is_refused_with_its_name(tmp_path: Path) -> None:
     path = tmp_path / "cairn.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(StoreError, match="cairn.sqlite3"):
+    with pytest.raises(StoreError, match=r"cairn\.sqlite3"):
         _open(tmp_path)
     assert path.read_bytes() == b"this is not a database at all" * 100
 

@@ -71,7 +71,7 @@ def test_keyboard_shortcuts_set_each_status_and_undo(qtbot, window: MainWindow) 
     qtbot.keyClick(window.checklist, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.tracker.status(item_id) == "done"
     row = window.checklist_model.row_of(item_id)
-    assert window.checklist_model.index(row, STATUS_COLUMN).data() == "Done"
+    assert window.checklist_model.index(row, STATUS_COLUMN).data().endswith("Done")
 
 
 def test_clicking_the_status_cell_cycles_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_detail_status_buttons_change_status(qtbot, window: MainWindow) -> None:
                    if b.property("status") == "skipped")
     qtbot.mouseClick(skipped, Qt.MouseButton.LeftButton)
     assert window.tracker.status(item_id) == "skipped"
-    assert window.checklist_model.index(0, STATUS_COLUMN).data() == "Skipped"
+    assert window.checklist_model.index(0, STATUS_COLUMN).data().endswith("Skipped")
 
 
 def test_note_is_saved_after_typing_and_survives_restart(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
