@@ -150,17 +150,16 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
     assert not window.checklist.isVisibleTo(window)
 
 
-def test_last_view_is_restored(qtbot, data_dir: Path, shipped_pack: Path) -> None:  # type: ignore[no-untyped-def]
-    tracker = Tracker.open(data_dir, shipped_pack)
-    win = MainWindow(tracker)
+def test_last_view_is_restored(qtbot, shipped_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(shipped_tracker)
     qtbot.addWidget(win)
+    win.show()
     win.navigation.setCurrentIndex(win.navigation_model.index_of(Node("week", "w07")))
     win.close()
-    again = MainWindow(tracker)
+    again = MainWindow(shipped_tracker)
     qtbot.addWidget(again)
     assert again.node == Node("week", "w07")
     again.close()
-    tracker.close()
 
 
 def test_dark_theme_is_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

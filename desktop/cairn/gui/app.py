@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -54,10 +56,17 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
             QMessageBox.critical(None, "Cairn cannot open your data", str(error))
         return 1
     window.show()
+    # The window painted from plain SQL reads; load the ORM used for writes in the background.
+    warm_up = threading.Thread(target=window.tracker.database.warm_up, name="orm-warm-up")
+    if not quit_after_start:
+        warm_up.start()
     if quit_after_start:
         app.processEvents()
         window.repaint()  # paint synchronously, then leave
+        print(f"painted-at {time.time():.6f}", flush=True)
         QTimer.singleShot(0, window.close)
     code = app.exec()
+    if warm_up.is_alive():
+        warm_up.join()
     window.tracker.close()
     return code

@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.node = Node("group", "path")
         self.undo_stack = QUndoStack(self)
+        self._closed = False
+        self._last_view: list[str] = []
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
 
@@ -238,8 +240,7 @@ class MainWindow(QMainWindow):
             self.checklist.select_item(select)
         self.detail.show_item(self.checklist.current_item_id())
         self._refresh_progress()
-        self.tracker.set_setting("last_view", [node.kind, node.id] if not select
-                                 else ["milestone", select])
+        self._last_view = [node.kind, node.id] if not select else ["milestone", select]
 
     def _item_selected(self, item_id: str) -> None:
         self.detail.show_item(item_id)
@@ -300,7 +301,11 @@ class MainWindow(QMainWindow):
         self.tracker.set_setting("theme", name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.detail.note.save()
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.tracker.set_setting("window_geometry", geometry)
+        """Save the note being written, the page in view and the window geometry (once)."""
+        if not self._closed:
+            self._closed = True
+            self.detail.note.save()
+            self.tracker.set_setting("last_view", self._last_view)
+            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.tracker.set_setting("window_geometry", geometry)
         super().closeEvent(event)

@@ -1,28 +1,33 @@
 """The one wrapper around the learner's SQLite file: opening, schema versions, reads and writes.
 
-Every write is one transaction. Reads return plain frozen values, never ORM rows.
+Writes go through the SQLAlchemy ORM (`writes.py`), one transaction each. Reads are plain SQL on
+a stdlib `sqlite3` connection and return frozen values, so opening the window does not wait for
+SQLAlchemy to import; `warm_up()` loads it in the background once the window is up.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, delete, event, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from .backup import backup_to
-from .models import Evidence, ItemState, Note, Setting, StatusChange
 from .schema import HEAD_REVISION, KNOWN_REVISIONS
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
 BUSY_TIMEOUT_MS = 5000
+PRAGMAS = (
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+)
 
 
 class StoreError(Exception):
@@ -83,21 +88,27 @@ def schema_revision(path: Path) -> str | None:
         conn.close()
 
 
-def _configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA foreign_keys = ON")
+def configure_connection(connection: sqlite3.Connection, _record: Any = None) -> None:
+    """WAL, full fsync, foreign keys and a busy timeout on every connection."""
+    cursor = connection.cursor()
+    for pragma in PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()
+
+
+def _time(text: str | datetime) -> datetime:
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
 
 class Database:
     """The learner's data: item status and history, notes, evidence, settings."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
-        self.engine = engine
+    def __init__(self, path: Path) -> None:
         self.path = path
+        self._reader: sqlite3.Connection | None = sqlite3.connect(path, isolation_level=None)
+        configure_connection(self._reader)
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path) -> Database:
@@ -113,124 +124,102 @@ class Database:
                 f"version knows up to {HEAD_REVISION}). Update Cairn to open it; the file has "
                 "not been changed."
             )
-        engine = create_engine(f"sqlite+pysqlite:///{path}")
-        event.listen(engine, "connect", _configure)
-        database = cls(engine, path)
         if revision != HEAD_REVISION:
             if revision is not None:
                 backup_to(path, Path(backup_dir), reason=f"before-migration-{revision}")
-            database._migrate()
-        return database
+            from .migrate import upgrade_to_head
 
-    def _migrate(self) -> None:
-        from .migrate import upgrade_to_head
+            database = cls(path)
+            with database.engine.begin() as connection:
+                upgrade_to_head(connection)
+            return database
+        return cls(path)
 
-        with self.engine.begin() as connection:
-            upgrade_to_head(connection)
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created on first use."""
+        with self._engine_lock:
+            if self._engine is None:
+                from sqlalchemy import create_engine, event
+
+                engine = create_engine(f"sqlite+pysqlite:///{self.path}")
+                event.listen(engine, "connect", configure_connection)
+                self._engine = engine
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Import the ORM and build the engine now (call from a background thread)."""
+        from . import writes  # noqa: F401
+
+        _ = self.engine
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
 
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with Session(self.engine) as session, session.begin():
-            yield session
+    def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        if self._reader is None:
+            raise StoreError(f"{self.path} is closed")
+        return self._reader.execute(sql, params).fetchall()
 
-    # --- status ---------------------------------------------------------------------------
+    # --- reads ------------------------------------------------------------------------------
     def statuses(self) -> dict[str, StatusRecord]:
-        with Session(self.engine) as session:
-            rows = session.execute(select(ItemState.content_id, ItemState.status,
-                                          ItemState.updated_at))
-            return {cid: StatusRecord(status, at) for cid, status, at in rows}
-
-    def set_status(self, content_id: str, status: str, at: datetime) -> str | None:
-        """Record a new status and its history entry; return the old status."""
-        with self._write() as session:
-            state = session.get(ItemState, content_id)
-            old = state.status if state else None
-            if old == status:
-                return old
-            if state is None:
-                session.add(ItemState(content_id=content_id, status=status, updated_at=at))
-                session.flush()
-            else:
-                state.status = status
-                state.updated_at = at
-            session.add(StatusChange(content_id=content_id, old_status=old, new_status=status,
-                                     changed_at=at))
-            return old
+        rows = self._rows("SELECT content_id, status, updated_at FROM item_state")
+        return {cid: StatusRecord(status, _time(at)) for cid, status, at in rows}
 
     def history(self, content_id: str) -> list[HistoryEntry]:
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(StatusChange.old_status, StatusChange.new_status, StatusChange.changed_at)
-                .where(StatusChange.content_id == content_id)
-                .order_by(StatusChange.changed_at, StatusChange.id)
-            )
-            return [HistoryEntry(*row) for row in rows]
+        rows = self._rows("SELECT old_status, new_status, changed_at FROM status_change "
+                          "WHERE content_id = ? ORDER BY changed_at, id", content_id)
+        return [HistoryEntry(old, new, _time(at)) for old, new, at in rows]
 
-    # --- notes ----------------------------------------------------------------------------
     def notes(self) -> dict[str, NoteRecord]:
-        with Session(self.engine) as session:
-            rows = session.execute(select(Note.content_id, Note.body, Note.private,
-                                          Note.updated_at))
-            return {cid: NoteRecord(body, private, at) for cid, body, private, at in rows}
+        rows = self._rows("SELECT content_id, body, private, updated_at FROM note")
+        return {cid: NoteRecord(body, bool(private), _time(at)) for cid, body, private, at in rows}
 
     def note(self, content_id: str) -> NoteRecord | None:
-        with Session(self.engine) as session:
-            row = session.get(Note, content_id)
-            return NoteRecord(row.body, row.private, row.updated_at) if row else None
+        rows = self._rows("SELECT body, private, updated_at FROM note WHERE content_id = ?",
+                          content_id)
+        return NoteRecord(rows[0][0], bool(rows[0][1]), _time(rows[0][2])) if rows else None
+
+    def evidence(self, content_id: str | None = None) -> list[EvidenceRecord]:
+        sql = "SELECT id, content_id, url, added_at FROM evidence"
+        rows = (self._rows(sql + " WHERE content_id = ? ORDER BY id", content_id)
+                if content_id is not None else self._rows(sql + " ORDER BY id"))
+        return [EvidenceRecord(i, cid, url, _time(at)) for i, cid, url, at in rows]
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
+        return json.loads(rows[0][0]) if rows else default
+
+    # --- writes (each one transaction, through the ORM) --------------------------------------
+    def set_status(self, content_id: str, status: str, at: datetime) -> str | None:
+        """Record a new status and its history entry; return the old status."""
+        from .writes import set_status
+
+        return set_status(self.engine, content_id, status, at)
 
     def set_note(self, content_id: str, body: str, private: bool, at: datetime) -> None:
         """Replace the note; an empty body deletes it."""
-        with self._write() as session:
-            row = session.get(Note, content_id)
-            if not body.strip():
-                if row is not None:
-                    session.delete(row)
-                return
-            if row is None:
-                session.add(Note(content_id=content_id, body=body, private=private,
-                                 updated_at=at))
-            else:
-                row.body, row.private, row.updated_at = body, private, at
+        from .writes import set_note
 
-    # --- evidence -------------------------------------------------------------------------
-    def evidence(self, content_id: str | None = None) -> list[EvidenceRecord]:
-        query = select(Evidence.id, Evidence.content_id, Evidence.url, Evidence.added_at)
-        if content_id is not None:
-            query = query.where(Evidence.content_id == content_id)
-        with Session(self.engine) as session:
-            return [EvidenceRecord(*row) for row in session.execute(query.order_by(Evidence.id))]
+        set_note(self.engine, content_id, body, private, at)
 
     def add_evidence(self, content_id: str, url: str, at: datetime) -> int:
-        with self._write() as session:
-            row = Evidence(content_id=content_id, url=url, added_at=at)
-            session.add(row)
-            session.flush()
-            return row.id
+        from .writes import add_evidence
+
+        return add_evidence(self.engine, content_id, url, at)
 
     def remove_evidence(self, evidence_id: int) -> str | None:
         """Delete one evidence link; return the milestone id it belonged to."""
-        with self._write() as session:
-            row = session.get(Evidence, evidence_id)
-            if row is None:
-                return None
-            content_id = row.content_id
-            session.execute(delete(Evidence).where(Evidence.id == evidence_id))
-            return content_id
+        from .writes import remove_evidence
 
-    # --- settings -------------------------------------------------------------------------
-    def setting(self, key: str, default: Any = None) -> Any:
-        with Session(self.engine) as session:
-            row = session.get(Setting, key)
-            return json.loads(row.value) if row else default
+        return remove_evidence(self.engine, evidence_id)
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self._write() as session:
-            row = session.get(Setting, key)
-            text = json.dumps(value)
-            if row is None:
-                session.add(Setting(key=key, value=text))
-            else:
-                row.value = text
+        from .writes import set_setting
+
+        set_setting(self.engine, key, json.dumps(value))

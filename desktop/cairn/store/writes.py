@@ -1,0 +1,77 @@
+"""Every change to the learner's data: one ORM transaction each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from .models import Evidence, ItemState, Note, Setting, StatusChange
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose work commits together on success and rolls back on any error."""
+    with Session(engine) as session, session.begin():
+        yield session
+
+
+def set_status(engine: Engine, content_id: str, status: str, at: datetime) -> str | None:
+    with transaction(engine) as session:
+        state = session.get(ItemState, content_id)
+        old = state.status if state else None
+        if old == status:
+            return old
+        if state is None:
+            session.add(ItemState(content_id=content_id, status=status, updated_at=at))
+            session.flush()
+        else:
+            state.status = status
+            state.updated_at = at
+        session.add(StatusChange(content_id=content_id, old_status=old, new_status=status,
+                                 changed_at=at))
+        return old
+
+
+def set_note(engine: Engine, content_id: str, body: str, private: bool, at: datetime) -> None:
+    with transaction(engine) as session:
+        row = session.get(Note, content_id)
+        if not body.strip():
+            if row is not None:
+                session.delete(row)
+            return
+        if row is None:
+            session.add(Note(content_id=content_id, body=body, private=private, updated_at=at))
+        else:
+            row.body, row.private, row.updated_at = body, private, at
+
+
+def add_evidence(engine: Engine, content_id: str, url: str, at: datetime) -> int:
+    with transaction(engine) as session:
+        row = Evidence(content_id=content_id, url=url, added_at=at)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def remove_evidence(engine: Engine, evidence_id: int) -> str | None:
+    with transaction(engine) as session:
+        row = session.get(Evidence, evidence_id)
+        if row is None:
+            return None
+        content_id = row.content_id
+        session.execute(delete(Evidence).where(Evidence.id == evidence_id))
+        return content_id
+
+
+def set_setting(engine: Engine, key: str, value_json: str) -> None:
+    with transaction(engine) as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value_json))
+        else:
+            row.value = value_json

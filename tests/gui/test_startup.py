@@ -1,0 +1,57 @@
+"""Start-up: the real entry point opens the window on existing data and exits cleanly, and the
+first screen does not wait for the ORM (which loads in the background)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cairn.cli import run
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
+    assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
+    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
+                           "--quit-after-start"], env=_env(), capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "painted-at" in done.stdout
+
+
+def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
+    import sqlite3
+
+    assert run(["--data-dir", str(data_dir), "status"]) == 0
+    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
+                           "--quit-after-start"], env=_env(), capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 1 and "newer version of Cairn" in done.stderr
+
+
+def test_first_screen_needs_neither_sqlalchemy_nor_alembic_nor_qtcharts(data_dir: Path) -> None:
+    assert run(["--data-dir", str(data_dir), "status"]) == 0  # creates and migrates the file
+    code = (
+        "import sys\n"
+        "from cairn.gui.app import create_application, open_window\n"
+        "app = create_application()\n"
+        f"window = open_window(__import__('pathlib').Path({str(data_dir)!r}))\n"
+        "window.show(); app.processEvents()\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'alembic'} | {m for m in sys.modules if m == 'PySide6.QtCharts'})\n"
+        "print(heavy)\n"
+        "window.close(); window.tracker.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
