@@ -61,6 +61,7 @@ class _Drafts:
     roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
+    line_finders: dict[str, Callable[[str], int | None]] = field(default_factory=dict)
 
 
 def load_curriculum(pack_dirs: Sequence[Path]) -> Curriculum:
@@ -145,6 +146,7 @@ def _read_file(
     is_base: bool,
 ) -> None:
     line_of = _line_finder(text)
+    drafts.line_finders[file] = line_of
 
     def fields(table: Any, what: str, allowed: set[str]) -> Fields:
         return Fields(table, file=file, what=what, allowed=allowed, problems=problems,
@@ -374,7 +376,8 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
     """Check every cross-reference and assemble the immutable curriculum."""
 
     def problem(file: str, ident: str, fld: str, message: str) -> None:
-        problems.append(Problem(file, message, ident, fld))
+        finder = drafts.line_finders.get(file)
+        problems.append(Problem(file, message, ident, fld, finder(ident) if finder else None))
 
     # Milestones join the checklist of the week they are scheduled in.
     items: dict[str, Item] = {}
