@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .content import Item
 
 STATUSES: tuple[str, ...] = ("todo", "doing", "done", "skipped")
+READING_STATUSES: tuple[str, ...] = ("unread", "reading", "read")
+READING_LABELS: dict[str, str] = {"unread": "Unread", "reading": "Reading", "read": "Read"}
 STATUS_LABELS: dict[str, str] = {
     "todo": "To do",
     "doing": "Doing",

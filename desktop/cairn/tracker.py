@@ -14,7 +14,7 @@ from typing import Any
 
 from .content import Curriculum, Item, load_curriculum
 from .content.urls import is_web_url
-from .progress import STATUSES, Progress, progress_of
+from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .store import Database, EvidenceRecord, HistoryEntry, NoteRecord
 
 DATABASE_NAME = "cairn.sqlite3"
@@ -93,6 +93,7 @@ class Tracker:
                 resolved[target] = record
         self._statuses = {cid: record.status for cid, record in resolved.items()}
         self._stored_ids = set(stored)
+        self._reading_statuses = self.database.reading_statuses()
 
     # --- reading ----------------------------------------------------------------------------
     def item(self, content_id: str) -> Item:
@@ -107,6 +108,12 @@ class Tracker:
     def statuses(self) -> dict[str, str]:
         """Status of every current item that has one (the rest are 'todo')."""
         return dict(self._statuses)
+
+    def reading_status(self, reading_id: str) -> str:
+        return self._reading_statuses.get(reading_id, "unread")
+
+    def reading_statuses(self) -> dict[str, str]:
+        return dict(self._reading_statuses)
 
     def retired_ids(self) -> list[str]:
         """Ids with saved progress that the loaded curriculum no longer has."""
@@ -153,6 +160,22 @@ class Tracker:
             self._statuses[item.id] = status
             self._stored_ids.add(item.id)
         return Change("status", (item.id,), old, status)
+
+    def set_reading_status(self, reading_id: str, status: str) -> Change:
+        """Mark a reading unread, reading or read."""
+        if status not in READING_STATUSES:
+            raise TrackerError(f"'{status}' is not a reading status; use one of: "
+                               f"{', '.join(READING_STATUSES)}")
+        if reading_id not in self.curriculum.readings:
+            raise TrackerError(f"there is no reading with id '{reading_id}'")
+        old = self.reading_status(reading_id)
+        if old != status:
+            self.database.set_reading_status(reading_id, status, self._clock())
+            if status == "unread":
+                self._reading_statuses.pop(reading_id, None)
+            else:
+                self._reading_statuses[reading_id] = status
+        return Change("reading", (reading_id,), old, status)
 
     def set_note(self, content_id: str, body: str, private: bool | None = None) -> Change:
         """Replace the item's Markdown note (empty text removes it)."""

@@ -191,6 +191,10 @@ class Database:
                 if content_id is not None else self._rows(sql + " ORDER BY id"))
         return [EvidenceRecord(i, cid, url, _time(at)) for i, cid, url, at in rows]
 
+    def reading_statuses(self) -> dict[str, str]:
+        """Readings the learner has started or finished (the rest are unread)."""
+        return dict(self._rows("SELECT content_id, status FROM reading_state"))
+
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
         return json.loads(rows[0][0]) if rows else default
@@ -218,6 +222,11 @@ class Database:
         from .writes import remove_evidence
 
         return remove_evidence(self.engine, evidence_id)
+
+    def set_reading_status(self, content_id: str, status: str, at: datetime) -> None:
+        from .writes import set_reading_status
+
+        set_reading_status(self.engine, content_id, status, at)
 
     def set_setting(self, key: str, value: Any) -> None:
         from .writes import set_setting

@@ -61,6 +61,16 @@ class Evidence(Base):
     added_at: Mapped[datetime]
 
 
+class ReadingState(Base):
+    """How far the learner is with one reading: unread (no row), reading or read."""
+
+    __tablename__ = "reading_state"
+
+    content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime]
+
+
 class Setting(Base):
     """A learner preference, stored as JSON text."""
 

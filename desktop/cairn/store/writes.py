@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from .models import Evidence, ItemState, Note, Setting, StatusChange
+from .models import Evidence, ItemState, Note, ReadingState, Setting, StatusChange
 
 
 @contextmanager
@@ -75,3 +75,16 @@ def set_setting(engine: Engine, key: str, value_json: str) -> None:
             session.add(Setting(key=key, value=value_json))
         else:
             row.value = value_json
+
+
+def set_reading_status(engine: Engine, content_id: str, status: str, at: datetime) -> None:
+    """'unread' removes the row; 'reading' and 'read' are stored."""
+    with transaction(engine) as session:
+        row = session.get(ReadingState, content_id)
+        if status == "unread":
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(ReadingState(content_id=content_id, status=status, updated_at=at))
+        else:
+            row.status, row.updated_at = status, at

@@ -1,0 +1,83 @@
+"""Every schema revision upgrades to the current one with its data intact, after a backup."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES
+
+from cairn.locations import curriculum_dir
+from cairn.store import Database
+from cairn.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from cairn.tracker import Tracker
+
+DATABASES = FIXTURES / "databases"
+
+
+def test_there_is_a_fixture_database_for_every_revision() -> None:
+    assert sorted(p.stem for p in DATABASES.glob("*.sqlite3")) == list(KNOWN_REVISIONS)
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
+def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(DATABASES / f"{revision}.sqlite3", data_dir / "cairn.sqlite3")
+    tracker = Tracker.open(data_dir, curriculum_dir())
+    try:
+        assert tracker.status("python-project-skeleton") == "done"
+        assert tracker.status("rag-eval-domain-and-corpus") == "doing"
+        assert tracker.retired_ids() == ["an-item-that-was-retired"]
+        assert [h.new_status for h in tracker.history("python-project-skeleton")] == [
+            "doing", "done"]
+        note = tracker.note("rag-eval-domain-and-corpus")
+        assert note is not None and note.private and note.body == "Private worry."
+        assert [e.url for e in tracker.evidence("rag-eval-domain-and-corpus")] == [
+            "https://github.com/learner/rag"]
+        assert tracker.setting("theme") == "dark"
+        # the upgraded schema works for every kind of write
+        tracker.set_reading_status("rag-paper", "read")
+        tracker.set_status("python-project-skeleton", "skipped")
+    finally:
+        tracker.close()
+    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    backups = list((data_dir / "backups").glob("*.sqlite3"))
+    if revision == HEAD_REVISION:
+        assert backups == []
+    else:
+        assert len(backups) == 1 and f"before-migration-{revision}" in backups[0].name
+        copy = sqlite3.connect(backups[0])
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        copy.close()
+
+
+def test_a_failed_migration_leaves_the_old_database_usable(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    if len(KNOWN_REVISIONS) < 2:
+        pytest.fail("needs at least two revisions")
+    path = tmp_path / "cairn.sqlite3"
+    shutil.copy(DATABASES / f"{KNOWN_REVISIONS[0]}.sqlite3", path)
+    before = sqlite3.connect(path).execute("SELECT count(*) FROM item_state").fetchone()
+
+    def broken_upgrade(connection: object, revision: str = "head") -> None:
+        from cairn.store import migrate
+
+        migrate.command.upgrade(migrate.alembic_config(connection), revision)  # type: ignore[arg-type]
+        raise RuntimeError("disk trouble halfway")
+
+    monkeypatch.setattr("cairn.store.migrate.upgrade_to_head", broken_upgrade)
+    with pytest.raises(RuntimeError):
+        Database.open(path, tmp_path / "backups")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        KNOWN_REVISIONS[0],)
+    assert conn.execute("SELECT count(*) FROM item_state").fetchone() == before
+    conn.close()

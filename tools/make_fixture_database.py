@@ -1,0 +1,58 @@
+"""Write a database at one schema revision with sample data, for the migration tests.
+
+    python tools/make_fixture_database.py 0001 tests/fixtures/databases/0001.sqlite3
+
+Run once per new revision, with the code of that revision, and commit the file: the tests then
+prove that every old database upgrades to the current schema with its data intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from cairn.store.database import configure_connection
+from cairn.store.migrate import upgrade_to_head
+
+SAMPLE = [
+    "INSERT INTO item_state VALUES ('python-project-skeleton', 'done', '2026-01-05 19:30:00')",
+    "INSERT INTO item_state VALUES ('rag-eval-domain-and-corpus', 'doing', '2026-01-20 20:00:00')",
+    "INSERT INTO item_state VALUES ('an-item-that-was-retired', 'done', '2026-01-06 08:00:00')",
+    "INSERT INTO status_change (content_id, old_status, new_status, changed_at) VALUES "
+    "('python-project-skeleton', NULL, 'doing', '2026-01-05 18:00:00'), "
+    "('python-project-skeleton', 'doing', 'done', '2026-01-05 19:30:00'), "
+    "('rag-eval-domain-and-corpus', NULL, 'doing', '2026-01-20 20:00:00'), "
+    "('an-item-that-was-retired', NULL, 'done', '2026-01-06 08:00:00')",
+    "INSERT INTO note VALUES ('python-project-skeleton', '# uv\nFast.', 0, '2026-01-05 19:31:00')",
+    "INSERT INTO note VALUES ('rag-eval-domain-and-corpus', 'Private worry.', 1, '2026-01-20 20:05:00')",
+    "INSERT INTO evidence (content_id, url, added_at) VALUES "
+    "('rag-eval-domain-and-corpus', 'https://github.com/learner/rag', '2026-01-21 09:00:00')",
+    "INSERT INTO setting VALUES ('theme', '\"dark\"')",
+]
+
+
+def main(revision: str, target: Path) -> int:
+    target.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite+pysqlite:///{target}")
+    from sqlalchemy import event
+
+    event.listen(engine, "connect", configure_connection)
+    with engine.begin() as connection:
+        upgrade_to_head(connection, revision)
+    engine.dispose()
+    conn = sqlite3.connect(target)
+    for statement in SAMPLE:
+        conn.execute(statement)
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    print(f"wrote {target} at revision {revision}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], Path(sys.argv[2])))
