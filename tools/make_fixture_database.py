@@ -27,7 +27,8 @@ SAMPLE = [
     "('rag-eval-domain-and-corpus', NULL, 'doing', '2026-01-20 20:00:00'), "
     "('an-item-that-was-retired', NULL, 'done', '2026-01-06 08:00:00')",
     "INSERT INTO note VALUES ('python-project-skeleton', '# uv\nFast.', 0, '2026-01-05 19:31:00')",
-    "INSERT INTO note VALUES ('rag-eval-domain-and-corpus', 'Private worry.', 1, '2026-01-20 20:05:00')",
+    "INSERT INTO note VALUES ('rag-eval-domain-and-corpus', 'Private worry.', 1, "
+    "'2026-01-20 20:05:00')",
     "INSERT INTO evidence (content_id, url, added_at) VALUES "
     "('rag-eval-domain-and-corpus', 'https://github.com/learner/rag', '2026-01-21 09:00:00')",
     "INSERT INTO setting VALUES ('theme', '\"dark\"')",
