@@ -6,13 +6,15 @@ changed, so views refresh only what they must.
 
 from __future__ import annotations
 
+import shutil
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .content import Curriculum, Item, load_curriculum
+from .content import Curriculum, Item, PackInfo, load_curriculum
 from .content.urls import is_web_url
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .store import Database, EvidenceRecord, HistoryEntry, NoteRecord
@@ -51,8 +53,9 @@ class Tracker:
     """Content and progress together: what the GUI and the CLI use."""
 
     def __init__(self, curriculum: Curriculum, database: Database, *, clock: Clock = utc_now,
-                 data_dir: Path | None = None) -> None:
+                 data_dir: Path | None = None, shipped_pack: Path | None = None) -> None:
         self.curriculum = curriculum
+        self.shipped_pack = shipped_pack
         self.database = database
         self.data_dir = data_dir
         self._clock = clock
@@ -75,10 +78,66 @@ class Tracker:
         curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
         database = Database.open(data_dir / DATABASE_NAME,
                                  backup_dir or data_dir / BACKUPS_FOLDER)
-        return cls(curriculum, database, clock=clock, data_dir=data_dir)
+        return cls(curriculum, database, clock=clock, data_dir=data_dir,
+                   shipped_pack=Path(shipped_pack))
 
     def close(self) -> None:
         self.database.close()
+
+    # --- the learner's own packs --------------------------------------------------------------
+    def own_packs(self) -> list[PackInfo]:
+        """Packs added by the learner or a mentor (everything after the shipped pack)."""
+        return list(self.curriculum.packs[1:])
+
+    def check_pack(self, folder: Path) -> PackInfo:
+        """Validate a pack as it would load beside the shipped and the other added packs.
+
+        Raises ContentError listing every problem; a pack with the id of one already added
+        is checked as its replacement."""
+        folder = Path(folder)
+        incoming = _pack_id(folder)
+        others = [p for p in extension_packs(self._data_dir()) if _pack_id(p) != incoming]
+        candidate = load_curriculum([self._shipped(), *others, folder])
+        return candidate.packs[-1]
+
+    def add_pack(self, folder: Path) -> Change:
+        """Validate, then copy the pack into the data folder and load it. Nothing changes if
+        the pack has a problem."""
+        info = self.check_pack(folder)
+        target = self._data_dir() / PACKS_FOLDER / info.id
+        staging = target.with_name(f".{info.id}.adding")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(Path(folder), staging,
+                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        if target.exists():
+            shutil.rmtree(target)
+        staging.replace(target)
+        self.reload_content()
+        return Change("content", (info.id,), None, info.version)
+
+    def remove_pack(self, pack_id: str) -> Change:
+        """Remove an added pack; progress on its items stays in the database."""
+        for folder in extension_packs(self._data_dir()):
+            if _pack_id(folder) == pack_id:
+                shutil.rmtree(folder)
+                self.reload_content()
+                return Change("content", (pack_id,), pack_id, None)
+        raise TrackerError(f"there is no added pack '{pack_id}'")
+
+    def reload_content(self) -> None:
+        """Reload the shipped pack and the added packs, then re-read progress."""
+        self.curriculum = load_curriculum([self._shipped(), *extension_packs(self._data_dir())])
+        self.reload()
+
+    def _data_dir(self) -> Path:
+        if self.data_dir is None:
+            raise TrackerError("this tracker was opened without a data folder")
+        return self.data_dir
+
+    def _shipped(self) -> Path:
+        if self.shipped_pack is None:
+            raise TrackerError("this tracker was opened without the shipped pack")
+        return self.shipped_pack
 
     def reload(self) -> None:
         """Re-read statuses from the database (after another process changed them)."""
@@ -213,9 +272,19 @@ class Tracker:
         return Change("setting", (key,), old, value)
 
 
+def _pack_id(folder: Path) -> str:
+    try:
+        data = tomllib.loads((Path(folder) / "pack.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    pack = data.get("pack")
+    return str(pack.get("id", "")) if isinstance(pack, dict) else ""
+
+
 def extension_packs(data_dir: Path) -> Sequence[Path]:
     """The learner's own packs: each folder with a pack.toml under <data>/packs/."""
     folder = Path(data_dir) / PACKS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if (p / "pack.toml").is_file())
+    return sorted(p for p in folder.iterdir()
+                  if not p.name.startswith(".") and (p / "pack.toml").is_file())

@@ -102,3 +102,39 @@ def test_data_folder_that_is_a_file_is_refused(tmp_path: Path, small_pack: Path)
     target.write_text("x")
     with pytest.raises(TrackerError, match="is a file"):
         Tracker.open(target, small_pack)
+
+
+def test_add_and_remove_an_own_pack_keeps_progress(data_dir: Path, small_pack: Path) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    info = t.check_pack(EXTRA_PACK)
+    assert info.id == "mentor-extra"
+    change = t.add_pack(EXTRA_PACK)
+    assert change.kind == "content" and "pair-session" in t.curriculum.items
+    assert (data_dir / "packs" / "mentor-extra" / "pack.toml").is_file()
+    t.set_status("pair-session", "done")
+    assert [p.id for p in t.own_packs()] == ["mentor-extra"]
+    t.remove_pack("mentor-extra")
+    assert "pair-session" not in t.curriculum.items
+    assert t.retired_ids() == ["pair-session"]
+    t.add_pack(EXTRA_PACK)
+    assert t.status("pair-session") == "done"
+    t.close()
+
+
+def test_a_bad_pack_is_refused_and_nothing_is_copied(data_dir: Path, small_pack: Path,
+                                                     tmp_path: Path) -> None:
+    from cairn.content import ContentError
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "pack.toml").write_text((EXTRA_PACK / "pack.toml").read_text()
+                                   .replace('skills = ["talking"]', 'skills = ["juggling"]'))
+    t = Tracker.open(data_dir, small_pack)
+    with pytest.raises(ContentError) as raised:
+        t.add_pack(bad)
+    assert any(p.id == "pair-session" and p.field == "skills" for p in raised.value.problems)
+    assert not (data_dir / "packs").exists()
+    assert "pair-session" not in t.curriculum.items
+    with pytest.raises(TrackerError, match="no added pack"):
+        t.remove_pack("mentor-extra")
+    t.close()

@@ -142,12 +142,34 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
     c = window.tracker.curriculum
     window.show_node(Node("month", "m2"))
     assert window.checklist_model.rowCount() == len(c.month_items("m2"))
+    assert window.lists.currentWidget() is window.checklist
+
     window.show_node(Node("role", "llm-engineer"))
-    assert "Grounding and RAG 20%" in window.header.summary.text()
-    assert window.checklist_model.rowCount() > 20
+    assert window.lists.currentWidget() is window.tree
+    headings = [window.tree_model.item(r, 1).text() for r in range(window.tree_model.rowCount())]
+    assert "Grounding and RAG · weight 20%" in headings
+    rag = window.tree_model.item(headings.index("Grounding and RAG · weight 20%"), 0)
+    assert rag.rowCount() == len(c.items_for_skill("rag-grounding"))
+    assert window.detail.item_id == window.tree.current_item_id() != ""
+
+    window.show_node(Node("group", "projects"))
+    assert window.tree_model.rowCount() == len(c.projects)
+    assert window.tree_model.horizontalHeaderItem(3).text() == "Evidence"
+
     window.show_node(Node("group", "roles"))
-    assert window.empty_checklist.isVisibleTo(window)
-    assert not window.checklist.isVisibleTo(window)
+    assert window.lists.currentWidget() is window.empty_checklist
+    assert "Choose a role" in window.empty_checklist.text()
+
+
+def test_role_view_marks_items_with_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_node(Node("role", "applied-scientist"))
+    window.tree.setFocus()
+    item_id = window.tree.current_item_id()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Space)
+    assert window.tracker.status(item_id) == "done"
+    first_group = window.tree_model.item(0, 0)
+    assert first_group.text().startswith("1/")
+    assert window.header.rows[0].text.text().startswith("1 of")
 
 
 def test_last_view_is_restored(qtbot, shipped_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
@@ -207,3 +229,85 @@ def test_everything_focusable_has_an_accessible_name(window: MainWindow) -> None
     assert window.checklist.accessibleName() == "Checklist"
     assert window.checklist_model.index(0, TITLE_COLUMN).data(
         Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_add_a_pack_shows_its_items_and_remove_keeps_progress(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                              window: MainWindow) -> None:
+    pack = tmp_path / "mentor"
+    pack.mkdir()
+    (pack / "pack.toml").write_text(
+        '[pack]\nid = "mentor-notes"\nname = "Mentor notes"\nversion = "1"\n'
+        'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
+        'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call with your mentor"\n'
+        'description = "Agree how often you will meet and what you will send before each call."\n'
+        'estimate_hours = 0.5\nskills = ["judgment-communication"]\nreadings = ["pro-git"]\n')
+    assert window.packs.add(pack)
+    window.show_node(Node("week", "w01"))
+    assert window.checklist_model.row_of("mentor-intro-call") >= 0
+    window.checklist.select_item("mentor-intro-call")
+    qtbot.keyClick(window.checklist, Qt.Key.Key_Space)
+    assert window.packs.remove("mentor-notes", confirm=False)
+    assert window.checklist_model.row_of("mentor-intro-call") == -1
+    assert window.tracker.retired_ids() == ["mentor-intro-call"]
+    assert window.packs.add(pack)
+    assert window.tracker.status("mentor-intro-call") == "done"
+
+
+def test_a_bad_pack_lists_every_problem_and_changes_nothing(tmp_path: Path,
+                                                            window: MainWindow) -> None:
+    pack = tmp_path / "broken"
+    pack.mkdir()
+    (pack / "pack.toml").write_text(
+        '[pack]\nid = "broken"\nname = "Broken"\nversion = "1"\nextends = "cairn-core"\n\n'
+        '[[reading]]\nid = "odd"\ntitle = "Odd"\nauthor = "X"\nkind = "docs"\n'
+        'url = "javascript:alert(1)"\nestimate_hours = 1\n\n[[week]]\nid = "w99"\n')
+    items_before = len(window.tracker.curriculum.items)
+    assert not window.packs.add(pack)
+    dialog = window.packs.problems_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    assert "id 'odd', field 'url'" in text and "id 'w99'" in text
+    assert str(pack / "pack.toml") in text
+    assert len(window.tracker.curriculum.items) == items_before
+    assert window.tracker.own_packs() == []
+    dialog.close()
+
+
+def test_readings_view_filters_marks_read_and_links_to_items(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from cairn.gui.readings import READING_ID_ROLE
+
+    window.navigation.setCurrentIndex(
+        window.navigation_model.index_of(Node("group", "readings")))
+    page = window.readings
+    assert window.centre.currentWidget() is page
+    total = len(window.tracker.curriculum.readings)
+    assert page.proxy.rowCount() == total
+    page.kind.setCurrentIndex(page.kind.findData("paper"))
+    papers = page.proxy.rowCount()
+    assert 0 < papers < total
+    assert all(page.proxy.index(r, 2).data() == "paper" for r in range(papers))
+    page.kind.setCurrentIndex(0)
+    page.month.setCurrentIndex(page.month.findData(2))
+    month2 = {page.proxy.index(r, 0).data(READING_ID_ROLE) for r in range(page.proxy.rowCount())}
+    assert "rag-paper" in month2 and "lora-paper" not in month2
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 1))
+    reading_id = page.current_reading_id()
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert window.tracker.reading_status(reading_id) == "read"
+    page.status.setCurrentIndex(page.status.findData("read"))
+    assert page.proxy.rowCount() == 1
+    assert window.reading_detail.title.text() == window.tracker.curriculum.readings[
+        reading_id].title
+    used = window.reading_detail.used_by
+    assert used.count() >= 1
+    item_id = used.item(0).data(Qt.ItemDataRole.UserRole)
+    window.go_to_item(item_id)
+    assert window.centre.currentIndex() == 0 and window.detail.item_id == item_id
+
+
+def test_readings_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.readings.model)
+    qtmodeltester.check(window.readings.proxy)
+    window.show_node(Node("role", "llm-engineer"))
+    qtmodeltester.check(window.tree_model)

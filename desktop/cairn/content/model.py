@@ -143,6 +143,12 @@ class Curriculum:
     def project_items(self, project_id: str) -> list[Item]:
         return [self.items[i] for i in self.projects[project_id].milestone_ids]
 
+    def projects_in_order(self) -> list[Project]:
+        """Projects by the week of their first milestone."""
+        numbers = {w.id: w.number for w in self.weeks.values()}
+        return sorted(self.projects.values(), key=lambda p: min(
+            (numbers.get(self.items[m].week_id, 0) for m in p.milestone_ids), default=0))
+
     def month_of_number(self, number: int) -> Month | None:
         return next((m for m in self.months if m.number == number), None)
 

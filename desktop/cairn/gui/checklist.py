@@ -12,13 +12,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..content import KIND_LABELS, Item
-from ..progress import STATUS_LABELS, STATUSES
+from ..progress import STATUS_LABELS
 from ..tracker import Tracker
+from .status_input import StatusInput, status_text
 
-STATUS_GLYPHS = {"todo": "○", "doing": "◐", "done": "✔", "skipped": "⊘"}
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Status", "Item", "Kind", "Week", "Hours")
 STATUS_COLUMN, TITLE_COLUMN, KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN = range(5)
@@ -26,11 +26,6 @@ _DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
 _DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def next_status(status: str) -> str:
-    """Clicking the status cycles to do → doing → done → to do (skipped returns to to do)."""
-    return {"todo": "doing", "doing": "done"}.get(status, "todo")
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -114,7 +109,7 @@ class ChecklistModel(QAbstractTableModel):
 
     def _display(self, item: Item, status: str, column: int) -> str:
         if column == STATUS_COLUMN:
-            return f"{STATUS_GLYPHS[status]}  {STATUS_LABELS[status]}"
+            return status_text(status)
         if column == TITLE_COLUMN:
             return item.title
         if column == KIND_COLUMN:
@@ -144,8 +139,8 @@ class ChecklistView(QTableView):
 
     def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModel(model)
         self._model = model
+        self.setModel(model)
         self.setAccessibleName("Checklist")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -162,10 +157,13 @@ class ChecklistView(QTableView):
         for column in (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(STATUS_COLUMN, 130)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._context_menu)
-        self.clicked.connect(self._clicked)
+        self.status_input = StatusInput(self, model.tracker, self._item_id_at, STATUS_COLUMN,
+                                        self.status_requested)
         model.modelReset.connect(self._after_reset)
+
+    def _item_id_at(self, index: QModelIndex) -> str:
+        item = self._model.item_at(index.row()) if index.isValid() else None
+        return item.id if item else ""
 
     def current_item_id(self) -> str:
         item = self._model.item_at(self.currentIndex().row())
@@ -183,35 +181,8 @@ class ChecklistView(QTableView):
             self.current_item_changed.emit(item.id if item else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        item_id = self.current_item_id()
-        if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
-            current = self._model.tracker.status(item_id)
-            self.status_requested.emit(item_id, "todo" if current == "done" else "done")
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _clicked(self, index: QModelIndex) -> None:
-        if index.column() != STATUS_COLUMN:
-            return
-        item = self._model.item_at(index.row())
-        if item is not None:
-            self.status_requested.emit(item.id, next_status(self._model.tracker.status(item.id)))
-
-    def _context_menu(self, position: object) -> None:
-        index = self.indexAt(position)  # type: ignore[arg-type]
-        item = self._model.item_at(index.row())
-        if item is None:
-            return
-        menu = QMenu(self)
-        current = self._model.tracker.status(item.id)
-        for status in STATUSES:
-            action = menu.addAction(f"{STATUS_GLYPHS[status]}  {STATUS_LABELS[status]}")
-            action.setCheckable(True)
-            action.setChecked(status == current)
-            action.triggered.connect(
-                lambda _checked=False, s=status: self.status_requested.emit(item.id, s))
-        menu.exec(self.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        if not self.status_input.key(event):
+            super().keyPressEvent(event)
 
     def _after_reset(self) -> None:
         if self._model.rowCount() and not self.currentIndex().isValid():

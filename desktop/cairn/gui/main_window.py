@@ -12,20 +12,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
-from ..content import Item
-from ..progress import STATUS_LABELS, STATUSES, Progress
+from ..progress import STATUS_LABELS, STATUSES, Progress, progress_of
 from ..tracker import Change, Tracker
-from .checklist import ChecklistModel, ChecklistView
+from .checklist import WEEK_COLUMN, ChecklistModel, ChecklistView
 from .detail import DetailPane
+from .item_tree import ItemTreeModel, ItemTreeView
 from .links import open_external
 from .navigation import NavigationModel, Node
+from .packs import PackMenu
 from .page_header import PageHeader
+from .pages import PageSpec, page_for
+from .readings import ReadingDetail, ReadingsPage
 from .theme import THEMES, apply_theme, is_dark
 
 
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._closed = False
         self._last_view: list[str] = []
+        self.page = PageSpec("", "")
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
 
@@ -77,26 +82,43 @@ class MainWindow(QMainWindow):
         self.header.summary.linkActivated.connect(open_external)
         self.checklist_model = ChecklistModel(tracker, self)
         self.checklist = ChecklistView(self.checklist_model)
-        self.checklist.status_requested.connect(self.request_status)
-        self.checklist.current_item_changed.connect(self._item_selected)
+        self.tree_model = ItemTreeModel(tracker)
+        self.tree = ItemTreeView(self.tree_model, "Grouped items")
+        for view in (self.checklist, self.tree):
+            view.status_requested.connect(self.request_status)
+            view.current_item_changed.connect(self._item_selected)
         self.empty_checklist = QLabel("")
         self.empty_checklist.setWordWrap(True)
         self.empty_checklist.setObjectName("PageSummary")
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(8, 8, 8, 8)
-        centre_layout.addWidget(self.header)
-        centre_layout.addWidget(self.checklist, 1)
-        centre_layout.addWidget(self.empty_checklist)
+        self.empty_checklist.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.lists = QStackedWidget()
+        for widget in (self.checklist, self.tree, self.empty_checklist):
+            self.lists.addWidget(widget)
+        items_page = QWidget()
+        items_layout = QVBoxLayout(items_page)
+        items_layout.setContentsMargins(8, 8, 8, 8)
+        items_layout.addWidget(self.header)
+        items_layout.addWidget(self.lists, 1)
+        self.readings = ReadingsPage(tracker)
+        self.readings.current_reading_changed.connect(self._reading_selected)
+        self.centre = QStackedWidget()
+        self.centre.addWidget(items_page)
+        self.centre.addWidget(self.readings)
 
         self.detail = DetailPane(tracker)
         self.detail.status_requested.connect(self.request_status)
-        self.detail.evidence_changed.connect(lambda item_id: self._refresh_progress())
+        self.detail.evidence_changed.connect(self._evidence_changed)
+        self.reading_detail = ReadingDetail(tracker)
+        self.reading_detail.status_requested.connect(self._set_reading_status)
+        self.reading_detail.item_requested.connect(self.go_to_item)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.detail)
+        self.right.addWidget(self.reading_detail)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -113,6 +135,8 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.packs = PackMenu(file_menu, self.tracker, self, self.reload_content)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -190,57 +214,81 @@ class MainWindow(QMainWindow):
     def show_node(self, node: Node) -> None:
         """Show the page for a navigation entry (a milestone opens its project)."""
         self.detail.note.save()
-        c = self.tracker.curriculum
         select = ""
         if node.kind == "milestone":
             select = node.id
-            node = Node("project", c.items[node.id].project_id or "")
+            node = Node("project", self.tracker.curriculum.items[node.id].project_id or "")
         self.node = node
-        items: list[Item] = []
-        empty = ""
-        if node.kind == "week":
-            week = c.weeks[node.id]
-            month = c.month_by_id(week.month_id)
-            self.header.show_page(f"Week {week.number} · {week.title}",
-                                  f"Month {month.number}: {month.title}. {week.summary}")
-            items = c.week_items(node.id)
-        elif node.kind == "month":
-            month = c.month_by_id(node.id)
-            self.header.show_page(f"Month {month.number} · {month.title}", month.summary)
-            items = c.month_items(node.id)
-        elif node.kind == "project":
-            project = c.projects[node.id]
-            self.header.show_page(project.title,
-                                  f"**{project.level.capitalize()} project.** {project.summary}")
-            items = c.project_items(node.id)
-        elif node.kind == "role":
-            role = c.roles[node.id]
-            areas = " · ".join(f"{c.skills[a.skill_id].name} {a.weight}%" for a in role.areas)
-            self.header.show_page(role.name, f"{role.summary}\n\n**Skill areas:** {areas}")
-            skills = {a.skill_id for a in role.areas}
-            items = [i for m in c.months for i in c.month_items(m.id) if skills & set(i.skills)]
-        elif node.id == "path":
-            self.header.show_page("The six-month path",
-                                  "Every item and milestone of the path, in order.")
-            items = [i for m in c.months for i in c.month_items(m.id)]
-        elif node.id == "projects":
-            self.header.show_page("Projects", "Portfolio projects and warm-ups. Each milestone "
-                                  "says when it is done; attach evidence to prove it.")
-            items = [i for p in c.projects for i in c.project_items(p)]
-        else:
-            self.header.show_page("Role tracks", "")
-            empty = ("Choose a role on the left to see its skill areas and every item that "
-                     "builds them.")
-        self.checklist_model.set_items(items)
-        self.checklist.setVisible(bool(items))
-        self.empty_checklist.setText(empty)
-        self.empty_checklist.setVisible(bool(empty))
-        self.checklist.setColumnHidden(3, node.kind == "week")
-        if select:
-            self.checklist.select_item(select)
-        self.detail.show_item(self.checklist.current_item_id())
-        self._refresh_progress()
         self._last_view = [node.kind, node.id] if not select else ["milestone", select]
+        if node == Node("group", "readings"):
+            self.centre.setCurrentWidget(self.readings)
+            self.right.setCurrentWidget(self.reading_detail)
+            self._reading_selected(self.readings.current_reading_id())
+            self._refresh_progress()
+            return
+        self.centre.setCurrentIndex(0)
+        self.right.setCurrentWidget(self.detail)
+        self.page = page_for(node, self.tracker)
+        self.header.show_page(self.page.title, self.page.summary)
+        if self.page.groups:
+            self.tree.fill(self.page.groups, self.page.columns)
+            self.lists.setCurrentWidget(self.tree)
+            view: ChecklistView | ItemTreeView = self.tree
+        elif self.page.items:
+            self.checklist_model.set_items(self.page.items)
+            self.checklist.setColumnHidden(WEEK_COLUMN, not self.page.show_week_column)
+            self.lists.setCurrentWidget(self.checklist)
+            view = self.checklist
+        else:
+            self.empty_checklist.setText(self.page.empty)
+            self.lists.setCurrentWidget(self.empty_checklist)
+            view = self.checklist
+            self.checklist_model.set_items([])
+        if select:
+            view.select_item(select)
+        self.detail.show_item(self.current_item_id())
+        self._refresh_progress()
+
+    def current_item_id(self) -> str:
+        """The item selected in the list in view ('' if none)."""
+        current = self.lists.currentWidget()
+        if current is self.tree:
+            return self.tree.current_item_id()
+        if current is self.checklist:
+            return self.checklist.current_item_id()
+        return ""
+
+    def go_to_item(self, item_id: str) -> None:
+        """Open the week an item belongs to and select it."""
+        item = self.tracker.curriculum.items.get(item_id)
+        if item is None:
+            return
+        index = self.navigation_model.index_of(Node("week", item.week_id))
+        self.navigation.setCurrentIndex(index)
+        self.checklist.select_item(item_id)
+        self.checklist.setFocus()
+
+    def reload_content(self) -> None:
+        """Rebuild every view after the curriculum changed (a pack added or removed)."""
+        self.detail.note.save()
+        self.undo_stack.clear()
+        self.navigation_model = NavigationModel(self.tracker)
+        self.navigation.setModel(self.navigation_model)
+        self.navigation.selectionModel().currentChanged.connect(self._navigated)
+        self.navigation.expandToDepth(0)
+        old_readings = self.readings
+        self.readings = ReadingsPage(self.tracker)
+        self.readings.current_reading_changed.connect(self._reading_selected)
+        self.centre.insertWidget(1, self.readings)
+        self.centre.removeWidget(old_readings)
+        old_readings.deleteLater()
+        node = self.node
+        index = self.navigation_model.index_of(node)
+        if not index.isValid():
+            index = self.navigation_model.index_of(
+                Node("week", next(iter(self.tracker.curriculum.weeks), "")))
+        self.navigation.setCurrentIndex(index)
+        self.show_node(self.navigation_model.node_at(index) or node)
 
     def _item_selected(self, item_id: str) -> None:
         self.detail.show_item(item_id)
@@ -254,8 +302,8 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(StatusCommand(self, item_id, old, status))
 
     def _mark_current(self, status: str) -> None:
-        item_id = self.checklist.current_item_id() or self.detail.item_id
-        if item_id:
+        item_id = self.current_item_id() or self.detail.item_id
+        if item_id and self.centre.currentIndex() == 0:
             self.request_status(item_id, status)
 
     def apply_change(self, change: Change) -> None:
@@ -264,6 +312,8 @@ class MainWindow(QMainWindow):
             self.checklist_model.refresh_item(item_id)
             if item_id == self.detail.item_id:
                 self.detail.refresh_status()
+        if self.lists.currentWidget() is self.tree:
+            self.tree_model.refresh()
         self.navigation_model.refresh_progress()
         self._refresh_progress()
 
@@ -271,26 +321,39 @@ class MainWindow(QMainWindow):
         t, c = self.tracker, self.tracker.curriculum
         overall = t.overall_progress()
         rows: list[tuple[str, Progress] | None] = [None, None, ("Whole path", overall)]
+        kind = self.node.kind
         item_id = self.detail.item_id
-        week_id = c.items[item_id].week_id if item_id else ""
-        if self.node.kind == "week":
-            week_id = self.node.id
-        if week_id and self.node.kind in ("week", "month"):
+        week_id = self.node.id if kind == "week" else (c.items[item_id].week_id
+                                                        if item_id in c.items else "")
+        if kind in ("week", "month") and week_id:
             week = c.weeks[week_id]
             rows[0] = (f"Week {week.number}", t.week_progress(week_id))
             rows[1] = (f"Month {c.month_by_id(week.month_id).number}",
                        t.month_progress(week.month_id))
-        elif self.node.kind == "project":
+        elif kind == "project":
             rows[0] = ("This project", t.project_progress(self.node.id))
-        elif self.node.kind == "role":
-            items = [c.items[self.checklist_model.item_at(r).id]  # type: ignore[union-attr]
-                     for r in range(self.checklist_model.rowCount())]
-            from ..progress import progress_of
-
-            rows[0] = ("Role items", progress_of(items, t.statuses()))
+        elif kind == "role" or self.node.id == "projects":
+            rows[0] = ("On this page", progress_of(self.page.all_items, t.statuses()))
         self.header.set_progress(rows)
         self.overall.setText(f"Whole path: {overall.done} of {overall.total} done "
                              f"({overall.percent:g}%)")
+
+    # --- readings and evidence ------------------------------------------------------------------
+    def _reading_selected(self, reading_id: str) -> None:
+        self.reading_detail.show_reading(reading_id,
+                                         self.readings.model.used_by.get(reading_id, []))
+        self.navigation_model.refresh_progress()
+
+    def _set_reading_status(self, reading_id: str, status: str) -> None:
+        if reading_id:
+            self.readings.set_status(reading_id, status)
+
+    def _evidence_changed(self, item_id: str) -> None:
+        if self.lists.currentWidget() is self.tree:
+            selected = self.tree.current_item_id()
+            self.tree.fill(self.page.groups, self.page.columns)
+            self.tree.select_item(selected)
+        self._refresh_progress()
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:

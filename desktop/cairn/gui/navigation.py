@@ -63,14 +63,10 @@ class NavigationModel(QStandardItemModel):
                 week = c.weeks[week_id]
                 self._add(row, f"Week {week.number} · {week.title}", Node("week", week.id),
                           week.title)
+        self._add(self, "Readings", Node("group", "readings"),
+                  "Every reading of the path, with filters")
         projects = self._add(self, "Projects", Node("group", "projects"))
-        week_number = {w.id: w.number for w in c.weeks.values()}
-
-        def first_week(project_id: str) -> int:
-            milestones = c.project_items(project_id)
-            return min((week_number.get(m.week_id, 0) for m in milestones), default=0)
-
-        for project in sorted(c.projects.values(), key=lambda p: first_week(p.id)):
+        for project in c.projects_in_order():
             row = self._add(projects, project.title, Node("project", project.id),
                             f"{project.level.capitalize()} project")
             for item in c.project_items(project.id):
@@ -94,6 +90,10 @@ class NavigationModel(QStandardItemModel):
                 text = "✓" if t.status(node.id) == "done" else ""
             elif node.kind == "group" and node.id == "path":
                 text = _count(t.overall_progress())
+            elif node.kind == "group" and node.id == "readings":
+                statuses = t.reading_statuses()
+                read = sum(1 for s in statuses.values() if s == "read")
+                text = f"{read}/{len(t.curriculum.readings)}"
             else:
                 continue
             if cell.text() != text:

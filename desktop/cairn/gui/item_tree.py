@@ -1,0 +1,145 @@
+"""Items grouped under headings: a role's skill areas, or every project's milestones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from ..content import Item
+from ..progress import progress_of
+from ..tracker import Tracker
+from .status_input import StatusInput, status_text
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A heading and the items under it; `caption` adds to the heading's done count."""
+
+    title: str
+    items: Sequence[Item]
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    text: Callable[[Item], str]
+
+
+class ItemTreeModel(QStandardItemModel):
+    """Groups as top-level rows with a done count; items as child rows with their status."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self._status_cells: dict[str, list[QStandardItem]] = {}
+        self._groups: list[tuple[QStandardItem, Group]] = []
+
+    def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
+        self.clear()
+        self._status_cells.clear()
+        self._groups.clear()
+        self.setHorizontalHeaderLabels(["Status", "Item", *(c.title for c in columns)])
+        bold = QFont()
+        bold.setBold(True)
+        for group in groups:
+            heading = QStandardItem("")
+            heading.setEditable(False)
+            title = QStandardItem(group.title)
+            title.setEditable(False)
+            title.setFont(bold)
+            rest = [QStandardItem("") for _ in columns]
+            for cell in rest:
+                cell.setEditable(False)
+            self.appendRow([heading, title, *rest])
+            for item in group.items:
+                status = QStandardItem("")
+                name = QStandardItem(item.title)
+                name.setToolTip(item.title)
+                cells = [status, name, *(QStandardItem(c.text(item)) for c in columns)]
+                for cell in cells:
+                    cell.setEditable(False)
+                    cell.setData(item.id, ITEM_ID_ROLE)
+                heading.appendRow(cells)
+                self._status_cells.setdefault(item.id, []).append(status)
+            self._groups.append((heading, group))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update every status cell and every group's done count."""
+        statuses = self.tracker.statuses()
+        for item_id, cells in self._status_cells.items():
+            text = status_text(statuses.get(item_id, "todo"))
+            for cell in cells:
+                if cell.text() != text:
+                    cell.setText(text)
+        for heading, group in self._groups:
+            progress = progress_of(group.items, statuses)
+            text = f"{progress.done}/{progress.total}"
+            heading.setText(text)
+            heading.setToolTip(f"{progress.done} of {progress.total} done"
+                               + (f" · {group.caption}" if group.caption else ""))
+
+    @staticmethod
+    def item_id_at(index: QModelIndex | QPersistentModelIndex) -> str:
+        value = index.data(ITEM_ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, str) else ""
+
+
+class ItemTreeView(QTreeView):
+    """The grouped list; the same keys and clicks as the checklist."""
+
+    status_requested = Signal(str, str)
+    current_item_changed = Signal(str)
+
+    def __init__(self, model: ItemTreeModel, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status_input = StatusInput(self, model.tracker, model.item_id_at, 0,
+                                        self.status_requested)
+
+    def fill(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
+        """Show these groups, expanded, with the first item selected."""
+        self._model.set_groups(groups, columns)
+        self.expandAll()
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in range(2, self._model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        first = self._model.item(0, 0)
+        if first is not None and first.rowCount():
+            self.setCurrentIndex(first.child(0, 1).index())
+
+    def current_item_id(self) -> str:
+        return self._model.item_id_at(self.currentIndex())
+
+    def select_item(self, item_id: str) -> None:
+        for row in range(self._model.rowCount()):
+            heading = self._model.item(row, 0)
+            for child in range(heading.rowCount()):
+                if heading.child(child, 0).data(ITEM_ID_ROLE) == item_id:
+                    self.setCurrentIndex(heading.child(child, 1).index())
+                    return
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        super().currentChanged(current, previous)
+        self.current_item_changed.emit(self._model.item_id_at(current))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.status_input.key(event):
+            super().keyPressEvent(event)

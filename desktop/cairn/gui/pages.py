@@ -1,0 +1,101 @@
+"""What each navigation entry shows: a flat checklist, grouped items, or an explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..content import KIND_LABELS, Curriculum, Item
+from ..tracker import Tracker
+from .item_tree import Column, Group
+from .navigation import Node
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the middle pane. Exactly one of items, groups or empty is used."""
+
+    title: str
+    summary: str
+    items: list[Item] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    empty: str = ""
+    show_week_column: bool = True
+
+    @property
+    def all_items(self) -> list[Item]:
+        if self.groups:
+            seen: dict[str, Item] = {}
+            for group in self.groups:
+                for item in group.items:
+                    seen.setdefault(item.id, item)
+            return list(seen.values())
+        return list(self.items)
+
+
+def _path_items(c: Curriculum) -> list[Item]:
+    return [i for m in c.months for i in c.month_items(m.id)]
+
+
+def _week_number(c: Curriculum) -> dict[str, int]:
+    return {w.id: w.number for w in c.weeks.values()}
+
+
+def page_for(node: Node, tracker: Tracker) -> PageSpec:
+    """Build the page for a navigation entry."""
+    c = tracker.curriculum
+    weeks = _week_number(c)
+    if node.kind == "week":
+        week = c.weeks[node.id]
+        month = c.month_by_id(week.month_id)
+        return PageSpec(f"Week {week.number} · {week.title}",
+                        f"Month {month.number}: {month.title}. {week.summary}",
+                        items=c.week_items(node.id), show_week_column=False)
+    if node.kind == "month":
+        month = c.month_by_id(node.id)
+        return PageSpec(f"Month {month.number} · {month.title}", month.summary,
+                        items=c.month_items(node.id))
+    if node.kind == "project":
+        project = c.projects[node.id]
+        return PageSpec(project.title,
+                        f"**{project.level.capitalize()} project.** {project.summary}",
+                        items=c.project_items(node.id))
+    if node.kind == "role":
+        role = c.roles[node.id]
+        groups = [Group(f"{c.skills[a.skill_id].name} · weight {a.weight}%",
+                        c.items_for_skill(a.skill_id), c.skills[a.skill_id].description)
+                  for a in role.areas]
+        return PageSpec(
+            role.name, f"{role.summary}\n\n*{role.market_note}*",
+            groups=groups,
+            columns=[Column("Kind", lambda i: KIND_LABELS[i.kind]),
+                     Column("Week", lambda i: str(weeks[i.week_id])),
+                     Column("Hours", lambda i: f"{i.estimate_hours:g} h")])
+    if node.id == "projects":
+        groups = [Group(f"{p.title} ({p.level})", c.project_items(p.id))
+                  for p in c.projects_in_order()]
+        return PageSpec(
+            "Projects",
+            "Every project's milestones with what *done* means and the proof you attached. "
+            "Employers weigh evidence over checkmarks: add a link to each milestone you finish.",
+            groups=groups,
+            columns=[Column("Week", lambda i: str(weeks[i.week_id])),
+                     Column("Evidence", lambda i: _evidence_text(tracker, i)),
+                     Column("Done when", lambda i: _one_line(i.done_when))])
+    if node.id == "path":
+        return PageSpec("The six-month path", "Every item and milestone of the path, in order.",
+                        items=_path_items(c))
+    return PageSpec("Role tracks", "Seven roles share one set of skill areas; work you finish "
+                    "counts toward every role it serves.",
+                    empty="Choose a role on the left to see its skill areas, their weights and "
+                          "every item and milestone that builds each one.")
+
+
+def _evidence_text(tracker: Tracker, item: Item) -> str:
+    count = len(tracker.evidence(item.id))
+    return f"{count} link{'s' if count != 1 else ''}" if count else "—"
+
+
+def _one_line(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,367 @@
+"""The readings view: every reading once, filterable by kind, month and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content import Reading
+from ..content.model import READING_KINDS
+from ..progress import READING_LABELS, READING_STATUSES
+from ..tracker import Tracker
+from .links import open_external
+from .render import escape
+
+READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+SORT_ROLE = Qt.ItemDataRole.UserRole + 5
+COLUMNS = ("Status", "Reading", "Kind", "Author", "Months", "Used by", "Hours")
+READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReadingsModel(QAbstractTableModel):
+    """One row per catalogued reading, with where it is used and the learner's status."""
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        c = tracker.curriculum
+        self.readings: list[Reading] = sorted(c.readings.values(), key=lambda r: r.title.lower())
+        self.used_by: dict[str, list[str]] = {r: [] for r in c.readings}
+        self.months: dict[str, set[int]] = {r: set() for r in c.readings}
+        for month in c.months:
+            for item in c.month_items(month.id):
+                for reading_id in item.readings:
+                    self.used_by[reading_id].append(item.id)
+                    self.months[reading_id].add(month.number)
+        self._row_of = {r.id: row for row, r in enumerate(self.readings)}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.readings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.readings):
+            return None
+        reading = self.readings[index.row()]
+        status = self.tracker.reading_status(reading.id)
+        column = index.column()
+        if role == READING_ID_ROLE:
+            return reading.id
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._value(reading, status, column, sort=role == SORT_ROLE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{reading.title}\n{reading.url}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{reading.title}, {READING_LABELS[status]}, {reading.kind}"
+        if role == Qt.ItemDataRole.FontRole and column == 0 and status != "unread":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _value(self, r: Reading, status: str, column: int, *, sort: bool) -> object:
+        months = sorted(self.months[r.id])
+        values: tuple[object, ...] = (
+            READING_STATUSES.index(status) if sort else
+            f"{READING_GLYPHS[status]}  {READING_LABELS[status]}",
+            r.title.lower() if sort else r.title,
+            r.kind,
+            r.author,
+            (months[0] if months else 99) if sort else ", ".join(map(str, months)) or "—",
+            len(self.used_by[r.id]) if sort else str(len(self.used_by[r.id])),
+            r.estimate_hours if sort else (f"{r.estimate_hours:g} h" if r.estimate_hours
+                                            else "—"),
+        )
+        return values[column]
+
+    def reading_at(self, row: int) -> Reading | None:
+        return self.readings[row] if 0 <= row < len(self.readings) else None
+
+    def refresh_reading(self, reading_id: str) -> None:
+        row = self._row_of.get(reading_id, -1)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+
+class ReadingsFilter(QSortFilterProxyModel):
+    """Kind, month, status and free-text filters over the readings model."""
+
+    def __init__(self, model: ReadingsModel) -> None:
+        super().__init__()
+        self.setSourceModel(model)
+        self.setSortRole(SORT_ROLE)
+        self.readings = model
+        self.kind = ""
+        self.month = 0
+        self.status = ""
+        self.text = ""
+
+    def set_filters(self, *, kind: str, month: int, status: str, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
+            self.beginFilterChange()
+            self.kind, self.month, self.status, self.text = kind, month, status, text.lower()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.kind, self.month, self.status, self.text = kind, month, status, text.lower()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        reading = self.readings.reading_at(source_row)
+        if reading is None:
+            return False
+        if self.kind and reading.kind != self.kind:
+            return False
+        if self.month and self.month not in self.readings.months[reading.id]:
+            return False
+        if self.status and self.readings.tracker.reading_status(reading.id) != self.status:
+            return False
+        haystack = f"{reading.title} {reading.author} {reading.topic}".lower()
+        return not self.text or self.text in haystack
+
+
+class ReadingsTable(QTableView):
+    """Space marks the reading read (again: unread); Enter opens it in the browser."""
+
+    toggle_requested = Signal(str)
+    open_requested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        reading_id = self.currentIndex().data(READING_ID_ROLE)
+        if reading_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_requested.emit(reading_id)
+            return
+        if reading_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(reading_id)
+            return
+        super().keyPressEvent(event)
+
+
+class ReadingsPage(QWidget):
+    """Filters above a sortable table of every reading."""
+
+    current_reading_changed = Signal(str)
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.model = ReadingsModel(tracker, self)
+        self.proxy = ReadingsFilter(self.model)
+        title = QLabel("Readings")
+        title.setObjectName("PageTitle")
+        self.summary = QLabel("")
+        self.summary.setObjectName("PageSummary")
+        self.summary.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Filter by kind")
+        self.kind.addItem("All kinds", "")
+        for kind in READING_KINDS:
+            self.kind.addItem(kind.capitalize(), kind)
+        self.month = QComboBox()
+        self.month.setAccessibleName("Filter by month")
+        self.month.addItem("All months", 0)
+        for month in tracker.curriculum.months:
+            self.month.addItem(f"Month {month.number}", month.number)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("Any status", "")
+        for status in READING_STATUSES:
+            self.status.addItem(READING_LABELS[status], status)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title, author or topic")
+        self.search.setAccessibleName("Search readings")
+        self.search.setClearButtonEnabled(True)
+        for combo in (self.kind, self.month, self.status):
+            combo.currentIndexChanged.connect(self._filter)
+        self.search.textChanged.connect(self._filter)
+        filters = QHBoxLayout()
+        for widget in (self.kind, self.month, self.status):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        self.table = ReadingsTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Readings")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 160)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.current_reading_changed.emit(
+                current.data(READING_ID_ROLE) or ""))
+        self.table.doubleClicked.connect(
+            lambda index: self.open_reading(index.data(READING_ID_ROLE)))
+        self.table.toggle_requested.connect(self.toggle_read)
+        self.table.open_requested.connect(self.open_reading)
+        self.empty = QLabel("No reading matches these filters.")
+        self.empty.setObjectName("PageSummary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self._filter()
+
+    def _filter(self) -> None:
+        self.proxy.set_filters(kind=self.kind.currentData(), month=self.month.currentData(),
+                               status=self.status.currentData(), text=self.search.text())
+        self.empty.setVisible(self.proxy.rowCount() == 0)
+        self.refresh_summary()
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 1))
+
+    def refresh_summary(self) -> None:
+        statuses = self.tracker.reading_statuses()
+        read = sum(1 for s in statuses.values() if s == "read")
+        reading = sum(1 for s in statuses.values() if s == "reading")
+        self.summary.setText(
+            f"{len(self.model.readings)} readings · {read} read · {reading} in progress · "
+            f"showing {self.proxy.rowCount()}. Space marks the selected reading read; Enter "
+            "opens it in your browser.")
+
+    def current_reading_id(self) -> str:
+        return self.table.currentIndex().data(READING_ID_ROLE) or ""
+
+    def toggle_read(self, reading_id: str) -> None:
+        current = self.tracker.reading_status(reading_id)
+        self.set_status(reading_id, "unread" if current == "read" else "read")
+
+    def set_status(self, reading_id: str, status: str) -> None:
+        self.tracker.set_reading_status(reading_id, status)
+        self.model.refresh_reading(reading_id)
+        self.refresh_summary()
+        self.current_reading_changed.emit(self.current_reading_id())
+
+    def open_reading(self, reading_id: str) -> None:
+        if reading_id:
+            open_external(self.tracker.curriculum.readings[reading_id].url)
+
+
+class ReadingDetail(QWidget):
+    """The selected reading: where it points, its status and the items that use it."""
+
+    status_requested = Signal(str, str)
+    item_requested = Signal(str)
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.reading_id = ""
+        self.title = QLabel("")
+        self.title.setObjectName("DetailTitle")
+        self.title.setWordWrap(True)
+        self.meta = QLabel("")
+        self.meta.setObjectName("DetailMeta")
+        self.meta.setWordWrap(True)
+        self.link = QLabel("")
+        self.link.setWordWrap(True)
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setOpenExternalLinks(False)
+        self.link.linkActivated.connect(open_external)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.link.setAccessibleName("Reading link")
+        self.buttons = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        for status in READING_STATUSES:
+            button = QPushButton(READING_LABELS[status])
+            button.setObjectName("StatusButton")
+            button.setCheckable(True)
+            button.setProperty("status", status)
+            button.setAccessibleName(f"Reading status: {READING_LABELS[status]}")
+            self.buttons.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons.buttonClicked.connect(
+            lambda b: self.status_requested.emit(self.reading_id, str(b.property("status"))))
+        used = QLabel("Used by")
+        used.setObjectName("SectionLabel")
+        self.used_by = QListWidget()
+        self.used_by.setAccessibleName("Items that use this reading")
+        self.used_by.itemActivated.connect(
+            lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole)))
+        hint = QLabel("Enter or double-click an item to open it in its week.")
+        hint.setObjectName("DetailMeta")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        for widget in (self.title, self.meta, self.link):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(used)
+        layout.addWidget(self.used_by, 1)
+        layout.addWidget(hint)
+
+    def show_reading(self, reading_id: str, used_by: list[str]) -> None:
+        self.reading_id = reading_id
+        if not reading_id:
+            self.title.setText("No reading selected")
+            self.meta.setText("")
+            self.link.setText("")
+            self.used_by.clear()
+            return
+        c = self.tracker.curriculum
+        r = c.readings[reading_id]
+        self.title.setText(r.title)
+        hours = f" · about {r.estimate_hours:g} h" if r.estimate_hours else ""
+        self.meta.setText(f"{r.author} · {r.kind}{hours}" + (f" · {r.topic}" if r.topic else ""))
+        self.link.setText(f'<a href="{escape(r.url)}">{escape(r.url)}</a>')
+        status = self.tracker.reading_status(reading_id)
+        for button in self.buttons.buttons():
+            button.setChecked(button.property("status") == status)
+        self.used_by.clear()
+        for item_id in used_by:
+            item = c.items[item_id]
+            entry = QListWidgetItem(f"Week {c.weeks[item.week_id].number} · {item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, item_id)
+            self.used_by.addItem(entry)

@@ -1,0 +1,69 @@
+"""Status changes by keyboard and mouse, shared by every view that lists items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, SignalInstance
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu
+
+from ..progress import STATUS_LABELS, STATUSES
+from ..tracker import Tracker
+
+STATUS_GLYPHS = {"todo": "○", "doing": "◐", "done": "✔", "skipped": "⊘"}
+
+
+def next_status(status: str) -> str:
+    """Clicking the status cycles to do → doing → done → to do (skipped returns to to do)."""
+    return {"todo": "doing", "doing": "done"}.get(status, "todo")
+
+
+def status_text(status: str) -> str:
+    return f"{STATUS_GLYPHS[status]}  {STATUS_LABELS[status]}"
+
+
+class StatusInput:
+    """Space toggles done, a click on the status column moves the status on, right-click
+    offers every status. Requests go out through `signal(item_id, status)`."""
+
+    def __init__(self, view: QAbstractItemView, tracker: Tracker,
+                 item_id_at: Callable[[QModelIndex], str], status_column: int,
+                 signal: SignalInstance) -> None:
+        self.view = view
+        self.tracker = tracker
+        self.item_id_at = item_id_at
+        self.status_column = status_column
+        self.signal = signal
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        view.clicked.connect(self._clicked)
+
+    def key(self, event: QKeyEvent) -> bool:
+        """Handle Space on the current row; return True if the event was used."""
+        item_id = self.item_id_at(self.view.currentIndex())
+        if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
+            current = self.tracker.status(item_id)
+            self.signal.emit(item_id, "todo" if current == "done" else "done")
+            event.accept()
+            return True
+        return False
+
+    def _clicked(self, index: QModelIndex) -> None:
+        item_id = self.item_id_at(index)
+        if item_id and index.column() == self.status_column:
+            self.signal.emit(item_id, next_status(self.tracker.status(item_id)))
+
+    def _menu(self, position: QPoint) -> None:
+        item_id = self.item_id_at(self.view.indexAt(position))
+        if not item_id:
+            return
+        menu = QMenu(self.view)
+        current = self.tracker.status(item_id)
+        for status in STATUSES:
+            action = menu.addAction(status_text(status))
+            action.setCheckable(True)
+            action.setChecked(status == current)
+            action.triggered.connect(
+                lambda _checked=False, s=status: self.signal.emit(item_id, s))
+        menu.exec(self.view.viewport().mapToGlobal(position))
