@@ -49,7 +49,8 @@ def main() -> int:
             window.show()
             window.checklist.select_item(
                 window.tracker.curriculum.week_items("w02")[2].id)
-            QApplication.processEvents()
+            for _ in range(5):  # word-wrapped labels settle over a few layout passes
+                QApplication.processEvents()
             target = DOCS / f"screenshot-{theme}.png"
             window.grab().save(str(target))
             print(f"wrote {target}")

@@ -146,9 +146,10 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
 
     window.show_node(Node("role", "llm-engineer"))
     assert window.lists.currentWidget() is window.tree
-    headings = [window.tree_model.item(r, 1).text() for r in range(window.tree_model.rowCount())]
-    assert "Grounding and RAG · weight 20%" in headings
-    rag = window.tree_model.item(headings.index("Grounding and RAG · weight 20%"), 0)
+    headings = [window.tree_model.item(r, 0).text() for r in range(window.tree_model.rowCount())]
+    rag_row = next(r for r, h in enumerate(headings)
+                   if h.startswith("Grounding and RAG · weight 20%  —  0 of "))
+    rag = window.tree_model.item(rag_row, 0)
     assert rag.rowCount() == len(c.items_for_skill("rag-grounding"))
     assert window.detail.item_id == window.tree.current_item_id() != ""
 
@@ -168,7 +169,7 @@ def test_role_view_marks_items_with_the_keyboard(qtbot, window: MainWindow) -> N
     qtbot.keyClick(window.tree, Qt.Key.Key_Space)
     assert window.tracker.status(item_id) == "done"
     first_group = window.tree_model.item(0, 0)
-    assert first_group.text().startswith("1/")
+    assert "—  1 of " in first_group.text()
     assert window.header.rows[0].text.text().startswith("1 of")
 
 

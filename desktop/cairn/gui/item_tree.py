@@ -28,8 +28,11 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """An extra column; a width > 0 fixes it (long text), otherwise it fits its contents."""
+
     title: str
     text: Callable[[Item], str]
+    width: int = 0
 
 
 class ItemTreeModel(QStandardItemModel):
@@ -49,15 +52,13 @@ class ItemTreeModel(QStandardItemModel):
         bold = QFont()
         bold.setBold(True)
         for group in groups:
-            heading = QStandardItem("")
+            heading = QStandardItem(group.title)
             heading.setEditable(False)
-            title = QStandardItem(group.title)
-            title.setEditable(False)
-            title.setFont(bold)
-            rest = [QStandardItem("") for _ in columns]
+            heading.setFont(bold)
+            rest = [QStandardItem("") for _ in range(1 + len(columns))]
             for cell in rest:
                 cell.setEditable(False)
-            self.appendRow([heading, title, *rest])
+            self.appendRow([heading, *rest])
             for item in group.items:
                 status = QStandardItem("")
                 name = QStandardItem(item.title)
@@ -81,8 +82,9 @@ class ItemTreeModel(QStandardItemModel):
                     cell.setText(text)
         for heading, group in self._groups:
             progress = progress_of(group.items, statuses)
-            text = f"{progress.done}/{progress.total}"
-            heading.setText(text)
+            text = f"{group.title}  —  {progress.done} of {progress.total} done"
+            if heading.text() != text:
+                heading.setText(text)
             heading.setToolTip(f"{progress.done} of {progress.total} done"
                                + (f" · {group.caption}" if group.caption else ""))
 
@@ -118,8 +120,14 @@ class ItemTreeView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in range(2, self._model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for number, column in enumerate(columns, start=2):
+            if column.width:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(number, column.width)
+            else:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        for row in range(self._model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
         first = self._model.item(0, 0)
         if first is not None and first.rowCount():
             self.setCurrentIndex(first.child(0, 1).index())

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..progress import Progress
 
@@ -55,6 +62,7 @@ class PageHeader(QWidget):
         grid.setVerticalSpacing(4)
         self.rows = [ProgressRow(grid, i, name) for i, name in
                      enumerate(("This week", "This month", "Whole path"))]
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 8)
         layout.addWidget(self.title)

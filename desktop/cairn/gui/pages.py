@@ -63,7 +63,8 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
     if node.kind == "role":
         role = c.roles[node.id]
         groups = [Group(f"{c.skills[a.skill_id].name} · weight {a.weight}%",
-                        c.items_for_skill(a.skill_id), c.skills[a.skill_id].description)
+                        sorted(c.items_for_skill(a.skill_id), key=lambda i: weeks[i.week_id]),
+                        c.skills[a.skill_id].description)
                   for a in role.areas]
         return PageSpec(
             role.name, f"{role.summary}\n\n*{role.market_note}*",
@@ -81,7 +82,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             groups=groups,
             columns=[Column("Week", lambda i: str(weeks[i.week_id])),
                      Column("Evidence", lambda i: _evidence_text(tracker, i)),
-                     Column("Done when", lambda i: _one_line(i.done_when))])
+                     Column("Done when", lambda i: _one_line(i.done_when), width=220)])
     if node.id == "path":
         return PageSpec("The six-month path", "Every item and milestone of the path, in order.",
                         items=_path_items(c))

@@ -36,7 +36,7 @@ from .render import escape
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
-COLUMNS = ("Status", "Reading", "Kind", "Author", "Months", "Used by", "Hours")
+COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours")
 READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,14 +87,16 @@ class ReadingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return self._value(reading, status, column, sort=role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{reading.title}\n{reading.url}"
+            uses = len(self.used_by[reading.id])
+            return (f"{reading.title}\n{reading.author} · used by {uses} item"
+                    f"{'s' if uses != 1 else ''}\n{reading.url}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{reading.title}, {READING_LABELS[status]}, {reading.kind}"
         if role == Qt.ItemDataRole.FontRole and column == 0 and status != "unread":
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -105,9 +107,7 @@ class ReadingsModel(QAbstractTableModel):
             f"{READING_GLYPHS[status]}  {READING_LABELS[status]}",
             r.title.lower() if sort else r.title,
             r.kind,
-            r.author,
             (months[0] if months else 99) if sort else ", ".join(map(str, months)) or "—",
-            len(self.used_by[r.id]) if sort else str(len(self.used_by[r.id])),
             r.estimate_hours if sort else (f"{r.estimate_hours:g} h" if r.estimate_hours
                                             else "—"),
         )
@@ -220,7 +220,7 @@ class ReadingsPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Readings")
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -230,10 +230,10 @@ class ReadingsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(3, 160)
+        for column, width in ((0, 96), (2, 62), (3, 70), (4, 62)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_reading_changed.emit(
                 current.data(READING_ID_ROLE) or ""))
@@ -268,6 +268,10 @@ class ReadingsPage(QWidget):
             f"{len(self.model.readings)} readings · {read} read · {reading} in progress · "
             f"showing {self.proxy.rowCount()}. Space marks the selected reading read; Enter "
             "opens it in your browser.")
+
+    def showEvent(self, event: object) -> None:
+        self.refresh_summary()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def current_reading_id(self) -> str:
         return self.table.currentIndex().data(READING_ID_ROLE) or ""
@@ -329,6 +333,7 @@ class ReadingDetail(QWidget):
         used.setObjectName("SectionLabel")
         self.used_by = QListWidget()
         self.used_by.setAccessibleName("Items that use this reading")
+        self.used_by.setWordWrap(True)
         self.used_by.itemActivated.connect(
             lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole)))
         hint = QLabel("Enter or double-click an item to open it in its week.")
