@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     evidence.add_argument("milestone_id", metavar="MILESTONE_ID")
     evidence.add_argument("url", metavar="URL")
 
+    readiness = commands.add_parser(
+        "readiness", help="readiness 0-100 for a role, per skill area, with the next steps")
+    readiness.add_argument("--role", metavar="ID",
+                           help="the role (default: your primary role, else every role)")
+    readiness.add_argument("--json", action="store_true", help="machine-readable output")
+
     validate = commands.add_parser("validate", help="validate a curriculum pack")
     validate.add_argument("path", type=Path, metavar="PATH")
     return parser
@@ -133,12 +139,17 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     curriculum = tracker.curriculum
     overall = tracker.overall_progress()
     months = [(m, tracker.month_progress(m.id)) for m in curriculum.months]
+    roles = tracker.readiness().roles()
+    targets, primary = set(tracker.target_roles()), tracker.primary_role()
     if args.json:
         payload = {
             "schema": JSON_SCHEMA,
             "curriculum": curriculum.version,
             "overall": overall.as_dict(),
             "months": [{"month": m.number, "title": m.title, **p.as_dict()} for m, p in months],
+            "roles": [{"id": r.role_id, "name": r.name, "readiness": round(r.score, 1),
+                       "target": r.role_id in targets, "primary": r.role_id == primary}
+                      for r in roles],
         }
         _dump(payload, out)
         return EXIT_OK
@@ -147,6 +158,10 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     for month, progress in months:
         out.write(f"Month {month.number}   {_bar(progress)}  {progress.done:>3} of "
                   f"{progress.total:<3} {month.title}\n")
+    out.write("Readiness by role:\n")
+    for role in sorted(roles, key=lambda r: r.role_id not in targets):
+        mark = "*" if role.role_id == primary else ("+" if role.role_id in targets else " ")
+        out.write(f" {mark} {role.score:5.1f}  {role.name}\n")
     retired = tracker.retired_ids()
     if retired:
         out.write(f"Retired: {len(retired)} saved item(s) no longer in the curriculum: "
@@ -230,6 +245,48 @@ def _evidence(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _readiness(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    curriculum = tracker.curriculum
+    role_id = args.role or tracker.primary_role()
+    if args.role is not None and args.role not in curriculum.roles:
+        raise TrackerError(f"there is no role '{args.role}' (roles: "
+                           f"{', '.join(curriculum.roles)})")
+    model = tracker.readiness()
+    if not role_id:
+        if args.json:
+            role_id = next(iter(curriculum.roles))
+        else:
+            out.write("No primary role chosen yet (choose one in the window's Readiness "
+                      "page); readiness for every role:\n")
+            for role in model.roles():
+                out.write(f"  {role.score:5.1f}  {role.name}  ({role.role_id})\n")
+            return EXIT_OK
+    role = model.role(role_id)
+    steps = model.next_steps(role_id, limit=5)
+    if args.json:
+        _dump({
+            "schema": JSON_SCHEMA,
+            "role": {"id": role.role_id, "name": role.name},
+            "score": round(role.score, 1),
+            "areas": [{"id": a.skill_id, "name": a.name, "weight": a.weight,
+                       "score": round(a.score, 1), "done": a.done, "total": a.total,
+                       "explanation": a.explanation()} for a in role.areas],
+            "next": [{"id": s.item_id, "title": s.title, "action": s.action,
+                      "gain": round(s.gain, 2), "estimate_hours": s.estimate_hours}
+                     for s in steps],
+        }, out)
+        return EXIT_OK
+    out.write(f"{role.name}: readiness {role.score:.1f} / 100\n\n")
+    for area in role.areas:
+        out.write(f"  {area.contribution:5.1f} pts  {area.explanation()}\n")
+    out.write("\nNext steps (readiness points per hour):\n")
+    for step in steps:
+        verb = "add evidence to" if step.action == "add evidence" else "finish"
+        out.write(f"  +{step.gain:4.1f} in ~{step.estimate_hours:g} h "
+                  f"({step.gain_per_hour:.1f}/h)  {verb} {step.item_id}: {step.title}\n")
+    return EXIT_OK
+
+
 def _dump(payload: object, out: TextIO) -> None:
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -241,4 +298,5 @@ _COMMANDS = {
     "mark": _mark,
     "note": _note,
     "evidence": _evidence,
+    "readiness": _readiness,
 }

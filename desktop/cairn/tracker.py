@@ -17,6 +17,7 @@ from typing import Any
 from .content import Curriculum, Item, PackInfo, load_curriculum
 from .content.urls import is_web_url
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
+from .readiness import ReadinessModel
 from .store import Database, EvidenceRecord, HistoryEntry, NoteRecord
 
 DATABASE_NAME = "cairn.sqlite3"
@@ -153,6 +154,7 @@ class Tracker:
         self._statuses = {cid: record.status for cid, record in resolved.items()}
         self._stored_ids = set(stored)
         self._reading_statuses = self.database.reading_statuses()
+        self._evidence_ids = self.database.evidence_ids()
 
     # --- reading ----------------------------------------------------------------------------
     def item(self, content_id: str) -> Item:
@@ -207,6 +209,37 @@ class Tracker:
     def project_progress(self, project_id: str) -> Progress:
         return progress_of(self.curriculum.project_items(project_id), self._statuses)
 
+    def has_evidence(self, content_id: str) -> bool:
+        return content_id in self._evidence_ids
+
+    # --- readiness ----------------------------------------------------------------------------
+    def readiness(self) -> ReadinessModel:
+        """Readiness for every role from the current statuses and evidence."""
+        return ReadinessModel(self.curriculum, self._statuses, frozenset(self._evidence_ids))
+
+    def primary_role(self) -> str:
+        """The learner's primary target role ('' until chosen)."""
+        role = self.setting("primary_role", "")
+        return role if role in self.curriculum.roles else ""
+
+    def target_roles(self) -> list[str]:
+        """The primary role first, then the other roles the learner targets."""
+        others = [r for r in self.setting("target_roles", []) or []
+                  if r in self.curriculum.roles]
+        primary = self.primary_role()
+        return ([primary] if primary else []) + [r for r in others if r != primary]
+
+    def set_target_roles(self, primary: str, others: Sequence[str] = ()) -> Change:
+        """Choose the primary role and any others; unknown role ids are refused."""
+        for role in [primary, *others]:
+            if role and role not in self.curriculum.roles:
+                raise TrackerError(f"there is no role '{role}' (roles: "
+                                   f"{', '.join(self.curriculum.roles)})")
+        old = self.target_roles()
+        self.set_setting("primary_role", primary)
+        self.set_setting("target_roles", [r for r in dict.fromkeys(others) if r != primary])
+        return Change("roles", tuple(self.target_roles()), old, self.target_roles())
+
     # --- changing ---------------------------------------------------------------------------
     def set_status(self, content_id: str, status: str) -> Change:
         """Set an item's or milestone's status; the old status is kept in its history."""
@@ -257,12 +290,15 @@ class Tracker:
         if not is_web_url(url, allow_http=True):
             raise TrackerError(f"'{url}' is not a web address; evidence must be an http(s) link")
         new_id = self.database.add_evidence(item.id, url, self._clock())
+        self._evidence_ids.add(item.id)
         return Change("evidence", (item.id,), None, new_id)
 
     def remove_evidence(self, evidence_id: int) -> Change:
         content_id = self.database.remove_evidence(evidence_id)
         if content_id is None:
             raise TrackerError(f"there is no evidence link {evidence_id}")
+        if not self.database.evidence(content_id):
+            self._evidence_ids.discard(content_id)
         return Change("evidence", (content_id,), evidence_id, None)
 
     def set_setting(self, key: str, value: Any) -> Change:

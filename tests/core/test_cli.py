@@ -171,3 +171,35 @@ def test_data_dir_that_is_a_file(tmp_path: Path) -> None:
     target.write_text("x")
     code, _, err = cairn("--data-dir", str(target), "status")
     assert code == 1 and str(target) in err
+
+
+def test_readiness_json_for_a_role_and_roles_in_status(data_dir: Path) -> None:
+    assert cairn("--data-dir", str(data_dir), "mark", "rag-eval-golden-set", "done")[0] == 0
+    code, out, _ = cairn("--data-dir", str(data_dir), "readiness", "--role", "llm-engineer",
+                         "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["schema"] == 1
+    assert payload["role"] == {"id": "llm-engineer", "name": "LLM / AI Engineer"}
+    assert 0 < payload["score"] < 100
+    assert {"id", "name", "weight", "score"} <= set(payload["areas"][0])
+    assert sum(a["weight"] for a in payload["areas"]) == 100
+    evaluation = next(a for a in payload["areas"] if a["id"] == "llm-evaluation")
+    assert "no evidence yet" in evaluation["explanation"]
+    first = payload["next"][0]
+    assert {"id", "title", "gain", "estimate_hours"} <= set(first)
+    assert first["id"] == "rag-eval-golden-set" and first["action"] == "add evidence"
+
+    code, out, _ = cairn("--data-dir", str(data_dir), "status", "--json")
+    roles = json.loads(out)["roles"]
+    assert len(roles) == 7 and all({"id", "name", "readiness"} <= set(r) for r in roles)
+    llm = next(r for r in roles if r["id"] == "llm-engineer")
+    assert llm["readiness"] == payload["score"]
+
+
+def test_readiness_text_and_bad_role(data_dir: Path) -> None:
+    code, out, _ = cairn("--data-dir", str(data_dir), "readiness")
+    assert code == 0 and "No primary role chosen yet" in out and "Applied Scientist" in out
+    code, out, _ = cairn("--data-dir", str(data_dir), "readiness", "--role", "applied-scientist")
+    assert code == 0 and "Next steps" in out and "Experimentation 25%" in out
+    code, _, err = cairn("--data-dir", str(data_dir), "readiness", "--role", "wizard")
+    assert code == 2 and "wizard" in err

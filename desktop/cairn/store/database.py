@@ -195,6 +195,10 @@ class Database:
         """Readings the learner has started or finished (the rest are unread)."""
         return dict(self._rows("SELECT content_id, status FROM reading_state"))
 
+    def evidence_ids(self) -> set[str]:
+        """Milestones that have at least one evidence link."""
+        return {row[0] for row in self._rows("SELECT DISTINCT content_id FROM evidence")}
+
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
         return json.loads(rows[0][0]) if rows else default
