@@ -187,7 +187,8 @@ def test_readiness_json_for_a_role_and_roles_in_status(data_dir: Path) -> None:
     assert "no evidence yet" in evaluation["explanation"]
     first = payload["next"][0]
     assert {"id", "title", "gain", "estimate_hours"} <= set(first)
-    assert first["id"] == "rag-eval-golden-set" and first["action"] == "add evidence"
+    proof = [s for s in payload["next"] if s["id"] == "rag-eval-golden-set"]
+    assert proof and proof[0]["action"] == "add evidence" and proof[0]["estimate_hours"] == 0.25
 
     code, out, _ = cairn("--data-dir", str(data_dir), "status", "--json")
     roles = json.loads(out)["roles"]

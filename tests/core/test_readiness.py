@@ -106,7 +106,8 @@ def _progress(curriculum: Curriculum) -> st.SearchStrategy[tuple[dict[str, str],
                      st.sets(st.sampled_from(milestones)))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_properties_hold_for_any_progress(shipped: Curriculum, data: st.DataObject) -> None:
     statuses, evidence = data.draw(_progress(shipped))
