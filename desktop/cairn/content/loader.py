@@ -313,9 +313,12 @@ def _read_skill(f: Fields, drafts: _Drafts) -> None:
 
 
 def _read_role(raw: Any, fields: Callable[[Any, str, set[str]], Fields], drafts: _Drafts) -> None:
-    f = fields(raw, "role", {"id", "name", "summary", "market_note", "area"})
+    f = fields(raw, "role", {"id", "name", "short_name", "summary", "market_note", "area"})
     ident = f.ident()
     name = f.text("name")
+    short_name = f.text("short_name", required=False)
+    if len(short_name) > 16:
+        f.problem("short_name", f"is {len(short_name)} characters long; keep it to 16")
     summary = f.text("summary", markdown=True)
     market_note = f.text("market_note", markdown=True)
     areas: list[RoleArea] = []
@@ -333,7 +336,8 @@ def _read_role(raw: Any, fields: Callable[[Any, str, set[str]], Fields], drafts:
     elif sum(a.weight for a in areas) != 100:
         f.problem("area", f"weights add up to {sum(a.weight for a in areas)}, not 100")
     if _claim(f, ident, drafts):
-        drafts.roles[ident] = (Role(ident, name, summary, market_note, tuple(areas)), f.file)
+        drafts.roles[ident] = (Role(ident, name, summary, market_note, tuple(areas), short_name),
+                               f.file)
 
 
 def _read_project(

@@ -111,7 +111,12 @@ class Role:
     summary: str
     market_note: str
     areas: tuple[RoleArea, ...]
+    short_name: str = ""
 
+    @property
+    def label(self) -> str:
+        """A short name for charts."""
+        return self.short_name or self.name
 
 @dataclass(frozen=True)
 class Curriculum:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +33,9 @@ from .page_header import PageHeader
 from .pages import PageSpec, page_for
 from .readings import ReadingDetail, ReadingsPage
 from .theme import THEMES, apply_theme, is_dark
+
+if TYPE_CHECKING:
+    from .dashboard import ReadinessPage
 
 
 class StatusCommand(QUndoCommand):
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
+        self._dashboard: ReadinessPage | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
 
@@ -214,12 +220,20 @@ class MainWindow(QMainWindow):
     def show_node(self, node: Node) -> None:
         """Show the page for a navigation entry (a milestone opens its project)."""
         self.detail.note.save()
+        self._sync_navigation(node)
         select = ""
         if node.kind == "milestone":
             select = node.id
             node = Node("project", self.tracker.curriculum.items[node.id].project_id or "")
         self.node = node
         self._last_view = [node.kind, node.id] if not select else ["milestone", select]
+        if node == Node("group", "readiness"):
+            dashboard = self.dashboard()
+            self.centre.setCurrentWidget(dashboard)
+            self.right.setCurrentWidget(self.detail)
+            self.detail.show_item(dashboard.step_id(0))
+            self._refresh_progress()
+            return
         if node == Node("group", "readings"):
             self.centre.setCurrentWidget(self.readings)
             self.right.setCurrentWidget(self.reading_detail)
@@ -248,6 +262,34 @@ class MainWindow(QMainWindow):
             view.select_item(select)
         self.detail.show_item(self.current_item_id())
         self._refresh_progress()
+
+    def _sync_navigation(self, node: Node) -> None:
+        """Keep the navigation's selection on the page shown, without re-entering."""
+        index = self.navigation_model.index_of(node)
+        if index.isValid() and self.navigation.currentIndex() != index:
+            with QSignalBlocker(self.navigation.selectionModel()):
+                self.navigation.setCurrentIndex(index)
+
+    def dashboard(self) -> ReadinessPage:
+        """The readiness page, built on first use (it loads QtCharts)."""
+        if self._dashboard is None:
+            from .dashboard import ReadinessPage
+
+            self._dashboard = ReadinessPage(self.tracker)
+            self._dashboard.refresh()
+            self._dashboard.item_requested.connect(self.go_to_item)
+            self._dashboard.targets_changed.connect(self.navigation_model.refresh_progress)
+            self._dashboard.steps.currentCellChanged.connect(
+                lambda row, _c, _r, _p: self._step_selected(row))
+            self.centre.addWidget(self._dashboard)
+        return self._dashboard
+
+    def _step_selected(self, row: int) -> None:
+        if self._dashboard is None:
+            return
+        item_id = self._dashboard.step_id(row)
+        if item_id:
+            self.detail.show_item(item_id)
 
     def current_item_id(self) -> str:
         """The item selected in the list in view ('' if none)."""
@@ -282,6 +324,10 @@ class MainWindow(QMainWindow):
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
+        if self._dashboard is not None:
+            self.centre.removeWidget(self._dashboard)
+            self._dashboard.deleteLater()
+            self._dashboard = None
         node = self.node
         index = self.navigation_model.index_of(node)
         if not index.isValid():
@@ -303,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _mark_current(self, status: str) -> None:
         item_id = self.current_item_id() or self.detail.item_id
-        if item_id and self.centre.currentIndex() == 0:
+        if item_id and self.right.currentWidget() is self.detail:
             self.request_status(item_id, status)
 
     def apply_change(self, change: Change) -> None:
@@ -314,6 +360,8 @@ class MainWindow(QMainWindow):
                 self.detail.refresh_status()
         if self.lists.currentWidget() is self.tree:
             self.tree_model.refresh()
+        if self._dashboard is not None:
+            self._dashboard.mark_stale()
         self.navigation_model.refresh_progress()
         self._refresh_progress()
 
@@ -349,6 +397,9 @@ class MainWindow(QMainWindow):
             self.readings.set_status(reading_id, status)
 
     def _evidence_changed(self, item_id: str) -> None:
+        if self._dashboard is not None:
+            self._dashboard.mark_stale()
+        self.navigation_model.refresh_progress()
         if self.lists.currentWidget() is self.tree:
             selected = self.tree.current_item_id()
             self.tree.fill(self.page.groups, self.page.columns)
@@ -361,6 +412,8 @@ class MainWindow(QMainWindow):
         self.theme = name
         apply_theme(app, name, self._resources_dir)  # type: ignore[arg-type]
         self.checklist_model.set_dark(is_dark(app))  # type: ignore[arg-type]
+        if self._dashboard is not None:
+            self._dashboard.mark_stale()
         self.tracker.set_setting("theme", name)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -55,6 +55,8 @@ class NavigationModel(QStandardItemModel):
 
     def _build(self) -> None:
         c = self.tracker.curriculum
+        self._add(self, "Readiness", Node("group", "readiness"),
+                  "How ready you are for each role, and what to do next")
         path = self._add(self, "Six-month path", Node("group", "path"))
         for month in c.months:
             row = self._add(path, f"Month {month.number} · {month.title}",
@@ -90,6 +92,9 @@ class NavigationModel(QStandardItemModel):
                 text = "✓" if t.status(node.id) == "done" else ""
             elif node.kind == "group" and node.id == "path":
                 text = _count(t.overall_progress())
+            elif node.kind == "group" and node.id == "readiness":
+                primary = t.primary_role()
+                text = f"{t.readiness().role(primary).score:.0f}" if primary else ""
             elif node.kind == "group" and node.id == "readings":
                 statuses = t.reading_statuses()
                 read = sum(1 for s in statuses.values() if s == "read")

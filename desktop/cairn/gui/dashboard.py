@@ -1,0 +1,329 @@
+"""The readiness dashboard: every role on a radar, the chosen role's areas as bars, the
+explanation in words and the next best steps. Imported only when first shown (QtCharts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPolarChart,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..readiness import NextStep, RoleReadiness
+from ..tracker import Tracker
+from .render import escape
+
+ACCENT = QColor("#2f6fd0")
+STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
+
+
+def _short_area(name: str, limit: int = 22) -> str:
+    head = name.split(" and ")[0] if len(name) > limit else name
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def _chart_view(chart: QChart, name: str) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(name)
+    view.setMinimumHeight(300)
+    return view
+
+
+class ReadinessPage(QWidget):
+    """Readiness across roles and for the role in view."""
+
+    item_requested = Signal(str)
+    targets_changed = Signal()
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self._stale = True
+        title = QLabel("Readiness")
+        title.setObjectName("PageTitle")
+        intro = QLabel("How close your finished work brings you to each role. Only done items "
+                       "count; a milestone counts fully once it has an evidence link.")
+        intro.setObjectName("PageSummary")
+        intro.setWordWrap(True)
+        self.role = QComboBox()
+        self.role.setAccessibleName("Role shown")
+        for role in tracker.curriculum.roles.values():
+            self.role.addItem(role.name, role.id)
+        self.role.currentIndexChanged.connect(self.refresh)
+        self.primary = QPushButton("Make primary role")
+        self.primary.clicked.connect(self._make_primary)
+        self.targets = QToolButton()
+        self.targets.setText("Target roles")
+        self.targets.setAccessibleName("Choose target roles")
+        self.targets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.targets_menu = QMenu(self.targets)
+        for role in tracker.curriculum.roles.values():
+            action = self.targets_menu.addAction(role.name)
+            action.setCheckable(True)
+            action.setData(role.id)
+            action.toggled.connect(self._targets_toggled)
+        self.targets.setMenu(self.targets_menu)
+        self.state = QLabel("")
+        self.state.setObjectName("DetailMeta")
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel("Role:"))
+        choose.addWidget(self.role)
+        choose.addWidget(self.primary)
+        choose.addWidget(self.targets)
+        choose.addWidget(self.state, 1)
+
+        self.radar = QPolarChart()
+        self.radar.legend().hide()
+        self.radar.setTitle("All roles (★ your targets)")
+        self.radar_view = _chart_view(self.radar, "Readiness across roles (radar chart)")
+        self.bars = QChart()
+        self.bars.legend().hide()
+        self.bars_view = _chart_view(self.bars, "Skill-area scores (bar chart)")
+        charts = QHBoxLayout()
+        charts.addWidget(self.radar_view, 5)
+        charts.addWidget(self.bars_view, 4)
+
+        self.explanation = QTextBrowser()
+        self.explanation.setAccessibleName("Readiness explained")
+        self.explanation.setMinimumHeight(150)
+        steps_label = QLabel("Next best steps — readiness points gained per hour of work "
+                             "(Enter or double-click opens the item)")
+        steps_label.setObjectName("SectionLabel")
+        self.steps = QTableWidget(0, 4)
+        self.steps.setAccessibleName("Next steps")
+        self.steps.setHorizontalHeaderLabels(["Step", "Points", "Hours", "Points per hour"])
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.steps.setAlternatingRowColors(True)
+        self.steps.setShowGrid(False)
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.steps.itemActivated.connect(self._open_step)
+        self.steps.itemDoubleClicked.connect(self._open_step)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(choose)
+        layout.addLayout(charts, 4)
+        layout.addWidget(self.explanation, 2)
+        layout.addWidget(steps_label)
+        layout.addWidget(self.steps, 2)
+        self._load_targets()
+
+    # --- choosing roles ----------------------------------------------------------------------
+    def _load_targets(self) -> None:
+        targets = set(self.tracker.target_roles())
+        for action in self.targets_menu.actions():
+            action.blockSignals(True)
+            action.setChecked(action.data() in targets)
+            action.blockSignals(False)
+        shown = self.tracker.primary_role() or next(iter(self.tracker.curriculum.roles), "")
+        self.role.setCurrentIndex(max(0, self.role.findData(shown)))
+
+    def shown_role(self) -> str:
+        return str(self.role.currentData() or "")
+
+    def _make_primary(self) -> None:
+        role = self.shown_role()
+        others = [r for r in self.tracker.target_roles() if r != role]
+        self.tracker.set_target_roles(role, others)
+        self._load_targets()
+        self.refresh()
+        self.targets_changed.emit()
+
+    def _targets_toggled(self) -> None:
+        chosen = [a.data() for a in self.targets_menu.actions() if a.isChecked()]
+        primary = self.tracker.primary_role()
+        if primary and primary not in chosen:
+            primary = ""
+        self.tracker.set_target_roles(primary or (chosen[0] if chosen else ""),
+                                      [r for r in chosen if r != primary])
+        self.refresh()
+        self.targets_changed.emit()
+
+    # --- showing ------------------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Recompute on next show, or now if visible."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        self._stale = False
+        model = self.tracker.readiness()
+        roles = model.roles()
+        role_id = self.shown_role()
+        shown = next((r for r in roles if r.role_id == role_id), roles[0] if roles else None)
+        if shown is None:
+            return
+        primary = self.tracker.primary_role()
+        targets = self.tracker.target_roles()
+        self.primary.setEnabled(shown.role_id != primary)
+        self.primary.setText("Primary role" if shown.role_id == primary else "Make primary role")
+        self.state.setText(f"{shown.name}: {shown.score:.1f} / 100"
+                           + (f" · targets: {len(targets)}" if targets else
+                              " · no target roles chosen yet"))
+        self._draw_radar(roles, set(targets))
+        self._draw_bars(shown)
+        self._explain(shown)
+        self._list_steps(model.next_steps(shown.role_id, limit=8))
+
+    def _colours(self) -> tuple[QColor, QColor, bool]:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        return background, text, background.lightness() < 128
+
+    def _style(self, chart: QChart) -> None:
+        background, text, dark = self._colours()
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark
+                       else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundBrush(background)
+        chart.setTitleBrush(text)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+
+    def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
+        chart = self.radar
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self._style(chart)
+        _, text, _dark = self._colours()
+        angular = QCategoryAxis()
+        angular.setRange(0, len(roles))
+        angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for number, role in enumerate(roles):
+            star = "★ " if role.role_id in targets else ""
+            angular.append(f"{star}{self.tracker.curriculum.roles[role.role_id].label}", number)
+        angular.setLabelsBrush(text)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        angular.setLabelsFont(small)
+        radial = QValueAxis()
+        radial.setRange(0, 100)
+        radial.setTickCount(5)
+        radial.setLabelFormat("%d")
+        radial.setLabelsBrush(text)
+        radial.setLabelsFont(small)
+        chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
+        chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
+        line = QLineSeries()
+        for number, role in enumerate(roles):
+            line.append(number, role.score)
+        if roles:
+            line.append(len(roles), roles[0].score)
+        self._radar_line = line  # QAreaSeries does not own its boundary series: keep it alive
+        area = QAreaSeries(line)
+        fill = QColor(ACCENT)
+        fill.setAlpha(90)
+        area.setBrush(fill)
+        area.setPen(QPen(ACCENT, 2))
+        chart.addSeries(area)
+        area.attachAxis(angular)
+        area.attachAxis(radial)
+
+    def _draw_bars(self, role: RoleReadiness) -> None:
+        chart = self.bars
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self._style(chart)
+        _, text, _dark = self._colours()
+        chart.setTitle(f"{role.name}: {role.score:.1f} / 100")
+        scores = QBarSet("Area score")
+        scores.setColor(ACCENT)
+        labels = []
+        for area in reversed(role.areas):  # top to bottom in the role's order
+            scores.append(area.score)
+            labels.append(f"{_short_area(area.name)} {area.weight}%")
+        series = QHorizontalBarSeries()
+        series.append(scores)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPrecision(2)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(labels)
+        categories.setLabelsBrush(text)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%d")
+        values.setLabelsBrush(text)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def _explain(self, role: RoleReadiness) -> None:
+        rows = "".join(
+            f"<li><b>{a.contribution:.1f} of {a.weight} points</b> — "
+            f"{escape(a.explanation())}</li>" for a in role.areas)
+        self.explanation.setHtml(
+            f"<p><b>{escape(role.name)}: {role.score:.1f} / 100</b> — the sum of what each "
+            "skill area adds (its weight × its share of finished work, by hours).</p>"
+            f"<ul>{rows}</ul>")
+
+    def _list_steps(self, steps: list[NextStep]) -> None:
+        self.steps.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            verb = "Add evidence to" if step.action == "add evidence" else "Finish"
+            cells = [f"{verb}: {step.title}", f"+{step.gain:.1f}", f"{step.estimate_hours:g} h",
+                     f"{step.gain_per_hour:.1f}"]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(STEP_ID_ROLE, step.item_id)
+                if column:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.steps.setItem(row, column, cell)
+        if not steps:
+            self.steps.setRowCount(1)
+            self.steps.setItem(0, 0, QTableWidgetItem("Nothing left to do for this role."))
+
+    def step_id(self, row: int) -> str:
+        """The item behind a next-step row ('' if none)."""
+        cell = self.steps.item(row, 0)
+        value = cell.data(STEP_ID_ROLE) if cell else None
+        return value if isinstance(value, str) else ""
+
+    def _open_step(self, cell: QTableWidgetItem) -> None:
+        item_id = cell.data(STEP_ID_ROLE)
+        if item_id:
+            self.item_requested.emit(item_id)
