@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the role (default: your primary role, else every role)")
     readiness.add_argument("--json", action="store_true", help="machine-readable output")
 
+    export = commands.add_parser("export", help="write a progress summary for your mentor")
+    export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--since", metavar="DATE",
+                        help="completed work since this date, YYYY-MM-DD (default: the last "
+                             "export)")
+    export.add_argument("--no-notes", action="store_true", help="leave every note out")
+
+    imp = commands.add_parser("import", help="restore or merge a JSON export (all or nothing)")
+    imp.add_argument("file", type=Path, metavar="FILE")
+
     validate = commands.add_parser("validate", help="validate a curriculum pack")
     validate.add_argument("path", type=Path, metavar="PATH")
     return parser
@@ -99,11 +110,19 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except OSError as error:
         err.write(f"cairn: cannot use the data folder {data_dir}: {error.strerror}\n")
         return EXIT_DATA
+    from .reports.importer import ImportRefused
+
     try:
         return _COMMANDS[args.command](tracker, args, out)
     except TrackerError as error:
         err.write(f"cairn: {error}; nothing was changed\n")
         return EXIT_USAGE
+    except ImportRefused as error:
+        err.write(f"cairn: {error}\n")
+        return EXIT_USAGE
+    except OSError as error:
+        err.write(f"cairn: {error.filename or ''}: {error.strerror}; nothing was changed\n")
+        return EXIT_DATA
     finally:
         tracker.close()
 
@@ -287,6 +306,35 @@ def _readiness(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    from datetime import datetime
+
+    from .reports.export import export
+
+    since = None
+    if args.since is not None:
+        try:
+            since = datetime.fromisoformat(args.since)
+        except ValueError:
+            raise TrackerError(f"--since '{args.since}' is not a date like 2026-01-31") from None
+    target: Path = args.out
+    if not target.parent.is_dir():
+        raise TrackerError(f"the folder for --out {target} does not exist")
+    if target.is_dir():
+        raise TrackerError(f"--out {target} is a folder; name a file")
+    export(tracker, args.format, target, since=since, include_notes=not args.no_notes)
+    out.write(f"wrote {target} ({args.format})\n")
+    return EXIT_OK
+
+
+def _import(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    from .reports.importer import import_progress
+
+    report = import_progress(tracker, args.file)
+    out.write(report.describe() + "\n")
+    return EXIT_OK
+
+
 def _dump(payload: object, out: TextIO) -> None:
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -299,4 +347,6 @@ _COMMANDS = {
     "note": _note,
     "evidence": _evidence,
     "readiness": _readiness,
+    "export": _export,
+    "import": _import,
 }

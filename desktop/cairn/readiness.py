@@ -52,11 +52,10 @@ class AreaReadiness:
         """Points this area adds to the role's score."""
         return self.weight * self.score / 100.0
 
-    def explanation(self) -> str:
-        """The area in words: what counted and what is missing."""
-        text = (f"{self.name} {self.weight}%: {self.done} of {self.total} item"
-                f"{'s' if self.total != 1 else ''} done ({self.hours_credited:g} of "
-                f"{self.hours_total:g} h counted), area score {self.score:.0f}")
+    def details(self) -> str:
+        """What counted and what is missing, without the area's name."""
+        text = (f"{self.done} of {self.total} item{'s' if self.total != 1 else ''} done "
+                f"({self.hours_credited:g} of {self.hours_total:g} h counted)")
         notes = []
         if self.missing_evidence:
             names = ", ".join(f"“{t}”" for t in self.missing_evidence[:3])
@@ -67,6 +66,10 @@ class AreaReadiness:
         if self.skipped:
             notes.append(f"{self.skipped} skipped (not counted)")
         return text + ("; " + "; ".join(notes) if notes else "")
+
+    def explanation(self) -> str:
+        """The area in words: its weight, score, what counted and what is missing."""
+        return f"{self.name} {self.weight}%: area score {self.score:.0f}; {self.details()}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,8 +54,11 @@ class Tracker:
     """Content and progress together: what the GUI and the CLI use."""
 
     def __init__(self, curriculum: Curriculum, database: Database, *, clock: Clock = utc_now,
-                 data_dir: Path | None = None, shipped_pack: Path | None = None) -> None:
+                 data_dir: Path | None = None, shipped_pack: Path | None = None,
+                 backup_dir: Path | None = None) -> None:
         self.curriculum = curriculum
+        self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
+                                         database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
         self.database = database
         self.data_dir = data_dir
@@ -77,10 +80,10 @@ class Tracker:
         if data_dir.exists() and not data_dir.is_dir():
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
         curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
-        database = Database.open(data_dir / DATABASE_NAME,
-                                 backup_dir or data_dir / BACKUPS_FOLDER)
+        backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
+        database = Database.open(data_dir / DATABASE_NAME, backup_dir)
         return cls(curriculum, database, clock=clock, data_dir=data_dir,
-                   shipped_pack=Path(shipped_pack))
+                   shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
 
     def close(self) -> None:
         self.database.close()

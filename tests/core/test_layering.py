@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 CORE = ["cairn.content", "cairn.store", "cairn.tracker", "cairn.progress", "cairn.cli",
+        "cairn.readiness", "cairn.reports", "cairn.reports.export", "cairn.reports.importer",
         "cairn.locations"]
 
 

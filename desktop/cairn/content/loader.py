@@ -6,6 +6,7 @@ field, and `ContentError` carries them all.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -62,6 +63,7 @@ class _Drafts:
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
     line_finders: dict[str, Callable[[str], int | None]] = field(default_factory=dict)
+    digest: Any = field(default_factory=hashlib.sha256)
 
 
 def load_curriculum(pack_dirs: Sequence[Path]) -> Curriculum:
@@ -97,6 +99,8 @@ def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_b
         problems.append(Problem(str(pack_dir / "pack.toml"), "is missing: every pack needs one"))
     for path in files:
         data, text = _parse(path, problems)
+        drafts.digest.update(path.relative_to(pack_dir).as_posix().encode() + b"\0")
+        drafts.digest.update(text.encode("utf-8") + b"\0")
         if data is None:
             continue
         _read_file(str(path), data, text, drafts, problems, is_base=is_base)
@@ -447,4 +451,5 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
         projects={k: p for k, (p, _) in drafts.projects.items()},
         roles={k: r for k, (r, _) in drafts.roles.items()},
         aliases=aliases,
+        content_hash="sha256:" + drafts.digest.hexdigest(),
     )

@@ -131,6 +131,7 @@ class Curriculum:
     projects: dict[str, Project]
     roles: dict[str, Role]
     aliases: dict[str, str] = field(default_factory=dict)
+    content_hash: str = ""
 
     @property
     def version(self) -> str:

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..markup import escape
 from ..readiness import NextStep, RoleReadiness
 from ..tracker import Tracker
-from .render import escape
 
 ACCENT = QColor("#2f6fd0")
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6

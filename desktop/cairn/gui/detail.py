@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import KIND_LABELS, Item
+from ..markup import escape, markdown_to_html
 from ..progress import STATUS_LABELS, STATUSES
 from ..tracker import Tracker, TrackerError
 from .links import open_external
-from .render import escape, markdown_to_html
 
 NOTE_SAVE_DELAY_MS = 600
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from ..content import Reading
 from ..content.model import READING_KINDS
+from ..markup import escape
 from ..progress import READING_LABELS, READING_STATUSES
 from ..tracker import Tracker
 from .links import open_external
-from .render import escape
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5

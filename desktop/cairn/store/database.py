@@ -195,6 +195,19 @@ class Database:
         """Readings the learner has started or finished (the rest are unread)."""
         return dict(self._rows("SELECT content_id, status FROM reading_state"))
 
+    def reading_records(self) -> dict[str, StatusRecord]:
+        rows = self._rows("SELECT content_id, status, updated_at FROM reading_state")
+        return {cid: StatusRecord(status, _time(at)) for cid, status, at in rows}
+
+    def all_history(self) -> dict[str, list[HistoryEntry]]:
+        """Every status change, grouped by id, oldest first."""
+        history: dict[str, list[HistoryEntry]] = {}
+        for cid, old, new, at in self._rows(
+                "SELECT content_id, old_status, new_status, changed_at FROM status_change "
+                "ORDER BY changed_at, id"):
+            history.setdefault(cid, []).append(HistoryEntry(old, new, _time(at)))
+        return history
+
     def evidence_ids(self) -> set[str]:
         """Milestones that have at least one evidence link."""
         return {row[0] for row in self._rows("SELECT DISTINCT content_id FROM evidence")}
@@ -231,6 +244,12 @@ class Database:
         from .writes import set_reading_status
 
         set_reading_status(self.engine, content_id, status, at)
+
+    def apply_import(self, plan: Any) -> None:
+        """Apply a merge plan (see cairn.reports.importer) in one transaction."""
+        from .writes import apply_import
+
+        apply_import(self.engine, plan)
 
     def set_setting(self, key: str, value: Any) -> None:
         from .writes import set_setting

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
@@ -88,3 +90,42 @@ def set_reading_status(engine: Engine, content_id: str, status: str, at: datetim
             session.add(ReadingState(content_id=content_id, status=status, updated_at=at))
         else:
             row.status, row.updated_at = status, at
+
+
+def apply_import(engine: Engine, plan: Any) -> None:
+    """Write a whole import plan in one transaction: all of it, or (on any error) none."""
+    with transaction(engine) as session:
+        for content_id, status, at in plan.statuses:
+            state = session.get(ItemState, content_id)
+            if state is None:
+                session.add(ItemState(content_id=content_id, status=status, updated_at=at))
+            else:
+                state.status, state.updated_at = status, at
+        session.flush()
+        for content_id, old, new, at in plan.history:
+            session.add(StatusChange(content_id=content_id, old_status=old, new_status=new,
+                                     changed_at=at))
+        for content_id, body, private, at in plan.notes:
+            note = session.get(Note, content_id)
+            if note is None:
+                session.add(Note(content_id=content_id, body=body, private=private,
+                                 updated_at=at))
+            else:
+                note.body, note.private, note.updated_at = body, private, at
+        for content_id, url, at in plan.evidence:
+            session.add(Evidence(content_id=content_id, url=url, added_at=at))
+        for content_id, status, at in plan.readings:
+            reading = session.get(ReadingState, content_id)
+            if status == "unread":
+                if reading is not None:
+                    session.delete(reading)
+            elif reading is None:
+                session.add(ReadingState(content_id=content_id, status=status, updated_at=at))
+            else:
+                reading.status, reading.updated_at = status, at
+        for key, value in plan.settings.items():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=json.dumps(value)))
+            else:
+                row.value = json.dumps(value)

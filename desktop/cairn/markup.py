@@ -1,4 +1,6 @@
-"""Markdown to HTML for display, sanitized so only safe tags and http(s)/mailto links remain."""
+"""Markdown to HTML, sanitized with nh3 so only safe tags and http(s)/mailto links remain.
+
+Used for everything shown in the window and everything that leaves the app as HTML."""
 
 from __future__ import annotations
 

@@ -1,0 +1,83 @@
+"""The JSON export: the learner's progress, versioned, for restoring, merging and mentors.
+
+Schema 1 (fields may be added, never removed or renamed):
+
+    {"format": "cairn-progress", "schema": 1, "exported_at": ISO-8601 UTC,
+     "app": {"name": "Cairn", "version"},
+     "curriculum": {"version", "hash"},
+     "learner": {"name", "primary_role", "target_roles": [...]},
+     "period": {"since": ISO or null, "until": ISO},
+     "items": [{"id", "status", "updated_at", "history": [{"from", "to", "at"}]}],
+     "notes": [{"id", "body", "updated_at"}],          # never private notes; none with --no-notes
+     "evidence": [{"id", "url", "added_at"}],
+     "readings": [{"id", "status", "updated_at"}],
+     "mentor": {"questions", "next_goals"},
+     "summary": {"overall": {"done", "total", "percent"},
+                 "months": [{"month", "title", "done", "total", "percent"}],
+                 "roles": [{"id", "name", "readiness"}],
+                 "last_activity": ISO or null,
+                 "study_minutes": int or null}}
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .. import __version__
+from ..tracker import Tracker
+from .summary import LEARNER_NAME, Summary
+
+FORMAT = "cairn-progress"
+SCHEMA = 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
+    """Everything the JSON export holds, as plain data."""
+    db = tracker.database
+    history = db.all_history()
+    statuses = db.statuses()
+    items = [
+        {"id": cid, "status": record.status, "updated_at": _iso(record.updated_at),
+         "history": [{"from": h.old_status, "to": h.new_status, "at": _iso(h.changed_at)}
+                     for h in history.get(cid, [])]}
+        for cid, record in sorted(statuses.items())
+    ]
+    notes = ([{"id": cid, "body": n.body, "updated_at": _iso(n.updated_at)}
+              for cid, n in sorted(tracker.notes().items()) if not n.private]
+             if summary.notes_included else [])
+    evidence = [{"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)}
+                for e in db.evidence()]
+    readings = [{"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
+                for rid, r in sorted(db.reading_records().items())]
+    moments = [r.updated_at for r in statuses.values()]
+    return {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "exported_at": _iso(summary.until),
+        "app": {"name": "Cairn", "version": __version__},
+        "curriculum": {"version": tracker.curriculum.version,
+                       "hash": tracker.curriculum.content_hash},
+        "learner": {"name": str(tracker.setting(LEARNER_NAME, "") or ""),
+                    "primary_role": tracker.primary_role(),
+                    "target_roles": tracker.target_roles()},
+        "period": {"since": _iso(summary.since), "until": _iso(summary.until)},
+        "items": items,
+        "notes": notes,
+        "evidence": evidence,
+        "readings": readings,
+        "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
+        "summary": {
+            "overall": summary.overall.as_dict(),
+            "months": [{"month": m.number, "title": m.title, **m.progress.as_dict()}
+                       for m in summary.months],
+            "roles": [{"id": r.role_id, "name": r.name, "readiness": round(r.score, 1)}
+                      for r in tracker.readiness().roles()],
+            "last_activity": _iso(max(moments)) if moments else None,
+            "study_minutes": summary.study_minutes,
+        },
+    }

@@ -1,0 +1,201 @@
+"""Exports a mentor reads, and imports that restore or merge — all or nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from cairn.cli import run
+from cairn.locations import curriculum_dir
+from cairn.reports.export import export, render_text
+from cairn.reports.importer import ImportRefused, import_progress
+from cairn.tracker import Tracker
+
+HOSTILE = ("# Week notes\n<script>alert('x')</script>\n"
+           "[click me](javascript:alert(1)) <a href=\"javascript:alert(2)\">a</a>\n"
+           "<img src=\"https://evil.example/pixel.png\" onerror=\"alert(3)\">\n"
+           "![remote](https://evil.example/tracker.gif)\n"
+           "<div onclick=\"alert(4)\" style=\"background:url(https://evil.example/x)\">hi</div>\n"
+           "<iframe src=\"https://evil.example\"></iframe> **kept bold** "
+           "[a real link](https://docs.python.org/3/)")
+
+
+def _clock(start: datetime):  # type: ignore[no-untyped-def]
+    moments = iter(start + timedelta(minutes=n) for n in range(10_000))
+    return lambda: next(moments)
+
+
+@pytest.fixture
+def learner(tmp_path: Path) -> Tracker:
+    t = Tracker.open(tmp_path / "learner", curriculum_dir(), clock=_clock(datetime(2026, 3, 2)))
+    for item in t.curriculum.week_items("w01"):
+        t.set_status(item.id, "done")
+    t.set_status("numpy-vectorise-similarity", "doing")
+    t.set_status("pandas-clean-reshape", "skipped")
+    t.set_status("rag-eval-golden-set", "done")
+    t.add_evidence("rag-eval-golden-set", "https://github.com/learner/rag")
+    t.set_note("python-project-skeleton", "Learned **uv**. Shared with my mentor.")
+    t.set_note("python-idioms-refresher", "Private doubts about my career.", private=True)
+    t.set_reading_status("rag-paper", "read")
+    t.set_setting("learner_name", "Ada Learner")
+    t.set_target_roles("llm-engineer", ["applied-scientist"])
+    return t
+
+
+def _status_json(data_dir: Path) -> dict:  # type: ignore[type-arg]
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run(["--data-dir", str(data_dir), "status", "--json"], stdout=out) == 0
+    return json.loads(out.getvalue())
+
+
+def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) -> None:
+    target = export(learner, "json", tmp_path / "ada.json")
+    statuses = learner.statuses()
+    learner.close()
+    fresh = Tracker.open(tmp_path / "mentor-copy", curriculum_dir())
+    report = import_progress(fresh, target)
+    assert report.statuses == len(statuses) and report.evidence == 1 and report.readings == 1
+    assert fresh.statuses() == statuses
+    assert fresh.note("python-project-skeleton").body.startswith("Learned **uv**")  # type: ignore[union-attr]
+    assert fresh.note("python-idioms-refresher") is None  # private notes never leave
+    assert fresh.target_roles() == ["llm-engineer", "applied-scientist"]
+    assert [h.new_status for h in fresh.history("python-project-skeleton")] == ["done"]
+    fresh.close()
+    assert _status_json(tmp_path / "mentor-copy") == _status_json(tmp_path / "learner")
+
+
+def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path: Path) -> None:
+    target = export(learner, "json", tmp_path / "ada.json")
+    report = import_progress(learner, target)
+    assert (report.statuses, report.notes, report.evidence, report.readings) == (0, 0, 0, 0)
+    assert report.backup is None
+    assert "Nothing to import" in report.describe()
+
+
+def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path) -> None:
+    target = export(learner, "json", tmp_path / "ada.json")
+    other = Tracker.open(tmp_path / "laptop2", curriculum_dir(),
+                         clock=_clock(datetime(2026, 3, 1)))  # older than the learner's
+    other.set_status("python-project-skeleton", "todo")  # older: the export's "done" wins
+    other.close()
+    other = Tracker.open(tmp_path / "laptop2", curriculum_dir(),
+                         clock=_clock(datetime(2026, 4, 1)))  # newer than the learner's
+    other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
+    report = import_progress(other, target)
+    assert other.status("python-project-skeleton") == "done"
+    assert other.status("numpy-vectorise-similarity") == "done"
+    assert report.backup is not None and report.backup.is_file()
+    assert "A backup was made first" in report.describe()
+    other.close()
+
+
+BAD_FILES = {
+    "truncated": lambda text: text[: len(text) // 2],
+    "not json": lambda text: "this is a text file, not an export",
+    "wrong format": lambda text: text.replace('"cairn-progress"', '"something-else"'),
+    "newer schema": lambda text: text.replace('"schema": 1', '"schema": 7', 1),
+    "wrong type": lambda text: text.replace('"items": [', '"items": {"x": [', 1)
+    .replace('"notes":', '"notesx":', 1),
+    "bad status": lambda text: text.replace('"status": "done"', '"status": "finished"', 1),
+    "bad url": lambda text: text.replace("https://github.com/learner/rag", "javascript:alert(1)"),
+    "bad date": lambda text: text.replace('"updated_at": "2026', '"updated_at": "yesterday', 1),
+    "bad id": lambda text: text.replace('"id": "python-project-skeleton"',
+                                        '"id": "../../etc/passwd"', 1),
+    "top level list": lambda text: "[1, 2, 3]",
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_bad_file_is_refused_naming_it_and_nothing_changes(learner: Tracker, tmp_path: Path,
+                                                             case: str) -> None:
+    good = export(learner, "json", tmp_path / "good.json").read_text()
+    bad = tmp_path / f"{case.replace(' ', '-')}.json"
+    bad.write_text(BAD_FILES[case](good))
+    fresh = Tracker.open(tmp_path / "other", curriculum_dir())
+    fresh.set_status("python-project-skeleton", "doing")
+    before = (fresh.database.statuses(), fresh.database.notes(), fresh.database.evidence())
+    with pytest.raises(ImportRefused) as refused:
+        import_progress(fresh, bad)
+    message = str(refused.value)
+    assert str(bad) in message and "nothing was imported" in message
+    assert (fresh.database.statuses(), fresh.database.notes(), fresh.database.evidence()) == before
+    assert not (tmp_path / "other" / "backups").exists()
+    fresh.close()
+
+
+def test_cli_import_refusal_exit_code(learner: Tracker, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"format": "cairn-progress", "schema": 1, "items": [')
+    assert run(["--data-dir", str(tmp_path / "x"), "import", str(bad)]) == 2
+    good = export(learner, "json", tmp_path / "good.json")
+    assert run(["--data-dir", str(tmp_path / "x"), "import", str(good)]) == 0
+
+
+def test_hostile_learner_text_never_survives_into_html(learner: Tracker) -> None:
+    learner.set_note("clean-code-refactor", HOSTILE)
+    learner.set_setting("learner_name", "<script>alert('name')</script>Ada")
+    html = render_text(learner, "html", questions=HOSTILE, next_goals=HOSTILE)
+    lowered = html.lower()
+    for bad in ("<script", "javascript:", "onerror", "onclick", "<iframe", "evil.example",
+                "<img", "style=\"background"):
+        assert bad not in lowered, bad
+    assert "<strong>kept bold</strong>" in html
+    assert '<a href="https://docs.python.org/3/"' in html
+    assert "&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;Ada" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    for fmt in ("html", "pdf"):
+        printed = render_text(learner, fmt, questions=HOSTILE).lower()
+        assert "<script" not in printed and "evil.example" not in printed
+        assert "http://" not in printed.replace("http://www.w3.org", "")
+
+
+def test_notes_private_and_no_notes(learner: Tracker) -> None:
+    with_notes = render_text(learner, "md")
+    assert "Learned **uv**" in with_notes and "Private doubts" not in with_notes
+    without = render_text(learner, "md", include_notes=False)
+    assert "Learned" not in without and "Learning journal" not in without
+    payload = json.loads(render_text(learner, "json", include_notes=False))
+    assert payload["notes"] == []
+
+
+def test_completed_since_the_previous_export(learner: Tracker, tmp_path: Path) -> None:
+    first = render_text(learner, "md", now=datetime(2026, 3, 3))
+    assert "Set up a Python repo" in first
+    export(learner, "md", tmp_path / "first.md", now=datetime(2026, 3, 3))
+    learner._clock = _clock(datetime(2026, 3, 5))  # two days later
+    learner.set_status("pytest-fixtures-parametrize", "todo")
+    learner.set_status("numpy-vectorise-similarity", "done")
+    second = render_text(learner, "md", now=datetime(2026, 3, 10))
+    completed = second.split("## Completed in this period")[1].split("##")[0]
+    assert "Vectorise cosine similarity" in completed
+    assert "Set up a Python repo" not in completed
+
+
+def test_report_contents_for_a_mentor(learner: Tracker) -> None:
+    md = render_text(learner, "md", questions="How deep should I go on linear algebra?",
+                     next_goals="Finish week 2.")
+    for expected in ("# Progress summary: Ada Learner", "## Readiness by role",
+                     "### LLM / AI Engineer (primary):", "## Project milestones",
+                     "<https://github.com/learner/rag>", "How deep should I go",
+                     "Finish week 2.", "## Learning journal"):
+        assert expected in md, expected
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_pdf_has_the_report_headings(learner: Tracker, tmp_path: Path) -> None:
+    target = export(learner, "pdf", tmp_path / "ada.pdf")
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for heading in ("Progress summary: Ada Learner", "Overall", "Readiness by role",
+                    "Project milestones", "Questions and blockers for my mentor", "Next goals",
+                    "Learning journal", "page 1 of"):
+        assert heading in text, heading
