@@ -191,8 +191,19 @@ def test_report_contents_for_a_mentor(learner: Tracker) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-def test_pdf_has_the_report_headings(learner: Tracker, tmp_path: Path) -> None:
-    target = export(learner, "pdf", tmp_path / "ada.pdf")
+def test_pdf_has_the_report_headings_and_needs_no_display(learner: Tracker,
+                                                          tmp_path: Path) -> None:
+    import os
+    import sys
+
+    learner.close()
+    target = tmp_path / "ada.pdf"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(tmp_path / "learner"),
+                           "export", "--format", "pdf", "--out", str(target)],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
     for heading in ("Progress summary: Ada Learner", "Overall", "Readiness by role",

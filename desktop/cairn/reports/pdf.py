@@ -17,14 +17,15 @@ FOOTER_POINTS = 18.0
 
 
 def _application() -> Any:
-    from PySide6.QtGui import QGuiApplication
+    """The running Qt application, or a new one (a widgets one, so the window can follow)."""
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                      or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([sys.argv[0] if sys.argv else "cairn"])
+        app = QApplication([sys.argv[0] if sys.argv else "cairn"])
     return app
 
 
