@@ -57,6 +57,7 @@ class Tracker:
                  data_dir: Path | None = None, shipped_pack: Path | None = None,
                  backup_dir: Path | None = None) -> None:
         self.curriculum = curriculum
+        self.read_only_reason = ""
         self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
                                          database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
@@ -87,6 +88,16 @@ class Tracker:
 
     def close(self) -> None:
         self.database.close()
+        for cleanup in getattr(self, "_cleanups", []):
+            cleanup()
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def _writable(self) -> None:
+        if self.read_only_reason:
+            raise TrackerError(self.read_only_reason)
 
     # --- the learner's own packs --------------------------------------------------------------
     def own_packs(self) -> list[PackInfo]:
@@ -107,6 +118,7 @@ class Tracker:
     def add_pack(self, folder: Path) -> Change:
         """Validate, then copy the pack into the data folder and load it. Nothing changes if
         the pack has a problem."""
+        self._writable()
         info = self.check_pack(folder)
         target = self._data_dir() / PACKS_FOLDER / info.id
         staging = target.with_name(f".{info.id}.adding")
@@ -121,6 +133,7 @@ class Tracker:
 
     def remove_pack(self, pack_id: str) -> Change:
         """Remove an added pack; progress on its items stays in the database."""
+        self._writable()
         for folder in extension_packs(self._data_dir()):
             if _pack_id(folder) == pack_id:
                 shutil.rmtree(folder)
@@ -234,6 +247,7 @@ class Tracker:
 
     def set_target_roles(self, primary: str, others: Sequence[str] = ()) -> Change:
         """Choose the primary role and any others; unknown role ids are refused."""
+        self._writable()
         for role in [primary, *others]:
             if role and role not in self.curriculum.roles:
                 raise TrackerError(f"there is no role '{role}' (roles: "
@@ -246,6 +260,7 @@ class Tracker:
     # --- changing ---------------------------------------------------------------------------
     def set_status(self, content_id: str, status: str) -> Change:
         """Set an item's or milestone's status; the old status is kept in its history."""
+        self._writable()
         if status not in STATUSES:
             raise TrackerError(f"'{status}' is not a status; use one of: {', '.join(STATUSES)}")
         item = self.item(content_id)
@@ -258,6 +273,7 @@ class Tracker:
 
     def set_reading_status(self, reading_id: str, status: str) -> Change:
         """Mark a reading unread, reading or read."""
+        self._writable()
         if status not in READING_STATUSES:
             raise TrackerError(f"'{status}' is not a reading status; use one of: "
                                f"{', '.join(READING_STATUSES)}")
@@ -274,6 +290,7 @@ class Tracker:
 
     def set_note(self, content_id: str, body: str, private: bool | None = None) -> Change:
         """Replace the item's Markdown note (empty text removes it)."""
+        self._writable()
         item = self.item(content_id)
         current = self.database.note(item.id)
         keep_private = current.private if current and private is None else bool(private)
@@ -285,6 +302,7 @@ class Tracker:
 
     def add_evidence(self, content_id: str, url: str) -> Change:
         """Attach a proof link (http or https) to a project milestone."""
+        self._writable()
         item = self.item(content_id)
         if not item.is_milestone:
             raise TrackerError(f"'{item.id}' is not a project milestone; evidence belongs to "
@@ -297,6 +315,7 @@ class Tracker:
         return Change("evidence", (item.id,), None, new_id)
 
     def remove_evidence(self, evidence_id: int) -> Change:
+        self._writable()
         content_id = self.database.remove_evidence(evidence_id)
         if content_id is None:
             raise TrackerError(f"there is no evidence link {evidence_id}")

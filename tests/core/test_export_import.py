@@ -210,3 +210,28 @@ def test_pdf_has_the_report_headings_and_needs_no_display(learner: Tracker,
                     "Project milestones", "Questions and blockers for my mentor", "Next goals",
                     "Learning journal", "page 1 of"):
         assert heading in text, heading
+
+
+def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: Path) -> None:
+    from cairn.reports.snapshot import open_snapshot
+    from cairn.tracker import TrackerError
+
+    target = export(learner, "json", tmp_path / "ada.json")
+    before = target.read_bytes()
+    mentor = Tracker.open(tmp_path / "mentor", curriculum_dir())
+    snapshot, data = open_snapshot(target, mentor.curriculum)
+    assert data.learner_name == "Ada Learner"
+    assert snapshot.statuses() == learner.statuses()
+    assert snapshot.readiness().role("llm-engineer").score == pytest.approx(
+        learner.readiness().role("llm-engineer").score)
+    for attempt in (lambda: snapshot.set_status("python-project-skeleton", "todo"),
+                    lambda: snapshot.set_note("python-project-skeleton", "x"),
+                    lambda: snapshot.add_evidence("rag-eval-golden-set", "https://x.org"),
+                    lambda: snapshot.set_reading_status("rag-paper", "unread")):
+        with pytest.raises(TrackerError, match="Ada Learner's progress"):
+            attempt()
+    folder = snapshot.database.path.parent
+    snapshot.close()
+    assert not folder.exists()
+    assert mentor.statuses() == {} and target.read_bytes() == before
+    mentor.close()

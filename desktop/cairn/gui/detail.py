@@ -266,6 +266,15 @@ class DetailPane(QScrollArea):
         layout.addStretch(1)
         self.show_item("")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """For someone else's progress: show everything, change nothing."""
+        for button in self.status_buttons.buttons():
+            button.setEnabled(not read_only)
+        self.note.editor.setReadOnly(read_only)
+        self.note.private.setEnabled(not read_only)
+        for widget in (self.evidence.url, self.evidence.add, self.evidence.remove):
+            widget.setVisible(not read_only)
+
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
         self.empty.setVisible(not item_id)

@@ -32,9 +32,11 @@ from .packs import PackMenu
 from .page_header import PageHeader
 from .pages import PageSpec, page_for
 from .readings import ReadingDetail, ReadingsPage
+from .sharing import SharingMenu
 from .theme import THEMES, apply_theme, is_dark
 
 if TYPE_CHECKING:
+    from ..reports.importer import ExportData
     from .dashboard import ReadinessPage
 
 
@@ -57,9 +59,10 @@ class MainWindow(QMainWindow):
     """Cairn's window over one open tracker."""
 
     def __init__(self, tracker: Tracker, *, theme: str = "system",
-                 resources_dir: object = None) -> None:
+                 resources_dir: object = None, summary: ExportData | None = None) -> None:
         super().__init__()
         self.tracker = tracker
+        self.summary = summary
         self._resources_dir = resources_dir
         self.theme = theme
         self.node = Node("group", "path")
@@ -70,6 +73,10 @@ class MainWindow(QMainWindow):
         self._dashboard: ReadinessPage | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
+        self.banner = QLabel("")
+        self.banner.setObjectName("ReadOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
 
         self.navigation_model = NavigationModel(tracker)
         self.navigation = QTreeView()
@@ -129,11 +136,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([340, 620, 480])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.overall = QLabel("")
         self.overall.setAccessibleName("Overall progress")
         self.statusBar().addPermanentWidget(self.overall)
         self._build_menus()
+        if tracker.read_only:
+            self._make_read_only()
         self.navigation.expandToDepth(0)
         self._restore_view()
         self.checklist_model.set_dark(is_dark(QApplication.instance()))  # type: ignore[arg-type]
@@ -141,8 +156,13 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.sharing = SharingMenu(file_menu, self, self._summary_window)
+        file_menu.addSeparator()
         self.packs = PackMenu(file_menu, self.tracker, self, self.reload_content)
         file_menu.addSeparator()
+        close_action = file_menu.addAction("&Close window")
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        close_action.triggered.connect(self.close)
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -186,6 +206,35 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         about = help_menu.addAction("&About Cairn")
         about.triggered.connect(self._about)
+
+    def _summary_window(self, tracker: Tracker, *, summary: ExportData) -> MainWindow:
+        """A read-only window over a learner's summary (the mentor view)."""
+        return MainWindow(tracker, theme=self.theme, resources_dir=self._resources_dir,
+                          summary=summary)
+
+    def _make_read_only(self) -> None:
+        """Someone else's progress: clearly marked, and nothing in it can be changed."""
+        name = (self.summary.learner_name if self.summary else "") or "another learner"
+        when = f", exported {self.summary.exported_at:%d %b %Y}" if self.summary else ""
+        self.setWindowTitle(f"Cairn — {name} (read-only summary)")
+        self.banner.setText(f"You are viewing {name}'s progress from a summary{when}. It is "
+                            "read-only: nothing here changes it or your own data.")
+        self.banner.setVisible(True)
+        for action in self.status_actions.values():
+            action.setEnabled(False)
+        self.packs.setParent(None)
+        self.detail.set_read_only(True)
+        self.reading_detail.setEnabled(False)
+
+    def refresh_everything(self) -> None:
+        """Redraw every view from the tracker (after an import changed many things)."""
+        self.undo_stack.clear()
+        self.readings.model.beginResetModel()
+        self.readings.model.endResetModel()
+        if self._dashboard is not None:
+            self._dashboard.mark_stale()
+        self.navigation_model.refresh_progress()
+        self.show_node(self.node)
 
     def _about(self) -> None:
         c = self.tracker.curriculum
@@ -276,6 +325,8 @@ class MainWindow(QMainWindow):
             from .dashboard import ReadinessPage
 
             self._dashboard = ReadinessPage(self.tracker)
+            self._dashboard.primary.setVisible(not self.tracker.read_only)
+            self._dashboard.targets.setEnabled(not self.tracker.read_only)
             self._dashboard.refresh()
             self._dashboard.item_requested.connect(self.go_to_item)
             self._dashboard.targets_changed.connect(self.navigation_model.refresh_progress)
@@ -343,6 +394,9 @@ class MainWindow(QMainWindow):
     # --- changes --------------------------------------------------------------------------------
     def request_status(self, item_id: str, status: str) -> None:
         """Change a status through the undo stack."""
+        if self.tracker.read_only:
+            self.statusBar().showMessage(f"Not changed: {self.tracker.read_only_reason}.", 6000)
+            return
         old = self.tracker.status(item_id)
         if old != status:
             self.undo_stack.push(StatusCommand(self, item_id, old, status))
@@ -424,4 +478,8 @@ class MainWindow(QMainWindow):
             self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.tracker.set_setting("window_geometry", geometry)
+            for opened in self.sharing.opened:
+                opened.close()  # type: ignore[attr-defined]
         super().closeEvent(event)
+        if self.tracker.read_only:
+            self.tracker.close()  # a summary's throwaway copy goes with its window

@@ -39,7 +39,14 @@ def export(tracker: Tracker, fmt: str, target: Path, *, since: datetime | None =
     moment = now or utc_now()
     text = render_text(tracker, fmt, since=since, include_notes=include_notes, now=moment,
                        questions=questions, next_goals=next_goals)
-    target = Path(target)
+    write_export(text, fmt, Path(target), moment)
+    remember_export(tracker, moment)
+    return Path(target)
+
+
+def write_export(text: str, fmt: str, target: Path, moment: datetime) -> None:
+    """Write rendered text (or lay out the PDF) atomically. Touches no database, so it may
+    run on a worker thread."""
     partial = target.with_name(f".{target.name}.partial")
     try:
         if fmt == "pdf":
@@ -54,5 +61,8 @@ def export(tracker: Tracker, fmt: str, target: Path, *, since: datetime | None =
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def remember_export(tracker: Tracker, moment: datetime) -> None:
+    """The next summary lists what was completed after this moment."""
     tracker.set_setting(LAST_EXPORT, moment.isoformat())
-    return target

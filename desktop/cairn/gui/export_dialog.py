@@ -1,0 +1,212 @@
+"""File → Export progress summary…: choose format and period, see exactly what will be shared,
+then write it (the PDF is laid out on a worker thread)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..reports.export import remember_export, render_text, write_export
+from ..reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
+from ..tracker import Tracker, utc_now
+from .links import open_external
+
+FORMATS = (("html", "HTML — one self-contained file", ".html"),
+           ("pdf", "PDF — numbered pages", ".pdf"),
+           ("md", "Markdown — plain text", ".md"),
+           ("json", "JSON — for restoring, merging and mentor tools", ".json"))
+PERIODS = (("last", "Since my last export"), ("date", "Since a date"), ("all", "Everything"))
+
+
+class _Signals(QObject):
+    done = Signal(str)
+    failed = Signal(str)
+
+
+class _WriteJob(QRunnable):
+    def __init__(self, text: str, fmt: str, target: Path, moment: datetime) -> None:
+        super().__init__()
+        self.text, self.fmt, self.target, self.moment = text, fmt, target, moment
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            write_export(self.text, self.fmt, self.target, self.moment)
+        except Exception as error:  # reported to the learner, never swallowed
+            self.signals.failed.emit(f"{self.target}: {error}")
+        else:
+            self.signals.done.emit(str(self.target))
+
+
+class ExportDialog(QDialog):
+    """The export form with a live preview of exactly what will be shared."""
+
+    exported = Signal(str)
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.setWindowTitle("Export progress summary")
+        self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
+        self.name.setPlaceholderText("Your name as your mentor knows it")
+        self.name.setAccessibleName("Your name")
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format")
+        for code, label, _ in FORMATS:
+            self.format.addItem(label, code)
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        for code, label in PERIODS:
+            self.period.addItem(label, code)
+        self.since = QDateEdit(QDate.currentDate().addDays(-14))
+        self.since.setCalendarPopup(True)
+        self.since.setAccessibleName("Since date")
+        self.notes = QCheckBox("Include my notes (private notes are never included)")
+        self.questions = QPlainTextEdit(str(tracker.setting(MENTOR_QUESTIONS, "") or ""))
+        self.questions.setAccessibleName("Questions and blockers for my mentor")
+        self.questions.setPlaceholderText("What are you stuck on? What would you like to ask?")
+        self.questions.setTabChangesFocus(True)
+        self.goals = QPlainTextEdit(str(tracker.setting(NEXT_GOALS, "") or ""))
+        self.goals.setAccessibleName("Next goals")
+        self.goals.setPlaceholderText("What will you do before you next meet?")
+        self.goals.setTabChangesFocus(True)
+        for box in (self.questions, self.goals):
+            box.setMaximumHeight(90)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Preview of the summary")
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(open_external)
+        self.state = QLabel("")
+        self.state.setWordWrap(True)
+        self.state.setObjectName("DetailMeta")
+
+        form = QFormLayout()
+        form.addRow("Your &name", self.name)
+        form.addRow("&Format", self.format)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period, 1)
+        period_row.addWidget(self.since)
+        form.addRow("&Period", period_row)
+        form.addRow("", self.notes)
+        form.addRow("&Questions for\nmy mentor", self.questions)
+        form.addRow("Next &goals", self.goals)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.state)
+        left_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([380, 620])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("&Export…",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.choose_file_and_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 720)
+        self._restore_choices()
+        for signal in (self.format.currentIndexChanged, self.period.currentIndexChanged,
+                       self.since.dateChanged, self.notes.toggled, self.name.textChanged,
+                       self.questions.textChanged, self.goals.textChanged):
+            signal.connect(self.update_preview)
+        self.update_preview()
+
+    def _restore_choices(self) -> None:
+        choice = self.tracker.setting("export_choice", {}) or {}
+        self.format.setCurrentIndex(max(0, self.format.findData(choice.get("format", "html"))))
+        self.period.setCurrentIndex(max(0, self.period.findData(choice.get("period", "last"))))
+        self.notes.setChecked(bool(choice.get("notes", True)))
+        if not self.tracker.setting(LAST_EXPORT):
+            self.period.setItemText(0, "Since my last export (none yet: everything)")
+
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def since_moment(self) -> datetime | None:
+        code = self.period.currentData()
+        if code == "date":
+            return datetime.combine(self.since.date().toPython(), datetime.min.time())
+        if code == "all":
+            return datetime(1970, 1, 1)
+        return None  # the last export (the summary's default)
+
+    def render(self, fmt: str | None = None) -> str:
+        self.tracker.set_setting(LEARNER_NAME, self.name.text().strip())
+        return render_text(self.tracker, fmt or self.fmt(), since=self.since_moment(),
+                           include_notes=self.notes.isChecked(), now=self._now,
+                           questions=self.questions.toPlainText(),
+                           next_goals=self.goals.toPlainText())
+
+    def update_preview(self) -> None:
+        """Show exactly what will be shared (HTML rendered; Markdown and JSON as text)."""
+        self._now = utc_now()
+        self.since.setEnabled(self.period.currentData() == "date")
+        fmt = self.fmt()
+        # HTML and PDF preview through Qt's layout engine, the one that makes the PDF
+        text = self.render("pdf" if fmt in ("html", "pdf") else fmt)
+        if fmt in ("html", "pdf"):
+            self.preview.setHtml(text)
+        else:
+            self.preview.setPlainText(text)
+        self.state.setText("The preview shows exactly what will be shared. Nothing is sent "
+                           "anywhere: you choose where the file goes.")
+
+    def choose_file_and_export(self) -> None:
+        fmt = self.fmt()
+        suffix = next(s for code, _, s in FORMATS if code == fmt)
+        default = Path.home() / f"cairn-summary-{datetime.now():%Y-%m-%d}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export progress summary", str(default),
+                                                f"{fmt.upper()} (*{suffix})")
+        if chosen:
+            self.export_to(Path(chosen))
+
+    def export_to(self, target: Path) -> None:
+        """Render on this thread (it reads the database), write on a worker thread."""
+        self._now = utc_now()
+        fmt = self.fmt()
+        text = self.render(fmt)
+        self.tracker.set_setting("export_choice", {"format": fmt,
+                                                   "period": self.period.currentData(),
+                                                   "notes": self.notes.isChecked()})
+        self.tracker.set_setting(MENTOR_QUESTIONS, self.questions.toPlainText())
+        self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
+        self.export_button.setEnabled(False)
+        self.state.setText(f"Writing {target}…")
+        job = _WriteJob(text, fmt, target, self._now)
+        job.signals.done.connect(self._written)
+        job.signals.failed.connect(self._failed)
+        self._job = job  # keep the signals alive until the job reports
+        QThreadPool.globalInstance().start(job)
+
+    def _written(self, target: str) -> None:
+        remember_export(self.tracker, self._now)
+        self.export_button.setEnabled(True)
+        self.state.setText(f"Saved {target}.")
+        self.exported.emit(target)
+
+    def _failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.state.setText(f"Not saved: {message}. Nothing else was changed.")

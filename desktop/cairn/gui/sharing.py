@@ -1,0 +1,165 @@
+"""File menu actions for sharing progress: export a summary, import one, and the mentor's
+views of learners' summaries (one read-only window each, or a cohort table)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from ..reports.importer import ExportData, ImportRefused, import_progress, read_export
+from ..reports.snapshot import open_snapshot
+from .cohort import CohortWindow, cohort_row
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class _ReadSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _ReadJob(QRunnable):
+    """Read and validate an export file off the GUI thread (no database is touched)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.signals = _ReadSignals()
+
+    def run(self) -> None:
+        try:
+            data = read_export(self.path)
+        except ImportRefused as error:
+            self.signals.failed.emit(str(error))
+        else:
+            self.signals.done.emit(data)
+
+
+class SharingMenu(QObject):
+    """Export, import and the mentor view, wired into a window's File menu."""
+
+    def __init__(self, menu: QMenu, window: MainWindow,
+                 new_window: Callable[..., MainWindow]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new_window = new_window
+        self.opened: list[object] = []  # mentor windows kept alive while open
+        self._jobs: list[_ReadJob] = []
+        read_only = window.tracker.read_only
+        self.export_action = menu.addAction("&Export progress summary…")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.show_export_dialog)
+        self.import_action = menu.addAction("&Import progress (JSON)…")
+        self.import_action.triggered.connect(self._choose_import)
+        for action in (self.export_action, self.import_action):
+            action.setEnabled(not read_only)
+        menu.addSeparator()
+        self.open_action = menu.addAction("&Open learner summaries…")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._choose_summaries)
+        self.dialog: object = None
+        self.message: QMessageBox | None = None
+        self.last_report = ""
+
+    # --- export ---------------------------------------------------------------------------
+    def show_export_dialog(self) -> object:
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.window.tracker, self.window)
+        dialog.exported.connect(
+            lambda target: self.window.statusBar().showMessage(f"Saved {target}", 8000))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- import ---------------------------------------------------------------------------
+    def _choose_import(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self.window, "Import progress (a Cairn JSON "
+                                                "export)", str(Path.home()), "JSON (*.json)")
+        if chosen:
+            self.import_file(Path(chosen), confirm=True)
+
+    def import_file(self, path: Path, *, confirm: bool) -> None:
+        """Validate off the GUI thread, then (after confirmation) back up and merge."""
+        job = _ReadJob(path)
+        job.signals.done.connect(lambda data: self._merge(data, confirm=confirm))
+        job.signals.failed.connect(self._refused)
+        self._jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+
+    def _merge(self, data: ExportData, *, confirm: bool) -> None:
+        if confirm:
+            who = data.learner_name or "this file"
+            answer = QMessageBox.question(
+                self.window, "Import progress",
+                f"Merge the progress in {data.path.name} ({who}, exported "
+                f"{data.exported_at:%d %b %Y}) into yours? For each item the newer change is "
+                "kept; nothing is deleted, and a backup is made first.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            report = import_progress(self.window.tracker, data.path)
+        except ImportRefused as error:
+            self._refused(str(error))
+            return
+        self.window.refresh_everything()
+        self.last_report = report.describe()
+        self.window.statusBar().showMessage(self.last_report, 15000)
+        self._tell("Import finished", self.last_report, QMessageBox.Icon.Information)
+
+    def _refused(self, message: str) -> None:
+        self.last_report = message
+        self.window.statusBar().showMessage(message, 15000)
+        self._tell("Not imported", message, QMessageBox.Icon.Warning)
+
+    def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        """A window-modal message that does not block the event loop."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        self.message = box
+        box.open()
+
+    # --- the mentor's views -----------------------------------------------------------------
+    def _choose_summaries(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self.window, "Open learner summaries (Cairn JSON exports)", str(Path.home()),
+            "JSON (*.json)")
+        if chosen:
+            self.open_summaries([Path(p) for p in chosen])
+
+    def open_summaries(self, paths: list[Path]) -> object | None:
+        """One summary opens read-only; several open as a cohort table."""
+        if len(paths) == 1:
+            return self.open_summary(paths[0])
+        rows, problems = [], []
+        for path in paths:
+            try:
+                rows.append(cohort_row(read_export(path)))
+            except ImportRefused as error:
+                problems.append(str(error))
+        if problems:
+            self._tell("Some summaries could not be read", "\n\n".join(problems),
+                       QMessageBox.Icon.Warning)
+        if not rows:
+            return None
+        cohort = CohortWindow(rows)
+        cohort.open_requested.connect(lambda path: self.open_summary(Path(path)))
+        self.opened.append(cohort)
+        cohort.show()
+        return cohort
+
+    def open_summary(self, path: Path) -> object | None:
+        try:
+            tracker, data = open_snapshot(path, self.window.tracker.curriculum)
+        except ImportRefused as error:
+            self._refused(str(error))
+            return None
+        window = self.new_window(tracker, summary=data)
+        self.opened.append(window)
+        window.show()
+        return window

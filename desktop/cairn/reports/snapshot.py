@@ -1,0 +1,33 @@
+"""A learner's summary opened read-only (the mentor view), kept apart from the mentor's data.
+
+The export is loaded into a throwaway database in a temporary folder, removed on close; the
+tracker refuses every change with a message saying whose progress this is."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..content import Curriculum
+from ..store import Database
+from ..tracker import Tracker
+from .importer import ExportData, plan_merge, read_export
+
+
+def open_snapshot(path: Path, curriculum: Curriculum) -> tuple[Tracker, ExportData]:
+    """Open an export read-only against `curriculum` (the mentor's own content)."""
+    data = read_export(path)
+    folder = Path(tempfile.mkdtemp(prefix="cairn-summary-"))
+    try:
+        database = Database.open(folder / "summary.sqlite3", folder / "backups")
+        database.apply_import(plan_merge(database, data))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    tracker = Tracker(curriculum, database)
+    name = data.learner_name or "another learner"
+    tracker.read_only_reason = (f"this is {name}'s progress, opened from a summary; it is "
+                                "read-only")
+    tracker._cleanups = [lambda: shutil.rmtree(folder, ignore_errors=True)]  # type: ignore[attr-defined]
+    return tracker, data
