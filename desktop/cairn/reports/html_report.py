@@ -107,16 +107,6 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
                    f'<td class="num">{role.score:.1f}</td>'
                    f"<td>{_bar(role.score, for_print=for_print)}</td></tr>")
     out.append("</table>")
-    for role in s.roles:
-        out.append(f"<h3>{escape(role.name)}: {role.score:.1f} / 100</h3>")
-        out.append('<table><tr><th>Skill area</th><th class="num">Weight</th>'
-                   '<th class="num">Score</th><th>What counted</th></tr>')
-        for a in role.areas:
-            out.append(f"<tr><td>{escape(a.name)}</td><td class=\"num\">{a.weight}%</td>"
-                       f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td>'
-                       "</tr>")
-        out.append("</table>")
-
     out.append("<h2>Completed in this period</h2>")
     if s.completed:
         out.append('<table><tr><th>Date</th><th class="num">Week</th><th>Kind</th>'
@@ -156,6 +146,17 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
     out.append('<p class="meta">Suggested by Cairn for the primary role:</p><ul>')
     out += [f"<li>{escape(step)}</li>" for step in s.suggested_next] or ["<li>—</li>"]
     out.append("</ul>")
+
+    out.append("<h2>Readiness explained</h2>")
+    for role in s.roles:
+        out.append(f"<h3>{escape(role.name)}: {role.score:.1f} / 100</h3>")
+        out.append('<table><tr><th>Skill area</th><th class="num">Weight</th>'
+                   '<th class="num">Score</th><th>What counted</th></tr>')
+        for a in role.areas:
+            out.append(f"<tr><td>{escape(a.name)}</td><td class=\"num\">{a.weight}%</td>"
+                       f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td>'
+                       "</tr>")
+        out.append("</table>")
 
     if s.notes_included:
         out.append("<h2>Learning journal</h2>")

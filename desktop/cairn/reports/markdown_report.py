@@ -35,14 +35,10 @@ def render_markdown(summary: Summary) -> str:
     ]
     lines += [f"| {m.number} | {m.title} | {m.progress.done} of {m.progress.total} | "
               f"{m.progress.percent:g}% |" for m in s.months]
-    lines += ["", "## Readiness by role", ""]
-    for role in s.roles:
-        star = " (primary)" if role.role_id == s.primary_role else ""
-        lines += [f"### {role.name}{star}: {role.score:.1f} / 100", "",
-                  "| Skill area | Weight | Score | What counted |", "|---|---|---|---|"]
-        lines += [f"| {a.name} | {a.weight}% | {a.score:.0f} | {a.details()} |"
-                  for a in role.areas]
-        lines.append("")
+    lines += ["", "## Readiness by role", "", "| Role | Score |", "|---|---|"]
+    lines += [f"| {role.name}{' (primary)' if role.role_id == s.primary_role else ''} | "
+              f"{role.score:.1f} |" for role in s.roles]
+    lines.append("")
     lines += ["## Completed in this period", ""]
     if s.completed:
         lines += [f"- {c.at:%d %b} · week {c.week} · {c.kind}: {c.title}" for c in s.completed]
@@ -65,6 +61,14 @@ def render_markdown(summary: Summary) -> str:
         lines.append(_quote(s.next_goals))
     lines += ["", "Suggested by Cairn for the primary role:", ""]
     lines += [f"- {step}" for step in s.suggested_next] or ["- (nothing open)"]
+    lines += ["", "## Readiness explained", ""]
+    for role in s.roles:
+        star = " (primary)" if role.role_id == s.primary_role else ""
+        lines += [f"### {role.name}{star}: {role.score:.1f} / 100", "",
+                  "| Skill area | Weight | Score | What counted |", "|---|---|---|---|"]
+        lines += [f"| {a.name} | {a.weight}% | {a.score:.0f} | {a.details()} |"
+                  for a in role.areas]
+        lines.append("")
     if s.notes_included:
         lines += ["", "## Learning journal", ""]
         if s.notes:
