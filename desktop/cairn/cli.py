@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="restore or merge a JSON export (all or nothing)")
     imp.add_argument("file", type=Path, metavar="FILE")
 
+    commands.add_parser("check", help="back up, then check the database; exit 1 if damaged")
+
     validate = commands.add_parser("validate", help="validate a curriculum pack")
     validate.add_argument("path", type=Path, metavar="PATH")
     return parser
@@ -112,6 +114,8 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         return EXIT_DATA
     from .reports.importer import ImportRefused
 
+    if tracker.recovery_notice is not None:
+        err.write(f"cairn: {tracker.recovery_notice.message()}\n")
     try:
         return _COMMANDS[args.command](tracker, args, out)
     except TrackerError as error:
@@ -120,6 +124,9 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except ImportRefused as error:
         err.write(f"cairn: {error}\n")
         return EXIT_USAGE
+    except StoreError as error:
+        err.write(f"cairn: {error}\n")
+        return EXIT_DATA
     except OSError as error:
         err.write(f"cairn: {error.filename or ''}: {error.strerror}; nothing was changed\n")
         return EXIT_DATA
@@ -335,6 +342,18 @@ def _import(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    problems, notice = tracker.check()
+    if not problems and tracker.recovery_notice is None:
+        backups = tracker.backups()
+        out.write(f"{tracker.database.path}: ok (integrity and foreign keys checked; "
+                  f"{len(backups)} backup(s) in {tracker.backup_dir})\n")
+        return EXIT_OK
+    if notice is not None:
+        out.write(notice.message() + "\n")
+    return EXIT_DATA
+
+
 def _dump(payload: object, out: TextIO) -> None:
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -349,4 +368,5 @@ _COMMANDS = {
     "readiness": _readiness,
     "export": _export,
     "import": _import,
+    "check": _check,
 }

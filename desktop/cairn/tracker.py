@@ -6,7 +6,9 @@ changed, so views refresh only what they must.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +20,9 @@ from .content import Curriculum, Item, PackInfo, load_curriculum
 from .content.urls import is_web_url
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .readiness import ReadinessModel
-from .store import Database, EvidenceRecord, HistoryEntry, NoteRecord
+from .store import DamagedDatabaseError, Database, EvidenceRecord, HistoryEntry, NoteRecord
+from .store.backup import BackupInfo, backup_to, list_backups, make_backup
+from .store.recovery import RecoveryNotice, full_check, recover, restore_backup
 
 DATABASE_NAME = "cairn.sqlite3"
 PACKS_FOLDER = "packs"
@@ -58,6 +62,7 @@ class Tracker:
                  backup_dir: Path | None = None) -> None:
         self.curriculum = curriculum
         self.read_only_reason = ""
+        self.recovery_notice: RecoveryNotice | None = None
         self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
                                          database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
@@ -82,9 +87,17 @@ class Tracker:
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
         curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
-        database = Database.open(data_dir / DATABASE_NAME, backup_dir)
-        return cls(curriculum, database, clock=clock, data_dir=data_dir,
-                   shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
+        path = data_dir / DATABASE_NAME
+        notice = None
+        try:
+            database = Database.open(path, backup_dir)
+        except DamagedDatabaseError as damage:
+            notice = recover(path, backup_dir, damage.problems)
+            database = Database.open(path, backup_dir)
+        tracker = cls(curriculum, database, clock=clock, data_dir=data_dir,
+                      shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
+        tracker.recovery_notice = notice
+        return tracker
 
     def close(self) -> None:
         self.database.close()
@@ -98,6 +111,45 @@ class Tracker:
     def _writable(self) -> None:
         if self.read_only_reason:
             raise TrackerError(self.read_only_reason)
+
+    # --- backups and checks -------------------------------------------------------------------
+    def backup(self, reason: str) -> Path | None:
+        """A rotating backup now (None if nothing changed since the last one)."""
+        return make_backup(self.database.path, self.backup_dir, reason=reason)
+
+    def backups(self) -> list[BackupInfo]:
+        return list_backups(self.backup_dir)
+
+    def check(self) -> tuple[list[str], RecoveryNotice | None]:
+        """Back up, then run the full integrity and foreign-key check. A damaged database is
+        moved aside and the newest good backup restored (the notice says so)."""
+        self._writable()
+        with contextlib.suppress(sqlite3.Error, OSError):  # a damaged file may not back up
+            self.backup("before-check")
+        problems = full_check(self.database.path)
+        if not problems:
+            return [], None
+        path = self.database.path
+        self.database.close()
+        notice = recover(path, self.backup_dir, problems)
+        self.database = Database.open(path, self.backup_dir)
+        self.reload()
+        return problems, notice
+
+    def restore(self, backup: Path) -> Change:
+        """Replace the progress with a backup's, after backing up the current state."""
+        self._writable()
+        problems = full_check(backup)
+        if problems:
+            raise TrackerError(f"the backup {backup} is damaged ({problems[0]}); nothing was "
+                               "changed")
+        safety = backup_to(self.database.path, self.backup_dir, reason="before-restore")
+        path = self.database.path
+        self.database.close()
+        restore_backup(backup, path)
+        self.database = Database.open(path, self.backup_dir)
+        self.reload()
+        return Change("restore", (str(backup),), str(safety), str(backup))
 
     # --- the learner's own packs --------------------------------------------------------------
     def own_packs(self) -> list[PackInfo]:

@@ -1,6 +1,7 @@
 """The learner's data in SQLite: status and history, notes, evidence, settings."""
 
 from .database import (
+    DamagedDatabaseError,
     Database,
     EvidenceRecord,
     HistoryEntry,
@@ -11,6 +12,7 @@ from .database import (
 )
 
 __all__ = [
+    "DamagedDatabaseError",
     "Database",
     "EvidenceRecord",
     "HistoryEntry",

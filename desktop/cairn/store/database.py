@@ -7,9 +7,11 @@ SQLAlchemy to import; `warm_up()` loads it in the background once the window is 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +38,48 @@ class StoreError(Exception):
 
 class NewerDatabaseError(StoreError):
     """The database was written by a newer Cairn; it is left untouched."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The file fails SQLite's checks; `problems` says how (recovery can take over)."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path} is damaged: {'; '.join(problems[:3])}")
+
+
+def _explain_write_error(path: Path, error: Exception) -> StoreError:
+    text = str(error).lower()
+    if "full" in text:
+        reason = "the disk is full"
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        reason = "the data folder cannot be written to (read-only or no permission)"
+    elif "locked" in text or "busy" in text:
+        reason = "another program kept the database busy for too long"
+    else:
+        reason = str(error)
+    return StoreError(f"{path}: the change was not saved because {reason}. Everything saved "
+                      "before is intact.")
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn low-level write failures into a StoreError the learner can read."""
+
+    @functools.wraps(method)
+    def wrapper(self: Database, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except (sqlite3.Error, OSError) as error:
+            raise _explain_write_error(self.path, error) from error
+        except Exception as error:
+            if type(error).__module__.startswith("sqlalchemy"):
+                raise _explain_write_error(self.path, error) from error
+            raise
+
+    return wrapper
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +127,8 @@ def schema_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a readable SQLite database: {error}") from error
+        raise DamagedDatabaseError(path, [f"not a readable SQLite database ({error})"]
+                                   ) from error
     finally:
         conn.close()
 
@@ -124,6 +169,12 @@ class Database:
                 f"version knows up to {HEAD_REVISION}). Update Cairn to open it; the file has "
                 "not been changed."
             )
+        if revision is not None:
+            from .recovery import quick_check
+
+            problems = quick_check(path)
+            if problems:
+                raise DamagedDatabaseError(path, problems)
         if revision != HEAD_REVISION:
             if revision is not None:
                 backup_to(path, Path(backup_dir), reason=f"before-migration-{revision}")
@@ -217,40 +268,47 @@ class Database:
         return json.loads(rows[0][0]) if rows else default
 
     # --- writes (each one transaction, through the ORM) --------------------------------------
+    @_guarded
     def set_status(self, content_id: str, status: str, at: datetime) -> str | None:
         """Record a new status and its history entry; return the old status."""
         from .writes import set_status
 
         return set_status(self.engine, content_id, status, at)
 
+    @_guarded
     def set_note(self, content_id: str, body: str, private: bool, at: datetime) -> None:
         """Replace the note; an empty body deletes it."""
         from .writes import set_note
 
         set_note(self.engine, content_id, body, private, at)
 
+    @_guarded
     def add_evidence(self, content_id: str, url: str, at: datetime) -> int:
         from .writes import add_evidence
 
         return add_evidence(self.engine, content_id, url, at)
 
+    @_guarded
     def remove_evidence(self, evidence_id: int) -> str | None:
         """Delete one evidence link; return the milestone id it belonged to."""
         from .writes import remove_evidence
 
         return remove_evidence(self.engine, evidence_id)
 
+    @_guarded
     def set_reading_status(self, content_id: str, status: str, at: datetime) -> None:
         from .writes import set_reading_status
 
         set_reading_status(self.engine, content_id, status, at)
 
+    @_guarded
     def apply_import(self, plan: Any) -> None:
         """Apply a merge plan (see cairn.reports.importer) in one transaction."""
         from .writes import apply_import
 
         apply_import(self.engine, plan)
 
+    @_guarded
     def set_setting(self, key: str, value: Any) -> None:
         from .writes import set_setting
 
