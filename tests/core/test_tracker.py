@@ -138,3 +138,32 @@ def test_a_bad_pack_is_refused_and_nothing_is_copied(data_dir: Path, small_pack:
     with pytest.raises(TrackerError, match="no added pack"):
         t.remove_pack("mentor-extra")
     t.close()
+
+
+def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pack: Path) -> None:
+    """v1 → v2: one item renamed (with an alias), one split, one removed, one added."""
+    t = Tracker.open(data_dir, small_pack)
+    t.set_status("write-hello", "done")
+    t.set_status("read-guide", "doing")
+    t.set_status("explain-eval", "done")
+    t.set_note("explain-eval", "my explanation")
+    t.close()
+    month = small_pack / "months" / "01-basics.toml"
+    text = month.read_text()
+    text = text.replace('id = "write-hello"', 'id = "write-greeting"\naliases = ["write-hello"]')
+    text = text.replace('id = "read-guide"\n', 'id = "read-guide-part-1"\naliases = ["read-guide"]\n')
+    text = text[: text.index('[[week.item]]\nid = "explain-eval"')]  # removed in v2
+    text += ('[[week.item]]\nid = "read-guide-part-2"\nkind = "topic"\ntitle = "Read the rest"\n'
+             'description = "The second half."\nestimate_hours = 1\nskills = ["coding"]\n'
+             'readings = ["guide"]\n')
+    month.write_text(text)
+    t = Tracker.open(data_dir, small_pack)
+    assert t.status("write-greeting") == "done"
+    assert t.status("read-guide-part-1") == "doing"
+    assert t.status("read-guide-part-2") == "todo"
+    assert t.retired_ids() == ["explain-eval"]
+    assert [h.new_status for h in t.history("explain-eval")] == ["done"]
+    assert t.note("explain-eval").body == "my explanation"  # type: ignore[union-attr]
+    t.set_status("write-greeting", "skipped")  # new changes go to the new id
+    assert t.database.statuses()["write-hello"].status == "done"
+    t.close()
