@@ -151,7 +151,8 @@ def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pa
     month = small_pack / "months" / "01-basics.toml"
     text = month.read_text()
     text = text.replace('id = "write-hello"', 'id = "write-greeting"\naliases = ["write-hello"]')
-    text = text.replace('id = "read-guide"\n', 'id = "read-guide-part-1"\naliases = ["read-guide"]\n')
+    text = text.replace('id = "read-guide"\n',
+                        'id = "read-guide-part-1"\naliases = ["read-guide"]\n')
     text = text[: text.index('[[week.item]]\nid = "explain-eval"')]  # removed in v2
     text += ('[[week.item]]\nid = "read-guide-part-2"\nkind = "topic"\ntitle = "Read the rest"\n'
              'description = "The second half."\nestimate_hours = 1\nskills = ["coding"]\n'
