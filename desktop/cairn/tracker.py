@@ -224,6 +224,21 @@ class Tracker:
         self._reading_statuses = self.database.reading_statuses()
         self._evidence_ids = self.database.evidence_ids()
 
+    def _snapshot(self) -> tuple[object, ...]:
+        return (dict(self._statuses), dict(self._reading_statuses), set(self._evidence_ids),
+                self.database.notes())
+
+    def reload_if_changed(self) -> bool:
+        """Re-read if another process committed since the last look; True if anything the
+        learner sees changed."""
+        version = self.database.data_version()
+        if version == getattr(self, "_seen_version", None):
+            return False
+        self._seen_version = version
+        before = self._snapshot()
+        self.reload()
+        return self._snapshot() != before
+
     # --- reading ----------------------------------------------------------------------------
     def item(self, content_id: str) -> Item:
         item = self.curriculum.items.get(self.curriculum.resolve(content_id))

@@ -312,3 +312,20 @@ def test_readings_model_passes_the_model_tester(qtmodeltester, window: MainWindo
     qtmodeltester.check(window.readings.proxy)
     window.show_node(Node("role", "llm-engineer"))
     qtmodeltester.check(window.tree_model)
+
+
+def test_retired_items_are_listed_with_their_progress(qtbot, data_dir: Path,  # type: ignore[no-untyped-def]
+                                                      shipped_pack: Path) -> None:
+    tracker = Tracker.open(data_dir, shipped_pack)
+    tracker.database.set_status("an-old-item", "done", tracker._clock())
+    tracker.database.set_note("an-old-item", "still mine", False, tracker._clock())
+    tracker.reload()
+    win = MainWindow(tracker)
+    qtbot.addWidget(win)
+    index = win.navigation_model.index_of(Node("group", "retired"))
+    assert index.data() == "Retired items (1)"
+    win.navigation.setCurrentIndex(index)
+    assert "an-old-item: done" in win.empty_checklist.text()
+    assert "still mine" in win.empty_checklist.text()
+    win.close()
+    tracker.close()

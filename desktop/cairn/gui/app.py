@@ -7,7 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +18,8 @@ from ..store import StoreError
 from ..tracker import Tracker, TrackerError
 from .main_window import MainWindow
 from .theme import apply_theme
+
+LOCK_NAME = "cairn.lock"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -44,18 +46,56 @@ def open_window(data_dir: Path | None = None) -> MainWindow:
     return MainWindow(tracker, theme=theme, resources_dir=resources_dir() / "styles")
 
 
+def lock_data_dir(data_dir: Path) -> QLockFile | str:
+    """Hold the data folder's lock, or say who holds it (one window per data folder)."""
+    if data_dir.exists() and not data_dir.is_dir():
+        return QLockFile(str(data_dir) + ".lock")  # Tracker.open explains the real problem
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock.setStaleLockTime(0)  # a lock left by a crash is detected by its dead process id
+    if lock.tryLock(200):
+        return lock
+    info = lock.getLockInfo()  # PySide6 returns (pid, host, app), or a flag first
+    values = [v for v in (info if isinstance(info, tuple) else ()) if not isinstance(v, bool)]
+    owner = f" (process {values[0]} on {values[1]})" if len(values) >= 2 else ""
+    return (f"Cairn is already open with the data folder {data_dir}{owner}. Switch to that "
+            "window; a second window on the same data is not opened. (The command line works "
+            "alongside it: its changes appear in the open window.)")
+
+
+def _fail(message: str, quiet: bool) -> int:
+    if quiet:
+        sys.stderr.write(f"cairn: {message}\n")
+    else:
+        QMessageBox.critical(None, "Cairn", message)
+    return 1
+
+
 def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> int:
     """Run the window until it closes; return the exit code."""
     app = create_application()
+    folder = Path(data_dir or default_data_dir())
     try:
-        window = open_window(data_dir)
+        lock = lock_data_dir(folder)
+    except OSError as error:
+        return _fail(f"cannot use the data folder {folder}: {error.strerror}", quit_after_start)
+    if isinstance(lock, str):
+        return _fail(lock, quit_after_start)
+    try:
+        window = open_window(folder)
     except (ContentError, StoreError, TrackerError, OSError) as error:
-        if quit_after_start:
-            sys.stderr.write(f"cairn: {error}\n")
-        else:
-            QMessageBox.critical(None, "Cairn cannot open your data", str(error))
-        return 1
+        return _fail(str(error), quit_after_start)
     window.show()
+    notice = window.tracker.recovery_notice
+    if notice is not None:
+        if quit_after_start:
+            sys.stderr.write(f"cairn: {notice.message()}\n")
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Your progress was recovered",
+                              notice.message(), QMessageBox.StandardButton.Ok, window)
+            box.open()
+    if not quit_after_start:
+        window.safety.backup_in_background("open")
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.database.warm_up, name="orm-warm-up")
     if not quit_after_start:
@@ -69,4 +109,5 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     if warm_up.is_alive():
         warm_up.join()
     window.tracker.close()
+    lock.unlock()
     return code

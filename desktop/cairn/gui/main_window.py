@@ -32,6 +32,7 @@ from .packs import PackMenu
 from .page_header import PageHeader
 from .pages import PageSpec, page_for
 from .readings import ReadingDetail, ReadingsPage
+from .safety import SafetyMenu
 from .sharing import SharingMenu
 from .theme import THEMES, apply_theme, is_dark
 
@@ -185,6 +186,9 @@ class MainWindow(QMainWindow):
         toggle = item_menu.addAction("Toggle done")
         toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
         toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the checklist handles it
+
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.safety = SafetyMenu(tools_menu, self)
 
         view_menu = self.menuBar().addMenu("&View")
         theme_menu = view_menu.addMenu("&Theme")
@@ -475,6 +479,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.detail.note.save()
+            self.safety.finish()
             self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.tracker.set_setting("window_geometry", geometry)

@@ -76,6 +76,10 @@ class NavigationModel(QStandardItemModel):
         roles = self._add(self, "Role tracks", Node("group", "roles"))
         for role in c.roles.values():
             self._add(roles, role.name, Node("role", role.id), role.name)
+        retired = self.tracker.retired_ids()
+        if retired:
+            self._add(self, f"Retired items ({len(retired)})", Node("group", "retired"),
+                      "Saved progress on items the curriculum no longer has")
         self.refresh_progress()
 
     def refresh_progress(self) -> None:

@@ -86,6 +86,20 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
     if node.id == "path":
         return PageSpec("The six-month path", "Every item and milestone of the path, in order.",
                         items=_path_items(c))
+    if node.id == "retired":
+        lines = []
+        notes = tracker.notes()
+        statuses = tracker.database.statuses()
+        for item_id in tracker.retired_ids():
+            record = statuses[item_id]
+            note = notes.get(item_id)
+            extra = f" — note: {_one_line(note.body, 60)}" if note else ""
+            lines.append(f"• {item_id}: {record.status} on {record.updated_at:%d %b %Y}{extra}")
+        return PageSpec(
+            "Retired items",
+            "The curriculum no longer has these items. Your progress, history and notes on "
+            "them are kept exactly as they were, and come back if the items return.",
+            empty="\n".join(lines) or "Nothing is retired.")
     return PageSpec("Role tracks", "Seven roles share one set of skill areas; work you finish "
                     "counts toward every role it serves.",
                     empty="Choose a role on the left to see its skill areas, their weights and "

@@ -217,6 +217,10 @@ class Database:
             raise StoreError(f"{self.path} is closed")
         return self._reader.execute(sql, params).fetchall()
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (or process) commits to the file."""
+        return int(self._rows("PRAGMA data_version")[0][0])
+
     # --- reads ------------------------------------------------------------------------------
     def statuses(self) -> dict[str, StatusRecord]:
         rows = self._rows("SELECT content_id, status, updated_at FROM item_state")

@@ -1,0 +1,237 @@
+"""Tools → Backups… and Tools → Check Database, the backup schedule, and noticing changes that
+another process (the command line) made while the window is open."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store.backup import BackupInfo
+from ..store.recovery import full_check
+from ..tracker import Tracker, TrackerError
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+BACKUP_EVERY_MS = 30 * 60 * 1000
+POLL_OUTSIDE_CHANGES_MS = 2000
+
+
+def _local(info: BackupInfo) -> str:
+    from datetime import UTC
+
+    return info.made_at.replace(tzinfo=UTC).astimezone().strftime("%a %d %b %Y %H:%M")
+
+
+class BackupsDialog(QDialog):
+    """Every backup with its date, size and items done; restore one after confirmation."""
+
+    restored = Signal(str)
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.setWindowTitle("Backups")
+        intro = QLabel(f"Cairn keeps rotating backups in {tracker.backup_dir}: every one of the "
+                       "last two days, then one a day for two weeks, one a week for two months "
+                       "and one a month for a year. Restoring first backs up what you have now.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("Backups")
+        self.table.setHorizontalHeaderLabels(["Made", "Why", "Size", "Items done"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel("No backups yet: Cairn makes one when it opens and closes, and "
+                            "every 30 minutes while you work.")
+        self.empty.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton("&Restore selected…",
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(lambda: self.restore_selected(confirm=True))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = self.tracker.backups()
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            cells = [_local(info), info.reason.replace("-", " "), f"{info.size / 1024:.0f} KB",
+                     "unreadable" if info.items_done is None else str(info.items_done)]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.empty.setVisible(not self.backups)
+        self.restore_button.setEnabled(bool(self.backups))
+        if self.backups:
+            self.table.selectRow(0)
+
+    def restore_selected(self, *, confirm: bool) -> bool:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.backups):
+            return False
+        info = self.backups[row]
+        if confirm:
+            answer = QMessageBox.question(
+                self, "Restore backup",
+                f"Replace your progress with the backup of {_local(info)} "
+                f"({info.items_done} items done)? What you have now is backed up first.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self.tracker.restore(info.path)
+        except TrackerError as error:
+            QMessageBox.warning(self, "Not restored", str(error).capitalize() + ".")
+            return False
+        self.restored.emit(_local(info))
+        self.reload()
+        return True
+
+
+class _CheckSignals(QObject):
+    done = Signal(list)
+
+
+class _CheckJob(QRunnable):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.signals = _CheckSignals()
+
+    def run(self) -> None:
+        self.signals.done.emit(full_check(self.path))
+
+
+class SafetyMenu(QObject):
+    """The Tools menu, the backup schedule and the watch for outside changes."""
+
+    checked = Signal(str)
+
+    def __init__(self, menu: QMenu, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tracker = window.tracker
+        self.dialog: BackupsDialog | None = None
+        self.last_message = ""
+        writable = not self.tracker.read_only
+        backups = menu.addAction("&Backups…")
+        backups.triggered.connect(self.show_backups)
+        check = menu.addAction("&Check Database")
+        check.triggered.connect(self.check_database)
+        for action in (backups, check):
+            action.setEnabled(writable)
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_EVERY_MS)
+        self.timer.timeout.connect(lambda: self.backup_in_background("periodic"))
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_OUTSIDE_CHANGES_MS)
+        self.poll.timeout.connect(self.notice_outside_changes)
+        self._thread: threading.Thread | None = None
+        if writable:
+            self.timer.start()
+            self.poll.start()
+
+    # --- backups ----------------------------------------------------------------------------
+    def backup_in_background(self, reason: str) -> None:
+        """A backup on a worker thread (it uses its own SQLite connections)."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        path, folder = self.tracker.database.path, self.tracker.backup_dir
+
+        def work() -> None:
+            from ..store.backup import make_backup
+
+            try:
+                make_backup(path, folder, reason=reason)
+            except Exception as error:  # reported on the status bar, never silently lost
+                self.last_message = f"Backup failed: {error}"
+
+        self._thread = threading.Thread(target=work, name=f"backup-{reason}")
+        self._thread.start()
+
+    def finish(self) -> None:
+        """On close: wait for a running backup, then make the closing one."""
+        self.timer.stop()
+        self.poll.stop()
+        if self._thread is not None:
+            self._thread.join()
+        if not self.tracker.read_only:
+            try:
+                self.tracker.backup("close")
+            except Exception as error:  # the window is closing: say it on stderr
+                import sys
+
+                sys.stderr.write(f"cairn: closing backup failed: {error}\n")
+
+    def show_backups(self) -> BackupsDialog:
+        self.dialog = BackupsDialog(self.tracker, self.window)
+        self.dialog.restored.connect(self._restored)
+        self.dialog.open()
+        return self.dialog
+
+    def _restored(self, when: str) -> None:
+        self.window.refresh_everything()
+        self.window.statusBar().showMessage(f"Restored the backup of {when}.", 10000)
+
+    # --- integrity --------------------------------------------------------------------------
+    def check_database(self) -> None:
+        """Back up, then run the full check off the GUI thread."""
+        self.window.statusBar().showMessage("Checking your progress file…")
+        try:
+            self.tracker.backup("before-check")
+        except Exception as error:
+            self.last_message = f"Backup before the check failed: {error}"
+        job = _CheckJob(self.tracker.database.path)
+        job.signals.done.connect(self._checked)
+        self._job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _checked(self, problems: list[str]) -> None:
+        if not problems:
+            message = (f"Your progress file is healthy: integrity and foreign keys checked, "
+                       f"{len(self.tracker.backups())} backups kept.")
+        else:
+            _problems, notice = self.tracker.check()
+            message = notice.message() if notice else "The file is healthy again."
+            self.window.refresh_everything()
+        self.last_message = message
+        self.window.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Information if not problems
+                          else QMessageBox.Icon.Warning, "Check Database", message,
+                          QMessageBox.StandardButton.Ok, self.window)
+        self.message_box = box
+        box.open()
+        self.checked.emit(message)
+
+    # --- outside changes --------------------------------------------------------------------
+    def notice_outside_changes(self) -> bool:
+        """Reload if another process changed the data (e.g. `cairn mark` in a terminal)."""
+        if self.tracker.reload_if_changed():
+            self.window.refresh_everything()
+            self.window.statusBar().showMessage("Updated with changes made outside this "
+                                                "window.", 6000)
+            return True
+        return False
