@@ -33,6 +33,13 @@ SAMPLE = [
     "('rag-eval-domain-and-corpus', 'https://github.com/learner/rag', '2026-01-21 09:00:00')",
     "INSERT INTO setting VALUES ('theme', '\"dark\"')",
 ]
+SAMPLE_BY_REVISION = {
+    "0002": ["INSERT INTO reading_state VALUES ('rag-paper', 'read', '2026-01-22 21:00:00')"],
+    "0003": ["INSERT INTO study_session (content_id, started_at, minutes, source) VALUES "
+             "('python-project-skeleton', '2026-01-05 18:00:00', 90, 'timer')",
+             "INSERT INTO reading_copy VALUES ('rag-paper', '/home/learner/papers/rag.pdf', "
+             "'2026-01-22 21:00:00')"],
+}
 
 
 def main(revision: str, target: Path) -> int:
@@ -45,7 +52,9 @@ def main(revision: str, target: Path) -> int:
         upgrade_to_head(connection, revision)
     engine.dispose()
     conn = sqlite3.connect(target)
-    for statement in SAMPLE:
+    extra = [s for rev, statements in SAMPLE_BY_REVISION.items() if rev <= revision
+             for s in statements]
+    for statement in SAMPLE + extra:
         conn.execute(statement)
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the role (default: your primary role, else every role)")
     readiness.add_argument("--json", action="store_true", help="machine-readable output")
 
+    log = commands.add_parser("log", help="record an offline study session")
+    log.add_argument("item_id", metavar="ITEM_ID", help="an item, milestone or reading id")
+    log.add_argument("minutes", type=int, metavar="MINUTES")
+
     export = commands.add_parser("export", help="write a progress summary for your mentor")
     export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -167,6 +171,7 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     months = [(m, tracker.month_progress(m.id)) for m in curriculum.months]
     roles = tracker.readiness().roles()
     targets, primary = set(tracker.target_roles()), tracker.primary_role()
+    study, pace = tracker.study(), tracker.pace()
     if args.json:
         payload = {
             "schema": JSON_SCHEMA,
@@ -176,6 +181,16 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             "roles": [{"id": r.role_id, "name": r.name, "readiness": round(r.score, 1),
                        "target": r.role_id in targets, "primary": r.role_id == primary}
                       for r in roles],
+            "study": {"minutes_total": study.minutes_total,
+                      "minutes_this_week": study.minutes_this_week,
+                      "minutes_last_four_weeks": study.minutes_last_four_weeks,
+                      "streak_days": study.streak_days},
+            "plan": None if pace is None else {
+                "start": pace.start.isoformat(), "hours_per_week": pace.hours_per_week,
+                "expected_percent": pace.expected_percent, "done_percent": pace.done_percent,
+                "state": pace.state,
+                "forecast_finish": pace.forecast_finish.isoformat() if pace.forecast_finish
+                else None},
         }
         _dump(payload, out)
         return EXIT_OK
@@ -184,6 +199,12 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     for month, progress in months:
         out.write(f"Month {month.number}   {_bar(progress)}  {progress.done:>3} of "
                   f"{progress.total:<3} {month.title}\n")
+    out.write(f"Study: {study.minutes_total / 60:.1f} h in all, {study.minutes_this_week / 60:.1f}"
+              f" h this week, streak {study.streak_days} day(s)\n")
+    if pace is not None:
+        finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
+        out.write(f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y}; "
+                  f"{pace.sentence()} Forecast finish: {finish}\n")
     out.write("Readiness by role:\n")
     for role in sorted(roles, key=lambda r: r.role_id not in targets):
         mark = "*" if role.role_id == primary else ("+" if role.role_id in targets else " ")
@@ -354,6 +375,12 @@ def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DATA
 
 
+def _log(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    change = tracker.log_study(args.item_id, args.minutes, source="cli")
+    out.write(f"{change.ids[0]}: {args.minutes} minute(s) recorded\n")
+    return EXIT_OK
+
+
 def _dump(payload: object, out: TextIO) -> None:
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -369,4 +396,5 @@ _COMMANDS = {
     "export": _export,
     "import": _import,
     "check": _check,
+    "log": _log,
 }

@@ -12,21 +12,33 @@ import sqlite3
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from .content import Curriculum, Item, PackInfo, load_curriculum
 from .content.urls import is_web_url
+from .plan import Pace, PlanSettings, pace
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .readiness import ReadinessModel
-from .store import DamagedDatabaseError, Database, EvidenceRecord, HistoryEntry, NoteRecord
+from .store import (
+    DamagedDatabaseError,
+    Database,
+    EvidenceRecord,
+    HistoryEntry,
+    NoteRecord,
+    SessionRecord,
+)
 from .store.backup import BackupInfo, backup_to, list_backups, make_backup
 from .store.recovery import RecoveryNotice, full_check, recover, restore_backup
+from .study import StudyStats
+from .study import stats as study_stats
+from .timer import TimerState
 
 DATABASE_NAME = "cairn.sqlite3"
 PACKS_FOLDER = "packs"
 BACKUPS_FOLDER = "backups"
+TIMER_SETTING = "study_timer"
 
 Clock = Callable[[], datetime]
 
@@ -294,6 +306,128 @@ class Tracker:
 
     def has_evidence(self, content_id: str) -> bool:
         return content_id in self._evidence_ids
+
+    # --- plan and study -----------------------------------------------------------------------
+    def plan_settings(self) -> PlanSettings | None:
+        """The learner's start date and weekly hours (None until chosen)."""
+        raw = self.setting("plan")
+        if not isinstance(raw, dict):
+            return None
+        try:
+            return PlanSettings(date.fromisoformat(str(raw["start"])),
+                                float(raw["hours_per_week"]))
+        except (KeyError, ValueError, TypeError):
+            return None
+
+    def set_plan(self, start: date, hours_per_week: float) -> Change:
+        """Choose when the path starts and how many hours a week it gets (1–60)."""
+        self._writable()
+        if not 1 <= hours_per_week <= 60:
+            raise TrackerError(f"{hours_per_week:g} hours a week is not a plan; choose 1 to 60")
+        return self.set_setting("plan", {"start": start.isoformat(),
+                                         "hours_per_week": hours_per_week})
+
+    def pace(self, today: date | None = None) -> Pace | None:
+        settings = self.plan_settings()
+        if settings is None:
+            return None
+        return pace(self.curriculum, self._statuses, settings, today or self._clock().date())
+
+    def sessions(self) -> list[SessionRecord]:
+        return self.database.sessions()
+
+    def study(self, today: date | None = None) -> StudyStats:
+        return study_stats(self.database.sessions(), today or self._clock().date())
+
+    def log_study(self, content_id: str, minutes: int, *, started_at: datetime | None = None,
+                  source: str = "manual") -> Change:
+        """Record time studied on an item, milestone or reading."""
+        self._writable()
+        readings = self.curriculum.readings
+        target = content_id if content_id in readings else self.item(content_id).id
+        if not 1 <= minutes <= 24 * 60:
+            raise TrackerError(f"{minutes} minutes is not a study session; give 1 to 1440")
+        moment = started_at or self._clock() - timedelta(minutes=minutes)
+        session_id = self.database.add_session(target, moment, int(minutes), source)
+        return Change("study", (target,), None, session_id)
+
+    def remove_study(self, session_id: int) -> Change:
+        self._writable()
+        if not self.database.remove_session(session_id):
+            raise TrackerError(f"there is no study session {session_id}")
+        return Change("study", (), session_id, None)
+
+    # --- the study timer ----------------------------------------------------------------------
+    def timer(self) -> TimerState | None:
+        return TimerState.from_setting(self.setting(TIMER_SETTING))
+
+    def start_timer(self, content_id: str) -> Change:
+        """Start timing study on an item or reading (a timer on something else is stopped and
+        its time recorded first)."""
+        self._writable()
+        target = content_id if content_id in self.curriculum.readings else \
+            self.item(content_id).id
+        current = self.timer()
+        if current is not None and current.content_id == target:
+            return self._save_timer(current.resumed(self._clock()))
+        if current is not None:
+            self.stop_timer()
+        return self._save_timer(TimerState(target, self._clock(), 0.0))
+
+    def pause_timer(self) -> Change:
+        current = self._running_timer()
+        return self._save_timer(current.paused(self._clock()))
+
+    def resume_timer(self) -> Change:
+        current = self._running_timer()
+        return self._save_timer(current.resumed(self._clock()))
+
+    def stop_timer(self) -> Change:
+        """Stop and record the session (rounded to whole minutes; under a minute is dropped)."""
+        current = self._running_timer()
+        now = self._clock()
+        minutes = round(current.elapsed(now) / 60)
+        self.set_setting(TIMER_SETTING, None)
+        if minutes >= 1:
+            started = now - timedelta(seconds=current.elapsed(now))
+            return self.log_study(current.content_id, min(minutes, 24 * 60), started_at=started,
+                                  source="timer")
+        return Change("study", (current.content_id,), None, None)
+
+    def discard_timer(self) -> Change:
+        self._writable()
+        return self.set_setting(TIMER_SETTING, None)
+
+    def _running_timer(self) -> TimerState:
+        self._writable()
+        current = self.timer()
+        if current is None:
+            raise TrackerError("no study timer is running")
+        return current
+
+    def _save_timer(self, state: TimerState) -> Change:
+        self.set_setting(TIMER_SETTING, state.to_setting())
+        return Change("timer", (state.content_id,), None, state.running)
+
+    # --- offline copies of readings ---------------------------------------------------------
+    def reading_copies(self) -> dict[str, str]:
+        return self.database.reading_copies()
+
+    def set_reading_copy(self, reading_id: str, path: Path | None) -> Change:
+        """Attach a file saved for offline reading (or detach it with None)."""
+        self._writable()
+        if reading_id not in self.curriculum.readings:
+            raise TrackerError(f"there is no reading with id '{reading_id}'")
+        if path is not None:
+            path = Path(path).expanduser().resolve()
+            if not path.is_file():
+                raise TrackerError(f"{path} is not a file; nothing was attached")
+        self.database.set_reading_copy(reading_id, str(path) if path else None, self._clock())
+        return Change("reading", (reading_id,), None, str(path) if path else None)
+
+    def missing_copies(self) -> dict[str, str]:
+        """Attached copies whose file is no longer there."""
+        return {rid: p for rid, p in self.reading_copies().items() if not Path(p).is_file()}
 
     # --- readiness ----------------------------------------------------------------------------
     def readiness(self) -> ReadinessModel:

@@ -44,6 +44,7 @@ def learner(tmp_path: Path) -> Tracker:
     t.set_reading_status("rag-paper", "read")
     t.set_setting("learner_name", "Ada Learner")
     t.set_target_roles("llm-engineer", ["applied-scientist"])
+    t.log_study("python-project-skeleton", 75, started_at=datetime(2026, 3, 2, 19))
     return t
 
 
@@ -64,6 +65,7 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
     fresh = Tracker.open(tmp_path / "mentor-copy", curriculum_dir())
     report = import_progress(fresh, target)
     assert report.statuses == len(statuses) and report.evidence == 1 and report.readings == 1
+    assert report.sessions == 1 and [x.minutes for x in fresh.sessions()] == [75]
     assert fresh.statuses() == statuses
     assert fresh.note("python-project-skeleton").body.startswith("Learned **uv**")  # type: ignore[union-attr]
     assert fresh.note("python-idioms-refresher") is None  # private notes never leave
@@ -76,7 +78,8 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
 def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path: Path) -> None:
     target = export(learner, "json", tmp_path / "ada.json")
     report = import_progress(learner, target)
-    assert (report.statuses, report.notes, report.evidence, report.readings) == (0, 0, 0, 0)
+    assert (report.statuses, report.notes, report.evidence, report.readings,
+            report.sessions) == (0, 0, 0, 0, 0)
     assert report.backup is None
     assert "Nothing to import" in report.describe()
 

@@ -38,6 +38,11 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
         assert [e.url for e in tracker.evidence("rag-eval-domain-and-corpus")] == [
             "https://github.com/learner/rag"]
         assert tracker.setting("theme") == "dark"
+        if revision >= "0003":
+            assert [(x.content_id, x.minutes) for x in tracker.sessions()] == [
+                ("python-project-skeleton", 90)]
+            assert tracker.reading_copies() == {"rag-paper": "/home/learner/papers/rag.pdf"}
+        tracker.log_study("python-project-skeleton", 30)
         # the upgraded schema works for every kind of write
         tracker.set_reading_status("rag-paper", "read")
         tracker.set_status("python-project-skeleton", "skipped")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..reports.importer import ExportData
 
-COLUMNS = ("Learner", "Overall %", "Primary role", "Readiness", "Study (h)",
+COLUMNS = ("Learner", "Overall %", "Primary role", "Readiness", "Study, last 4 weeks (h)",
            "Last activity", "Exported", "File")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 7
 
@@ -58,7 +58,7 @@ def cohort_row(data: ExportData) -> CohortRow:
     overall = summary.get("overall", {}) if isinstance(summary.get("overall"), dict) else {}
     roles = [r for r in summary.get("roles", []) if isinstance(r, dict)]
     primary = next((r for r in roles if r.get("id") == data.primary_role), None)
-    study = summary.get("study_minutes")
+    study = summary.get("study_minutes_last_four_weeks")
     last = summary.get("last_activity")
     return CohortRow(
         learner=data.learner_name or data.path.stem,

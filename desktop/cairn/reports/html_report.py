@@ -136,7 +136,8 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
         out.append('<p class="muted">No milestone started yet.</p>')
 
     if s.study_minutes is not None:
-        out.append(f"<h2>Study time</h2><p>{s.study_minutes / 60:.1f} hours recorded.</p>")
+        out.append(f"<h2>Study time</h2><p>{s.study_minutes / 60:.1f} hours recorded in all, "
+                   f"{s.study_minutes_4w / 60:.1f} in the last four weeks.</p>")
 
     out.append("<h2>Questions and blockers for my mentor</h2>")
     out.append(_learner(s.questions))

@@ -52,6 +52,7 @@ class ExportData:
     notes: tuple[tuple[str, str, datetime], ...]
     evidence: tuple[tuple[str, str, datetime], ...]
     readings: tuple[tuple[str, str, datetime], ...]
+    sessions: tuple[tuple[str, datetime, int, str], ...]
     questions: str
     next_goals: str
     summary: dict[str, Any]
@@ -66,12 +67,13 @@ class ImportPlan:
     notes: list[tuple[str, str, bool, datetime]] = field(default_factory=list)
     evidence: list[tuple[str, str, datetime]] = field(default_factory=list)
     readings: list[tuple[str, str, datetime]] = field(default_factory=list)
+    sessions: list[tuple[str, datetime, int, str]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         return not (self.statuses or self.history or self.notes or self.evidence
-                    or self.readings or self.settings)
+                    or self.readings or self.sessions or self.settings)
 
 
 @dataclass(frozen=True)
@@ -82,14 +84,16 @@ class ImportReport:
     readings: int
     unknown_ids: tuple[str, ...]
     backup: Path | None
+    sessions: int = 0
 
     def describe(self) -> str:
         parts = [f"{self.statuses} status{'es' if self.statuses != 1 else ''}",
                  f"{self.notes} note{'s' if self.notes != 1 else ''}",
                  f"{self.evidence} evidence link{'s' if self.evidence != 1 else ''}",
-                 f"{self.readings} reading{'s' if self.readings != 1 else ''}"]
+                 f"{self.readings} reading{'s' if self.readings != 1 else ''}",
+                 f"{self.sessions} study session{'s' if self.sessions != 1 else ''}"]
         text = "Imported " + ", ".join(parts) + "."
-        if not any((self.statuses, self.notes, self.evidence, self.readings)):
+        if not any((self.statuses, self.notes, self.evidence, self.readings, self.sessions)):
             text = "Nothing to import: everything in the file is already here or older."
         if self.unknown_ids:
             text += (f" {len(self.unknown_ids)} id(s) are not in your curriculum and were kept "
@@ -230,6 +234,16 @@ def read_export(path: Path) -> ExportData:
                          r.choice(entry.get("status"), f"readings[{n}].status",
                                   READING_STATUSES),
                          r.time(entry.get("updated_at"), f"readings[{n}].updated_at")))
+    sessions = []
+    for n, raw_session in enumerate(r.array(top.get("sessions"), "sessions")):
+        entry = r.obj(raw_session, f"sessions[{n}]")
+        minutes = entry.get("minutes")
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 1440:
+            raise r.fail(f"sessions[{n}].minutes", f"{minutes!r} is not 1 to 1440 minutes")
+        sessions.append((r.ident(entry.get("id"), f"sessions[{n}].id"),
+                         r.time(entry.get("started_at"), f"sessions[{n}].started_at"), minutes,
+                         r.choice(entry.get("source"), f"sessions[{n}].source",
+                                  ("timer", "manual", "cli"))))
     learner = r.obj(top.get("learner") or {}, "learner")
     curriculum = r.obj(top.get("curriculum") or {}, "curriculum")
     mentor = r.obj(top.get("mentor") or {}, "mentor")
@@ -248,6 +262,7 @@ def read_export(path: Path) -> ExportData:
         notes=tuple(notes),
         evidence=tuple(evidence),
         readings=tuple(readings),
+        sessions=tuple(sessions),
         questions=r.text(mentor.get("questions"), "mentor.questions", limit=MAX_NOTE_CHARS),
         next_goals=r.text(mentor.get("next_goals"), "mentor.next_goals", limit=MAX_NOTE_CHARS),
         summary=r.obj(top.get("summary") or {}, "summary"),
@@ -283,6 +298,11 @@ def plan_merge(db: Database, data: ExportData) -> ImportPlan:
         if here_reading is None or (at > here_reading.updated_at
                                     and here_reading.status != status):
             plan.readings.append((ident, status, at))
+    known_sessions = {(x.content_id, x.started_at, x.minutes) for x in db.sessions()}
+    for ident, started, minutes, source in data.sessions:
+        if (ident, started, minutes) not in known_sessions:
+            plan.sessions.append((ident, started, minutes, source))
+            known_sessions.add((ident, started, minutes))
     if data.learner_name and not db.setting("learner_name"):
         plan.settings["learner_name"] = data.learner_name
     if data.primary_role and not db.setting("primary_role"):
@@ -303,4 +323,4 @@ def import_progress(tracker: Tracker, path: Path) -> ImportReport:
         tracker.database.apply_import(plan)
         tracker.reload()
     return ImportReport(len(plan.statuses), len(plan.notes), len(plan.evidence),
-                        len(plan.readings), unknown, backup)
+                        len(plan.readings), unknown, backup, len(plan.sessions))

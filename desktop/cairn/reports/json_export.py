@@ -11,12 +11,13 @@ Schema 1 (fields may be added, never removed or renamed):
      "notes": [{"id", "body", "updated_at"}],          # never private notes; none with --no-notes
      "evidence": [{"id", "url", "added_at"}],
      "readings": [{"id", "status", "updated_at"}],
+     "sessions": [{"id", "started_at", "minutes", "source"}],   # study sessions
      "mentor": {"questions", "next_goals"},
      "summary": {"overall": {"done", "total", "percent"},
                  "months": [{"month", "title", "done", "total", "percent"}],
                  "roles": [{"id", "name", "readiness"}],
                  "last_activity": ISO or null,
-                 "study_minutes": int or null}}
+                 "study_minutes": int or null, "study_minutes_last_four_weeks": int}}
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
         "notes": notes,
         "evidence": evidence,
         "readings": readings,
+        "sessions": [{"id": x.content_id, "started_at": _iso(x.started_at),
+                      "minutes": x.minutes, "source": x.source} for x in db.sessions()],
         "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
         "summary": {
             "overall": summary.overall.as_dict(),
@@ -79,5 +82,6 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
                       for r in tracker.readiness().roles()],
             "last_activity": _iso(max(moments)) if moments else None,
             "study_minutes": summary.study_minutes,
+            "study_minutes_last_four_weeks": summary.study_minutes_4w,
         },
     }

@@ -53,7 +53,8 @@ def render_markdown(summary: Summary) -> str:
     else:
         lines.append("No milestone started yet.")
     if s.study_minutes is not None:
-        lines += ["", "## Study time", "", f"{s.study_minutes / 60:.1f} hours recorded."]
+        lines += ["", "## Study time", "", f"{s.study_minutes / 60:.1f} hours recorded in all, "
+              f"{s.study_minutes_4w / 60:.1f} in the last four weeks."]
     lines += ["", "## Questions and blockers for my mentor", "",
               _quote(s.questions) if s.questions.strip() else "None this time.",
               "", "## Next goals", ""]

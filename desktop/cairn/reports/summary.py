@@ -71,6 +71,7 @@ class Summary:
     next_goals: str
     suggested_next: list[str] = field(default_factory=list)
     study_minutes: int | None = None
+    study_minutes_4w: int = 0
 
     @property
     def period(self) -> str:
@@ -116,6 +117,7 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
             notes.append(NoteLine(item.id, item.title, weeks[item.week_id], note.body,
                                   note.updated_at))
         notes.sort(key=lambda n: (n.week, n.title))
+    study = tracker.study(until.date())
     primary = tracker.primary_role()
     suggested = [f"{s.title} (+{s.gain:.1f} readiness, ~{s.estimate_hours:g} h)"
                  for s in model.next_steps(primary or (targets[0] if targets else
@@ -138,4 +140,6 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
         next_goals=next_goals if next_goals is not None else str(
             tracker.setting(NEXT_GOALS, "") or ""),
         suggested_next=suggested,
+        study_minutes=study.minutes_total or None,
+        study_minutes_4w=study.minutes_last_four_weeks,
     )

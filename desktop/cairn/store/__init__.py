@@ -7,6 +7,7 @@ from .database import (
     HistoryEntry,
     NewerDatabaseError,
     NoteRecord,
+    SessionRecord,
     StatusRecord,
     StoreError,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "HistoryEntry",
     "NewerDatabaseError",
     "NoteRecord",
+    "SessionRecord",
     "StatusRecord",
     "StoreError",
 ]

@@ -103,6 +103,15 @@ class NoteRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionRecord:
+    id: int
+    content_id: str
+    started_at: datetime
+    minutes: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceRecord:
     id: int
     content_id: str
@@ -267,6 +276,15 @@ class Database:
         """Milestones that have at least one evidence link."""
         return {row[0] for row in self._rows("SELECT DISTINCT content_id FROM evidence")}
 
+    def sessions(self) -> list[SessionRecord]:
+        """Every study session, oldest first."""
+        rows = self._rows("SELECT id, content_id, started_at, minutes, source FROM "
+                          "study_session ORDER BY started_at, id")
+        return [SessionRecord(i, cid, _time(at), m, src) for i, cid, at, m, src in rows]
+
+    def reading_copies(self) -> dict[str, str]:
+        return dict(self._rows("SELECT content_id, path FROM reading_copy"))
+
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
         return json.loads(rows[0][0]) if rows else default
@@ -311,6 +329,25 @@ class Database:
         from .writes import apply_import
 
         apply_import(self.engine, plan)
+
+    @_guarded
+    def add_session(self, content_id: str, started_at: datetime, minutes: int,
+                    source: str) -> int:
+        from .writes import add_session
+
+        return add_session(self.engine, content_id, started_at, minutes, source)
+
+    @_guarded
+    def remove_session(self, session_id: int) -> bool:
+        from .writes import remove_session
+
+        return remove_session(self.engine, session_id)
+
+    @_guarded
+    def set_reading_copy(self, content_id: str, path: str | None, at: datetime) -> None:
+        from .writes import set_reading_copy
+
+        set_reading_copy(self.engine, content_id, path, at)
 
     @_guarded
     def set_setting(self, key: str, value: Any) -> None:

@@ -71,6 +71,29 @@ class ReadingState(Base):
     updated_at: Mapped[datetime]
 
 
+class StudySession(Base):
+    """Time spent on an item or a reading: timed in the app, entered by hand, or logged."""
+
+    __tablename__ = "study_session"
+    __table_args__ = (Index("ix_study_session_started", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    content_id: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime]
+    minutes: Mapped[int]
+    source: Mapped[str] = mapped_column(String(16))
+
+
+class ReadingCopy(Base):
+    """A file the learner saved for reading offline; Cairn never downloads anything."""
+
+    __tablename__ = "reading_copy"
+
+    content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime]
+
+
 class Setting(Base):
     """A learner preference, stored as JSON text."""
 

@@ -12,7 +12,16 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from .models import Evidence, ItemState, Note, ReadingState, Setting, StatusChange
+from .models import (
+    Evidence,
+    ItemState,
+    Note,
+    ReadingCopy,
+    ReadingState,
+    Setting,
+    StatusChange,
+    StudySession,
+)
 
 
 @contextmanager
@@ -123,9 +132,43 @@ def apply_import(engine: Engine, plan: Any) -> None:
                 session.add(ReadingState(content_id=content_id, status=status, updated_at=at))
             else:
                 reading.status, reading.updated_at = status, at
+        for content_id, started_at, minutes, source in plan.sessions:
+            session.add(StudySession(content_id=content_id, started_at=started_at,
+                                     minutes=minutes, source=source))
         for key, value in plan.settings.items():
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=json.dumps(value)))
             else:
                 row.value = json.dumps(value)
+
+
+def add_session(engine: Engine, content_id: str, started_at: datetime, minutes: int,
+                source: str) -> int:
+    with transaction(engine) as session:
+        row = StudySession(content_id=content_id, started_at=started_at, minutes=minutes,
+                           source=source)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def remove_session(engine: Engine, session_id: int) -> bool:
+    with transaction(engine) as session:
+        row = session.get(StudySession, session_id)
+        if row is None:
+            return False
+        session.delete(row)
+        return True
+
+
+def set_reading_copy(engine: Engine, content_id: str, path: str | None, at: datetime) -> None:
+    with transaction(engine) as session:
+        row = session.get(ReadingCopy, content_id)
+        if path is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(ReadingCopy(content_id=content_id, path=path, added_at=at))
+        else:
+            row.path, row.added_at = path, at
