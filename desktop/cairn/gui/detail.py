@@ -27,6 +27,7 @@ from ..markup import escape, markdown_to_html
 from ..progress import STATUS_LABELS, STATUSES
 from ..tracker import Tracker, TrackerError
 from .links import open_external
+from .study_widgets import AddTimeDialog, TimerControls
 
 NOTE_SAVE_DELAY_MS = 600
 
@@ -239,6 +240,22 @@ class DetailPane(QScrollArea):
         self.evidence_label = _section("Evidence")
         self.evidence = EvidenceBox(tracker)
         self.evidence.changed.connect(self.evidence_changed)
+        self.study_label = _section("Study time")
+        self.timer = TimerControls(tracker)
+        self.studied = QLabel("")
+        self.studied.setObjectName("DetailMeta")
+        self.add_time = QPushButton("Add time…")
+        self.add_time.setToolTip("Record time studied away from the laptop")
+        self.add_time.clicked.connect(self._add_time)
+        self.timer.changed.connect(self._refresh_studied)
+        study_row = QHBoxLayout()
+        study_row.addWidget(self.studied, 1)
+        study_row.addWidget(self.add_time)
+        self.study_box = QWidget()
+        study_layout = QVBoxLayout(self.study_box)
+        study_layout.setContentsMargins(0, 0, 0, 0)
+        study_layout.addWidget(self.timer)
+        study_layout.addLayout(study_row)
         self.note = NoteEditor(tracker)
         self.empty = QLabel("Select an item in the checklist to see what to do, what to read "
                             "and to write your notes.")
@@ -256,7 +273,8 @@ class DetailPane(QScrollArea):
         self._parts.append(status_box)
         layout.addWidget(status_box)
         for widget in (self.description, self.done_when_label, self.done_when,
-                       self.readings_label, self.readings, self.evidence_label, self.evidence):
+                       self.readings_label, self.readings, self.evidence_label, self.evidence,
+                       self.study_label, self.study_box):
             layout.addWidget(widget)
             self._parts.append(widget)
         note_label = _section("Your note")
@@ -268,6 +286,7 @@ class DetailPane(QScrollArea):
 
     def set_read_only(self, read_only: bool) -> None:
         """For someone else's progress: show everything, change nothing."""
+        self.add_time.setVisible(not read_only)
         for button in self.status_buttons.buttons():
             button.setEnabled(not read_only)
         self.note.editor.setReadOnly(read_only)
@@ -296,8 +315,23 @@ class DetailPane(QScrollArea):
         self.readings_label.setVisible(bool(item.readings))
         self.readings.setVisible(bool(item.readings))
         self.readings.setHtml(self._readings_html(item))
+        self.timer.set_item(item.id)
+        self._refresh_studied()
         self.refresh_status()
         self.verticalScrollBar().setValue(0)
+
+    def _refresh_studied(self) -> None:
+        sessions = [x for x in self.tracker.sessions() if x.content_id == self.item_id]
+        minutes = sum(x.minutes for x in sessions)
+        self.studied.setText(f"Studied {minutes / 60:.1f} h in {len(sessions)} session"
+                             f"{'s' if len(sessions) != 1 else ''}" if sessions
+                             else "No study time recorded yet.")
+
+    def _add_time(self) -> None:
+        dialog = AddTimeDialog(self.tracker, self.item_id, self)
+        dialog.accepted.connect(self._refresh_studied)
+        self.add_time_dialog = dialog
+        dialog.open()
 
     def refresh_status(self) -> None:
         if not self.item_id:

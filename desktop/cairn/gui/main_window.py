@@ -34,11 +34,13 @@ from .pages import PageSpec, page_for
 from .readings import ReadingDetail, ReadingsPage
 from .safety import SafetyMenu
 from .sharing import SharingMenu
+from .study_widgets import PlanDialog, TimerControls
 from .theme import THEMES, apply_theme, is_dark
 
 if TYPE_CHECKING:
     from ..reports.importer import ExportData
     from .dashboard import ReadinessPage
+    from .history import HistoryPage
 
 
 class StatusCommand(QUndoCommand):
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
         self._dashboard: ReadinessPage | None = None
+        self._history: HistoryPage | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
         self.banner = QLabel("")
@@ -125,6 +128,8 @@ class MainWindow(QMainWindow):
         self.reading_detail = ReadingDetail(tracker)
         self.reading_detail.status_requested.connect(self._set_reading_status)
         self.reading_detail.item_requested.connect(self.go_to_item)
+        self.reading_detail.copy_changed.connect(
+            lambda _rid: self.readings.model.refresh_copies())
         self.right = QStackedWidget()
         self.right.addWidget(self.detail)
         self.right.addWidget(self.reading_detail)
@@ -146,6 +151,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.overall = QLabel("")
         self.overall.setAccessibleName("Overall progress")
+        self.running_timer = TimerControls(tracker, compact=True)
+        self.detail.timer.changed.connect(self.running_timer.refresh)
+        self.running_timer.changed.connect(self.detail.timer.refresh)
+        self.statusBar().addPermanentWidget(self.running_timer)
         self.statusBar().addPermanentWidget(self.overall)
         self._build_menus()
         if tracker.read_only:
@@ -188,6 +197,10 @@ class MainWindow(QMainWindow):
         toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the checklist handles it
 
         tools_menu = self.menuBar().addMenu("&Tools")
+        plan = tools_menu.addAction("Your &plan…")
+        plan.triggered.connect(self.show_plan_dialog)
+        plan.setEnabled(not self.tracker.read_only)
+        tools_menu.addSeparator()
         self.safety = SafetyMenu(tools_menu, self)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -230,6 +243,13 @@ class MainWindow(QMainWindow):
         self.detail.set_read_only(True)
         self.reading_detail.setEnabled(False)
 
+    def show_plan_dialog(self) -> PlanDialog:
+        dialog = PlanDialog(self.tracker, self)
+        dialog.accepted.connect(self.refresh_everything)
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
     def refresh_everything(self) -> None:
         """Redraw every view from the tracker (after an import changed many things)."""
         self.undo_stack.clear()
@@ -255,8 +275,11 @@ class MainWindow(QMainWindow):
         node = Node(*saved) if isinstance(saved, list) and len(saved) == 2 else None
         index = self.navigation_model.index_of(node) if node else None
         if index is None or not index.isValid():
-            first_week = next(iter(self.tracker.curriculum.weeks), None)
-            index = self.navigation_model.index_of(Node("week", first_week or ""))
+            # a learner with a plan or progress lands on Today; a newcomer on week 1
+            started = self.tracker.plan_settings() is not None or self.tracker.statuses()
+            first_week = next(iter(self.tracker.curriculum.weeks), "")
+            index = self.navigation_model.index_of(
+                Node("group", "today") if started else Node("week", first_week))
         if index.isValid():
             self.navigation.setCurrentIndex(index)
         geometry = self.tracker.setting("window_geometry")
@@ -285,6 +308,12 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(dashboard)
             self.right.setCurrentWidget(self.detail)
             self.detail.show_item(dashboard.step_id(0))
+            self._refresh_progress()
+            return
+        self.right.setVisible(node != Node("group", "history"))  # history needs the width
+        if node == Node("group", "history"):
+            self.centre.setCurrentWidget(self.history())
+            self.detail.show_item("")
             self._refresh_progress()
             return
         if node == Node("group", "readings"):
@@ -338,6 +367,15 @@ class MainWindow(QMainWindow):
                 lambda row, _c, _r, _p: self._step_selected(row))
             self.centre.addWidget(self._dashboard)
         return self._dashboard
+
+    def history(self) -> HistoryPage:
+        """The history page, built on first use (it loads QtCharts)."""
+        if self._history is None:
+            from .history import HistoryPage
+
+            self._history = HistoryPage(self.tracker)
+            self.centre.addWidget(self._history)
+        return self._history
 
     def _step_selected(self, row: int) -> None:
         if self._dashboard is None:
@@ -480,6 +518,8 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.detail.note.save()
             self.safety.finish()
+            for controls in (self.detail.timer, self.running_timer):
+                controls.tick.stop()
             self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.tracker.set_setting("window_geometry", geometry)

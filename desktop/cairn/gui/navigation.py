@@ -55,6 +55,9 @@ class NavigationModel(QStandardItemModel):
 
     def _build(self) -> None:
         c = self.tracker.curriculum
+        self._add(self, "Today", Node("group", "today"), "What to do now")
+        self._add(self, "History", Node("group", "history"),
+                  "Study days, hours against the plan, items finished over time")
         self._add(self, "Readiness", Node("group", "readiness"),
                   "How ready you are for each role, and what to do next")
         path = self._add(self, "Six-month path", Node("group", "path"))

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,12 +35,12 @@ from ..content import Reading
 from ..content.model import READING_KINDS
 from ..markup import escape
 from ..progress import READING_LABELS, READING_STATUSES
-from ..tracker import Tracker
+from ..tracker import Tracker, TrackerError
 from .links import open_external
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
-COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours")
+COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours", "Offline")
 READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,6 +62,14 @@ class ReadingsModel(QAbstractTableModel):
                     self.used_by[reading_id].append(item.id)
                     self.months[reading_id].add(month.number)
         self._row_of = {r.id: row for row, r in enumerate(self.readings)}
+        self.refresh_copies()
+
+    def refresh_copies(self) -> None:
+        """Which readings have a saved copy, and which of those files are missing."""
+        self.copies = self.tracker.reading_copies()
+        self.missing = set(self.tracker.missing_copies())
+        if self.readings:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self.readings) - 1, 5))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.readings)
@@ -110,8 +122,16 @@ class ReadingsModel(QAbstractTableModel):
             (months[0] if months else 99) if sort else ", ".join(map(str, months)) or "—",
             r.estimate_hours if sort else (f"{r.estimate_hours:g} h" if r.estimate_hours
                                             else "—"),
+            self._offline(r.id, sort=sort),
         )
         return values[column]
+
+    def _offline(self, reading_id: str, *, sort: bool) -> object:
+        if reading_id not in self.copies:
+            return 0 if sort else ""
+        if reading_id in self.missing:
+            return 1 if sort else "missing"
+        return 2 if sort else "✓ saved"
 
     def reading_at(self, row: int) -> Reading | None:
         return self.readings[row] if 0 <= row < len(self.readings) else None
@@ -232,7 +252,7 @@ class ReadingsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 96), (2, 62), (3, 70), (4, 62)):
+        for column, width in ((0, 96), (2, 62), (3, 70), (4, 62), (5, 70)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_reading_changed.emit(
@@ -292,10 +312,12 @@ class ReadingsPage(QWidget):
 
 
 class ReadingDetail(QWidget):
-    """The selected reading: where it points, its status and the items that use it."""
+    """The selected reading: where it points, its status, its offline copy and the items that
+    use it."""
 
     status_requested = Signal(str, str)
     item_requested = Signal(str)
+    copy_changed = Signal(str)
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,6 +351,24 @@ class ReadingDetail(QWidget):
         row.addStretch(1)
         self.buttons.buttonClicked.connect(
             lambda b: self.status_requested.emit(self.reading_id, str(b.property("status"))))
+        offline = QLabel("Offline copy")
+        offline.setObjectName("SectionLabel")
+        self.copy_state = QLabel("")
+        self.copy_state.setWordWrap(True)
+        self.copy_state.setObjectName("DetailMeta")
+        self.attach = QPushButton("Attach a saved copy…")
+        self.attach.setToolTip("A PDF, web page or any file you saved to read offline. Cairn "
+                               "never downloads anything itself.")
+        self.attach.clicked.connect(self._choose_copy)
+        self.open_copy = QPushButton("Open saved copy")
+        self.open_copy.clicked.connect(self._open_copy)
+        self.detach = QPushButton("Remove")
+        self.detach.setAccessibleName("Remove the saved copy")
+        self.detach.clicked.connect(lambda: self.attach_copy(None))
+        copy_row = QHBoxLayout()
+        for button in (self.attach, self.open_copy, self.detach):
+            copy_row.addWidget(button)
+        copy_row.addStretch(1)
         used = QLabel("Used by")
         used.setObjectName("SectionLabel")
         self.used_by = QListWidget()
@@ -343,6 +383,9 @@ class ReadingDetail(QWidget):
         for widget in (self.title, self.meta, self.link):
             layout.addWidget(widget)
         layout.addLayout(row)
+        layout.addWidget(offline)
+        layout.addWidget(self.copy_state)
+        layout.addLayout(copy_row)
         layout.addWidget(used)
         layout.addWidget(self.used_by, 1)
         layout.addWidget(hint)
@@ -364,9 +407,46 @@ class ReadingDetail(QWidget):
         status = self.tracker.reading_status(reading_id)
         for button in self.buttons.buttons():
             button.setChecked(button.property("status") == status)
+        self._show_copy()
         self.used_by.clear()
         for item_id in used_by:
             item = c.items[item_id]
             entry = QListWidgetItem(f"Week {c.weeks[item.week_id].number} · {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, item_id)
             self.used_by.addItem(entry)
+
+    # --- offline copy ---------------------------------------------------------------------
+    def _show_copy(self) -> None:
+        path = self.tracker.reading_copies().get(self.reading_id)
+        writable = not self.tracker.read_only
+        if path is None:
+            self.copy_state.setText("Not available offline. Save the page or PDF yourself, then "
+                                    "attach the file here to read it on a train.")
+        elif Path(path).is_file():
+            self.copy_state.setText(f"Available offline: {path}")
+        else:
+            self.copy_state.setText(f"The saved copy is missing: {path} (moved or deleted?). "
+                                    "Attach it again.")
+        self.attach.setEnabled(writable)
+        self.open_copy.setEnabled(path is not None and Path(path).is_file())
+        self.detach.setEnabled(writable and path is not None)
+
+    def _choose_copy(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Attach a saved copy", str(Path.home()))
+        if chosen:
+            self.attach_copy(Path(chosen))
+
+    def attach_copy(self, path: Path | None) -> bool:
+        try:
+            self.tracker.set_reading_copy(self.reading_id, path)
+        except TrackerError as error:
+            self.copy_state.setText(str(error).capitalize() + ".")
+            return False
+        self._show_copy()
+        self.copy_changed.emit(self.reading_id)
+        return True
+
+    def _open_copy(self) -> None:
+        path = self.tracker.reading_copies().get(self.reading_id)
+        if path and Path(path).is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))  # the learner's own file

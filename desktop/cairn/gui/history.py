@@ -1,0 +1,324 @@
+"""History: a calendar of study days, hours per week against the plan, items finished over time
+against the planned line (burn-up), and streaks. Imported only when first shown (QtCharts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from ..plan import PlanSettings
+from ..study import hours_per_week, minutes_per_day, stats
+from ..tracker import Tracker
+
+WEEKS_SHOWN = 26
+ACCENT = QColor("#2f6fd0")
+PLAN_COLOUR = QColor("#e08a1e")
+LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """Everything the page draws, computed once (tests check it without painting)."""
+
+    start: date
+    today: date
+    minutes_by_day: dict[date, int]
+    weekly_hours: list[float]
+    planned_weekly: float | None
+    done_by_week: list[int]
+    planned_done_by_week: list[int] | None
+
+
+def history_data(tracker: Tracker, today: date) -> HistoryData:
+    sessions = tracker.sessions()
+    settings = tracker.plan_settings()
+    days = minutes_per_day(sessions)
+    monday = today - timedelta(days=today.weekday())
+    start = settings.start if settings else monday - timedelta(weeks=WEEKS_SHOWN - 1)
+    weekly = hours_per_week(sessions, start, WEEKS_SHOWN)
+    c = tracker.curriculum
+    finished: list[date] = []
+    for item_id, entries in tracker.database.all_history().items():
+        if c.resolve(item_id) in c.items and tracker.status(c.resolve(item_id)) == "done":
+            done = [e.changed_at.date() for e in entries if e.new_status == "done"]
+            if done:
+                finished.append(done[-1])
+    done_by_week = [sum(1 for d in finished if (d - start).days < 7 * (w + 1))
+                    for w in range(WEEKS_SHOWN)]
+    planned = _planned_done(tracker, settings) if settings else None
+    return HistoryData(start, today, days, weekly, settings.hours_per_week if settings else None,
+                       done_by_week, planned)
+
+
+def _planned_done(tracker: Tracker, settings: PlanSettings) -> list[int]:
+    """Items the plan expects finished by the end of each week, in curriculum order."""
+    c = tracker.curriculum
+    order = [i for m in c.months for i in c.month_items(m.id)]
+    result = []
+    for week in range(WEEKS_SHOWN):
+        budget = settings.hours_per_week * (week + 1)
+        spent, count = 0.0, 0
+        for item in order:
+            if spent + item.estimate_hours > budget + 1e-9:
+                break
+            spent += item.estimate_hours
+            count += 1
+        result.append(count)
+    return result
+
+
+class StudyCalendar(QWidget):
+    """A heatmap: one column per week, one row per weekday, darker for more study."""
+
+    CELL, GAP, LEFT, TOP = 14, 3, 34, 18
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: HistoryData | None = None
+        self.setAccessibleName("Calendar of study days")
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.LEFT + WEEKS_SHOWN * (self.CELL + self.GAP) + 10,
+                     self.TOP + 7 * (self.CELL + self.GAP) + 28)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def set_data(self, data: HistoryData) -> None:
+        self.data = data
+        studied = sum(1 for m in data.minutes_by_day.values() if m)
+        self.setAccessibleDescription(f"{studied} days with study since {data.start:%d %b %Y}")
+        self.update()
+
+    def _origin(self) -> date:
+        assert self.data is not None
+        return self.data.start - timedelta(days=self.data.start.weekday())
+
+    def _day_at(self, x: float, y: float) -> date | None:
+        column = int((x - self.LEFT) // (self.CELL + self.GAP))
+        row = int((y - self.TOP) // (self.CELL + self.GAP))
+        if self.data is None or not (0 <= column < WEEKS_SHOWN and 0 <= row < 7):
+            return None
+        return self._origin() + timedelta(days=column * 7 + row)
+
+    def colour(self, minutes: int) -> QColor:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        if minutes <= 0:
+            return QColor("#2a2d33") if dark else QColor("#e8ebf0")
+        level = sum(1 for threshold in LEVELS[1:] if minutes >= threshold)
+        colour = QColor(ACCENT)
+        return colour.lighter(170 - 35 * level) if not dark else colour.lighter(80 + 35 * level)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.data is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        painter.setPen(text)
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
+            painter.drawText(QRectF(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4,
+                                    self.CELL), int(Qt.AlignmentFlag.AlignRight
+                                                    | Qt.AlignmentFlag.AlignVCenter), name)
+        origin = self._origin()
+        last_month = -1
+        for column in range(WEEKS_SHOWN):
+            monday = origin + timedelta(days=column * 7)
+            x = self.LEFT + column * (self.CELL + self.GAP)
+            if monday.month != last_month:
+                painter.setPen(text)
+                painter.drawText(QPointF(x, self.TOP - 5), f"{monday:%b}")
+                last_month = monday.month
+            for row in range(7):
+                day = monday + timedelta(days=row)
+                rect = QRectF(x, self.TOP + row * (self.CELL + self.GAP), self.CELL, self.CELL)
+                if day > self.data.today:
+                    painter.setPen(QPen(self.colour(0), 1))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(self.colour(self.data.minutes_by_day.get(day, 0)))
+                painter.drawRoundedRect(rect, 3, 3)
+        legend_y = self.TOP + 7 * (self.CELL + self.GAP) + 8
+        painter.setPen(text)
+        painter.drawText(QPointF(self.LEFT, legend_y + 11), "Less")
+        for n, minutes in enumerate(LEVELS):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.colour(minutes))
+            painter.drawRoundedRect(QRectF(self.LEFT + 34 + n * (self.CELL + 3), legend_y,
+                                           self.CELL, self.CELL), 3, 3)
+        painter.setPen(text)
+        painter.drawText(QPointF(self.LEFT + 40 + len(LEVELS) * (self.CELL + 3), legend_y + 11),
+                         "More (0, 30 min, 1 h, 2 h+)")
+        painter.end()
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent):
+            day = self._day_at(event.pos().x(), event.pos().y())
+            if day is not None and self.data is not None:
+                minutes = self.data.minutes_by_day.get(day, 0)
+                QToolTip.showText(event.globalPos(), f"{day:%a %d %b %Y}: "
+                                  + (f"{minutes} min" if minutes else "no study"), self)
+                return True
+        return super().event(event)  # type: ignore[arg-type]
+
+
+def _view(chart: QChart, name: str) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(name)
+    view.setMinimumHeight(240)
+    return view
+
+
+class HistoryPage(QWidget):
+    """The learner's study history and progress over time."""
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        title = QLabel("History")
+        title.setObjectName("PageTitle")
+        self.summary = QLabel("")
+        self.summary.setObjectName("PageSummary")
+        self.summary.setWordWrap(True)
+        self.calendar = StudyCalendar()
+        self.hours = QChart()
+        self.burn_up = QChart()
+        charts = QHBoxLayout()
+        charts.addWidget(_view(self.hours, "Hours studied per week against the plan"), 1)
+        charts.addWidget(_view(self.burn_up, "Items finished over time against the plan"), 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.calendar)
+        layout.addLayout(charts, 1)
+        self._keep: list[object] = []
+
+    def showEvent(self, event: object) -> None:
+        self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self, today: date | None = None) -> HistoryData:
+        data = history_data(self.tracker, today or self.tracker._clock().date())
+        self.data = data
+        s = stats(self.tracker.sessions(), data.today)
+        plan = (f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."
+                if data.planned_weekly else "No plan yet (Tools → Your plan…): the charts "
+                "show the last six months without a planned line.")
+        self.summary.setText(
+            f"{s.minutes_total / 60:.1f} h studied on {s.days_studied} day"
+            f"{'s' if s.days_studied != 1 else ''}; {s.minutes_this_week / 60:.1f} h this week. "
+            f"Current streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}, longest "
+            f"{s.longest_streak}. {plan}")
+        self.calendar.set_data(data)
+        self._draw_hours(data)
+        self._draw_burn_up(data)
+        return data
+
+    def _style(self, chart: QChart, title: str) -> QColor:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if base.lightness() < 128
+                       else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundBrush(base)
+        chart.setTitleBrush(text)
+        chart.setTitle(title)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.legend().setLabelColor(text)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return text
+
+    def _draw_hours(self, data: HistoryData) -> None:
+        text = self._style(self.hours, "Hours studied per week")
+        studied = QBarSet("Studied")
+        studied.setColor(ACCENT)
+        studied.append(data.weekly_hours)
+        bars = QBarSeries()
+        bars.append(studied)
+        self.hours.addSeries(bars)
+        weeks = QBarCategoryAxis()
+        weeks.append([f"w{n + 1}" for n in range(WEEKS_SHOWN)])
+        weeks.setLabelsVisible(False)  # 26 labels do not fit; the title says what the bars are
+        weeks.setTitleText(f"Weeks 1–{WEEKS_SHOWN} of the plan")
+        weeks.setLabelsBrush(text)
+        weeks.setTitleBrush(text)
+        top = max([*data.weekly_hours, data.planned_weekly or 0, 1.0]) * 1.15
+        values = QValueAxis()
+        values.setRange(0, top)
+        values.setLabelFormat("%.0f h")
+        values.applyNiceNumbers()
+        values.setLabelsBrush(text)
+        self.hours.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
+        self.hours.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(weeks)
+        bars.attachAxis(values)
+        if data.planned_weekly:
+            line = QLineSeries()
+            line.setName(f"Plan ({data.planned_weekly:g} h)")
+            line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
+            line.append(-0.5, data.planned_weekly)
+            line.append(WEEKS_SHOWN - 0.5, data.planned_weekly)
+            self.hours.addSeries(line)
+            line.attachAxis(weeks)
+            line.attachAxis(values)
+
+    def _draw_burn_up(self, data: HistoryData) -> None:
+        text = self._style(self.burn_up, "Items finished over time")
+        elapsed = min(WEEKS_SHOWN, max(1, (data.today - data.start).days // 7 + 1))
+        actual = QLineSeries()
+        actual.setName("Finished")
+        actual.setPen(QPen(ACCENT, 3))
+        actual.append(0, 0)
+        for week in range(elapsed):
+            actual.append(week + 1, data.done_by_week[week])
+        self.burn_up.addSeries(actual)
+        series = [actual]
+        top = max([*data.done_by_week[:elapsed], 1])
+        if data.planned_done_by_week:
+            plan = QLineSeries()
+            plan.setName("Plan")
+            plan.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
+            plan.append(0, 0)
+            for week, count in enumerate(data.planned_done_by_week):
+                plan.append(week + 1, count)
+            self.burn_up.addSeries(plan)
+            series.append(plan)
+            top = max(top, *data.planned_done_by_week)
+        weeks = QValueAxis()
+        weeks.setRange(0, 28)
+        weeks.setTickCount(8)
+        weeks.setLabelFormat("%d")
+        weeks.setTitleText("Week of the plan")
+        weeks.setLabelsBrush(text)
+        weeks.setTitleBrush(text)
+        items = QValueAxis()
+        items.setRange(0, top * 1.1)
+        items.setLabelFormat("%d")
+        items.applyNiceNumbers()
+        items.setLabelsBrush(text)
+        self.burn_up.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
+        self.burn_up.addAxis(items, Qt.AlignmentFlag.AlignLeft)
+        for line in series:
+            line.attachAxis(weeks)
+            line.attachAxis(items)

@@ -1,0 +1,236 @@
+"""Study time in the window: the timer (in the item pane and the status bar), adding time by
+hand, and the plan dialog (start date and hours per week)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..plan import PlanSettings, pace
+from ..store import StoreError
+from ..tracker import Tracker, TrackerError
+
+
+def clock_text(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+class TimerControls(QWidget):
+    """Start, pause, resume and stop the study timer; shows the time gathered so far."""
+
+    changed = Signal()
+
+    def __init__(self, tracker: Tracker, *, compact: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.item_id = ""  # what "Start" times (the item in view)
+        self.compact = compact
+        self.label = QLabel("")
+        self.label.setObjectName("DetailMeta")
+        self.label.setAccessibleName("Study timer")
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(60)
+        self.start = QPushButton("Start timer")
+        self.pause = QPushButton("Pause")
+        self.stop = QPushButton("Stop")
+        self.stop.setToolTip("Stop and record the session")
+        self.discard = QPushButton("Discard")
+        for button, slot in ((self.start, self._start), (self.pause, self._pause_or_resume),
+                             (self.stop, self._stop), (self.discard, self._discard)):
+            button.clicked.connect(slot)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        for button in (self.start, self.pause, self.stop, self.discard):
+            row.addWidget(button)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self.refresh)
+        self.tick.start()
+        self.refresh()
+
+    def set_item(self, item_id: str) -> None:
+        self.item_id = item_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            state = self.tracker.timer()
+        except StoreError:  # the data was closed under us (the window is going away)
+            self.tick.stop()
+            return
+        now = self.tracker._clock()
+        title = ""
+        if state is not None:
+            c = self.tracker.curriculum
+            target = c.items.get(state.content_id) or c.readings.get(state.content_id)
+            title = target.title if target is not None else state.content_id
+        here = state is not None and state.content_id == self.item_id
+        if state is None:
+            text = "" if self.compact else "Time a study session on this item."
+        elif self.compact or not here:
+            short = title if len(title) <= 40 else title[:39] + "…"
+            text = (f"◷ {clock_text(state.elapsed(now))} · {short}"
+                    + ("" if state.running else " (paused)"))
+        else:
+            text = f"◷ {clock_text(state.elapsed(now))}" + ("" if state.running else " (paused)")
+        self.label.setText(text)
+        read_only = self.tracker.read_only
+        self.start.setVisible(not self.compact and not here and bool(self.item_id))
+        self.start.setText("Time this" if state is not None else "Start timer")
+        for button in (self.pause, self.stop, self.discard):
+            button.setVisible(state is not None and (self.compact or here))
+        self.pause.setText("Resume" if state is not None and not state.running else "Pause")
+        for button in (self.start, self.pause, self.stop, self.discard):
+            button.setEnabled(not read_only)
+        self.setVisible(not self.compact or state is not None)
+
+    def _act(self, action: str) -> None:
+        try:
+            if action == "start":
+                self.tracker.start_timer(self.item_id)
+            elif action == "toggle":
+                state = self.tracker.timer()
+                if state is not None and state.running:
+                    self.tracker.pause_timer()
+                else:
+                    self.tracker.resume_timer()
+            elif action == "stop":
+                self.tracker.stop_timer()
+            else:
+                self.tracker.discard_timer()
+        except TrackerError as error:
+            self.label.setText(str(error).capitalize())
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def _start(self) -> None:
+        self._act("start")
+
+    def _pause_or_resume(self) -> None:
+        self._act("toggle")
+
+    def _stop(self) -> None:
+        self._act("stop")
+
+    def _discard(self) -> None:
+        self._act("discard")
+
+
+class AddTimeDialog(QDialog):
+    """Record time studied away from the laptop."""
+
+    def __init__(self, tracker: Tracker, item_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.item_id = item_id
+        c = tracker.curriculum
+        target = c.items.get(item_id) or c.readings.get(item_id)
+        self.setWindowTitle("Add study time")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(45)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Minutes studied")
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-45 * 60))
+        self.when.setCalendarPopup(True)
+        self.when.setAccessibleName("When you started")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{target.title if target else item_id}</b>"))
+        form.addRow("&Minutes", self.minutes)
+        form.addRow("&Started", self.when)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> bool:
+        started = self.when.dateTime().toPython()
+        if isinstance(started, datetime) and started.tzinfo is None:
+            from datetime import UTC
+
+            started = started.astimezone(UTC).replace(tzinfo=None)
+        try:
+            self.tracker.log_study(self.item_id, self.minutes.value(), started_at=started)
+        except TrackerError as error:
+            self.message.setText(str(error).capitalize())
+            return False
+        self.accept()
+        return True
+
+
+class PlanDialog(QDialog):
+    """When the path starts and how many hours a week it gets; shows the finish it implies."""
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.setWindowTitle("Your plan")
+        current = tracker.plan_settings() or PlanSettings(date.today(), 10.0)
+        intro = QLabel("Cairn plans the path around a job. Choose when you start and how many "
+                       "hours a week you can give it; the curriculum plans 8–12.")
+        intro.setWordWrap(True)
+        self.start = QDateEdit(QDate(current.start))
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setCalendarPopup(True)
+        self.start.setAccessibleName("Start date")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(1, 60)
+        self.hours.setDecimals(1)
+        self.hours.setValue(current.hours_per_week)
+        self.hours.setSuffix(" h a week")
+        self.hours.setAccessibleName("Hours per week")
+        self.finish = QLabel("")
+        self.finish.setObjectName("DetailMeta")
+        self.start.dateChanged.connect(self._update)
+        self.hours.valueChanged.connect(self._update)
+        form = QFormLayout()
+        form.addRow("&Start", self.start)
+        form.addRow("&Hours per week", self.hours)
+        form.addRow("", self.finish)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._update()
+
+    def settings(self) -> PlanSettings:
+        return PlanSettings(self.start.date().toPython(), self.hours.value())
+
+    def _update(self) -> None:
+        settings = self.settings()
+        p = pace(self.tracker.curriculum, self.tracker.statuses(), settings, settings.start)
+        weeks = p.total_hours / settings.hours_per_week
+        self.finish.setText(f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
+                            f"around {p.planned_finish:%d %b %Y}.")
+
+    def save(self) -> None:
+        settings = self.settings()
+        self.tracker.set_plan(settings.start, settings.hours_per_week)
+        self.accept()
