@@ -1,7 +1,8 @@
 """Regenerate the README screenshots: `python tools/screenshots.py` (no display needed).
 
-Builds a throwaway data folder with a little progress, opens the real window offscreen in the
-light and the dark theme, and saves docs/screenshot-light.png and docs/screenshot-dark.png.
+Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen
+and saves docs/screenshot-light.png and docs/screenshot-dark.png (a week's checklist), plus
+docs/readiness.png, docs/today.png and docs/history.png.
 """
 
 from __future__ import annotations
@@ -17,10 +18,20 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def _sample_progress(data_dir: Path) -> None:
+    from datetime import date, datetime, timedelta
+
     from cairn.locations import curriculum_dir
     from cairn.tracker import Tracker
 
     tracker = Tracker.open(data_dir, curriculum_dir())
+    start = date.today() - timedelta(days=16)
+    tracker.set_plan(start, 10)
+    tracker.set_setting("plan_asked", True)
+    tracker.set_target_roles("llm-engineer", ["ai-product-engineer"])
+    for day, minutes in ((0, 90), (1, 45), (3, 120), (5, 60), (7, 75), (8, 50), (10, 100),
+                         (12, 40), (14, 95), (15, 60)):
+        tracker.log_study("python-project-skeleton", minutes, started_at=datetime.combine(
+            start + timedelta(days=day), datetime.min.time()).replace(hour=19))
     week1, week2 = tracker.curriculum.week_items("w01"), tracker.curriculum.week_items("w02")
     for item in [*week1, *week2[:2]]:
         tracker.set_status(item.id, "done")
@@ -28,6 +39,9 @@ def _sample_progress(data_dir: Path) -> None:
     tracker.set_status(week2[3].id, "skipped")
     tracker.set_note(week2[2].id, "Broadcasting finally clicked: think in **shapes** first.\n\n"
                      "Question for my mentor: when is a 95% interval too wide to ship?")
+    milestone = tracker.curriculum.project_items("warmup-extraction")[0].id
+    tracker.set_status(milestone, "done")
+    tracker.add_evidence(milestone, "https://github.com/ada/pdf-extraction")
     tracker.set_setting("last_view", ["week", "w02"])
     tracker.close()
 
@@ -54,8 +68,20 @@ def main() -> int:
             target = DOCS / f"screenshot-{theme}.png"
             window.grab().save(str(target))
             print(f"wrote {target}")
+            if theme == "light":
+                from cairn.gui.navigation import Node
+
+                for name in ("readiness", "today", "history"):
+                    window.navigation.setCurrentIndex(
+                        window.navigation_model.index_of(Node("group", name)))
+                    for _ in range(5):
+                        QApplication.processEvents()
+                    window.grab().save(str(DOCS / f"{name}.png"))
+                    print(f"wrote {DOCS / f'{name}.png'}")
             window.close()
             window.tracker.close()
+            window.deleteLater()  # destroy the charts before Python's own teardown
+            QApplication.processEvents()
     app.quit()
     return 0
 

@@ -106,7 +106,6 @@ def test_a_learner_summary_opens_read_only(qtbot, window: MainWindow, tmp_path: 
     source = _learner_export(tmp_path, shipped_pack, "ada", 12)
     before = source.read_bytes()
     view = window.sharing.open_summary(source)
-    qtbot.addWidget(view)
     assert view.banner.isVisible() and "Ada's progress" in view.banner.text()
     assert "read-only" in view.windowTitle()
     view.show_node(Node("week", "w01"))
@@ -129,7 +128,6 @@ def test_several_summaries_make_a_sortable_cohort(qtbot, window: MainWindow, tmp
     paths = [_learner_export(tmp_path, shipped_pack, name, done)
              for name, done in (("ada", 30), ("bo", 5), ("cy", 60))]
     cohort = window.sharing.open_summaries(paths)
-    qtbot.addWidget(cohort)
     assert [r.learner for r in cohort.sorted_rows()] == ["Cy", "Ada", "Bo"]
     cohort.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [r.learner for r in cohort.sorted_rows()] == ["Ada", "Bo", "Cy"]
@@ -143,7 +141,6 @@ def test_several_summaries_make_a_sortable_cohort(qtbot, window: MainWindow, tmp
     with qtbot.waitSignal(cohort.open_requested):
         cohort.table.activated.emit(cohort.proxy.index(1, 0))
     opened = window.sharing.opened[-1]
-    qtbot.addWidget(opened)
     assert "Bo" in opened.windowTitle()
     opened.close()
     cohort.close()

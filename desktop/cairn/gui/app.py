@@ -96,6 +96,9 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
             box.open()
     if not quit_after_start:
         window.safety.backup_in_background("open")
+        if window.tracker.plan_settings() is None and not window.tracker.setting("plan_asked"):
+            window.tracker.set_setting("plan_asked", True)  # asked once; Tools → Your plan…
+            window.show_plan_dialog()
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.database.warm_up, name="orm-warm-up")
     if not quit_after_start:
@@ -109,5 +112,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     if warm_up.is_alive():
         warm_up.join()
     window.tracker.close()
+    window.deleteLater()  # let Qt destroy the window (and its charts) before Python exits
+    app.processEvents()
     lock.unlock()
     return code

@@ -188,7 +188,10 @@ def _view(chart: QChart, name: str) -> QChartView:
 
 
 class HistoryPage(QWidget):
-    """The learner's study history and progress over time."""
+    """The learner's study history and progress over time.
+
+    The charts' series and axes are made once and only their values change: deleting and
+    re-creating QtCharts series under PySide is a known way to crash at exit."""
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +204,8 @@ class HistoryPage(QWidget):
         self.calendar = StudyCalendar()
         self.hours = QChart()
         self.burn_up = QChart()
+        self._build_hours()
+        self._build_burn_up()
         charts = QHBoxLayout()
         charts.addWidget(_view(self.hours, "Hours studied per week against the plan"), 1)
         charts.addWidget(_view(self.burn_up, "Items finished over time against the plan"), 1)
@@ -210,7 +215,48 @@ class HistoryPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.calendar)
         layout.addLayout(charts, 1)
-        self._keep: list[object] = []
+
+    def _build_hours(self) -> None:
+        self.studied = QBarSet("Studied")
+        self.studied.append([0.0] * WEEKS_SHOWN)
+        self.bars = QBarSeries()
+        self.bars.append(self.studied)
+        self.plan_line = QLineSeries()
+        self.weeks_axis = QBarCategoryAxis()
+        self.weeks_axis.append([f"w{n + 1}" for n in range(WEEKS_SHOWN)])
+        self.weeks_axis.setLabelsVisible(False)  # 26 labels do not fit; the title says it
+        self.weeks_axis.setTitleText(f"Weeks 1–{WEEKS_SHOWN} of the plan")
+        self.hours_axis = QValueAxis()
+        self.hours_axis.setLabelFormat("%.0f h")
+        self.hours.setTitle("Hours studied per week")
+        self.hours.addSeries(self.bars)
+        self.hours.addSeries(self.plan_line)
+        self.hours.addAxis(self.weeks_axis, Qt.AlignmentFlag.AlignBottom)
+        self.hours.addAxis(self.hours_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.bars, self.plan_line):
+            series.attachAxis(self.weeks_axis)
+            series.attachAxis(self.hours_axis)
+
+    def _build_burn_up(self) -> None:
+        self.finished_line = QLineSeries()
+        self.finished_line.setName("Finished")
+        self.planned_line = QLineSeries()
+        self.planned_line.setName("Plan")
+        self.burn_weeks = QValueAxis()
+        self.burn_weeks.setRange(0, 28)
+        self.burn_weeks.setTickCount(8)
+        self.burn_weeks.setLabelFormat("%d")
+        self.burn_weeks.setTitleText("Week of the plan")
+        self.burn_items = QValueAxis()
+        self.burn_items.setLabelFormat("%d")
+        self.burn_up.setTitle("Items finished over time")
+        for series in (self.finished_line, self.planned_line):
+            self.burn_up.addSeries(series)
+        self.burn_up.addAxis(self.burn_weeks, Qt.AlignmentFlag.AlignBottom)
+        self.burn_up.addAxis(self.burn_items, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.finished_line, self.planned_line):
+            series.attachAxis(self.burn_weeks)
+            series.attachAxis(self.burn_items)
 
     def showEvent(self, event: object) -> None:
         self.refresh()
@@ -229,96 +275,50 @@ class HistoryPage(QWidget):
             f"Current streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}, longest "
             f"{s.longest_streak}. {plan}")
         self.calendar.set_data(data)
-        self._draw_hours(data)
-        self._draw_burn_up(data)
+        self._style(self.hours)
+        self._style(self.burn_up)
+        self._fill_hours(data)
+        self._fill_burn_up(data)
         return data
 
-    def _style(self, chart: QChart, title: str) -> QColor:
+    def _style(self, chart: QChart) -> None:
+        """Follow the light or dark palette (a chart theme resets series colours too)."""
         base = self.palette().color(QPalette.ColorRole.Base)
         text = self.palette().color(QPalette.ColorRole.Text)
         chart.setTheme(QChart.ChartTheme.ChartThemeDark if base.lightness() < 128
                        else QChart.ChartTheme.ChartThemeLight)
         chart.setBackgroundBrush(base)
         chart.setTitleBrush(text)
-        chart.setTitle(title)
         chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         chart.legend().setLabelColor(text)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        return text
+        for axis in chart.axes():
+            axis.setLabelsBrush(text)
+            axis.setTitleBrush(text)
+        self.studied.setColor(ACCENT)
+        self.plan_line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
+        self.finished_line.setPen(QPen(ACCENT, 3))
+        self.planned_line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
 
-    def _draw_hours(self, data: HistoryData) -> None:
-        text = self._style(self.hours, "Hours studied per week")
-        studied = QBarSet("Studied")
-        studied.setColor(ACCENT)
-        studied.append(data.weekly_hours)
-        bars = QBarSeries()
-        bars.append(studied)
-        self.hours.addSeries(bars)
-        weeks = QBarCategoryAxis()
-        weeks.append([f"w{n + 1}" for n in range(WEEKS_SHOWN)])
-        weeks.setLabelsVisible(False)  # 26 labels do not fit; the title says what the bars are
-        weeks.setTitleText(f"Weeks 1–{WEEKS_SHOWN} of the plan")
-        weeks.setLabelsBrush(text)
-        weeks.setTitleBrush(text)
-        top = max([*data.weekly_hours, data.planned_weekly or 0, 1.0]) * 1.15
-        values = QValueAxis()
-        values.setRange(0, top)
-        values.setLabelFormat("%.0f h")
-        values.applyNiceNumbers()
-        values.setLabelsBrush(text)
-        self.hours.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
-        self.hours.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(weeks)
-        bars.attachAxis(values)
-        if data.planned_weekly:
-            line = QLineSeries()
-            line.setName(f"Plan ({data.planned_weekly:g} h)")
-            line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
-            line.append(-0.5, data.planned_weekly)
-            line.append(WEEKS_SHOWN - 0.5, data.planned_weekly)
-            self.hours.addSeries(line)
-            line.attachAxis(weeks)
-            line.attachAxis(values)
+    def _fill_hours(self, data: HistoryData) -> None:
+        for week, hours in enumerate(data.weekly_hours):
+            self.studied.replace(week, hours)
+        planned = data.planned_weekly or 0.0
+        self.plan_line.setName(f"Plan ({planned:g} h)" if planned else "Plan")
+        self.plan_line.replace([QPointF(-0.5, planned), QPointF(WEEKS_SHOWN - 0.5, planned)]
+                               if planned else [])
+        self.plan_line.setVisible(bool(planned))
+        self.hours_axis.setRange(0, max([*data.weekly_hours, planned, 1.0]) * 1.15)
+        self.hours_axis.applyNiceNumbers()
 
-    def _draw_burn_up(self, data: HistoryData) -> None:
-        text = self._style(self.burn_up, "Items finished over time")
+    def _fill_burn_up(self, data: HistoryData) -> None:
         elapsed = min(WEEKS_SHOWN, max(1, (data.today - data.start).days // 7 + 1))
-        actual = QLineSeries()
-        actual.setName("Finished")
-        actual.setPen(QPen(ACCENT, 3))
-        actual.append(0, 0)
-        for week in range(elapsed):
-            actual.append(week + 1, data.done_by_week[week])
-        self.burn_up.addSeries(actual)
-        series = [actual]
+        self.finished_line.replace([QPointF(0, 0)] + [
+            QPointF(week + 1, data.done_by_week[week]) for week in range(elapsed)])
         top = max([*data.done_by_week[:elapsed], 1])
-        if data.planned_done_by_week:
-            plan = QLineSeries()
-            plan.setName("Plan")
-            plan.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
-            plan.append(0, 0)
-            for week, count in enumerate(data.planned_done_by_week):
-                plan.append(week + 1, count)
-            self.burn_up.addSeries(plan)
-            series.append(plan)
-            top = max(top, *data.planned_done_by_week)
-        weeks = QValueAxis()
-        weeks.setRange(0, 28)
-        weeks.setTickCount(8)
-        weeks.setLabelFormat("%d")
-        weeks.setTitleText("Week of the plan")
-        weeks.setLabelsBrush(text)
-        weeks.setTitleBrush(text)
-        items = QValueAxis()
-        items.setRange(0, top * 1.1)
-        items.setLabelFormat("%d")
-        items.applyNiceNumbers()
-        items.setLabelsBrush(text)
-        self.burn_up.addAxis(weeks, Qt.AlignmentFlag.AlignBottom)
-        self.burn_up.addAxis(items, Qt.AlignmentFlag.AlignLeft)
-        for line in series:
-            line.attachAxis(weeks)
-            line.attachAxis(items)
+        planned = data.planned_done_by_week or []
+        self.planned_line.replace([QPointF(0, 0)] + [
+            QPointF(week + 1, count) for week, count in enumerate(planned)] if planned else [])
+        self.planned_line.setVisible(bool(planned))
+        self.burn_items.setRange(0, max([top, *planned]) * 1.1)
+        self.burn_items.applyNiceNumbers()

@@ -523,8 +523,8 @@ class MainWindow(QMainWindow):
             self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.tracker.set_setting("window_geometry", geometry)
-            for opened in self.sharing.opened:
-                opened.close()  # type: ignore[attr-defined]
+            for opened in list(self.sharing.opened):
+                opened.close()
         super().closeEvent(event)
         if self.tracker.read_only:
             self.tracker.close()  # a summary's throwaway copy goes with its window

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..reports.importer import ExportData, ImportRefused, import_progress, read_export
 from ..reports.snapshot import open_snapshot
@@ -49,7 +49,7 @@ class SharingMenu(QObject):
         super().__init__(window)
         self.window = window
         self.new_window = new_window
-        self.opened: list[object] = []  # mentor windows kept alive while open
+        self.opened: list[QWidget] = []  # mentor windows kept alive while open
         self._jobs: list[_ReadJob] = []
         read_only = window.tracker.read_only
         self.export_action = menu.addAction("&Export progress summary…")
@@ -149,7 +149,7 @@ class SharingMenu(QObject):
             return None
         cohort = CohortWindow(rows)
         cohort.open_requested.connect(lambda path: self.open_summary(Path(path)))
-        self.opened.append(cohort)
+        self._keep_until_closed(cohort)
         cohort.show()
         return cohort
 
@@ -160,6 +160,13 @@ class SharingMenu(QObject):
             self._refused(str(error))
             return None
         window = self.new_window(tracker, summary=data)
-        self.opened.append(window)
+        self._keep_until_closed(window)
         window.show()
         return window
+
+    def _keep_until_closed(self, widget: QWidget) -> None:
+        """Hold a reference while the window is open; Qt deletes it when it closes."""
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.opened.append(widget)
+        widget.destroyed.connect(lambda _obj=None, w=widget: self.opened.remove(w)
+                                 if w in self.opened else None)
