@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -73,7 +73,8 @@ class NoteEditor(QWidget):
         self.tabs.addTab(self.editor, "Write")
         self.tabs.addTab(self.preview, "Preview")
         self.tabs.currentChanged.connect(self._render_preview)
-        self.private = QCheckBox("Private (never included in exports)")
+        self.private = QCheckBox("Private")
+        self.private.setToolTip("A private note is never included in any export")
         self.private.setAccessibleName("Private note")
         self.state = QLabel("")
         self.state.setObjectName("DetailMeta")
@@ -103,7 +104,12 @@ class NoteEditor(QWidget):
         self.editor.setPlainText(note.body if note else "")
         self.private.setChecked(note.private if note else False)
         when = note.updated_at.replace(tzinfo=UTC).astimezone() if note else None
-        self.state.setText(f"Saved {when:%Y-%m-%d %H:%M}" if when else "")
+        if when is None:
+            self.state.setText("")
+        elif when.date() == datetime.now().astimezone().date():
+            self.state.setText(f"Saved {when:%H:%M}")
+        else:
+            self.state.setText(f"Saved {when:%d %b %Y}")
         self._loading = False
         self._render_preview()
 
@@ -209,6 +215,7 @@ class DetailPane(QScrollArea):
         self.tracker = tracker
         self.item_id = ""
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Item details")
         body = QWidget()
         self.setWidget(body)
@@ -244,6 +251,7 @@ class DetailPane(QScrollArea):
         self.timer = TimerControls(tracker)
         self.studied = QLabel("")
         self.studied.setObjectName("DetailMeta")
+        self.studied.setWordWrap(True)
         self.add_time = QPushButton("Add time…")
         self.add_time.setToolTip("Record time studied away from the laptop")
         self.add_time.clicked.connect(self._add_time)

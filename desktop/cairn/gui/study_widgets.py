@@ -84,7 +84,7 @@ class TimerControls(QWidget):
             title = target.title if target is not None else state.content_id
         here = state is not None and state.content_id == self.item_id
         if state is None:
-            text = "" if self.compact else "Time a study session on this item."
+            text = "" if self.compact else "Not timing."
         elif self.compact or not here:
             short = title if len(title) <= 40 else title[:39] + "…"
             text = (f"◷ {clock_text(state.elapsed(now))} · {short}"
