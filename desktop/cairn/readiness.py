@@ -107,6 +107,8 @@ class ReadinessModel:
         for item in curriculum.items.values():
             for skill in item.skills:
                 self._builders.setdefault(skill, []).append(item)
+        self._area_hours = {skill: sum(i.estimate_hours for i in items)
+                            for skill, items in self._builders.items()}
 
     def _credit(self, item: Item) -> float:
         return credit(item, self.statuses.get(item.id, "todo"), item.id in self.evidence)
@@ -141,7 +143,7 @@ class ReadinessModel:
         points = 0.0
         for area in role.areas:
             if area.skill_id in item.skills:
-                hours = sum(i.estimate_hours for i in self._builders[area.skill_id])
+                hours = self._area_hours.get(area.skill_id, 0.0)
                 if hours:
                     points += area.weight * 100.0 * delta / hours
         return points / total_weight if total_weight else 0.0

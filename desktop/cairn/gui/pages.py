@@ -72,12 +72,11 @@ def today_page(tracker: Tracker) -> PageSpec:
     groups.append(Group(f"Next in week {week.number} · {week.title}", open_in_week))
     role = tracker.primary_role() or next(iter(tracker.target_roles()), "")
     if role:
-        steps = [s for s in tracker.readiness().next_steps(role, limit=12)
-                 if s.action == "finish"][:5]
+        ranked = tracker.readiness().next_steps(role, limit=40)
+        steps = [s for s in ranked if s.action == "finish"][:5]
         groups.append(Group(f"Best next steps for {c.roles[role].name}",
                             [c.items[s.item_id] for s in steps]))
-        proof = [s for s in tracker.readiness().next_steps(role, limit=40)
-                 if s.action == "add evidence"]
+        proof = [s for s in ranked if s.action == "add evidence"]
         if proof:
             groups.append(Group("Finished, waiting for an evidence link",
                                 [c.items[s.item_id] for s in proof[:5]]))

@@ -1,0 +1,57 @@
+"""Speed of the work behind the first screen and the reports (pytest-benchmark).
+
+Run with: pytest tests/benchmarks -o addopts=""
+(the normal test run skips benchmarks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cairn.content import load_curriculum
+from cairn.locations import curriculum_dir
+from cairn.reports.export import render_text
+from cairn.tracker import Tracker
+
+
+@pytest.fixture(scope="module")
+def busy_tracker(tmp_path_factory: pytest.TempPathFactory) -> Tracker:
+    tracker = Tracker.open(tmp_path_factory.mktemp("bench"), curriculum_dir())
+    for month in ("m1", "m2", "m3"):
+        for item in tracker.curriculum.month_items(month):
+            tracker.set_status(item.id, "done")
+            tracker.set_note(item.id, f"Notes on {item.title}: " + "lorem ipsum " * 40)
+    tracker.set_target_roles("llm-engineer", ["applied-scientist"])
+    return tracker
+
+
+def test_load_the_shipped_curriculum(benchmark) -> None:  # type: ignore[no-untyped-def]
+    curriculum = benchmark(load_curriculum, [curriculum_dir()])
+    assert len(curriculum.items) > 200
+
+
+def test_open_the_tracker(benchmark, busy_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
+    data_dir = busy_tracker.data_dir
+    assert data_dir is not None
+
+    def open_and_close() -> int:
+        tracker = Tracker.open(Path(data_dir), curriculum_dir())
+        count = len(tracker.statuses())
+        tracker.close()
+        return count
+
+    assert benchmark(open_and_close) > 90
+
+
+def test_readiness_and_next_steps_for_every_role(benchmark, busy_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
+    def everything() -> int:
+        model = busy_tracker.readiness()
+        return sum(len(model.next_steps(r, limit=10)) for r in busy_tracker.curriculum.roles)
+
+    assert benchmark(everything) > 0
+
+
+def test_render_the_html_summary(benchmark, busy_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
+    html = benchmark(render_text, busy_tracker, "html")
+    assert "Learning journal" in html
