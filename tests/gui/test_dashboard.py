@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,10 @@ from cairn.tracker import Tracker
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path, shipped_pack: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(open_window, data_dir: Path, shipped_pack: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     tracker = Tracker.open(data_dir, shipped_pack)
     tracker.set_target_roles("llm-engineer", ["ai-product-engineer"])
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    tracker.close()
-
+    return open_window(tracker)
 
 def _open_dashboard(window: MainWindow) -> None:
     window.navigation.setCurrentIndex(

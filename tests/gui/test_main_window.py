@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,18 +13,6 @@ from cairn.gui.detail import NOTE_SAVE_DELAY_MS
 from cairn.gui.main_window import MainWindow
 from cairn.gui.navigation import Node
 from cairn.tracker import Tracker
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, shipped_pack: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    tracker = Tracker.open(data_dir, shipped_pack)
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    tracker.close()
 
 
 def _reopen(data_dir: Path, shipped_pack: Path) -> Tracker:

@@ -7,28 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QLockFile
 
 from cairn.cli import run
 from cairn.gui.app import LOCK_NAME
 from cairn.gui.main_window import MainWindow
 from cairn.gui.navigation import Node
-from cairn.tracker import Tracker
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, shipped_pack: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    tracker = Tracker.open(data_dir, shipped_pack)
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    tracker.close()
 
 
 def _env() -> dict[str, str]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from cairn.gui.cohort import write_csv
@@ -14,17 +12,6 @@ from cairn.gui.main_window import MainWindow
 from cairn.gui.navigation import Node
 from cairn.reports.export import export
 from cairn.tracker import Tracker
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, shipped_pack: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    tracker = Tracker.open(data_dir, shipped_pack)
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    tracker.close()
 
 
 def _learner_export(tmp_path: Path, shipped_pack: Path, name: str, done: int) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,15 +26,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path, shipped_pack: Path, clock: Clock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    tracker = Tracker.open(data_dir, shipped_pack, clock=clock)
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    tracker.close()
-
+def window(open_window, data_dir: Path, shipped_pack: Path, clock: Clock) -> MainWindow:  # type: ignore[no-untyped-def]
+    return open_window(Tracker.open(data_dir, shipped_pack, clock=clock))
 
 def test_plan_dialog_sets_the_plan_and_today_reports_pace(window: MainWindow) -> None:
     dialog = window.show_plan_dialog()

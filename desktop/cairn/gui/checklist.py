@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -18,6 +16,7 @@ from ..content import KIND_LABELS, Item
 from ..progress import STATUS_LABELS
 from ..tracker import Tracker
 from .status_input import StatusInput, status_text
+from .widgets import Index, ReadOnlyTableModel
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Status", "Item", "Kind", "Week", "Hours")
@@ -25,11 +24,12 @@ STATUS_COLUMN, TITLE_COLUMN, KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN = range(5)
 _DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
 _DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(ReadOnlyTableModel):
     """Rows are curriculum items (values, never database rows); status comes from the tracker."""
+
+    columns = COLUMNS
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,27 +57,11 @@ class ChecklistModel(QAbstractTableModel):
         return self._row_of.get(item_id, -1)
 
     def refresh_item(self, item_id: str) -> None:
-        row = self.row_of(item_id)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.refresh_row(self.row_of(item_id))
 
     # --- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

@@ -9,14 +9,13 @@ from PySide6.QtCharts import (
     QBarSet,
     QCategoryAxis,
     QChart,
-    QChartView,
     QHorizontalBarSeries,
     QLineSeries,
     QPolarChart,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,22 +35,14 @@ from PySide6.QtWidgets import (
 from ..markup import escape
 from ..readiness import NextStep, RoleReadiness
 from ..tracker import Tracker
+from .charts import ACCENT, chart_view, follow_palette
 
-ACCENT = QColor("#2f6fd0")
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 def _short_area(name: str, limit: int = 22) -> str:
     head = name.split(" and ")[0] if len(name) > limit else name
     return head if len(head) <= limit else head[: limit - 1] + "…"
-
-
-def _chart_view(chart: QChart, name: str) -> QChartView:
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setAccessibleName(name)
-    view.setMinimumHeight(300)
-    return view
 
 
 class ReadinessPage(QWidget):
@@ -100,10 +91,10 @@ class ReadinessPage(QWidget):
         self.radar = QPolarChart()
         self.radar.legend().hide()
         self.radar.setTitle("All roles (★ your targets)")
-        self.radar_view = _chart_view(self.radar, "Readiness across roles (radar chart)")
+        self.radar_view = chart_view(self.radar, "Readiness across roles (radar chart)", 300)
         self.bars = QChart()
         self.bars.legend().hide()
-        self.bars_view = _chart_view(self.bars, "Skill-area scores (bar chart)")
+        self.bars_view = chart_view(self.bars, "Skill-area scores (bar chart)", 300)
         charts = QHBoxLayout()
         charts.addWidget(self.radar_view, 5)
         charts.addWidget(self.bars_view, 4)
@@ -204,27 +195,15 @@ class ReadinessPage(QWidget):
         self._explain(shown)
         self._list_steps(model.next_steps(shown.role_id, limit=8))
 
-    def _colours(self) -> tuple[QColor, QColor, bool]:
-        palette = self.palette()
-        background = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        return background, text, background.lightness() < 128
-
-    def _style(self, chart: QChart) -> None:
-        background, text, dark = self._colours()
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark
-                       else QChart.ChartTheme.ChartThemeLight)
-        chart.setBackgroundBrush(background)
-        chart.setTitleBrush(text)
-        chart.setMargins(QMargins(4, 4, 4, 4))
+    def _style(self, chart: QChart) -> QColor:
+        return follow_palette(chart, self)
 
     def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
         chart = self.radar
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        self._style(chart)
-        _, text, _dark = self._colours()
+        text = self._style(chart)
         angular = QCategoryAxis()
         angular.setRange(0, len(roles))
         angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
@@ -263,8 +242,7 @@ class ReadinessPage(QWidget):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        self._style(chart)
-        _, text, _dark = self._colours()
+        text = self._style(chart)
         chart.setTitle(f"{role.name}: {role.score:.1f} / 100")
         scores = QBarSet("Area score")
         scores.setColor(ACCENT)

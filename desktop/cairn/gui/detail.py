@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ..progress import STATUS_LABELS, STATUSES
 from ..tracker import Tracker, TrackerError
 from .links import open_external
 from .study_widgets import AddTimeDialog, TimerControls
+from .widgets import heading_labels, segmented_buttons
 
 NOTE_SAVE_DELAY_MS = 600
 
@@ -219,25 +219,10 @@ class DetailPane(QScrollArea):
         self.setAccessibleName("Item details")
         body = QWidget()
         self.setWidget(body)
-        self.title = QLabel("")
-        self.title.setObjectName("DetailTitle")
-        self.title.setWordWrap(True)
-        self.meta = QLabel("")
-        self.meta.setObjectName("DetailMeta")
-        self.meta.setWordWrap(True)
-        self.status_buttons = QButtonGroup(self)
-        status_row = QHBoxLayout()
-        status_row.setSpacing(0)
-        for number, status in enumerate(STATUSES, start=1):
-            button = QPushButton(STATUS_LABELS[status])
-            button.setObjectName("StatusButton")
-            button.setCheckable(True)
-            button.setAccessibleName(f"Status: {STATUS_LABELS[status]}")
-            button.setToolTip(f"Mark {STATUS_LABELS[status].lower()} (Ctrl+{number})")
-            button.setProperty("status", status)
-            self.status_buttons.addButton(button)
-            status_row.addWidget(button)
-        status_row.addStretch(1)
+        self.title, self.meta = heading_labels()
+        self.status_buttons, status_row = segmented_buttons(
+            self, [(s, STATUS_LABELS[s]) for s in STATUSES], "Status",
+            [f"Mark {STATUS_LABELS[s].lower()} (Ctrl+{n})" for n, s in enumerate(STATUSES, 1)])
         self.status_buttons.buttonClicked.connect(self._status_clicked)
         self.description = _browser("Description")
         self.done_when_label = _section("Done when")

@@ -11,21 +11,19 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ..plan import PlanSettings
 from ..study import hours_per_week, minutes_per_day, stats
 from ..tracker import Tracker
+from .charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
 
 WEEKS_SHOWN = 26
-ACCENT = QColor("#2f6fd0")
-PLAN_COLOUR = QColor("#e08a1e")
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 
 
@@ -179,14 +177,6 @@ class StudyCalendar(QWidget):
         return super().event(event)  # type: ignore[arg-type]
 
 
-def _view(chart: QChart, name: str) -> QChartView:
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setAccessibleName(name)
-    view.setMinimumHeight(240)
-    return view
-
-
 class HistoryPage(QWidget):
     """The learner's study history and progress over time.
 
@@ -207,8 +197,10 @@ class HistoryPage(QWidget):
         self._build_hours()
         self._build_burn_up()
         charts = QHBoxLayout()
-        charts.addWidget(_view(self.hours, "Hours studied per week against the plan"), 1)
-        charts.addWidget(_view(self.burn_up, "Items finished over time against the plan"), 1)
+        charts.addWidget(chart_view(self.hours, "Hours studied per week against the plan",
+                                      240), 1)
+        charts.addWidget(chart_view(self.burn_up, "Items finished over time against the plan",
+                                      240), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
@@ -283,13 +275,7 @@ class HistoryPage(QWidget):
 
     def _style(self, chart: QChart) -> None:
         """Follow the light or dark palette (a chart theme resets series colours too)."""
-        base = self.palette().color(QPalette.ColorRole.Base)
-        text = self.palette().color(QPalette.ColorRole.Text)
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if base.lightness() < 128
-                       else QChart.ChartTheme.ChartThemeLight)
-        chart.setBackgroundBrush(base)
-        chart.setTitleBrush(text)
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        text = follow_palette(chart, self)
         chart.legend().setLabelColor(text)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         for axis in chart.axes():

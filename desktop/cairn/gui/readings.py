@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QUrl,
@@ -16,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -37,17 +33,19 @@ from ..markup import escape
 from ..progress import READING_LABELS, READING_STATUSES
 from ..tracker import Tracker, TrackerError
 from .links import open_external
+from .widgets import Index, ReadOnlyTableModel, heading_labels, segmented_buttons
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
 COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours", "Offline")
 READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(ReadOnlyTableModel):
     """One row per catalogued reading, with where it is used and the learner's status."""
+
+    columns = COLUMNS
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,22 +69,8 @@ class ReadingsModel(QAbstractTableModel):
         if self.readings:
             self.dataChanged.emit(self.index(0, 5), self.index(len(self.readings) - 1, 5))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.readings)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def row_count(self) -> int:
+        return len(self.readings)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.readings):
@@ -137,9 +121,7 @@ class ReadingsModel(QAbstractTableModel):
         return self.readings[row] if 0 <= row < len(self.readings) else None
 
     def refresh_reading(self, reading_id: str) -> None:
-        row = self._row_of.get(reading_id, -1)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.refresh_row(self._row_of.get(reading_id, -1))
 
 
 class ReadingsFilter(QSortFilterProxyModel):
@@ -323,12 +305,7 @@ class ReadingDetail(QWidget):
         super().__init__(parent)
         self.tracker = tracker
         self.reading_id = ""
-        self.title = QLabel("")
-        self.title.setObjectName("DetailTitle")
-        self.title.setWordWrap(True)
-        self.meta = QLabel("")
-        self.meta.setObjectName("DetailMeta")
-        self.meta.setWordWrap(True)
+        self.title, self.meta = heading_labels()
         self.link = QLabel("")
         self.link.setWordWrap(True)
         self.link.setTextFormat(Qt.TextFormat.RichText)
@@ -337,18 +314,8 @@ class ReadingDetail(QWidget):
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.link.setAccessibleName("Reading link")
-        self.buttons = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.setSpacing(0)
-        for status in READING_STATUSES:
-            button = QPushButton(READING_LABELS[status])
-            button.setObjectName("StatusButton")
-            button.setCheckable(True)
-            button.setProperty("status", status)
-            button.setAccessibleName(f"Reading status: {READING_LABELS[status]}")
-            self.buttons.addButton(button)
-            row.addWidget(button)
-        row.addStretch(1)
+        self.buttons, row = segmented_buttons(
+            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status")
         self.buttons.buttonClicked.connect(
             lambda b: self.status_requested.emit(self.reading_id, str(b.property("status"))))
         offline = QLabel("Offline copy")
