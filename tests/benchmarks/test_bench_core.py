@@ -1,6 +1,6 @@
 """Speed of the work behind the first screen and the reports (pytest-benchmark).
 
-Run with: pytest tests/benchmarks -o addopts=""
+Run with: pytest tests/benchmarks
 (the normal test run skips benchmarks)."""
 
 from __future__ import annotations
