@@ -61,9 +61,23 @@ def test_readings_are_https_unique_and_used(shipped: Curriculum) -> None:
     assert len(urls) == len(set(urls))
     assert all(u.startswith("https://") for u in urls)
     used = {r for i in shipped.items.values() for r in i.readings}
-    catalogue_only = set(shipped.readings) - used
-    # The shared catalogue may hold a few references no item needs yet; month files may not.
-    assert len(catalogue_only) <= 30, sorted(catalogue_only)
+    assert set(shipped.readings) - used == set(), "every catalogued reading is used"
+    titles = [r.title.lower() for r in shipped.readings.values()]
+    assert len(titles) == len(set(titles)), "two readings with the same title confuse"
+
+
+NAMED_BY_THE_BRIEF = ["zero-to-hero", "openai-text-generation", "anthropic-api-overview",
+                      "gemini-api-docs", "ml-specialization", "dl-specialization",
+                      "microsoft-ai-ml-cert", "fairlearn", "aif360", "mlflow-docs",
+                      "ragas-docs", "g-eval-paper", "lora-paper", "pytorch-basics",
+                      "hf-llm-course", "unsloth-docs", "pgvector", "pinecone-docs",
+                      "weaviate-docs", "docker-get-started", "kubernetes-tutorials",
+                      "spark-docs", "eu-ai-act"]
+
+
+def test_every_reading_the_brief_names_is_used_by_an_item(shipped: Curriculum) -> None:
+    used = {r for i in shipped.items.values() for r in i.readings}
+    assert [r for r in NAMED_BY_THE_BRIEF if r not in used] == []
 
 
 def test_projects_have_at_least_four_milestones(shipped: Curriculum) -> None:
