@@ -3,7 +3,7 @@ then write it (the PDF is laid out on a worker thread)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
@@ -148,12 +148,13 @@ class ExportDialog(QDialog):
     def since_moment(self) -> datetime | None:
         code = self.period.currentData()
         if code == "date":
-            return datetime.combine(self.since.date().toPython(), datetime.min.time())
+            chosen: date = self.since.date().toPython()  # type: ignore[assignment]
+            return datetime.combine(chosen, datetime.min.time())
         if code == "all":
             return datetime(1970, 1, 1)
         return None  # the last export (the summary's default)
 
-    def render(self, fmt: str | None = None) -> str:
+    def render_export(self, fmt: str | None = None) -> str:
         self.tracker.set_setting(LEARNER_NAME, self.name.text().strip())
         return render_text(self.tracker, fmt or self.fmt(), since=self.since_moment(),
                            include_notes=self.notes.isChecked(), now=self._now,
@@ -166,7 +167,7 @@ class ExportDialog(QDialog):
         self.since.setEnabled(self.period.currentData() == "date")
         fmt = self.fmt()
         # HTML and PDF preview through Qt's layout engine, the one that makes the PDF
-        text = self.render("pdf" if fmt in ("html", "pdf") else fmt)
+        text = self.render_export("pdf" if fmt in ("html", "pdf") else fmt)
         if fmt in ("html", "pdf"):
             self.preview.setHtml(text)
         else:
@@ -187,7 +188,7 @@ class ExportDialog(QDialog):
         """Render on this thread (it reads the database), write on a worker thread."""
         self._now = utc_now()
         fmt = self.fmt()
-        text = self.render(fmt)
+        text = self.render_export(fmt)
         self.tracker.set_setting("export_choice", {"format": fmt,
                                                    "period": self.period.currentData(),
                                                    "notes": self.notes.isChecked()})

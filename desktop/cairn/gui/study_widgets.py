@@ -3,7 +3,7 @@ hand, and the plan dialog (start date and hours per week)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -167,11 +167,11 @@ class AddTimeDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> bool:
-        started = self.when.dateTime().toPython()
-        if isinstance(started, datetime) and started.tzinfo is None:
-            from datetime import UTC
-
-            started = started.astimezone(UTC).replace(tzinfo=None)
+        chosen = self.when.dateTime().toPython()
+        if not isinstance(chosen, datetime):
+            self.message.setText("Choose when you started.")
+            return False
+        started = chosen.astimezone(UTC).replace(tzinfo=None)  # local time → stored UTC
         try:
             self.tracker.log_study(self.item_id, self.minutes.value(), started_at=started)
         except TrackerError as error:
@@ -221,7 +221,8 @@ class PlanDialog(QDialog):
         self._update()
 
     def settings(self) -> PlanSettings:
-        return PlanSettings(self.start.date().toPython(), self.hours.value())
+        start: date = self.start.date().toPython()  # type: ignore[assignment]
+        return PlanSettings(start, self.hours.value())
 
     def _update(self) -> None:
         settings = self.settings()

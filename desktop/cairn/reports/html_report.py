@@ -121,14 +121,14 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
     out.append("<h2>Project milestones</h2>")
     if s.milestones:
         out.append("<table><tr><th>Milestone</th><th>Status</th><th>Evidence</th></tr>")
-        for m in s.milestones:
+        for ms in s.milestones:
             proof = "<br>".join(markdown_to_html(f"<{url}>").removeprefix("<p>")
-                                .removesuffix("</p>") for url in m.evidence)
+                                .removesuffix("</p>") for url in ms.evidence)
             proof = proof or '<span class="muted">no evidence yet</span>'
-            out.append(f"<tr><td><b>{escape(m.title)}</b><br>"
-                       f'<span class="meta">{escape(m.project)} · done when: '
-                       f"{escape(m.done_when)}</span></td>"
-                       f"<td>{STATUS_LABELS[m.status]}</td>"
+            out.append(f"<tr><td><b>{escape(ms.title)}</b><br>"
+                       f'<span class="meta">{escape(ms.project)} · done when: '
+                       f"{escape(ms.done_when)}</span></td>"
+                       f"<td>{STATUS_LABELS[ms.status]}</td>"
                        f"<td>{proof}</td>"
                        "</tr>")
         out.append("</table>")
