@@ -18,7 +18,7 @@ from .content import ContentError, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
 from .progress import STATUSES, Progress
 from .store import StoreError
-from .tracker import Tracker, TrackerError
+from .tracker import Tracker, TrackerError, explain_folder_error
 
 JSON_SCHEMA = 1
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -114,7 +114,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         err.write(f"cairn: {error}\n")
         return EXIT_DATA
     except OSError as error:
-        err.write(f"cairn: cannot use the data folder {data_dir}: {error.strerror}\n")
+        err.write(f"cairn: {explain_folder_error(data_dir, error)}\n")
         return EXIT_DATA
     from .reports.importer import ImportRefused
 

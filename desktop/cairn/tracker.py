@@ -7,6 +7,7 @@ changed, so views refresh only what they must.
 from __future__ import annotations
 
 import contextlib
+import errno
 import shutil
 import sqlite3
 import tomllib
@@ -529,6 +530,17 @@ class Tracker:
         if old != value:
             self.database.set_setting(key, value)
         return Change("setting", (key,), old, value)
+
+
+def explain_folder_error(folder: Path, error: OSError) -> str:
+    """A learner-readable reason why the data folder cannot be used."""
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "it cannot be written to (read-only, or no permission)"
+    elif error.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    else:
+        reason = error.strerror or str(error)
+    return f"cannot use the data folder {folder}: {reason}. Nothing was changed."
 
 
 def _pack_id(folder: Path) -> str:

@@ -188,7 +188,12 @@ def _undo_read_only(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def test_a_read_only_data_folder_gives_a_clear_message(tmp_path: Path) -> None:
+def test_a_read_only_data_folder_gives_a_clear_message(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    from cairn.store import database
+
     data_dir = tmp_path / "data"
     t = Tracker.open(data_dir, curriculum_dir())
     t.set_status("python-project-skeleton", "done")
@@ -196,13 +201,27 @@ def test_a_read_only_data_folder_gives_a_clear_message(tmp_path: Path) -> None:
     _checkpoint(data_dir / "cairn.sqlite3")
     for extra in ("cairn.sqlite3-wal", "cairn.sqlite3-shm"):
         (data_dir / extra).unlink(missing_ok=True)
-    if not _make_read_only(data_dir):
-        pytest.skip("this machine cannot make a folder read-only (no chattr, running as root)")
+    made_read_only = _make_read_only(data_dir)
+    if not made_read_only:
+        # This machine cannot protect a folder from its user (root without chattr): make
+        # SQLite itself refuse to write instead, which fails the same way.
+        original = database.configure_connection
+
+        def query_only(connection: sqlite3.Connection, record: object = None) -> None:
+            original(connection, record)
+            connection.execute("PRAGMA query_only = ON")
+
+        monkeypatch.setattr(database, "configure_connection", query_only)
     try:
         code = run(["--data-dir", str(data_dir), "mark", "python-idioms-refresher", "done"])
-        assert code == 1
     finally:
-        _undo_read_only(data_dir)
+        if made_read_only:
+            _undo_read_only(data_dir)
+        monkeypatch.undo()
+    assert code == 1
+    message = capsys.readouterr().err
+    assert str(data_dir) in message
+    assert "read-only" in message or "cannot be written" in message or "readonly" in message
     t = Tracker.open(data_dir, curriculum_dir())
     assert t.status("python-project-skeleton") == "done"
     assert t.status("python-idioms-refresher") == "todo"

@@ -15,7 +15,7 @@ from .. import __version__
 from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
 from ..store import StoreError
-from ..tracker import Tracker, TrackerError
+from ..tracker import Tracker, TrackerError, explain_folder_error
 from .main_window import MainWindow
 from .theme import apply_theme
 
@@ -78,12 +78,14 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     try:
         lock = lock_data_dir(folder)
     except OSError as error:
-        return _fail(f"cannot use the data folder {folder}: {error.strerror}", quit_after_start)
+        return _fail(explain_folder_error(folder, error), quit_after_start)
     if isinstance(lock, str):
         return _fail(lock, quit_after_start)
     try:
         window = open_window(folder)
-    except (ContentError, StoreError, TrackerError, OSError) as error:
+    except OSError as error:
+        return _fail(explain_folder_error(folder, error), quit_after_start)
+    except (ContentError, StoreError, TrackerError) as error:
         return _fail(str(error), quit_after_start)
     window.show()
     notice = window.tracker.recovery_notice
