@@ -287,6 +287,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1400, 860)
+        splitter = self.tracker.setting("splitter_state")
+        if isinstance(splitter, str):
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+        else:
+            self.splitter.setSizes([330, 610, 460])
 
     def _navigated(self, current: object, _previous: object) -> None:
         node = self.navigation_model.node_at(current)  # type: ignore[arg-type]
@@ -517,12 +522,14 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.detail.note.save()
-            self.safety.finish()
             for controls in (self.detail.timer, self.running_timer):
                 controls.tick.stop()
             self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.tracker.set_setting("window_geometry", geometry)
+            state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+            self.tracker.set_setting("splitter_state", state)
+            self.safety.finish()  # the closing backup holds everything above
             for opened in list(self.sharing.opened):
                 opened.close()
         super().closeEvent(event)
