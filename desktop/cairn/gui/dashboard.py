@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QPolarChart,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,7 @@ class ReadinessPage(QWidget):
         self.bars = QChart()
         self.bars.legend().hide()
         self.bars_view = chart_view(self.bars, "Skill-area scores (bar chart)", 300)
+        self._build_charts()
         charts = QHBoxLayout()
         charts.addWidget(self.radar_view, 5)
         charts.addWidget(self.bars_view, 4)
@@ -198,76 +199,79 @@ class ReadinessPage(QWidget):
     def _style(self, chart: QChart) -> QColor:
         return follow_palette(chart, self)
 
-    def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
-        chart = self.radar
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        text = self._style(chart)
-        angular = QCategoryAxis()
-        angular.setRange(0, len(roles))
-        angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for number, role in enumerate(roles):
-            star = "★ " if role.role_id in targets else ""
-            angular.append(f"{star}{self.tracker.curriculum.roles[role.role_id].label}", number)
-        angular.setLabelsBrush(text)
+    def _build_charts(self) -> None:
+        """Series and axes are made once; refreshes only change values and labels
+        (deleting and re-creating QtCharts series under PySide risks a crash at exit)."""
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        angular.setLabelsFont(small)
-        radial = QValueAxis()
-        radial.setRange(0, 100)
-        radial.setTickCount(5)
-        radial.setLabelFormat("%d")
-        radial.setLabelsBrush(text)
-        radial.setLabelsFont(small)
-        chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
-        chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
-        line = QLineSeries()
+        self.angular = QCategoryAxis()
+        self.angular.setLabelsPosition(
+            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.angular.setLabelsFont(small)
+        self.radial = QValueAxis()
+        self.radial.setRange(0, 100)
+        self.radial.setTickCount(5)
+        self.radial.setLabelFormat("%d")
+        self.radial.setLabelsFont(small)
+        self.radar.addAxis(self.angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
+        self.radar.addAxis(self.radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
+        self.radar_line = QLineSeries()  # the boundary: QAreaSeries does not own it
+        self.radar_area = QAreaSeries(self.radar_line)
+        self.radar.addSeries(self.radar_area)
+        self.radar_area.attachAxis(self.angular)
+        self.radar_area.attachAxis(self.radial)
+
+        self.scores = QBarSet("Area score")
+        self.area_bars = QHorizontalBarSeries()
+        self.area_bars.append(self.scores)
+        self.area_bars.setLabelsVisible(True)
+        self.area_bars.setLabelsFormat("@value")
+        self.area_bars.setLabelsPrecision(2)
+        self.area_bars.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.bars.addSeries(self.area_bars)
+        self.categories = QBarCategoryAxis()
+        self.values = QValueAxis()
+        self.values.setRange(0, 100)
+        self.values.setLabelFormat("%d")
+        self.bars.addAxis(self.categories, Qt.AlignmentFlag.AlignLeft)
+        self.bars.addAxis(self.values, Qt.AlignmentFlag.AlignBottom)
+        self.area_bars.attachAxis(self.categories)
+        self.area_bars.attachAxis(self.values)
+
+    def _colour_axes(self, chart: QChart, text: QColor) -> None:
+        for axis in chart.axes():
+            axis.setLabelsBrush(text)
+
+    def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
+        text = self._style(self.radar)
+        self._colour_axes(self.radar, text)
+        for label in self.angular.categoriesLabels():
+            self.angular.remove(label)
+        self.angular.setRange(0, max(1, len(roles)))
         for number, role in enumerate(roles):
-            line.append(number, role.score)
+            star = "★ " if role.role_id in targets else ""
+            self.angular.append(f"{star}{self.tracker.curriculum.roles[role.role_id].label}",
+                                number)
+        points = [QPointF(n, role.score) for n, role in enumerate(roles)]
         if roles:
-            line.append(len(roles), roles[0].score)
-        self._radar_line = line  # QAreaSeries does not own its boundary series: keep it alive
-        area = QAreaSeries(line)
+            points.append(QPointF(len(roles), roles[0].score))
+        self.radar_line.replace(points)
         fill = QColor(ACCENT)
         fill.setAlpha(90)
-        area.setBrush(fill)
-        area.setPen(QPen(ACCENT, 2))
-        chart.addSeries(area)
-        area.attachAxis(angular)
-        area.attachAxis(radial)
+        self.radar_area.setBrush(fill)
+        self.radar_area.setPen(QPen(ACCENT, 2))
 
     def _draw_bars(self, role: RoleReadiness) -> None:
-        chart = self.bars
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        text = self._style(chart)
-        chart.setTitle(f"{role.name}: {role.score:.1f} / 100")
-        scores = QBarSet("Area score")
-        scores.setColor(ACCENT)
-        labels = []
-        for area in reversed(role.areas):  # top to bottom in the role's order
-            scores.append(area.score)
-            labels.append(f"{_short_area(area.name)} {area.weight}%")
-        series = QHorizontalBarSeries()
-        series.append(scores)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPrecision(2)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append(labels)
-        categories.setLabelsBrush(text)
-        values = QValueAxis()
-        values.setRange(0, 100)
-        values.setLabelFormat("%d")
-        values.setLabelsBrush(text)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
-        series.attachAxis(values)
+        text = self._style(self.bars)
+        self._colour_axes(self.bars, text)
+        self.bars.setTitle(f"{role.name}: {role.score:.1f} / 100")
+        areas = list(reversed(role.areas))  # top to bottom in the role's order
+        if self.scores.count():
+            self.scores.remove(0, self.scores.count())
+        self.scores.append([a.score for a in areas])
+        self.scores.setColor(ACCENT)
+        self.categories.clear()
+        self.categories.append([f"{_short_area(a.name)} {a.weight}%" for a in areas])
 
     def _explain(self, role: RoleReadiness) -> None:
         rows = "".join(
