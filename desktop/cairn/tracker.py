@@ -221,6 +221,10 @@ class Tracker:
             raise TrackerError("this tracker was opened without the shipped pack")
         return self.shipped_pack
 
+    def now(self) -> datetime:
+        """The tracker's clock (naive UTC); tests inject their own."""
+        return self._clock()
+
     def reload(self) -> None:
         """Re-read statuses from the database (after another process changed them)."""
         stored = self.database.statuses()

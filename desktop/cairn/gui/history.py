@@ -255,7 +255,7 @@ class HistoryPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self, today: date | None = None) -> HistoryData:
-        data = history_data(self.tracker, today or self.tracker._clock().date())
+        data = history_data(self.tracker, today or self.tracker.now().date())
         self.data = data
         s = stats(self.tracker.sessions(), data.today)
         plan = (f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."

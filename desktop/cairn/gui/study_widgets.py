@@ -76,7 +76,7 @@ class TimerControls(QWidget):
         except StoreError:  # the data was closed under us (the window is going away)
             self.tick.stop()
             return
-        now = self.tracker._clock()
+        now = self.tracker.now()
         title = ""
         if state is not None:
             c = self.tracker.curriculum
