@@ -107,10 +107,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     data_dir = args.data_dir or default_data_dir()
     try:
         tracker = Tracker.open(data_dir, curriculum_dir())
-    except ContentError as error:
-        err.write(f"cairn: {error}\n")
-        return EXIT_DATA
-    except (StoreError, TrackerError) as error:
+    except (ContentError, StoreError, TrackerError) as error:
         err.write(f"cairn: {error}\n")
         return EXIT_DATA
     except OSError as error:

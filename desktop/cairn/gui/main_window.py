@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         items_layout.addWidget(self.lists, 1)
         self.readings = ReadingsPage(tracker)
         self.readings.current_reading_changed.connect(self._reading_selected)
+        self.readings.reading_status_changed.connect(
+            lambda _rid: self.navigation_model.refresh_progress())
         self.centre = QStackedWidget()
         self.centre.addWidget(items_page)
         self.centre.addWidget(self.readings)
@@ -419,6 +421,8 @@ class MainWindow(QMainWindow):
         old_readings = self.readings
         self.readings = ReadingsPage(self.tracker)
         self.readings.current_reading_changed.connect(self._reading_selected)
+        self.readings.reading_status_changed.connect(
+            lambda _rid: self.navigation_model.refresh_progress())
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
@@ -491,7 +495,6 @@ class MainWindow(QMainWindow):
     def _reading_selected(self, reading_id: str) -> None:
         self.reading_detail.show_reading(reading_id,
                                          self.readings.model.used_by.get(reading_id, []))
-        self.navigation_model.refresh_progress()
 
     def _set_reading_status(self, reading_id: str, status: str) -> None:
         if reading_id:

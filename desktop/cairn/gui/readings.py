@@ -181,6 +181,7 @@ class ReadingsPage(QWidget):
     """Filters above a sortable table of every reading."""
 
     current_reading_changed = Signal(str)
+    reading_status_changed = Signal(str)
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -286,6 +287,7 @@ class ReadingsPage(QWidget):
         self.tracker.set_reading_status(reading_id, status)
         self.model.refresh_reading(reading_id)
         self.refresh_summary()
+        self.reading_status_changed.emit(reading_id)
         self.current_reading_changed.emit(self.current_reading_id())
 
     def open_reading(self, reading_id: str) -> None:
