@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, QTimer
+import PySide6
+from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from .. import __version__
 from ..content import ContentError
@@ -20,6 +26,33 @@ from .main_window import MainWindow
 from .theme import apply_theme
 
 LOCK_NAME = "cairn.lock"
+PROBE_CALLS = 50  # void Qt calls made at start to detect a PySide6 that leaks None
+CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def none_leak_message(calls: int = PROBE_CALLS) -> str | None:
+    """Why the window must not open on this Python/PySide6 pair, or None if it is safe.
+
+    Some PySide6 builds (6.12.0 on Python 3.11) drop one reference to None on every Qt call
+    that returns nothing; once the count reaches zero the interpreter aborts ("none_dealloc").
+    Where None is immortal (Python 3.12+) that cannot happen. Needs a QApplication."""
+    if sys.version_info >= (3, 12):
+        return None
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(calls):
+        label.setText("probe")
+    lost = before - sys.getrefcount(None)
+    label.deleteLater()
+    if lost < calls // 2:
+        return None
+    python = ".".join(map(str, sys.version_info[:3]))
+    return (f"Cairn cannot open its window with PySide6 {PySide6.__version__} on Python "
+            f"{python}: this combination loses a reference to None on every Qt call "
+            f"({lost} in {calls} calls here), and the window would abort within minutes, "
+            "losing the note being typed. Your data is untouched. Install a supported PySide6 "
+            "(python -m pip install \"pyside6-essentials<6.12\" \"pyside6-addons<6.12\") or "
+            "run Cairn on Python 3.12 or newer.")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -47,7 +80,7 @@ def open_window(data_dir: Path | None = None) -> MainWindow:
 
 
 def lock_data_dir(data_dir: Path) -> QLockFile | str:
-    """Hold the data folder's lock, or say who holds it (one window per data folder)."""
+    """Hold the data folder's lock, or say in words why it cannot be held."""
     if data_dir.exists() and not data_dir.is_dir():
         return QLockFile(str(data_dir) + ".lock")  # Tracker.open explains the real problem
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -55,12 +88,39 @@ def lock_data_dir(data_dir: Path) -> QLockFile | str:
     lock.setStaleLockTime(0)  # a lock left by a crash is detected by its dead process id
     if lock.tryLock(200):
         return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return _already_open(data_dir, lock)
+    return _cannot_lock(data_dir, lock.error())
+
+
+def _already_open(data_dir: Path, lock: QLockFile) -> str:
+    """Another live Cairn holds the lock: name its process and host."""
     info = lock.getLockInfo()  # PySide6 returns (pid, host, app), or a flag first
     values = [v for v in (info if isinstance(info, tuple) else ()) if not isinstance(v, bool)]
-    owner = f" (process {values[0]} on {values[1]})" if len(values) >= 2 else ""
+    owner = f" (process {values[0]} on {values[1]})" if len(values) >= 2 and values[0] else ""
     return (f"Cairn is already open with the data folder {data_dir}{owner}. Switch to that "
             "window; a second window on the same data is not opened. (The command line works "
             "alongside it: its changes appear in the open window.)")
+
+
+def _cannot_lock(data_dir: Path, error: QLockFile.LockError) -> str:
+    """The lock file could not be written: find out why by writing a small file there."""
+    probe = data_dir / f".cairn-write-probe-{os.getpid()}"
+    try:
+        descriptor = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(descriptor, b"cairn" * 16)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as problem:
+        return explain_folder_error(data_dir, problem)
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink(missing_ok=True)
+    kind = "no permission" if error == QLockFile.LockError.PermissionError else "unknown error"
+    return (f"cannot use the data folder {data_dir}: its lock file {LOCK_NAME} could not be "
+            f"created ({kind}). Nothing was changed.")
 
 
 def _fail(message: str, quiet: bool) -> int:
@@ -71,9 +131,82 @@ def _fail(message: str, quiet: bool) -> int:
     return 1
 
 
+def close_on_signals(window: MainWindow) -> Callable[[], None]:
+    """Make SIGTERM and SIGINT (Ctrl+C) close the window exactly as its close button does.
+
+    Python runs a signal handler only when the interpreter next gets control, which Qt's event
+    loop does not give it: on POSIX the C-level handler also writes to a wake-up pipe that a
+    QSocketNotifier watches, elsewhere a timer wakes the interpreter. Returns what undoes it."""
+    app = QApplication.instance()
+
+    def close() -> None:
+        window.close()  # saves the note, then makes the closing backup
+        if app is not None:
+            app.quit()  # also ends a dialog's nested event loop
+
+    previous = {number: signal.signal(number, lambda *_: QTimer.singleShot(0, close))
+                for number in CLOSING_SIGNALS}
+    if os.name != "posix":  # pragma: no cover - Windows: no wake-up pipe for Qt to watch
+        heartbeat = QTimer(window)
+        heartbeat.timeout.connect(lambda: None)
+        heartbeat.start(250)
+        return lambda: _restore_handlers(previous)
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    os.set_blocking(write_end, False)
+    notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda: _drain(read_end))  # the Python handler runs meanwhile
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+
+    def restore() -> None:
+        _restore_handlers(previous)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        os.close(read_end)
+        os.close(write_end)
+
+    return restore
+
+
+def _restore_handlers(previous: Mapping[signal.Signals, Any]) -> None:
+    """Put back the signal handlers that were there before (the default where none was)."""
+    for number, handler in previous.items():
+        signal.signal(number, signal.SIG_DFL if handler is None else handler)
+
+
+def _drain(read_end: int) -> None:
+    """Empty the wake-up pipe."""
+    with contextlib.suppress(BlockingIOError):
+        os.read(read_end, 512)
+
+
+def show_notices(window: MainWindow, quiet: bool) -> list[QMessageBox]:
+    """Tell the learner what happened while opening: a recovered database, packs disabled
+    because they are broken. Non-blocking boxes, or lines on stderr when quiet."""
+    notices: list[tuple[str, str]] = []
+    recovery = window.tracker.recovery_notice
+    if recovery is not None:
+        notices.append(("Your progress was recovered", recovery.message()))
+    for text in getattr(window.tracker, "pack_notices", []):
+        notices.append(("A curriculum pack was disabled", str(text)))
+    boxes = []
+    for title, text in notices:
+        if quiet:
+            sys.stderr.write(f"cairn: {text}\n")
+            continue
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Ok, window)
+        box.open()
+        boxes.append(box)
+    return boxes
+
+
 def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> int:
     """Run the window until it closes; return the exit code."""
     app = create_application()
+    unsafe = none_leak_message()
+    if unsafe is not None:
+        return _fail(unsafe, quit_after_start)
     folder = Path(data_dir or default_data_dir())
     try:
         lock = lock_data_dir(folder)
@@ -84,18 +217,14 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     try:
         window = open_window(folder)
     except OSError as error:
+        lock.unlock()
         return _fail(explain_folder_error(folder, error), quit_after_start)
     except (ContentError, StoreError, TrackerError) as error:
+        lock.unlock()
         return _fail(str(error), quit_after_start)
+    restore_signals = close_on_signals(window)
     window.show()
-    notice = window.tracker.recovery_notice
-    if notice is not None:
-        if quit_after_start:
-            sys.stderr.write(f"cairn: {notice.message()}\n")
-        else:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Your progress was recovered",
-                              notice.message(), QMessageBox.StandardButton.Ok, window)
-            box.open()
+    show_notices(window, quit_after_start)  # the boxes belong to the window
     if not quit_after_start:
         window.safety.backup_in_background("open")
         if window.tracker.plan_settings() is None and not window.tracker.setting("plan_asked"):
@@ -111,6 +240,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
         print(f"painted-at {time.time():.6f}", flush=True)
         QTimer.singleShot(0, window.close)
     code = app.exec()
+    restore_signals()
     if warm_up.is_alive():
         warm_up.join()
     window.tracker.close()
