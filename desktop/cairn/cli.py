@@ -7,7 +7,10 @@ on stderr, nothing changed). This module never imports PySide6.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +19,7 @@ from typing import TextIO
 from . import __version__
 from .content import ContentError, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
+from .logs import configure_logging
 from .progress import STATUSES, Progress
 from .store import StoreError
 from .tracker import Tracker, TrackerError, explain_folder_error
@@ -93,46 +97,109 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+READ_ONLY_COMMANDS = frozenset({"status", "items", "readiness"})
+BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log"})
+log = logging.getLogger("cairn.cli")
+
+
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         stderr: TextIO | None = None) -> int:
-    """Run one command; return its exit code."""
+    """Run one command; return its exit code (130 after Ctrl+C, with nothing half-done)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    try:
+        return _run(argv, out, err)
+    except KeyboardInterrupt:
+        err.write("cairn: interrupted; nothing more was changed\n")
+        return 130
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return EXIT_OK
+
+
+def _quiet_closed_stdout() -> None:
+    """The reader of our output went away (`cairn items | head`): say nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None and not str(args.data_dir).strip():
+        raise TrackerError("--data-dir is empty; give a folder")
+    return Path(args.data_dir) if args.data_dir is not None else default_data_dir()
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         err.write("cairn: no command given (run 'cairn' alone to open the window)\n")
         return EXIT_USAGE
     if args.command == "validate":
         return _validate(args.path, out, err)
-    data_dir = args.data_dir or default_data_dir()
     try:
-        tracker = Tracker.open(data_dir, curriculum_dir())
+        data_dir = _data_dir(args)
+    except TrackerError as error:
+        err.write(f"cairn: {error}; nothing was changed\n")
+        return EXIT_USAGE
+    configure_logging(data_dir)
+    try:
+        tracker = Tracker.open(data_dir, curriculum_dir(),
+                               read_only=args.command in READ_ONLY_COMMANDS)
     except (ContentError, StoreError, TrackerError) as error:
+        log.warning("%s refused to open %s: %s", args.command, data_dir, error)
         err.write(f"cairn: {error}\n")
         return EXIT_DATA
     except OSError as error:
         err.write(f"cairn: {explain_folder_error(data_dir, error)}\n")
         return EXIT_DATA
+    configure_logging(data_dir)  # the folder exists now
     from .reports.importer import ImportRefused
 
-    if tracker.recovery_notice is not None:
-        err.write(f"cairn: {tracker.recovery_notice.message()}\n")
+    for notice in tracker.notices():
+        err.write(f"cairn: {notice}\n")
     try:
+        if args.command in BACKED_UP_COMMANDS:
+            _backup_first(tracker, err)
         return _COMMANDS[args.command](tracker, args, out)
-    except TrackerError as error:
-        err.write(f"cairn: {error}; nothing was changed\n")
-        return EXIT_USAGE
-    except ImportRefused as error:
-        err.write(f"cairn: {error}\n")
+    except (TrackerError, ImportRefused, *_refusals()) as error:
+        log.info("%s refused: %s", args.command, error)
+        err.write(f"cairn: {_one_line(error)}\n")
         return EXIT_USAGE
     except StoreError as error:
         err.write(f"cairn: {error}\n")
         return EXIT_DATA
     except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
         err.write(f"cairn: {error.filename or ''}: {error.strerror}; nothing was changed\n")
         return EXIT_DATA
     finally:
         tracker.close()
+
+
+def _one_line(error: Exception) -> str:
+    text = str(error)
+    return text if "nothing was" in text else f"{text}; nothing was changed"
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    """Errors that mean "bad input" (exit 2) from modules loaded only when needed."""
+    found: list[type[Exception]] = []
+    with contextlib.suppress(ImportError, AttributeError):
+        from .reports import export as export_module
+
+        found.append(export_module.ExportTargetRefused)
+    return tuple(found)
+
+
+def _backup_first(tracker: Tracker, err: TextIO) -> None:
+    """Command-line writes keep a backup at most an hour old, like the window's."""
+    try:
+        tracker.backup_if_due("cli")
+    except StoreError as error:
+        log.warning("backup before a command-line change failed: %s", error)
+        err.write(f"cairn: warning: {error}\n")
 
 
 def _validate(path: Path, out: TextIO, err: TextIO) -> int:

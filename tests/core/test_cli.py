@@ -157,7 +157,7 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_newer_database_is_a_data_problem(data_dir: Path) -> None:
     import sqlite3
 
-    assert cairn("--data-dir", str(data_dir), "status")[0] == 0
+    assert cairn("--data-dir", str(data_dir), "check")[0] == 0
     conn = sqlite3.connect(data_dir / "cairn.sqlite3")
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()

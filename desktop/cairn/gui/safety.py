@@ -3,6 +3,7 @@ another process (the command line) made while the window is open."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..store import StoreError
 from ..store.backup import BackupInfo
+from ..store.errors import error_name
 from ..store.recovery import full_check
 from ..tracker import Tracker, TrackerError
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+log = logging.getLogger("cairn.gui")
 BACKUP_EVERY_MS = 30 * 60 * 1000
 POLL_OUTSIDE_CHANGES_MS = 2000
 
@@ -112,7 +116,7 @@ class BackupsDialog(QDialog):
 
 
 class _CheckSignals(QObject):
-    done = Signal(list)
+    done = Signal(list, str)  # problems found, or why the check could not run
 
 
 class _CheckJob(QRunnable):
@@ -122,7 +126,10 @@ class _CheckJob(QRunnable):
         self.signals = _CheckSignals()
 
     def run(self) -> None:
-        self.signals.done.emit(full_check(self.path))
+        try:
+            self.signals.done.emit(full_check(self.path), "")
+        except StoreError as error:  # busy or a disk error: not damage, and said in words
+            self.signals.done.emit([], str(error))
 
 
 class SafetyMenu(QObject):
@@ -167,6 +174,8 @@ class SafetyMenu(QObject):
             try:
                 make_backup(path, folder, reason=reason)
             except Exception as error:  # reported on the status bar, never silently lost
+                log.warning("%s backup of %s failed: %s (%s)", reason, path, error,
+                            error_name(error))
                 self.last_message = f"Backup failed: {error}"
 
         self._thread = threading.Thread(target=work, name=f"backup-{reason}")
@@ -203,19 +212,27 @@ class SafetyMenu(QObject):
         try:
             self.tracker.backup("before-check")
         except Exception as error:
-            self.last_message = f"Backup before the check failed: {error}"
+            log.warning("backup before the check failed: %s (%s)", error, error_name(error))
+            self._checked([], f"the backup before the check failed ({error}), so the check "
+                              "did not run")
+            return
         job = _CheckJob(self.tracker.database.path)
         job.signals.done.connect(self._checked)
         self._job = job
         QThreadPool.globalInstance().start(job)
 
-    def _checked(self, problems: list[str]) -> None:
-        if not problems:
+    def _checked(self, problems: list[str], error: str = "") -> None:
+        if error:
+            message = f"The check could not run: {error}"
+        elif not problems:
             message = (f"Your progress file is healthy: integrity and foreign keys checked, "
                        f"{len(self.tracker.backups())} backups kept.")
         else:
-            _problems, notice = self.tracker.check()
-            message = notice.message() if notice else "The file is healthy again."
+            try:
+                _problems, notice = self.tracker.check()
+                message = notice.message() if notice else "The file is healthy again."
+            except (StoreError, TrackerError) as failure:
+                message = str(failure)
             self.window.refresh_everything()
         self.last_message = message
         self.window.statusBar().showMessage(message, 15000)
@@ -229,7 +246,12 @@ class SafetyMenu(QObject):
     # --- outside changes --------------------------------------------------------------------
     def notice_outside_changes(self) -> bool:
         """Reload if another process changed the data (e.g. `cairn mark` in a terminal)."""
-        if self.tracker.reload_if_changed():
+        try:
+            changed = self.tracker.reload_if_changed()
+        except StoreError as error:  # busy or a disk error: try again at the next poll
+            self.window.statusBar().showMessage(str(error), 6000)
+            return False
+        if changed:
             self.window.refresh_everything()
             self.window.statusBar().showMessage("Updated with changes made outside this "
                                                 "window.", 6000)

@@ -1,8 +1,10 @@
 """The learner's data in SQLite: status and history, notes, evidence, settings."""
 
 from .database import (
+    BusyDatabaseError,
     DamagedDatabaseError,
     Database,
+    DiskError,
     EvidenceRecord,
     HistoryEntry,
     NewerDatabaseError,
@@ -13,8 +15,10 @@ from .database import (
 )
 
 __all__ = [
+    "BusyDatabaseError",
     "DamagedDatabaseError",
     "Database",
+    "DiskError",
     "EvidenceRecord",
     "HistoryEntry",
     "NewerDatabaseError",

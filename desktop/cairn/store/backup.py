@@ -44,17 +44,22 @@ def backup_to(source: Path, backup_dir: Path, *, reason: str, now: datetime | No
     stamp = (now or _now()).strftime(STAMP)
     target = backup_dir / f"cairn-{stamp}-{reason}{SUFFIX}"
     partial = target.with_suffix(".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+            src.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never leave a half-written copy behind
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        raise
     return target
 
 

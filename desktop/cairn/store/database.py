@@ -18,6 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .backup import backup_to
+from .errors import (
+    BusyDatabaseError,
+    DamagedDatabaseError,
+    DiskError,
+    NewerDatabaseError,
+    StoreError,
+    explain,
+)
 from .schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -30,41 +38,12 @@ PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
 )
-
-
-class StoreError(Exception):
-    """The learner's database cannot be used; the message says why, in words."""
-
-
-class NewerDatabaseError(StoreError):
-    """The database was written by a newer Cairn; it is left untouched."""
-
-
-class DamagedDatabaseError(StoreError):
-    """The file fails SQLite's checks; `problems` says how (recovery can take over)."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        self.path = path
-        self.problems = problems
-        super().__init__(f"{path} is damaged: {'; '.join(problems[:3])}")
-
-
-def _explain_write_error(path: Path, error: Exception) -> StoreError:
-    text = str(error).lower()
-    if "full" in text:
-        reason = "the disk is full"
-    elif "readonly" in text or "read-only" in text or "permission" in text:
-        reason = "the data folder cannot be written to (read-only or no permission)"
-    elif "locked" in text or "busy" in text:
-        reason = "another program kept the database busy for too long"
-    else:
-        reason = str(error)
-    return StoreError(f"{path}: the change was not saved because {reason}. Everything saved "
-                      "before is intact.")
+__all__ = ["BusyDatabaseError", "DamagedDatabaseError", "Database", "DiskError",
+           "NewerDatabaseError", "StoreError"]
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn low-level write failures into a StoreError the learner can read."""
+    """Turn low-level write failures into a StoreError the learner can read (by result code)."""
 
     @functools.wraps(method)
     def wrapper(self: Database, *args: Any, **kwargs: Any) -> Any:
@@ -73,10 +52,10 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
         except StoreError:
             raise
         except (sqlite3.Error, OSError) as error:
-            raise _explain_write_error(self.path, error) from error
+            raise explain(self.path, error, doing="saving the change") from error
         except Exception as error:
             if type(error).__module__.startswith("sqlalchemy"):
-                raise _explain_write_error(self.path, error) from error
+                raise explain(self.path, error, doing="saving the change") from error
             raise
 
     return wrapper
@@ -120,26 +99,33 @@ class EvidenceRecord:
 
 
 def schema_revision(path: Path) -> str | None:
-    """The schema revision stored in the file, or None for a new or empty database."""
+    """The schema revision stored in the file, or None for a new or empty database.
+
+    Raises BusyDatabaseError, DiskError or DamagedDatabaseError by SQLite's result code, and a
+    StoreError for a database that is not Cairn's or has a broken version table."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise StoreError(f"{path} cannot be opened: {error}") from error
-    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise StoreError(f"{path} is not a Cairn database (it has no schema version)")
+                raise StoreError(f"{path} is not a Cairn database (it has no schema version); "
+                                 "nothing was changed")
             return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(path, [f"not a readable SQLite database ({error})"]
-                                   ) from error
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error as error:
+        raise explain(path, error, doing="reading your progress file") from error
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
+    if len(rows) != 1 or not isinstance(rows[0][0], str) or not rows[0][0]:
+        raise StoreError(f"{path}: its schema version table is empty or broken "
+                         f"({len(rows)} row(s)), so Cairn cannot tell how to read it. Nothing "
+                         "was changed; restore a backup (Tools → Backups) or repair it by hand.")
+    return str(rows[0][0])
 
 
 def configure_connection(connection: sqlite3.Connection, _record: Any = None) -> None:
@@ -150,8 +136,24 @@ def configure_connection(connection: sqlite3.Connection, _record: Any = None) ->
     cursor.close()
 
 
+def _configure_writer(connection: sqlite3.Connection, record: Any = None) -> None:
+    """Writer connections: the pragmas, and transactions that SQLAlchemy begins itself."""
+    configure_connection(connection, record)
+    connection.isolation_level = None  # the "begin" listener below issues BEGIN IMMEDIATE
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Take the write lock when a transaction starts, so that two processes writing the same
+    row (or creating the schema on a first run) wait for each other instead of colliding."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _time(text: str | datetime) -> datetime:
     return text if isinstance(text, datetime) else datetime.fromisoformat(text)
+
+
+def _is_newer(revision: str) -> bool:
+    return revision.isdigit() and revision > HEAD_REVISION
 
 
 class Database:
@@ -159,20 +161,29 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._reader: sqlite3.Connection | None = sqlite3.connect(path, isolation_level=None)
-        configure_connection(self._reader)
+        try:
+            self._reader: sqlite3.Connection | None = sqlite3.connect(path, isolation_level=None)
+            configure_connection(self._reader)
+        except sqlite3.Error as error:
+            raise explain(path, error, doing="opening your progress file") from error
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path) -> Database:
-        """Open (creating if needed) and migrate after a backup; refuse a newer schema."""
+        """Open (creating if needed) and migrate after a backup; refuse a newer schema.
+
+        Raises DamagedDatabaseError when SQLite's quick check finds damage (the caller confirms
+        it before any recovery), and a StoreError in words for anything else."""
         path = Path(path)
         if path.exists() and path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file")
-        path.parent.mkdir(parents=True, exist_ok=True)
         revision = schema_revision(path)
         if revision is not None and revision not in KNOWN_REVISIONS:
+            if not _is_newer(revision):
+                raise StoreError(f"{path}: its schema version '{revision[:40]}' is not one Cairn "
+                                 "ever wrote. Nothing was changed; restore a backup (Tools → "
+                                 "Backups).")
             raise NewerDatabaseError(
                 f"{path} was written by a newer version of Cairn (schema {revision}; this "
                 f"version knows up to {HEAD_REVISION}). Update Cairn to open it; the file has "
@@ -186,14 +197,28 @@ class Database:
                 raise DamagedDatabaseError(path, problems)
         if revision != HEAD_REVISION:
             if revision is not None:
-                backup_to(path, Path(backup_dir), reason=f"before-migration-{revision}")
-            from .migrate import upgrade_to_head
-
+                try:
+                    backup_to(path, Path(backup_dir), reason=f"before-migration-{revision}")
+                except (sqlite3.Error, OSError) as error:
+                    raise explain(path, error, doing="the backup before updating the file's "
+                                  "format") from error
             database = cls(path)
-            with database.engine.begin() as connection:
-                upgrade_to_head(connection)
+            try:
+                database._migrate()
+            except BaseException:
+                database.close()
+                raise
             return database
         return cls(path)
+
+    @_guarded
+    def _migrate(self) -> None:
+        """Bring the schema to the head revision in one IMMEDIATE transaction (a process that
+        loses the race finds the work done and does nothing)."""
+        from .migrate import upgrade_to_head
+
+        with self.engine.begin() as connection:
+            upgrade_to_head(connection)
 
     @property
     def engine(self) -> Engine:
@@ -203,7 +228,8 @@ class Database:
                 from sqlalchemy import create_engine, event
 
                 engine = create_engine(f"sqlite+pysqlite:///{self.path}")
-                event.listen(engine, "connect", configure_connection)
+                event.listen(engine, "connect", _configure_writer)
+                event.listen(engine, "begin", _begin_immediate)
                 self._engine = engine
             return self._engine
 
@@ -224,7 +250,10 @@ class Database:
     def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         if self._reader is None:
             raise StoreError(f"{self.path} is closed")
-        return self._reader.execute(sql, params).fetchall()
+        try:
+            return self._reader.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise explain(self.path, error, doing="reading your progress") from error
 
     def data_version(self) -> int:
         """Changes whenever another connection (or process) commits to the file."""

@@ -1,32 +1,48 @@
 """Integrity checks and recovery: a damaged database is moved aside (never deleted) and the
-newest backup that passes a full check takes its place."""
+newest backup that passes a full check takes its place.
+
+Recovery acts only on proof: SQLite's own checks fail on a private copy of the file. A busy file,
+a full disk or a missing permission raises a StoreError in words and changes nothing; so does a
+data folder another Cairn process is using (a file someone has open is never renamed).
+"""
 
 from __future__ import annotations
 
+import logging
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .backup import BackupInfo, list_backups
+from .errors import StoreError, Trouble, classify, explain
+from .folder_lock import FolderLock
+
+log = logging.getLogger("cairn.store")
 
 
 def _problems(path: Path, pragma: str) -> list[str]:
+    """What `pragma` finds wrong; damage reported by SQLite counts as a problem, while busy or
+    disk errors raise a StoreError (they are not proof of damage)."""
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        return [f"cannot be opened: {error}"]
-    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
         rows = conn.execute(pragma).fetchall()
-        found = [str(r[0]) for r in rows if str(r[0]) != "ok"] if "check" in pragma else []
+        found = [str(r[0]) for r in rows if str(r[0]) != "ok"]
         if pragma.startswith("PRAGMA integrity_check") and not found:
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
             found += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row" for r in fk]
         return found
-    except sqlite3.DatabaseError as error:
-        return [str(error)]
+    except sqlite3.Error as error:
+        if classify(error) is Trouble.DAMAGE:
+            return [str(error)]
+        raise explain(path, error, doing="checking your progress file") from error
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
 
 
 def quick_check(path: Path) -> list[str]:
@@ -39,18 +55,37 @@ def full_check(path: Path) -> list[str]:
     return _problems(path, "PRAGMA integrity_check")
 
 
+def confirm_damage(path: Path) -> list[str]:
+    """Run the full check on a private copy of the file (and its -wal), so that no other
+    program's lock or half-written state can pass for damage. Returns the problems found."""
+    with tempfile.TemporaryDirectory(prefix="cairn-check-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            shutil.copyfile(path, copy)
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        except OSError as error:
+            raise explain(path, error, doing="checking a copy of your progress file") from error
+        return full_check(copy)
+
+
 @dataclass(frozen=True)
 class RecoveryNotice:
     """What recovery did, in words for the learner."""
 
-    damaged_copy: Path
+    damaged_copy: Path | None
     restored: BackupInfo | None
     problems: tuple[str, ...]
 
     def message(self) -> str:
         why = self.problems[0] if self.problems else "unreadable"
-        head = (f"Your progress file was damaged ({why}). It was moved aside, not deleted: "
-                f"{self.damaged_copy}.")
+        if why in ("missing", "empty (0 bytes)"):
+            head = f"Your progress file was {why}." + (
+                f" The empty file was kept as {self.damaged_copy}." if self.damaged_copy else "")
+        else:
+            head = (f"Your progress file was damaged ({why}). It was moved aside, not deleted: "
+                    f"{self.damaged_copy}.")
         if self.restored is None:
             return head + (" No good backup was found, so Cairn started a new, empty progress "
                            "file. The damaged copy is kept for recovery by hand.")
@@ -62,10 +97,10 @@ class RecoveryNotice:
                        "changes made after that time are not in it.")
 
 
-def move_aside(path: Path, now: datetime | None = None) -> Path:
+def move_aside(path: Path, now: datetime | None = None, *, label: str = "damaged") -> Path:
     """Rename the database and its WAL/SHM files out of the way; return the new name."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     path.replace(target)
     for extra in ("-wal", "-shm"):
         side = path.with_name(path.name + extra)
@@ -87,11 +122,72 @@ def restore_backup(backup: Path, path: Path) -> None:
         src.close()
 
 
-def recover(path: Path, backup_dir: Path, problems: list[str]) -> RecoveryNotice:
-    """Move the damaged file aside and restore the newest backup that passes a full check."""
-    damaged = move_aside(path)
+def restore_into_new_file(backup: Path, path: Path) -> None:
+    """Copy a backup to a temporary file beside `path`, then rename it into place."""
+    partial = path.with_name(path.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    try:
+        restore_backup(backup, partial)
+        partial.replace(path)
+    except (sqlite3.Error, OSError) as error:
+        raise explain(path, error, doing="restoring your progress from a backup") from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
+    """The newest backup that passes the full check (None if there is none)."""
     for backup in list_backups(backup_dir):
-        if not full_check(backup.path):
-            restore_backup(backup.path, path)
-            return RecoveryNotice(damaged, backup, tuple(problems))
-    return RecoveryNotice(damaged, None, tuple(problems))
+        try:
+            if not full_check(backup.path):
+                return backup
+        except StoreError:
+            continue
+    return None
+
+
+def _need_exclusive(lock: FolderLock | None, path: Path) -> None:
+    if lock is None or not lock.try_exclusive():
+        log.warning("recovery of %s refused: the data folder is in use", path)
+        raise StoreError(
+            f"{path} needs recovery, but another Cairn (a window or a command) is using this "
+            "data folder, so nothing was moved. Close it, then open Cairn again or run "
+            "'cairn check'.")
+
+
+def recover(path: Path, backup_dir: Path, problems: list[str],
+            lock: FolderLock | None = None) -> RecoveryNotice:
+    """Move the damaged file aside and restore the newest backup that passes a full check.
+
+    Needs the folder lock exclusively: a file another Cairn process has open is never renamed."""
+    _need_exclusive(lock, path)
+    try:
+        backup = newest_good_backup(backup_dir)
+        damaged = move_aside(path)
+        log.warning("moved damaged %s aside to %s (%s)", path, damaged, "; ".join(problems[:3]))
+        if backup is not None:
+            restore_into_new_file(backup.path, path)
+            log.warning("restored %s from %s", path, backup.path)
+        return RecoveryNotice(damaged, backup, tuple(problems))
+    finally:
+        if lock is not None:
+            lock.back_to_shared()
+
+
+def recover_missing(path: Path, backup_dir: Path, lock: FolderLock | None) -> RecoveryNotice | None:
+    """A missing or empty database with a good backup: restore the newest good backup.
+
+    Returns None when there is no backup (a brand-new folder: nothing to say)."""
+    backup = newest_good_backup(backup_dir)
+    if backup is None:
+        return None
+    _need_exclusive(lock, path)
+    try:
+        state = "empty (0 bytes)" if path.exists() else "missing"
+        kept = move_aside(path, label="empty") if path.exists() else None
+        restore_into_new_file(backup.path, path)
+        log.warning("progress file %s was %s; restored from %s", path, state, backup.path)
+        return RecoveryNotice(kept, backup, (state,))
+    finally:
+        if lock is not None:
+            lock.back_to_shared()

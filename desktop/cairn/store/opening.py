@@ -1,0 +1,118 @@
+"""Opening the learner's database the safe way: recovery only on proof of damage, never a rename
+while another Cairn process uses the folder, and read-only commands that change nothing."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .database import Database
+from .errors import DamagedDatabaseError, StoreError
+from .folder_lock import FolderLock
+from .recovery import (
+    RecoveryNotice,
+    confirm_damage,
+    newest_good_backup,
+    recover,
+    recover_missing,
+    restore_backup,
+)
+
+DATABASE_NAME = "cairn.sqlite3"
+log = logging.getLogger("cairn.store")
+
+
+@dataclass
+class OpenedDatabase:
+    """An open database, the folder lock held for it, and what recovery did (if anything)."""
+
+    database: Database
+    lock: FolderLock | None
+    notice: RecoveryNotice | str | None = None
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.database.close()
+        if self.lock is not None:
+            self.lock.release()
+        for cleanup in self.cleanups:
+            cleanup()
+
+
+def _scratch(source: Path | None, lock: FolderLock | None, notice: str | None) -> OpenedDatabase:
+    """A throwaway database outside the data folder: empty, or a copy of a backup."""
+    folder = Path(tempfile.mkdtemp(prefix="cairn-view-"))
+    path = folder / DATABASE_NAME
+    if source is not None:
+        restore_backup(source, path)
+    database = Database.open(path, folder / "backups")
+    return OpenedDatabase(database, lock, notice,
+                          [lambda: shutil.rmtree(folder, ignore_errors=True)])
+
+
+def _is_missing(path: Path) -> bool:
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def _open_missing(path: Path, backup_dir: Path, lock: FolderLock | None,
+                  read_only: bool) -> OpenedDatabase:
+    """No database, or a 0-byte one: a brand-new folder, or progress to bring back."""
+    if read_only:
+        backup = newest_good_backup(backup_dir)
+        if backup is None:
+            return _scratch(None, lock, None)  # a brand-new folder: nothing to say, nothing made
+        state = "missing" if not path.exists() else "empty (0 bytes)"
+        return _scratch(backup.path, lock, (
+            f"Your progress file {path} is {state}. Shown here is the newest good backup "
+            f"({backup.path.name}); nothing was changed. Open Cairn or run any command that "
+            "saves to restore it."))
+    notice = recover_missing(path, backup_dir, lock)
+    return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
+
+
+def _open_damaged(path: Path, backup_dir: Path, lock: FolderLock | None, read_only: bool,
+                  damage: DamagedDatabaseError) -> OpenedDatabase:
+    problems = confirm_damage(path)
+    if not problems:
+        log.warning("%s failed a check (%s) but a private copy is sound; nothing changed",
+                    path, "; ".join(damage.problems[:2]))
+        raise StoreError(
+            f"{path} could not be read just now ({damage.problems[0]}), but a check of a copy "
+            "found it sound, so nothing was changed. Close other programs that use it and try "
+            "again.")
+    if read_only:
+        raise StoreError(
+            f"{path} is damaged ({problems[0]}). Nothing was changed: open Cairn or run "
+            "'cairn check' to move it aside and restore the newest good backup.")
+    notice = recover(path, backup_dir, problems, lock)
+    return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
+
+
+def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
+                  ) -> OpenedDatabase:
+    """Open the database in `data_dir`, holding the folder lock shared.
+
+    A busy file or a disk error raises a StoreError in words and changes nothing. Damage is
+    confirmed on a private copy, then recovered from the newest good backup. A missing or empty
+    file is restored from the newest good backup when there is one. With `read_only` nothing in
+    the data folder is created, moved or renamed."""
+    data_dir = Path(data_dir)
+    if not read_only:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FolderLock.share(data_dir) if data_dir.is_dir() else None
+    path = data_dir / DATABASE_NAME
+    try:
+        if _is_missing(path):
+            return _open_missing(path, backup_dir, lock, read_only)
+        try:
+            return OpenedDatabase(Database.open(path, backup_dir), lock)
+        except DamagedDatabaseError as damage:
+            return _open_damaged(path, backup_dir, lock, read_only, damage)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
