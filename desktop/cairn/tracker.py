@@ -31,12 +31,20 @@ from .store import (
     SessionRecord,
 )
 from .store.backup import BackupInfo, backup_to, list_backups, make_backup
-from .store.recovery import RecoveryNotice, full_check, recover, restore_backup
+from .store.errors import StoreError, explain
+from .store.folder_lock import FolderLock
+from .store.opening import DATABASE_NAME, open_database
+from .store.recovery import (
+    RecoveryNotice,
+    confirm_damage,
+    full_check,
+    recover,
+    restore_backup,
+)
 from .study import StudyStats
 from .study import stats as study_stats
 from .timer import TimerState
 
-DATABASE_NAME = "cairn.sqlite3"
 PACKS_FOLDER = "packs"
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
@@ -76,6 +84,7 @@ class Tracker:
         self.curriculum = curriculum
         self.read_only_reason = ""
         self.recovery_notice: RecoveryNotice | None = None
+        self.open_notice = ""
         self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
                                          database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
@@ -93,29 +102,47 @@ class Tracker:
         *,
         backup_dir: Path | None = None,
         clock: Clock = utc_now,
+        read_only: bool = False,
     ) -> Tracker:
-        """Load the shipped pack plus the learner's own packs, then open the database."""
+        """Load the shipped pack plus the learner's own packs, then open the database.
+
+        With `read_only` (commands that only show progress) nothing in the data folder is
+        created, moved or renamed."""
         data_dir = Path(data_dir)
         if data_dir.exists() and not data_dir.is_dir():
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
         curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
-        path = data_dir / DATABASE_NAME
-        notice = None
+        opened = open_database(data_dir, backup_dir, read_only=read_only)
         try:
-            database = Database.open(path, backup_dir)
-        except DamagedDatabaseError as damage:
-            notice = recover(path, backup_dir, damage.problems)
-            database = Database.open(path, backup_dir)
-        tracker = cls(curriculum, database, clock=clock, data_dir=data_dir,
-                      shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
-        tracker.recovery_notice = notice
+            tracker = cls(curriculum, opened.database, clock=clock, data_dir=data_dir,
+                          shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
+        except BaseException:
+            opened.close()
+            raise
+        tracker._opened = opened
+        if isinstance(opened.notice, str):
+            tracker.open_notice = opened.notice
+        else:
+            tracker.recovery_notice = opened.notice
         return tracker
 
     def close(self) -> None:
-        self.database.close()
+        opened = getattr(self, "_opened", None)
+        if opened is not None and opened.database is self.database:
+            opened.close()
+        else:
+            self.database.close()
+            if opened is not None:
+                opened.close()
         for cleanup in getattr(self, "_cleanups", []):
             cleanup()
+
+    def notices(self) -> list[str]:
+        """What the learner should be told on opening: recovery, a missing file, packs."""
+        found = [self.recovery_notice.message()] if self.recovery_notice else []
+        found += [self.open_notice] if self.open_notice else []
+        return found + list(getattr(self, "pack_notices", []))
 
     @property
     def read_only(self) -> bool:
@@ -127,8 +154,20 @@ class Tracker:
 
     # --- backups and checks -------------------------------------------------------------------
     def backup(self, reason: str) -> Path | None:
-        """A rotating backup now (None if nothing changed since the last one)."""
-        return make_backup(self.database.path, self.backup_dir, reason=reason)
+        """A rotating backup now (None if nothing changed since the last one).
+
+        Raises a StoreError in words (and logs it) when the backup cannot be made."""
+        try:
+            return make_backup(self.database.path, self.backup_dir, reason=reason)
+        except (sqlite3.Error, OSError) as error:
+            raise explain(self.database.path, error, doing=f"the {reason} backup") from error
+
+    def backup_if_due(self, reason: str, every: timedelta = timedelta(hours=1)) -> Path | None:
+        """A backup unless one was made less than `every` ago (for command-line writes)."""
+        newest = next(iter(self.backups()), None)
+        if newest is not None and self.now() - newest.made_at < every:
+            return None
+        return self.backup(reason)
 
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.backup_dir)
@@ -137,17 +176,28 @@ class Tracker:
         """Back up, then run the full integrity and foreign-key check. A damaged database is
         moved aside and the newest good backup restored (the notice says so)."""
         self._writable()
-        with contextlib.suppress(sqlite3.Error, OSError):  # a damaged file may not back up
+        with contextlib.suppress(DamagedDatabaseError):  # a damaged file may not back up
             self.backup("before-check")
         problems = full_check(self.database.path)
         if not problems:
             return [], None
         path = self.database.path
+        if not confirm_damage(path):
+            raise StoreError(f"{path}: the check found {problems[0]!r}, but a check of a copy "
+                             "found the file sound, so nothing was changed. Try again.")
         self.database.close()
-        notice = recover(path, self.backup_dir, problems)
-        self.database = Database.open(path, self.backup_dir)
+        try:
+            notice = recover(path, self.backup_dir, problems, self._folder_lock())
+        finally:
+            self.database = Database.open(path, self.backup_dir)
+            if getattr(self, "_opened", None) is not None:
+                self._opened.database = self.database
         self.reload()
         return problems, notice
+
+    def _folder_lock(self) -> FolderLock | None:
+        opened = getattr(self, "_opened", None)
+        return opened.lock if opened is not None else None
 
     def restore(self, backup: Path) -> Change:
         """Replace the progress with a backup's, after backing up the current state."""
