@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from .fields import Fields
+from .files import (
+    MAX_NESTING,
+    PackFileError,
+    data_too_deep,
+    list_pack,
+    nesting_too_deep,
+    read_limited,
+)
 from .model import (
     ITEM_KINDS,
     PROJECT_LEVELS,
@@ -63,6 +71,9 @@ class _Drafts:
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
     line_finders: dict[str, Callable[[str], int | None]] = field(default_factory=dict)
+    urls: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (reading id, file)
+    month_numbers: set[int] = field(default_factory=set)
+    week_numbers: set[int] = field(default_factory=set)
     digest: Any = field(default_factory=hashlib.sha256)
 
 
@@ -94,12 +105,18 @@ def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_b
     if not pack_dir.is_dir():
         problems.append(Problem(str(pack_dir), "is not a folder holding a curriculum pack"))
         return
-    files = sorted(pack_dir.rglob("*.toml"))
-    if not any(f.name == "pack.toml" for f in files):
+    listing = list_pack(pack_dir)
+    problems.extend(listing.problems)
+    if listing.too_large:
+        return  # over a whole-pack limit: reading it could take minutes
+    names = [f.relative for f in listing.files if f.relative.endswith(".toml")]
+    if "pack.toml" not in names and not any(p.file == str(pack_dir / "pack.toml")
+                                            for p in listing.problems):
         problems.append(Problem(str(pack_dir / "pack.toml"), "is missing: every pack needs one"))
-    for path in files:
+    for relative in names:
+        path = pack_dir / relative
         data, text = _parse(path, problems)
-        drafts.digest.update(path.relative_to(pack_dir).as_posix().encode() + b"\0")
+        drafts.digest.update(relative.encode() + b"\0")
         drafts.digest.update(text.encode("utf-8") + b"\0")
         if data is None:
             continue
@@ -107,16 +124,25 @@ def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_b
 
 
 def _parse(path: Path, problems: list[Problem]) -> tuple[dict[str, Any] | None, str]:
+    """Read and parse one TOML file; every failure becomes a Problem naming the file."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_limited(path).decode("utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(str(path), f"is not UTF-8 text ({error.reason})"))
+        return None, ""
+    except PackFileError as error:
+        problems.append(Problem(str(path), str(error).removeprefix(f"{path} ")))
         return None, ""
     except OSError as error:
         problems.append(Problem(str(path), f"cannot be read: {error.strerror}"))
         return None, ""
+    deep_line = nesting_too_deep(text)
+    if deep_line is not None:
+        problems.append(Problem(str(path), f"arrays or inline tables nest more than "
+                                           f"{MAX_NESTING} deep", line=deep_line))
+        return None, text
     try:
-        return tomllib.loads(text), text
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _SYNTAX_POSITION.search(message)
@@ -125,17 +151,34 @@ def _parse(path: Path, problems: list[Problem]) -> tuple[dict[str, Any] | None, 
         clean = _SYNTAX_POSITION.sub("", message).strip()
         problems.append(Problem(str(path), f"TOML syntax error: {clean}", line=line, column=column))
         return None, text
+    except RecursionError:
+        problems.append(Problem(str(path), "is nested too deeply to read"))
+        return None, text
+    deep_key = data_too_deep(data)
+    if deep_key is not None:
+        problems.append(Problem(str(path), f"tables nest more than {MAX_NESTING} deep",
+                                field=deep_key.split(".")[0]))
+        return None, text
+    return data, text
+
+
+_ID_LINE = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
 
 
 def _line_finder(text: str) -> Callable[[str], int | None]:
-    lines = text.splitlines()
+    """Where each id is declared (`id = "..."`): an index built once, on first use."""
+    index: dict[str, int] | None = None
 
     def line_of(ident: str) -> int | None:
-        pattern = re.compile(r"""^\s*id\s*=\s*["']""" + re.escape(ident) + r"""["']""")
-        for number, line in enumerate(lines, start=1):
-            if pattern.match(line):
-                return number
-        return None
+        nonlocal index
+        if index is None:
+            index = {}
+            line, last = 1, 0
+            for match in _ID_LINE.finditer(text):
+                line += text.count("\n", last, match.start())
+                last = match.start()
+                index.setdefault(match.group(1), line)
+        return index.get(ident)
 
     return line_of
 
@@ -220,8 +263,9 @@ def _read_month(f: Fields, drafts: _Drafts) -> str:
     number = f.integer("number")
     title = f.text("title")
     summary = f.text("summary", markdown=True)
-    if number and any(m.number == number for m, _ in drafts.months):
+    if number and number in drafts.month_numbers:
         f.problem("number", f"month number {number} is used twice")
+    drafts.month_numbers.add(number)
     if not _claim(f, ident, drafts):
         return ident
     drafts.months.append((Month(ident, number, title, summary, ()), f.file))
@@ -252,8 +296,9 @@ def _read_week(
         number = f.integer("number")
         title = f.text("title")
         summary = f.text("summary", markdown=True)
-        if number and any(w.number == number for w in drafts.weeks.values()):
+        if number and number in drafts.week_numbers:
             f.problem("number", f"week number {number} is used twice")
+        drafts.week_numbers.add(number)
         if not _claim(f, ident, drafts):
             return
         week = _WeekDraft(ident, number, title, summary, month_id, f.file)
@@ -300,12 +345,13 @@ def _read_reading(f: Fields, drafts: _Drafts) -> None:
         f.problem("url", f"'{url}' is not allowed: readings need an absolute https:// address")
     hours = f.number("estimate_hours")
     topic = f.text("topic", required=False)
-    for other, other_file in drafts.readings.values():
-        if url and other.url == url:
-            f.problem("url", f"the same address is already catalogued as '{other.id}' "
-                             f"in {other_file}")
-            break
+    if url and url in drafts.urls:
+        other_id, other_file = drafts.urls[url]
+        f.problem("url", f"the same address is already catalogued as '{other_id}' "
+                         f"in {other_file}")
     if _claim(f, ident, drafts):
+        if url:
+            drafts.urls.setdefault(url, (ident, f.file))
         drafts.readings[ident] = (Reading(ident, title, author, kind, url, hours, topic), f.file)
 
 
@@ -325,22 +371,23 @@ def _read_role(raw: Any, fields: Callable[[Any, str, set[str]], Fields], drafts:
         f.problem("short_name", f"is {len(short_name)} characters long; keep it to 16")
     summary = f.text("summary", markdown=True)
     market_note = f.text("market_note", markdown=True)
-    areas: list[RoleArea] = []
+    areas: dict[str, RoleArea] = {}
     for raw_area in f.tables("area"):
         af = fields(raw_area, "role area", {"skill", "weight"})
         af.id = ident
         skill = af.text("skill")
         weight = af.integer("weight")
-        if skill and any(a.skill_id == skill for a in areas):
+        if skill and skill in areas:
             af.problem("area", f"skill area '{skill}' is listed twice")
         elif skill and weight:
-            areas.append(RoleArea(skill, weight))
+            areas[skill] = RoleArea(skill, weight)
     if not areas:
         f.problem("area", "a role needs at least one weighted skill area")
-    elif sum(a.weight for a in areas) != 100:
-        f.problem("area", f"weights add up to {sum(a.weight for a in areas)}, not 100")
+    elif sum(a.weight for a in areas.values()) != 100:
+        f.problem("area", f"weights add up to {sum(a.weight for a in areas.values())}, not 100")
     if _claim(f, ident, drafts):
-        drafts.roles[ident] = (Role(ident, name, summary, market_note, tuple(areas), short_name),
+        drafts.roles[ident] = (Role(ident, name, summary, market_note, tuple(areas.values()),
+                                    short_name),
                                f.file)
 
 
@@ -425,8 +472,11 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
             if area.skill_id not in drafts.skills:
                 problem(file, ident, "area", f"there is no skill area '{area.skill_id}'")
 
+    weeks_of_month: dict[str, list[str]] = {}
+    for w in sorted(drafts.weeks.values(), key=lambda w: w.number):
+        weeks_of_month.setdefault(w.month_id, []).append(w.id)
     for month, file in drafts.months:
-        if not any(w.month_id == month.id for w in drafts.weeks.values()):
+        if month.id not in weeks_of_month:
             problem(file, month.id, "week", "a month needs at least one week")
     for week in drafts.weeks.values():
         if not week.item_ids:
@@ -437,8 +487,7 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
         for w in sorted(drafts.weeks.values(), key=lambda w: w.number)
     }
     months = tuple(
-        Month(m.id, m.number, m.title, m.summary,
-              tuple(w.id for w in weeks.values() if w.month_id == m.id))
+        Month(m.id, m.number, m.title, m.summary, tuple(weeks_of_month.get(m.id, ())))
         for m, _ in sorted(drafts.months, key=lambda pair: pair[0].number)
     )
     return Curriculum(
