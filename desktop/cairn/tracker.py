@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import shutil
 import sqlite3
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .content import Curriculum, Item, PackInfo, load_curriculum
+from . import packs
+from .content import Curriculum, Item, PackInfo
 from .content.urls import is_web_url
+from .packs import PACKS_FOLDER, DisabledPack, load_packs
 from .plan import Pace, PlanSettings, pace
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .readiness import ReadinessModel
@@ -45,7 +45,6 @@ from .study import StudyStats
 from .study import stats as study_stats
 from .timer import TimerState
 
-PACKS_FOLDER = "packs"
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
 
@@ -80,8 +79,11 @@ class Tracker:
 
     def __init__(self, curriculum: Curriculum, database: Database, *, clock: Clock = utc_now,
                  data_dir: Path | None = None, shipped_pack: Path | None = None,
-                 backup_dir: Path | None = None) -> None:
+                 backup_dir: Path | None = None,
+                 disabled_packs: Sequence[DisabledPack] = ()) -> None:
         self.curriculum = curriculum
+        self.disabled_packs = list(disabled_packs)
+        self.pack_notices: list[str] = [pack.notice for pack in self.disabled_packs]
         self.read_only_reason = ""
         self.recovery_notice: RecoveryNotice | None = None
         self.open_notice = ""
@@ -111,12 +113,13 @@ class Tracker:
         data_dir = Path(data_dir)
         if data_dir.exists() and not data_dir.is_dir():
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
-        curriculum = load_curriculum([Path(shipped_pack), *extension_packs(data_dir)])
+        curriculum, disabled = load_packs(Path(shipped_pack), data_dir)
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
         opened = open_database(data_dir, backup_dir, read_only=read_only)
         try:
             tracker = cls(curriculum, opened.database, clock=clock, data_dir=data_dir,
-                          shipped_pack=Path(shipped_pack), backup_dir=backup_dir)
+                          shipped_pack=Path(shipped_pack), backup_dir=backup_dir,
+                          disabled_packs=disabled)
         except BaseException:
             opened.close()
             raise
@@ -224,41 +227,40 @@ class Tracker:
 
         Raises ContentError listing every problem; a pack with the id of one already added
         is checked as its replacement."""
-        folder = Path(folder)
-        incoming = _pack_id(folder)
-        others = [p for p in extension_packs(self._data_dir()) if _pack_id(p) != incoming]
-        candidate = load_curriculum([self._shipped(), *others, folder])
-        return candidate.packs[-1]
+        return packs.check_pack(Path(folder), self._shipped(), self.curriculum)
 
     def add_pack(self, folder: Path) -> Change:
-        """Validate, then copy the pack into the data folder and load it. Nothing changes if
-        the pack has a problem."""
+        """Validate, then copy the pack's regular files into the data folder and load it.
+        Nothing changes if the pack has a problem or cannot be copied."""
         self._writable()
-        info = self.check_pack(folder)
-        target = self._data_dir() / PACKS_FOLDER / info.id
-        staging = target.with_name(f".{info.id}.adding")
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(Path(folder), staging,
-                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
-        if target.exists():
-            shutil.rmtree(target)
-        staging.replace(target)
+        packs_root = self._data_dir() / PACKS_FOLDER
+        try:
+            info = packs.add_pack(Path(folder), self._shipped(), self.curriculum, packs_root)
+        except packs.PackFileError as error:
+            raise TrackerError(f"{error}; nothing was added") from None
+        except OSError as error:
+            raise TrackerError(f"the pack could not be copied into {packs_root}: "
+                               f"{error.strerror or error}; nothing was added") from None
         self.reload_content()
         return Change("content", (info.id,), None, info.version)
 
     def remove_pack(self, pack_id: str) -> Change:
-        """Remove an added pack; progress on its items stays in the database."""
+        """Remove an added pack, found by its id or (a disabled pack) its folder name; progress
+        on its items stays in the database."""
         self._writable()
-        for folder in extension_packs(self._data_dir()):
-            if _pack_id(folder) == pack_id:
-                shutil.rmtree(folder)
-                self.reload_content()
-                return Change("content", (pack_id,), pack_id, None)
-        raise TrackerError(f"there is no added pack '{pack_id}'")
+        folder = packs.find_pack_folder(self._data_dir(), self.curriculum, pack_id)
+        if folder is None:
+            raise TrackerError(f"there is no added pack '{pack_id}'")
+        packs.remove_folder(folder)
+        self.reload_content()
+        return Change("content", (pack_id,), pack_id, None)
 
     def reload_content(self) -> None:
-        """Reload the shipped pack and the added packs, then re-read progress."""
-        self.curriculum = load_curriculum([self._shipped(), *extension_packs(self._data_dir())])
+        """Reload the shipped pack and the added packs (a broken one is disabled and named in
+        `pack_notices`), then re-read progress."""
+        self.curriculum, disabled = load_packs(self._shipped(), self._data_dir())
+        self.disabled_packs = disabled
+        self.pack_notices = [pack.notice for pack in disabled]
         self.reload()
 
     def _data_dir(self) -> Path:
@@ -595,21 +597,3 @@ def explain_folder_error(folder: Path, error: OSError) -> str:
     else:
         reason = error.strerror or str(error)
     return f"cannot use the data folder {folder}: {reason}. Nothing was changed."
-
-
-def _pack_id(folder: Path) -> str:
-    try:
-        data = tomllib.loads((Path(folder) / "pack.toml").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    pack = data.get("pack")
-    return str(pack.get("id", "")) if isinstance(pack, dict) else ""
-
-
-def extension_packs(data_dir: Path) -> Sequence[Path]:
-    """The learner's own packs: each folder with a pack.toml under <data>/packs/."""
-    folder = Path(data_dir) / PACKS_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if not p.name.startswith(".") and (p / "pack.toml").is_file())
