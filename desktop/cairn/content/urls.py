@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .. import validation
+from ..validation import WEB_SCHEMES
+
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 _HREF = re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def is_web_url(url: str, *, allow_http: bool = False) -> bool:
-    """True for an absolute https URL with a host (http too when allowed)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    schemes = {"https", "http"} if allow_http else {"https"}
-    return parts.scheme.lower() in schemes and bool(parts.netloc) and " " not in url.strip()
+    """True for an absolute https URL with a host (http too when allowed): the one link rule
+    of `cairn.validation` (length, no white space, control or bidi characters, no backslash)."""
+    return validation.is_web_url(url, WEB_SCHEMES if allow_http else ("https",))
 
 
 def is_openable_link(url: str) -> bool:

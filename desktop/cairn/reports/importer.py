@@ -1,28 +1,66 @@
 """Reading a JSON export back: validate everything first, then merge in one transaction.
 
 A file that is truncated, not JSON, of another format or schema, or has a wrong value anywhere is
-refused with one message naming the file and the field; nothing is changed. A merge keeps the
-newer change per item (ties keep what is already here) and adds what is missing.
+refused with one message naming the file and the field; nothing is changed. Values pass the same
+checks as what the learner types (`cairn.validation`), so every export Cairn writes restores.
+
+A merge keeps the newer change per item (ties keep what is already here) and adds what is
+missing. Incoming history, study sessions and evidence are matched on their content and time
+truncated to the second, so importing a file twice, or a learner's own export (older exports were
+rounded to the second), changes nothing. Ids the curriculum does not know: statuses and notes are
+kept as retired; evidence and study sessions on them are skipped and reported; evidence on a known
+id that is not a milestone refuses the file.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import datetime
+import os
+import re
+import stat
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
-from ..content.urls import is_web_url
 from ..progress import READING_STATUSES, STATUSES
 from ..store.backup import backup_to
-from ..store.database import Database
-from ..tracker import Tracker
+from ..validation import (
+    MAX_MENTOR_CHARS,
+    InvalidInput,
+    check_learner_name,
+    check_mentor_text,
+    check_minutes,
+    check_note,
+    check_text,
+    check_url,
+    parse_time,
+)
 from .json_export import FORMAT, SCHEMA
 
+if TYPE_CHECKING:
+    from ..content import Curriculum
+    from ..store.database import Database
+    from ..tracker import Tracker
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_NOTE_CHARS = 1_000_000
+MAX_NOTE_CHARS = MAX_MENTOR_CHARS  # kept for callers of the old name
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 20
+SHOWN_IDS = 3
+SESSION_SOURCES = ("timer", "manual", "cli")
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+T = TypeVar("T")
 
 
 class ImportRefused(ValueError):
@@ -60,7 +98,7 @@ class ExportData:
 
 @dataclass
 class ImportPlan:
-    """The writes a merge needs, computed before anything is written."""
+    """The writes a merge needs, computed before anything is written, and what was left out."""
 
     statuses: list[tuple[str, str, datetime]] = field(default_factory=list)
     history: list[tuple[str, str | None, str, datetime]] = field(default_factory=list)
@@ -69,11 +107,25 @@ class ImportPlan:
     readings: list[tuple[str, str, datetime]] = field(default_factory=list)
     sessions: list[tuple[str, datetime, int, str]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    unknown_ids: tuple[str, ...] = ()
+    skipped_ids: tuple[str, ...] = ()
+    skipped_evidence: int = 0
+    skipped_sessions: int = 0
 
     @property
     def empty(self) -> bool:
         return not (self.statuses or self.history or self.notes or self.evidence
                     or self.readings or self.sessions or self.settings)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def list_ids(ids: tuple[str, ...], shown: int = SHOWN_IDS) -> str:
+    """A few ids, then how many more: 'a, b, c and 99997 more'."""
+    text = ", ".join(ids[:shown])
+    return text + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
 @dataclass(frozen=True)
@@ -85,33 +137,54 @@ class ImportReport:
     unknown_ids: tuple[str, ...]
     backup: Path | None
     sessions: int = 0
+    skipped_ids: tuple[str, ...] = ()
+    skipped_evidence: int = 0
+    skipped_sessions: int = 0
 
     def describe(self) -> str:
-        parts = [f"{self.statuses} status{'es' if self.statuses != 1 else ''}",
-                 f"{self.notes} note{'s' if self.notes != 1 else ''}",
-                 f"{self.evidence} evidence link{'s' if self.evidence != 1 else ''}",
-                 f"{self.readings} reading{'s' if self.readings != 1 else ''}",
-                 f"{self.sessions} study session{'s' if self.sessions != 1 else ''}"]
-        text = "Imported " + ", ".join(parts) + "."
-        if not any((self.statuses, self.notes, self.evidence, self.readings, self.sessions)):
+        """One short paragraph, whatever the file held (ids are listed a few at most)."""
+        counts = (self.statuses, self.notes, self.evidence, self.readings, self.sessions)
+        if any(counts):
+            text = "Imported " + ", ".join([
+                _plural(self.statuses, "status", "statuses"), _plural(self.notes, "note"),
+                _plural(self.evidence, "evidence link"), _plural(self.readings, "reading"),
+                _plural(self.sessions, "study session")]) + "."
+        else:
             text = "Nothing to import: everything in the file is already here or older."
         if self.unknown_ids:
-            text += (f" {len(self.unknown_ids)} id(s) are not in your curriculum and were kept "
-                     f"as retired: {', '.join(self.unknown_ids[:5])}"
-                     + ("…" if len(self.unknown_ids) > 5 else "") + ".")
+            text += (f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
+                     f"{'was' if len(self.unknown_ids) == 1 else 'were'} kept as retired: "
+                     f"{list_ids(self.unknown_ids)}.")
+        if self.skipped_ids:
+            text += (f" Skipped {_plural(self.skipped_evidence, 'evidence link')} and "
+                     f"{_plural(self.skipped_sessions, 'study session')} on "
+                     f"{_plural(len(self.skipped_ids), 'id')} not in your curriculum: "
+                     f"{list_ids(self.skipped_ids)}.")
         if self.backup:
             text += f" A backup was made first: {self.backup}."
         return text
 
 
+def _refuse(path: Path, problem: str) -> ImportRefused:
+    return ImportRefused(f"{path}: {problem}; nothing was imported")
+
+
 class _Reader:
     """Typed access with messages that name the file and the field."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, now: datetime) -> None:
         self.path = path
+        self.now = now
 
     def fail(self, where: str, message: str) -> ImportRefused:
-        return ImportRefused(f"{self.path}: field '{where}': {message}; nothing was imported")
+        return _refuse(self.path, f"field '{where}': {message}")
+
+    def checked(self, check: Callable[..., T], value: Any, where: str, **options: Any) -> T:
+        """Run a `cairn.validation` check, turning its refusal into this file's message."""
+        try:
+            return check(value, field=where, **options)
+        except InvalidInput as error:
+            raise self.fail(where, error.problem) from None
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -128,62 +201,170 @@ class _Reader:
     def text(self, value: Any, where: str, *, limit: int = 10_000, empty: bool = True) -> str:
         if value is None and empty:
             return ""
-        if not isinstance(value, str):
-            raise self.fail(where, f"must be text, not {type(value).__name__}")
-        if len(value) > limit:
-            raise self.fail(where, f"is {len(value)} characters long (at most {limit})")
-        if not empty and not value.strip():
+        text = self.checked(check_text, value, where, limit=limit)
+        if not empty and not text.strip():
             raise self.fail(where, "is empty")
-        return value
+        return text
 
     def ident(self, value: Any, where: str) -> str:
         text = self.text(value, where, limit=MAX_ID_LENGTH, empty=False)
-        if not ID_PATTERN.match(text):
-            raise self.fail(where, f"'{text}' is not a valid id")
+        if not ID_PATTERN.fullmatch(text):
+            raise self.fail(where, f"{text!r} is not a valid id")
         return text
 
     def choice(self, value: Any, where: str, options: tuple[str, ...]) -> str:
         text = self.text(value, where, limit=32, empty=False)
         if text not in options:
-            raise self.fail(where, f"'{text}' is not one of: {', '.join(options)}")
+            raise self.fail(where, f"{text!r} is not one of: {', '.join(options)}")
         return text
 
     def time(self, value: Any, where: str) -> datetime:
-        text = self.text(value, where, limit=40, empty=False)
-        try:
-            moment = datetime.fromisoformat(text.removesuffix("Z"))
-        except ValueError:
-            raise self.fail(where, f"'{text}' is not a date and time") from None
-        return moment.replace(tzinfo=None)
+        """An ISO time, converted to naive UTC; not before 2000, not more than a day ahead."""
+        return self.checked(parse_time, value, where, now=self.now)
+
+    def unique(self, ident: str, seen: set[str], where: str) -> str:
+        if ident in seen:
+            raise self.fail(where, f"{ident!r} appears twice")
+        seen.add(ident)
+        return ident
 
 
-def read_export(path: Path) -> ExportData:
-    """Read and validate an export completely; raise ImportRefused on the first problem."""
-    path = Path(path)
-    r = _Reader(path)
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; never blocks on a device or pipe."""
     try:
-        size = path.stat().st_size
+        info = os.stat(path)
     except OSError as error:
-        raise ImportRefused(f"{path}: cannot be read ({error.strerror}); nothing was imported"
-                            ) from None
-    if size > MAX_FILE_BYTES:
-        raise ImportRefused(f"{path}: is {size} bytes, larger than any Cairn export; nothing "
-                            "was imported")
+        raise _refuse(path, f"cannot be read ({error.strerror})") from None
+    _check_kind(path, info.st_mode)
+    if info.st_size > MAX_FILE_BYTES:
+        raise _refuse(path, f"is {info.st_size:,} bytes, larger than any Cairn export")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ImportRefused(f"{path}: is not UTF-8 text; nothing was imported") from None
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise _refuse(path, f"cannot be read ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            _check_kind(path, os.fstat(handle.fileno()).st_mode)  # replaced since the stat?
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _refuse(path, f"cannot be read ({error.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(path, "is larger than any Cairn export")
+    if not data.strip():
+        raise _refuse(path, "is empty, not a Cairn progress export")
+    return data
+
+
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _refuse(path, "is a folder, not an export file")
+    if not stat.S_ISREG(mode):
+        raise _refuse(path, "is not a regular file (a device, pipe or socket), so it cannot be "
+                            "a Cairn export")
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply JSON arrays and objects nest in `text` (brackets inside strings ignored)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def _parse_json(path: Path, data: bytes) -> Any:
+    """Decode and parse with limits: nesting depth, digits in a number, no NaN, valid text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _refuse(path, f"is not UTF-8 text (byte {error.start})") from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise _refuse(path, f"nests lists and objects more than {MAX_DEPTH} deep, which no "
+                            "Cairn export does")
+
+    def whole(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+            raise _refuse(path, f"has a number of {len(digits):,} digits, which no Cairn export "
+                                "has")
+        return int(digits)
+
+    def constant(name: str) -> Any:
+        raise _refuse(path, f"has {name}, which is not a JSON number")
+
+    try:
+        value = json.loads(text, parse_int=whole, parse_constant=constant)
     except json.JSONDecodeError as error:
-        raise ImportRefused(f"{path}: is not valid JSON (damaged or truncated?): {error.msg} "
-                            f"at line {error.lineno} column {error.colno}; nothing was imported"
-                            ) from None
-    except OSError as error:
-        raise ImportRefused(f"{path}: cannot be read ({error.strerror}); nothing was imported"
-                            ) from None
-    top = r.obj(raw, "(top level)")
-    if top.get("format") != FORMAT:
-        raise r.fail("format", f"is {top.get('format')!r}, not {FORMAT!r}: this is not a Cairn "
-                               "progress export")
+        raise _refuse(path, f"is not valid JSON (damaged or truncated?): {error.msg} at line "
+                            f"{error.lineno} column {error.colno}") from None
+    except RecursionError:
+        raise _refuse(path, "nests lists and objects too deeply") from None
+    if _SURROGATE_ESCAPE.search(text):
+        where = _lone_surrogate(value)
+        if where is not None:
+            raise _refuse(path, f"field '{where}': is not valid UTF-8 text (a lone surrogate)")
+    return value
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The path of the first text (or key) holding a lone surrogate, or None."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                return where or "(top level)"
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                inner = f"{where}.{key}" if where else key
+                if _SURROGATE.search(key):
+                    return inner.encode("utf-8", "backslashreplace").decode()
+                stack.append((child, inner))
+        elif isinstance(node, list):
+            stack.extend((child, f"{where}[{n}]") for n, child in enumerate(node))
+    return None
+
+
+def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
+    """Read and validate an export completely; raise ImportRefused on the first problem.
+
+    Times are converted to naive UTC and refused before 2000 or more than a day after `now`
+    (default: the wall clock). Needs neither the tracker nor the database."""
+    path = Path(path)
+    r = _Reader(path, now or datetime.now(UTC).replace(tzinfo=None))
+    top = r.obj(_parse_json(path, _read_file(path)), "(top level)")
+    _check_header(r, top)
+    learner = r.obj(top.get("learner") or {}, "learner")
+    curriculum = r.obj(top.get("curriculum") or {}, "curriculum")
+    mentor = r.obj(top.get("mentor") or {}, "mentor")
+    primary = learner.get("primary_role") or ""
+    name = learner.get("name")
+    return ExportData(
+        path=path,
+        exported_at=r.time(top.get("exported_at"), "exported_at"),
+        learner_name=r.checked(check_learner_name, name, "learner.name") if name else "",
+        primary_role=r.ident(primary, "learner.primary_role") if primary else "",
+        target_roles=tuple(r.ident(v, f"learner.target_roles[{n}]") for n, v in
+                           enumerate(r.array(learner.get("target_roles"),
+                                             "learner.target_roles"))),
+        curriculum_version=r.text(curriculum.get("version"), "curriculum.version", limit=500),
+        curriculum_hash=r.text(curriculum.get("hash"), "curriculum.hash", limit=200),
+        items=_read_items(r, top.get("items")),
+        notes=_read_notes(r, top.get("notes")),
+        evidence=_read_evidence(r, top.get("evidence")),
+        readings=_read_readings(r, top.get("readings")),
+        sessions=_read_sessions(r, top.get("sessions")),
+        questions=_mentor_text(r, mentor.get("questions"), "mentor.questions"),
+        next_goals=_mentor_text(r, mentor.get("next_goals"), "mentor.next_goals"),
+        summary=r.obj(top.get("summary") or {}, "summary"),
+    )
+
+
+def _check_header(r: _Reader, top: dict[str, Any]) -> None:
+    fmt = top.get("format")
+    if fmt != FORMAT:
+        shown = (repr(fmt[:40]) if isinstance(fmt, str) else
+                 repr(fmt) if fmt is None or isinstance(fmt, int | float) else
+                 f"a {type(fmt).__name__}")
+        raise r.fail("format", f"is {shown}, not {FORMAT!r}: this is not a Cairn progress "
+                               "export")
     schema = top.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int):
         raise r.fail("schema", "must be a whole number")
@@ -192,15 +373,19 @@ def read_export(path: Path) -> ExportData:
                                f"reads up to {SCHEMA})")
     if schema < 1:
         raise r.fail("schema", f"{schema} is not a schema Cairn ever wrote")
+
+
+def _mentor_text(r: _Reader, value: Any, where: str) -> str:
+    return "" if value is None else r.checked(check_mentor_text, value, where)
+
+
+def _read_items(r: _Reader, raw: Any) -> tuple[IncomingItem, ...]:
     items = []
     seen: set[str] = set()
-    for n, raw_item in enumerate(r.array(top.get("items"), "items")):
+    for n, raw_item in enumerate(r.array(raw, "items")):
         where = f"items[{n}]"
         entry = r.obj(raw_item, where)
-        ident = r.ident(entry.get("id"), f"{where}.id")
-        if ident in seen:
-            raise r.fail(f"{where}.id", f"'{ident}' appears twice")
-        seen.add(ident)
+        ident = r.unique(r.ident(entry.get("id"), f"{where}.id"), seen, f"{where}.id")
         history = []
         for k, raw_h in enumerate(r.array(entry.get("history"), f"{where}.history")):
             hw = f"{where}.history[{k}]"
@@ -213,96 +398,116 @@ def read_export(path: Path) -> ExportData:
                                                   STATUSES),
                                   r.time(entry.get("updated_at"), f"{where}.updated_at"),
                                   tuple(history)))
+    return tuple(items)
+
+
+def _read_notes(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...]:
     notes = []
-    for n, raw_note in enumerate(r.array(top.get("notes"), "notes")):
-        entry = r.obj(raw_note, f"notes[{n}]")
-        notes.append((r.ident(entry.get("id"), f"notes[{n}].id"),
-                      r.text(entry.get("body"), f"notes[{n}].body", limit=MAX_NOTE_CHARS),
-                      r.time(entry.get("updated_at"), f"notes[{n}].updated_at")))
+    seen: set[str] = set()
+    for n, raw_note in enumerate(r.array(raw, "notes")):
+        where = f"notes[{n}]"
+        entry = r.obj(raw_note, where)
+        ident = r.unique(r.ident(entry.get("id"), f"{where}.id"), seen, f"{where}.id")
+        body = r.checked(check_note, entry.get("body"), f"{where}.body")
+        at = r.time(entry.get("updated_at"), f"{where}.updated_at")
+        if body.strip():  # an empty note is no note (the tracker removes it too)
+            notes.append((ident, body, at))
+    return tuple(notes)
+
+
+def _read_evidence(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...]:
     evidence = []
-    for n, raw_link in enumerate(r.array(top.get("evidence"), "evidence")):
-        entry = r.obj(raw_link, f"evidence[{n}]")
-        url = r.text(entry.get("url"), f"evidence[{n}].url", limit=4000, empty=False).strip()
-        if not is_web_url(url, allow_http=True):
-            raise r.fail(f"evidence[{n}].url", f"'{url}' is not an http(s) link")
-        evidence.append((r.ident(entry.get("id"), f"evidence[{n}].id"), url,
-                         r.time(entry.get("added_at"), f"evidence[{n}].added_at")))
+    for n, raw_link in enumerate(r.array(raw, "evidence")):
+        where = f"evidence[{n}]"
+        entry = r.obj(raw_link, where)
+        evidence.append((r.ident(entry.get("id"), f"{where}.id"),
+                         r.checked(check_url, entry.get("url"), f"{where}.url"),
+                         r.time(entry.get("added_at"), f"{where}.added_at")))
+    return tuple(evidence)
+
+
+def _read_readings(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...]:
     readings = []
-    for n, raw_reading in enumerate(r.array(top.get("readings"), "readings")):
-        entry = r.obj(raw_reading, f"readings[{n}]")
-        readings.append((r.ident(entry.get("id"), f"readings[{n}].id"),
-                         r.choice(entry.get("status"), f"readings[{n}].status",
-                                  READING_STATUSES),
-                         r.time(entry.get("updated_at"), f"readings[{n}].updated_at")))
+    seen: set[str] = set()
+    for n, raw_reading in enumerate(r.array(raw, "readings")):
+        where = f"readings[{n}]"
+        entry = r.obj(raw_reading, where)
+        readings.append((r.unique(r.ident(entry.get("id"), f"{where}.id"), seen, f"{where}.id"),
+                         r.choice(entry.get("status"), f"{where}.status", READING_STATUSES),
+                         r.time(entry.get("updated_at"), f"{where}.updated_at")))
+    return tuple(readings)
+
+
+def _read_sessions(r: _Reader, raw: Any) -> tuple[tuple[str, datetime, int, str], ...]:
     sessions = []
-    for n, raw_session in enumerate(r.array(top.get("sessions"), "sessions")):
-        entry = r.obj(raw_session, f"sessions[{n}]")
+    for n, raw_session in enumerate(r.array(raw, "sessions")):
+        where = f"sessions[{n}]"
+        entry = r.obj(raw_session, where)
         minutes = entry.get("minutes")
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 1440:
-            raise r.fail(f"sessions[{n}].minutes", f"{minutes!r} is not 1 to 1440 minutes")
-        sessions.append((r.ident(entry.get("id"), f"sessions[{n}].id"),
-                         r.time(entry.get("started_at"), f"sessions[{n}].started_at"), minutes,
-                         r.choice(entry.get("source"), f"sessions[{n}].source",
-                                  ("timer", "manual", "cli"))))
-    learner = r.obj(top.get("learner") or {}, "learner")
-    curriculum = r.obj(top.get("curriculum") or {}, "curriculum")
-    mentor = r.obj(top.get("mentor") or {}, "mentor")
-    primary = learner.get("primary_role") or ""
-    return ExportData(
-        path=path,
-        exported_at=r.time(top.get("exported_at"), "exported_at"),
-        learner_name=r.text(learner.get("name"), "learner.name", limit=200),
-        primary_role=r.ident(primary, "learner.primary_role") if primary else "",
-        target_roles=tuple(r.ident(v, f"learner.target_roles[{n}]") for n, v in
-                           enumerate(r.array(learner.get("target_roles"),
-                                             "learner.target_roles"))),
-        curriculum_version=r.text(curriculum.get("version"), "curriculum.version", limit=500),
-        curriculum_hash=r.text(curriculum.get("hash"), "curriculum.hash", limit=200),
-        items=tuple(items),
-        notes=tuple(notes),
-        evidence=tuple(evidence),
-        readings=tuple(readings),
-        sessions=tuple(sessions),
-        questions=r.text(mentor.get("questions"), "mentor.questions", limit=MAX_NOTE_CHARS),
-        next_goals=r.text(mentor.get("next_goals"), "mentor.next_goals", limit=MAX_NOTE_CHARS),
-        summary=r.obj(top.get("summary") or {}, "summary"),
-    )
+        if not isinstance(minutes, int):  # whole minutes only, as Cairn writes them
+            raise r.fail(f"{where}.minutes", f"{minutes!r} is not a whole number of minutes")
+        sessions.append((r.ident(entry.get("id"), f"{where}.id"),
+                         r.time(entry.get("started_at"), f"{where}.started_at"),
+                         r.checked(check_minutes, minutes, f"{where}.minutes"),
+                         r.choice(entry.get("source"), f"{where}.source", SESSION_SOURCES)))
+    return tuple(sessions)
 
 
-def plan_merge(db: Database, data: ExportData) -> ImportPlan:
-    """What merging `data` into the database would write: newer wins, nothing is deleted."""
+# --- merging ------------------------------------------------------------------------------------
+def to_second(moment: datetime) -> datetime:
+    """The matching key for a time: older exports rounded times down to the second."""
+    return moment.replace(microsecond=0)
+
+
+def is_newer(incoming: datetime, here: datetime) -> bool:
+    """Whether an incoming change is newer than the one here; a time with no fraction of a
+    second (perhaps rounded by an older export) is compared to the second, ties keep ours."""
+    return incoming > (here if incoming.microsecond else to_second(here))
+
+
+def _missing(incoming: Iterable[tuple[Hashable, T]], here: Iterable[Hashable]) -> list[T]:
+    """The incoming values whose key is not here, counting repeats (a key twice in the file
+    but once here adds one). Linear in both sizes."""
+    have = Counter(here)
+    found = []
+    for key, value in incoming:
+        if have[key] > 0:
+            have[key] -= 1
+        else:
+            found.append(value)
+    return found
+
+
+def plan_merge(db: Database, data: ExportData,
+               curriculum: Curriculum | None = None) -> ImportPlan:
+    """What merging `data` into the database would write: newer wins, nothing is deleted.
+
+    With a curriculum, evidence and sessions on ids it does not know are skipped (and counted),
+    and evidence on a known id that is not a milestone refuses the file."""
     plan = ImportPlan()
-    local = db.statuses()
-    history = db.all_history()
-    for item in data.items:
-        here = local.get(item.id)
-        if here is None or (item.updated_at > here.updated_at and here.status != item.status):
-            plan.statuses.append((item.id, item.status, item.updated_at))
-        known = {(h.old_status, h.new_status, h.changed_at) for h in history.get(item.id, [])}
-        for old, new, at in item.history:
-            if (old, new, at) not in known:
-                plan.history.append((item.id, old, new, at))
+    data = _sort_by_curriculum(plan, data, curriculum) if curriculum is not None else data
+    _plan_statuses(plan, db, data)
     notes = db.notes()
     for ident, body, at in data.notes:
         here_note = notes.get(ident)
-        if here_note is None or (at > here_note.updated_at and here_note.body != body):
+        if here_note is None or (is_newer(at, here_note.updated_at) and here_note.body != body):
             plan.notes.append((ident, body, here_note.private if here_note else False, at))
-    links = {(e.content_id, e.url) for e in db.evidence()}
+    resolve = curriculum.resolve if curriculum is not None else (lambda cid: cid)
+    links = {(resolve(e.content_id), e.url) for e in db.evidence()}
     for ident, url, at in data.evidence:
-        if (ident, url) not in links:
-            plan.evidence.append((ident, url, at))
-            links.add((ident, url))
+        if (resolve(ident), url) not in links:
+            plan.evidence.append((resolve(ident), url, at))
+            links.add((resolve(ident), url))
     readings = db.reading_records()
     for ident, status, at in data.readings:
         here_reading = readings.get(ident)
-        if here_reading is None or (at > here_reading.updated_at
+        if here_reading is None or (is_newer(at, here_reading.updated_at)
                                     and here_reading.status != status):
             plan.readings.append((ident, status, at))
-    known_sessions = {(x.content_id, x.started_at, x.minutes) for x in db.sessions()}
-    for ident, started, minutes, source in data.sessions:
-        if (ident, started, minutes) not in known_sessions:
-            plan.sessions.append((ident, started, minutes, source))
-            known_sessions.add((ident, started, minutes))
+    plan.sessions = _missing(
+        (((cid, to_second(at), minutes), (cid, at, minutes, source))
+         for cid, at, minutes, source in data.sessions),
+        ((x.content_id, to_second(x.started_at), x.minutes) for x in db.sessions()))
     if data.learner_name and not db.setting("learner_name"):
         plan.settings["learner_name"] = data.learner_name
     if data.primary_role and not db.setting("primary_role"):
@@ -311,16 +516,55 @@ def plan_merge(db: Database, data: ExportData) -> ImportPlan:
     return plan
 
 
+def _plan_statuses(plan: ImportPlan, db: Database, data: ExportData) -> None:
+    """Newer statuses, and every history entry not already here (matched to the second)."""
+    local = db.statuses()
+    for item in data.items:
+        here = local.get(item.id)
+        if here is None or (is_newer(item.updated_at, here.updated_at)
+                            and here.status != item.status):
+            plan.statuses.append((item.id, item.status, item.updated_at))
+    history = db.all_history()
+    plan.history = _missing(
+        (((item.id, old, new, to_second(at)), (item.id, old, new, at))
+         for item in data.items for old, new, at in item.history),
+        ((cid, h.old_status, h.new_status, to_second(h.changed_at))
+         for cid, entries in history.items() for h in entries))
+
+
+def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
+                        curriculum: Curriculum) -> ExportData:
+    """Note unknown ids in the plan and leave out evidence and sessions on them."""
+    items, readings = curriculum.items, curriculum.readings
+
+    def known(cid: str) -> bool:
+        return curriculum.resolve(cid) in items
+
+    for n, (ident, _url, _at) in enumerate(data.evidence):
+        if known(ident) and not items[curriculum.resolve(ident)].is_milestone:
+            raise _refuse(data.path, f"field 'evidence[{n}].id': {ident!r} is an item, not a "
+                                     "project milestone; evidence belongs to milestones")
+    evidence = tuple(e for e in data.evidence if known(e[0]))
+    sessions = tuple(x for x in data.sessions if known(x[0]) or x[0] in readings)
+    skipped = {e[0] for e in data.evidence if not known(e[0])}
+    skipped |= {x[0] for x in data.sessions if not (known(x[0]) or x[0] in readings)}
+    plan.skipped_ids = tuple(sorted(skipped))
+    plan.skipped_evidence = len(data.evidence) - len(evidence)
+    plan.skipped_sessions = len(data.sessions) - len(sessions)
+    plan.unknown_ids = tuple(sorted({i.id for i in data.items if not known(i.id)}
+                                    | {n[0] for n in data.notes if not known(n[0])}))
+    return replace(data, evidence=evidence, sessions=sessions)
+
+
 def import_progress(tracker: Tracker, path: Path) -> ImportReport:
     """Validate a JSON export, back up, then merge it in one transaction; report what changed."""
     data = read_export(path)
-    plan = plan_merge(tracker.database, data)
-    known = set(tracker.curriculum.items) | set(tracker.curriculum.aliases)
-    unknown = tuple(sorted({i.id for i in data.items} - known))
+    plan = plan_merge(tracker.database, data, tracker.curriculum)
     backup = None
     if not plan.empty:
         backup = backup_to(tracker.database.path, tracker.backup_dir, reason="before-import")
         tracker.database.apply_import(plan)
         tracker.reload()
     return ImportReport(len(plan.statuses), len(plan.notes), len(plan.evidence),
-                        len(plan.readings), unknown, backup, len(plan.sessions))
+                        len(plan.readings), plan.unknown_ids, backup, len(plan.sessions),
+                        plan.skipped_ids, plan.skipped_evidence, plan.skipped_sessions)

@@ -1,6 +1,7 @@
 """The JSON export: the learner's progress, versioned, for restoring, merging and mentors.
 
-Schema 1 (fields may be added, never removed or renamed):
+Schema 1 (fields may be added, never removed or renamed). Times are UTC with microseconds
+(older Cairn wrote whole seconds; both import):
 
     {"format": "cairn-progress", "schema": 1, "exported_at": ISO-8601 UTC,
      "app": {"name": "Cairn", "version"},
@@ -34,7 +35,8 @@ SCHEMA = 1
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+    """Naive UTC as ISO 8601 with microseconds, so an import matches what it came from."""
+    return moment.isoformat(timespec="microseconds") + "Z" if moment else None
 
 
 def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
