@@ -399,6 +399,8 @@ class Tracker:
     def log_study(self, content_id: str, minutes: int, *, started_at: datetime | None = None,
                   source: str = "manual") -> Change:
         """Record time studied on an item, milestone or reading."""
+        from .validation import InvalidInput, check_minutes, check_time
+
         self._writable()
         readings = self.curriculum.readings
         target = content_id if content_id in readings else self.item(content_id).id
@@ -548,8 +550,14 @@ class Tracker:
 
     def set_note(self, content_id: str, body: str, private: bool | None = None) -> Change:
         """Replace the item's Markdown note (empty text removes it)."""
+        from .validation import InvalidInput, check_note
+
         self._writable()
         item = self.item(content_id)
+        try:
+            check_note(body)
+        except InvalidInput as error:
+            raise TrackerError(f"{item.id}: {error}") from None
         current = self.database.note(item.id)
         keep_private = current.private if current and private is None else bool(private)
         old = (current.body, current.private) if current else ("", False)
@@ -560,6 +568,8 @@ class Tracker:
 
     def add_evidence(self, content_id: str, url: str) -> Change:
         """Attach a proof link (http or https) to a project milestone."""
+        from .validation import InvalidInput, check_url
+
         self._writable()
         item = self.item(content_id)
         if not item.is_milestone:
@@ -582,6 +592,12 @@ class Tracker:
         return Change("evidence", (content_id,), evidence_id, None)
 
     def set_setting(self, key: str, value: Any) -> Change:
+        from .validation import InvalidInput, check_setting
+
+        try:
+            check_setting(key, value)
+        except InvalidInput as error:
+            raise TrackerError(str(error)) from None
         old = self.database.setting(key)
         if old != value:
             self.database.set_setting(key, value)
