@@ -404,9 +404,13 @@ class Tracker:
         self._writable()
         readings = self.curriculum.readings
         target = content_id if content_id in readings else self.item(content_id).id
-        if not 1 <= minutes <= 24 * 60:
-            raise TrackerError(f"{minutes} minutes is not a study session; give 1 to 1440")
-        moment = started_at or self._clock() - timedelta(minutes=minutes)
+        now = self._clock()
+        try:
+            minutes = check_minutes(minutes)
+            moment = (check_time(started_at, now, "start time") if started_at is not None
+                      else now - timedelta(minutes=minutes))
+        except InvalidInput as error:
+            raise TrackerError(f"{target}: {error}") from None
         session_id = self.database.add_session(target, moment, int(minutes), source)
         return Change("study", (target,), None, session_id)
 
@@ -575,9 +579,11 @@ class Tracker:
         if not item.is_milestone:
             raise TrackerError(f"'{item.id}' is not a project milestone; evidence belongs to "
                                "milestones")
-        url = url.strip()
-        if not is_web_url(url, allow_http=True):
-            raise TrackerError(f"'{url}' is not a web address; evidence must be an http(s) link")
+        try:
+            url = check_url(url)
+        except InvalidInput as error:
+            raise TrackerError(f"{item.id}: {error}; evidence must be an http(s) link"
+                               ) from None
         new_id = self.database.add_evidence(item.id, url, self._clock())
         self._evidence_ids.add(item.id)
         return Change("evidence", (item.id,), None, new_id)
