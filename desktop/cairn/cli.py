@@ -36,11 +36,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"cairn: error: {message}\n")
 
 
+def _folder_argument(text: str) -> Path:
+    """--data-dir: an empty value would silently mean the current folder, so it is refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a folder")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="cairn", description="Cairn: a six-month path into AI engineering. "
                      "Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"cairn {__version__}")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+    parser.add_argument("--data-dir", type=_folder_argument, metavar="DIR",
                         help="the learner's data folder (default: $CAIRN_DATA_DIR, else the "
                              "platform's user data folder)")
     parser.add_argument("--quit-after-start", action="store_true",
@@ -124,12 +131,6 @@ def _quiet_closed_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    if args.data_dir is not None and not str(args.data_dir).strip():
-        raise TrackerError("--data-dir is empty; give a folder")
-    return Path(args.data_dir) if args.data_dir is not None else default_data_dir()
-
-
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -137,11 +138,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     if args.command == "validate":
         return _validate(args.path, out, err)
-    try:
-        data_dir = _data_dir(args)
-    except TrackerError as error:
-        err.write(f"cairn: {error}; nothing was changed\n")
-        return EXIT_USAGE
+    data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
     configure_logging(data_dir)
     try:
         tracker = Tracker.open(data_dir, curriculum_dir(),

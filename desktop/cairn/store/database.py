@@ -24,6 +24,7 @@ from .errors import (
     DiskError,
     NewerDatabaseError,
     StoreError,
+    busy_timeout_pragma,
     explain,
 )
 from .schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -31,9 +32,7 @@ from .schema import HEAD_REVISION, KNOWN_REVISIONS
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-BUSY_TIMEOUT_MS = 5000
 PRAGMAS = (
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
@@ -108,7 +107,7 @@ def schema_revision(path: Path) -> str | None:
     conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(busy_timeout_pragma())
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
@@ -131,7 +130,7 @@ def schema_revision(path: Path) -> str | None:
 def configure_connection(connection: sqlite3.Connection, _record: Any = None) -> None:
     """WAL, full fsync, foreign keys and a busy timeout on every connection."""
     cursor = connection.cursor()
-    for pragma in PRAGMAS:
+    for pragma in (busy_timeout_pragma(), *PRAGMAS):
         cursor.execute(pragma)
     cursor.close()
 

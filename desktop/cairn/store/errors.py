@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import errno
 import logging
+import shutil
 import sqlite3
 from enum import Enum
 from pathlib import Path
 
 log = logging.getLogger("cairn.store")
+BUSY_TIMEOUT_MS = 5000  # how long Cairn waits for another program to let go of the file
 
 # Primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -55,6 +57,12 @@ class DamagedDatabaseError(StoreError):
         self.path = path
         self.problems = problems
         super().__init__(f"{path} is damaged: {'; '.join(problems[:3])}")
+
+
+def busy_timeout_pragma() -> str:
+    """The busy-timeout pragma every connection gets (read at call time, so tests can shorten
+    the wait)."""
+    return f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"
 
 
 def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
@@ -101,18 +109,32 @@ def classify(error: BaseException) -> Trouble:
     return Trouble.OTHER
 
 
-def _disk_reason(error: BaseException) -> str:
+def _disk_is_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def _disk_reason(path: Path, error: BaseException) -> str:
     code = error_code(error)
     primary = code & 0xFF if code is not None else None
     err_no = getattr(error, "errno", None)
-    if primary == _FULL or err_no == errno.ENOSPC:
+    name = error_name(error)
+    if primary == _FULL or err_no == errno.ENOSPC or _disk_is_full(path):
         return "the disk is full"
     if primary in (_READONLY, _PERM) or err_no in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the data folder cannot be written to (read-only, or no permission)"
-    if primary == _CANTOPEN:
+    if primary == _CANTOPEN or "SHM" in name:
         return ("the file or its companion files (-wal, -shm) cannot be opened or created "
-                "(a full disk, a read-only folder or no permission)")
-    return f"the disk reported an error ({error_name(error)})"
+                f"(a full disk, a read-only folder or no permission; SQLite: {name})")
+    if "SHORT_READ" in name:
+        return ("part of the file could not be read: another program may have changed or "
+                f"removed its companion files (-wal, -shm) while Cairn had it open ({name})")
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"the system said: {error.strerror}{where}"
+    return f"the disk reported an error ({name})"
 
 
 def explain(path: Path, error: BaseException, *, doing: str) -> StoreError:
@@ -126,7 +148,7 @@ def explain(path: Path, error: BaseException, *, doing: str) -> StoreError:
             f"antivirus, or sqlite3 in a terminal) and did not let go in time, so {doing} did "
             "not happen. Close that program or try again in a moment; nothing was changed.")
     if trouble is Trouble.DISK:
-        return DiskError(f"{path}: {doing} did not happen because {_disk_reason(error)}. "
+        return DiskError(f"{path}: {doing} did not happen because {_disk_reason(path, error)}. "
                          "Nothing was changed. Everything saved before is intact.")
     if trouble is Trouble.DAMAGE:
         return DamagedDatabaseError(path, [f"{error} ({error_name(error)})"])

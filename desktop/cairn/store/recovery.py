@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .backup import BackupInfo, list_backups
-from .errors import StoreError, Trouble, classify, explain
+from .errors import StoreError, Trouble, busy_timeout_pragma, classify, explain
 from .folder_lock import FolderLock
 
 log = logging.getLogger("cairn.store")
@@ -29,7 +29,7 @@ def _problems(path: Path, pragma: str) -> list[str]:
     conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(busy_timeout_pragma())
         rows = conn.execute(pragma).fetchall()
         found = [str(r[0]) for r in rows if str(r[0]) != "ok"]
         if pragma.startswith("PRAGMA integrity_check") and not found:

@@ -1,0 +1,342 @@
+"""Recovery acts only on proof of damage: a lock, a full disk, an empty file, a removed -wal or
+another Cairn using the folder never costs progress (issue cases 1, 2, 3, 4, 8 and 10)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cairn.cli import run
+from cairn.locations import curriculum_dir
+from cairn.store import errors
+from cairn.tracker import Tracker
+
+ITEM, OTHER = "python-project-skeleton", "python-idioms-refresher"
+
+
+def cairn(data_dir: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = run(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def leftovers(data_dir: Path) -> list[str]:
+    """Files recovery would have made: moved-aside copies and half-written restores."""
+    return sorted(p.name for p in data_dir.iterdir()
+                  if ".damaged-" in p.name or ".empty-" in p.name or p.name.endswith(
+                      (".restoring", ".partial")))
+
+
+@pytest.fixture
+def learner(data_dir: Path) -> Path:
+    """A data folder with two items done and a backup of that state, closed cleanly."""
+    t = Tracker.open(data_dir, curriculum_dir())
+    t.set_status(ITEM, "done")
+    t.set_status(OTHER, "done")
+    t.backup("open")
+    t.close()
+    return data_dir
+
+
+def done_count(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> int:
+    code, out, err = cairn(data_dir, "status", "--json", capsys=capsys)
+    assert code == 0, err
+    return int(json.loads(out)["overall"]["done"])
+
+
+# --- 1. a database held by another program is not "repaired" -------------------------------
+@pytest.mark.parametrize("hold", ["exclusive transaction", "exclusive locking mode"])
+def test_a_locked_database_is_waited_for_then_left_alone(
+        learner: Path, hold: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(errors, "BUSY_TIMEOUT_MS", 200)
+    db = learner / "cairn.sqlite3"
+    before = sha(db)
+    holder = sqlite3.connect(db, isolation_level=None)  # a sync client, sqlite3 in a terminal
+    if hold == "exclusive locking mode":
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE setting SET value = value")
+    # in WAL mode readers still read past an exclusive transaction; writers must wait
+    blocked = [["mark", ITEM, "todo"], ["note", ITEM, "x"]]
+    if hold == "exclusive locking mode":
+        blocked += [["status"], ["items"], ["readiness"], ["check"]]
+    try:
+        for command in blocked:
+            code, _, err = cairn(learner, *command, capsys=capsys)
+            assert code == 1, command
+            assert "another program is using your progress file" in err, err
+            assert "damaged" not in err and "Traceback" not in err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert leftovers(learner) == []
+    assert sha(db) == before
+    assert done_count(learner, capsys) == 2
+
+
+# --- 2. a full disk never empties the database ----------------------------------------------
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 3 MB tmpfs where the test can mount one (root on Linux), else skip."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root on Linux")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    with open(filler, "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_and_a_read_only_command_change_nothing(
+        tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tiny_disk / "data"
+    assert cairn(data, "mark", ITEM, "done", capsys=capsys)[0] == 0
+    db = data / "cairn.sqlite3"
+    before = sha(db)
+    filler = _fill(tiny_disk)
+    for command in (["status"], ["readiness"], ["mark", OTHER, "done"], ["check"]):
+        code, _, err = cairn(data, *command, capsys=capsys)
+        assert code == 1, command
+        assert "disk is full" in err and "Nothing was changed" in err
+        assert "damaged" not in err
+    assert leftovers(data) == [] and db.stat().st_size > 0
+    assert sha(db) == before
+    assert list((data / "backups").glob("*.partial")) == []
+    filler.unlink()
+    assert done_count(data, capsys) == 1  # once space is free, the progress is all there
+
+
+def test_check_fails_when_its_own_backup_fails(
+        tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tiny_disk / "data"
+    t = Tracker.open(data, curriculum_dir())
+    t.set_status(ITEM, "done")
+    t.set_note(ITEM, "n" * 90_000)
+    t.set_note(OTHER, "m" * 90_000)  # a backup of this no longer fits once the disk is full
+    # keep the tracker open: the -shm exists, so reading still works on a full disk
+    filler = _fill(tiny_disk)
+    with pytest.raises(errors.StoreError, match="disk is full"):
+        t.check()
+    assert list((data / "backups").glob("*.partial")) == []
+    assert list((data / "backups").glob("*.sqlite3")) == []
+    filler.unlink()
+    assert t.check() == ([], None)
+    t.close()
+
+
+# --- 3. a 0-byte or deleted database comes back from the newest good backup ------------------
+@pytest.mark.parametrize("damage", ["empty", "deleted"])
+def test_an_empty_or_deleted_database_is_restored_from_a_backup(
+        learner: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = learner / "cairn.sqlite3"
+    if damage == "empty":
+        db.write_bytes(b"")
+    else:
+        db.unlink()
+    # a read-only command shows the backup and creates, moves or renames nothing
+    code, out, err = cairn(learner, "status", "--json", capsys=capsys)
+    assert code == 0 and json.loads(out)["overall"]["done"] == 2
+    assert "newest good backup" in err and "nothing was changed" in err
+    assert db.exists() == (damage == "empty") and leftovers(learner) == []
+    # the next command that saves restores it, with a notice
+    code, _, err = cairn(learner, "mark", "clean-code-refactor", "done", capsys=capsys)
+    assert code == 0
+    assert f"was {'empty (0 bytes)' if damage == 'empty' else 'missing'}" in err
+    assert "restored from the backup" in err
+    assert done_count(learner, capsys) == 3
+
+
+def test_a_brand_new_folder_is_the_only_silent_case(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cairn(data_dir, "status", capsys=capsys)
+    assert code == 0 and err == ""
+    assert not (data_dir / "cairn.sqlite3").exists()  # a read-only command created nothing
+    assert cairn(data_dir, "mark", ITEM, "done", capsys=capsys)[:3:2] == (0, "")
+    assert (data_dir / "cairn.sqlite3").stat().st_size > 0
+
+
+# --- 4. removing -wal under a live writer forks nothing ---------------------------------------
+WRITER = """
+import sys
+from pathlib import Path
+from cairn.locations import curriculum_dir
+from cairn.tracker import Tracker
+
+t = Tracker.open(Path(sys.argv[1]), curriculum_dir())
+items = list(t.curriculum.items)
+for item in items[:10]:
+    t.set_status(item, "done")
+print("ready", flush=True)
+sys.stdin.readline()
+for item in items[10:20]:
+    t.set_status(item, "done")
+print("acknowledged", flush=True)
+sys.stdin.readline()
+t.close()
+"""
+
+
+def test_removing_the_wal_under_a_live_writer_renames_nothing(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert writer.stdin is not None and writer.stdout is not None
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        db = data_dir / "cairn.sqlite3"
+        inode = db.stat().st_ino
+        (data_dir / "cairn.sqlite3-wal").unlink()
+        for command in (["status"], ["mark", "clean-code-refactor", "doing"], ["check"]):
+            code, _, err = cairn(data_dir, *command, capsys=capsys)
+            assert code == 1, command
+            assert "Nothing was changed" in err and "damaged" not in err
+        assert db.stat().st_ino == inode and leftovers(data_dir) == []
+        writer.stdin.write("\n")
+        writer.stdin.flush()
+        assert writer.stdout.readline().strip() == "acknowledged"
+        writer.stdin.write("\n")
+        writer.stdin.flush()
+        assert writer.wait(timeout=60) == 0
+    finally:
+        writer.kill()
+    assert done_count(data_dir, capsys) == 20  # every acknowledged change is in the one file
+
+
+# --- recovery never renames a file another Cairn process uses -------------------------------
+def _corrupt(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 4096):
+        data[offset:offset + 32] = b"\xde\xad\xbe\xef" * 8
+    path.write_bytes(bytes(data))
+
+
+def test_recovery_waits_until_no_other_cairn_uses_the_folder(
+        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = Tracker.open(learner, curriculum_dir())  # the window, say
+    db = learner / "cairn.sqlite3"
+    other.database.close()
+    _corrupt(db)
+    damaged = sha(db)
+    code, _, err = cairn(learner, "mark", ITEM, "todo", capsys=capsys)
+    assert code == 1 and "another Cairn" in err and "nothing was moved" in err
+    assert sha(db) == damaged and leftovers(learner) == []
+    other.close()
+    code, _, err = cairn(learner, "check", capsys=capsys)
+    assert code == 1 and "moved aside" in err or "moved aside" in capsys.readouterr().out
+    assert done_count(learner, capsys) == 2
+    assert any(".damaged-" in name for name in leftovers(learner))
+
+
+def test_a_read_only_command_never_moves_a_damaged_file(
+        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = learner / "cairn.sqlite3"
+    _corrupt(db)
+    damaged = sha(db)
+    code, _, err = cairn(learner, "status", capsys=capsys)
+    assert code == 1 and "is damaged" in err and "cairn check" in err
+    assert sha(db) == damaged and leftovers(learner) == []
+
+
+# --- a broken schema version table is explained, not a traceback ----------------------------
+@pytest.mark.parametrize("sql", ["DELETE FROM alembic_version",
+                                 "UPDATE alembic_version SET version_num = 'zz-top'",
+                                 "INSERT INTO alembic_version VALUES ('0002')"])
+def test_a_broken_version_table_is_refused_untouched(
+        learner: Path, sql: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = learner / "cairn.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute(sql)
+    conn.close()
+    before = sha(db)
+    for command in (["status"], ["mark", ITEM, "todo"], ["check"]):
+        code, _, err = cairn(learner, *command, capsys=capsys)
+        assert code == 1 and "Traceback" not in err
+        assert "schema version" in err and "Nothing was changed" in err
+    assert sha(db) == before and leftovers(learner) == []
+
+
+# --- 8. simultaneous first runs and writers ---------------------------------------------------
+def _parallel(commands: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:
+    procs = [subprocess.Popen([sys.executable, "-m", "cairn", *c], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for c in commands]
+    results = []
+    for proc, command in zip(procs, commands, strict=True):
+        out, err = proc.communicate(timeout=120)
+        results.append(subprocess.CompletedProcess(command, proc.returncode, out, err))
+    return results
+
+
+def test_simultaneous_first_runs_and_writers_all_succeed(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = ["--data-dir", str(data_dir)]
+    first = _parallel([[*folder, "mark", ITEM, "done"], [*folder, "log", ITEM, "30"],
+                       [*folder, "note", OTHER, "first run"]])
+    for result in first:
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "already exists" not in result.stderr
+    same = _parallel([[*folder, "mark", "clean-code-refactor", s]
+                      for s in ("doing", "done", "skipped")])
+    for result in same:
+        assert result.returncode == 0, result.stderr
+        assert "IntegrityError" not in result.stderr
+    t = Tracker.open(data_dir, curriculum_dir())
+    assert t.status(ITEM) == "done" and t.study().minutes_total == 30
+    assert len(t.history("clean-code-refactor")) == 3
+    t.close()
+
+
+# --- 10. command-line writes make backups; --data-dir "" is refused ---------------------------
+def test_command_line_writes_back_up_at_most_hourly(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cairn(data_dir, "mark", ITEM, "done", capsys=capsys)[0] == 0
+    assert cairn(data_dir, "mark", OTHER, "done", capsys=capsys)[0] == 0
+    backups = sorted((data_dir / "backups").glob("cairn-*-cli.sqlite3"))
+    assert len(backups) == 1  # one an hour at most
+
+
+def test_an_empty_data_dir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as usage:
+        run(["--data-dir", "", "mark", ITEM, "done"])
+    code = usage.value.code
+    assert code == 2 and "--data-dir" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_recovery_and_refusals_are_logged(learner: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    _corrupt(learner / "cairn.sqlite3")
+    assert cairn(learner, "mark", ITEM, "todo", capsys=capsys)[0] == 0
+    log = (learner / "logs" / "cairn.log").read_text(encoding="utf-8")
+    assert "moved damaged" in log and "restored" in log
