@@ -1,10 +1,17 @@
-"""Markdown to HTML, sanitized with nh3 so only safe tags and http(s)/mailto links remain.
+"""Markdown to HTML, sanitized with nh3 so only safe tags and absolute http(s)/mailto links remain.
 
-Used for everything shown in the window and everything that leaves the app as HTML."""
+Used for everything shown in the window and everything that leaves the app as HTML. Every link
+target that survives is percent-encoded (no quotes, parentheses, spaces, backslashes, control or
+non-ASCII characters), so it cannot break out of an HTML attribute or a PDF string, and every
+bidirectional-override or control character is removed from learner text (it could disguise
+`txt.exe` as `exe.txt`)."""
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Collection
+from urllib.parse import quote, urlsplit
 
 import markdown
 import nh3
@@ -13,14 +20,68 @@ _TAGS = {
     "a", "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del",
 }
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+WEB_SCHEMES = frozenset({"http", "https"})
+
+# Bidi embeddings/overrides/isolates and marks, C0 controls except tab and newline, DEL, C1.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+                        "\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Kept as they are in a link target; everything else is percent-encoded.
+_URL_SAFE = "/:?#[]@!$&*+,;=%~"
 
 
-def markdown_to_html(text: str) -> str:
-    """Render learner or content Markdown to sanitized HTML (no images, scripts or styles)."""
-    raw = markdown.markdown(text, extensions=["fenced_code", "tables", "sane_lists"])
-    return nh3.clean(raw, tags=_TAGS, attributes={"a": {"href", "title"}},
-                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+def strip_controls(text: str) -> str:
+    """The text without bidi controls and control characters (tabs and newlines stay)."""
+    return _INVISIBLE.sub("", text)
+
+
+def safe_href(url: str, schemes: Collection[str] = LINK_SCHEMES) -> str | None:
+    """`url` percent-encoded if it is an absolute link with one of `schemes` (http(s) with a
+    host, mailto with an address); None for anything else: relative, protocol-relative,
+    other schemes, or a target holding whitespace or control characters."""
+    url = url.strip()
+    if not url or any(ch.isspace() or _INVISIBLE.match(ch) for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        return None
+    if scheme in WEB_SCHEMES and not (parts.netloc and parts.hostname):
+        return None
+    if scheme == "mailto" and not parts.path:
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> str:
+    """Render learner or content Markdown to sanitized HTML (no images, scripts or styles);
+    links keep only absolute targets with one of `schemes`."""
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "href":
+            return safe_href(value, schemes)
+        return strip_controls(value)
+
+    raw = markdown.markdown(strip_controls(text),
+                            extensions=["fenced_code", "tables", "sane_lists"])
+    cleaned = nh3.clean(raw, tags=_TAGS, attributes={"a": {"href", "title"}},
+                        attribute_filter=keep, url_schemes=set(schemes),
+                        link_rel="noopener noreferrer")
+    return strip_controls(cleaned)  # entities such as &#x202E; are decoded by the sanitizer
+
+
+def link_html(url: str, *, schemes: Collection[str] = LINK_SCHEMES) -> str:
+    """One link to `url` showing the address, or just the address as text when it is not an
+    absolute link with one of `schemes`."""
+    href = safe_href(url, schemes)
+    if href is None:
+        return escape(url)
+    return f'<a href="{escape(href)}" rel="noopener noreferrer">{escape(url)}</a>'
 
 
 def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for HTML: escaped, without bidi controls or control characters."""
+    return html.escape(strip_controls(text), quote=True)

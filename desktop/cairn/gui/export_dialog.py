@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reports.export import remember_export, render_text, write_export
+from ..reports.export import (
+    ExportTargetRefused,
+    check_export_target,
+    remember_export,
+    render_text,
+    tracker_folder,
+    write_export,
+)
 from ..reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
 from ..tracker import Tracker, utc_now
 from .links import open_external
@@ -43,16 +50,26 @@ class _Signals(QObject):
 
 
 class _WriteJob(QRunnable):
-    def __init__(self, text: str, fmt: str, target: Path, moment: datetime) -> None:
+    """Writes one export off the GUI thread; never into `protected` folders."""
+
+    def __init__(self, text: str, fmt: str, target: Path, moment: datetime,
+                 protected: list[Path]) -> None:
         super().__init__()
         self.text, self.fmt, self.target, self.moment = text, fmt, target, moment
+        self.protected = protected
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            write_export(self.text, self.fmt, self.target, self.moment)
+            write_export(self.text, self.fmt, self.target, self.moment,
+                         data_dir=self.protected[0], protected=self.protected[1:])
+        except ExportTargetRefused as refused:
+            self.signals.failed.emit(str(refused))
         except Exception as error:  # reported to the learner, never swallowed
-            self.signals.failed.emit(f"{self.target}: {error}")
+            message = str(error)
+            if str(self.target) not in message:
+                message = f"{self.target}: {message}"
+            self.signals.failed.emit(message)
         else:
             self.signals.done.emit(str(self.target))
 
@@ -185,7 +202,14 @@ class ExportDialog(QDialog):
             self.export_to(Path(chosen))
 
     def export_to(self, target: Path) -> None:
-        """Render on this thread (it reads the database), write on a worker thread."""
+        """Render on this thread (it reads the database), write on a worker thread. A target
+        in the data folder or over a database is refused in words before anything starts."""
+        protected = [tracker_folder(self.tracker), self.tracker.backup_dir]
+        try:
+            check_export_target(target, protected[0], protected=protected[1:])
+        except ExportTargetRefused as refused:
+            self.state.setText(str(refused))
+            return
         self._now = utc_now()
         fmt = self.fmt()
         text = self.render_export(fmt)
@@ -196,7 +220,7 @@ class ExportDialog(QDialog):
         self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
         self.export_button.setEnabled(False)
         self.state.setText(f"Writing {target}…")
-        job = _WriteJob(text, fmt, target, self._now)
+        job = _WriteJob(text, fmt, target, self._now, protected)
         job.signals.done.connect(self._written)
         job.signals.failed.connect(self._failed)
         self._job = job  # keep the signals alive until the job reports
@@ -210,4 +234,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.state.setText(f"Not saved: {message}. Nothing else was changed.")
+        if message.startswith("Not exported:"):  # already says what happened
+            self.state.setText(message)
+        else:
+            self.state.setText(f"Not saved: {message}. Nothing else was changed.")

@@ -2,11 +2,20 @@
 from anywhere, and every piece of learner text rendered from Markdown and sanitized by nh3.
 
 `for_print=True` gives the variant Qt lays out for the PDF: Qt's rich-text engine has no SVG
-or modern CSS, so its bars are table cells."""
+or modern CSS, so its bars are table cells, and only http(s) links are kept (a PDF link to
+anything else is refused by the writer)."""
 
 from __future__ import annotations
 
-from ..markup import escape, markdown_to_html
+from collections.abc import Collection
+
+from ..markup import (
+    LINK_SCHEMES,
+    WEB_SCHEMES,
+    escape,
+    link_html,
+    markdown_to_html,
+)
 from ..progress import STATUS_LABELS
 from .summary import Summary
 
@@ -56,8 +65,11 @@ def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
             f'<rect width="{inner:.1f}" height="12" rx="3" fill="{ACCENT}"/></svg>')
 
 
-def _learner(text: str) -> str:
-    return markdown_to_html(text) if text.strip() else '<p class="muted">None this time.</p>'
+def _learner(text: str, schemes: Collection[str]) -> str:
+    """Learner Markdown as sanitized HTML, or a muted "none" when empty."""
+    if not text.strip():
+        return '<p class="muted">None this time.</p>'
+    return markdown_to_html(text, schemes=schemes)
 
 
 PRINT_STYLE = """
@@ -73,6 +85,7 @@ td.bar { padding: 0; font-size: 4pt; }
 def render_html(summary: Summary, *, for_print: bool = False) -> str:
     """The whole report as a standalone HTML document."""
     s = summary
+    schemes = WEB_SCHEMES if for_print else LINK_SCHEMES
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -122,8 +135,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
     if s.milestones:
         out.append("<table><tr><th>Milestone</th><th>Status</th><th>Evidence</th></tr>")
         for ms in s.milestones:
-            proof = "<br>".join(markdown_to_html(f"<{url}>").removeprefix("<p>")
-                                .removesuffix("</p>") for url in ms.evidence)
+            proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence)
             proof = proof or '<span class="muted">no evidence yet</span>'
             out.append(f"<tr><td><b>{escape(ms.title)}</b><br>"
                        f'<span class="meta">{escape(ms.project)} · done when: '
@@ -140,10 +152,10 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
                    f"{s.study_minutes_4w / 60:.1f} in the last four weeks.</p>")
 
     out.append("<h2>Questions and blockers for my mentor</h2>")
-    out.append(_learner(s.questions))
+    out.append(_learner(s.questions, schemes))
     out.append("<h2>Next goals</h2>")
     if s.next_goals.strip():
-        out.append(markdown_to_html(s.next_goals))
+        out.append(markdown_to_html(s.next_goals, schemes=schemes))
     out.append('<p class="meta">Suggested by Cairn for the primary role:</p><ul>')
     out += [f"<li>{escape(step)}</li>" for step in s.suggested_next] or ["<li>—</li>"]
     out.append("</ul>")
@@ -165,7 +177,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
             out.append('<p class="muted">No shared notes.</p>')
         for note in s.notes:
             out.append(f"<h3>Week {note.week} · {escape(note.title)}</h3>")
-            out.append(f'<div class="journal">{markdown_to_html(note.body)}</div>')
+            out.append(f'<div class="journal">{markdown_to_html(note.body, schemes=schemes)}</div>')
     out.append('<p class="meta">Made with Cairn, offline. This file loads nothing from the '
                "network.</p></body></html>")
     return "\n".join(out)

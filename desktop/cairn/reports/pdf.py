@@ -2,18 +2,133 @@
 
 Works with no display: without one, Qt's offscreen platform is used. Pages are A4, numbered
 "page N of M" in the footer, and no table row is split across two pages: a row that would
-straddle a page end is pushed to the next page (Qt's own pagination would cut it)."""
+straddle a page end is pushed to the next page (Qt's own pagination would cut it).
+
+After writing, the PDF's objects are read back: a file holding a script, a launch, a form
+submission or a link to anything but an http(s) address is deleted and refused (Qt copies link
+targets into the PDF without escaping, so this is checked on the bytes, not trusted)."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 SCREEN_DPI = 96.0
 PDF_DPI = 300
 FOOTER_POINTS = 18.0
+
+
+class UnsafePdfError(ValueError):
+    """The laid-out PDF would carry an action that runs, opens or sends something."""
+
+
+# Action and object names that make a PDF do something besides showing pages and web links.
+ACTIVE_NAMES = frozenset({"JavaScript", "JS", "Launch", "SubmitForm", "ImportData", "GoToR",
+                          "GoToE", "OpenAction", "AA", "RichMedia", "EmbeddedFile", "XFA"})
+_WHITESPACE = b"\x00\t\n\x0c\r "
+_DELIMITERS = b"()<>[]{}/%"
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b",
+            ord("f"): b"\x0c"}
+
+
+def _literal_string(data: bytes, start: int) -> tuple[bytes, int]:
+    """Decode the PDF literal string opening at `start` ("("); returns it and the end index."""
+    out = bytearray()
+    depth, i = 1, start + 1
+    while i < len(data):
+        ch = data[i]
+        if ch == 0x5C:  # backslash
+            nxt = data[i + 1:i + 2]
+            if nxt and nxt in b"01234567":
+                digits = re.match(rb"[0-7]{1,3}", data[i + 1:i + 4])
+                assert digits is not None
+                out.append(int(digits.group(), 8) & 0xFF)
+                i += 1 + len(digits.group())
+                continue
+            if nxt in (b"\r", b"\n"):  # a line continuation
+                i += 3 if data[i + 1:i + 3] == b"\r\n" else 2
+                continue
+            out += _ESCAPES.get(nxt[0], nxt) if nxt else b""
+            i += 2
+            continue
+        if ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if not depth:
+                return bytes(out), i + 1
+        out.append(ch)
+        i += 1
+    return bytes(out), i
+
+
+def _name(data: bytes, start: int) -> tuple[str, int]:
+    """Decode the PDF name opening at `start` ("/"), #xx escapes included."""
+    end = start + 1
+    while end < len(data) and data[end] not in _WHITESPACE and data[end] not in _DELIMITERS:
+        end += 1
+    raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]),
+                 data[start + 1:end])
+    return raw.decode("latin-1"), end
+
+
+def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
+    """("name", str) and ("string", bytes) tokens of the PDF's objects; streams, comments
+    and everything else are passed over."""
+    i = 0
+    while i < len(data):
+        ch = data[i:i + 1]
+        if ch == b"%":
+            eol = re.compile(rb"[\r\n]").search(data, i)
+            i = eol.end() if eol else len(data)
+        elif ch == b"(":
+            text, i = _literal_string(data, i)
+            yield "string", text
+        elif data.startswith(b"<<", i) or data.startswith(b">>", i):
+            i += 2
+        elif ch == b"<":
+            end = data.find(b">", i)
+            end = len(data) if end < 0 else end
+            digits = re.sub(rb"[^0-9A-Fa-f]", b"", data[i + 1:end])
+            yield "string", bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+            i = end + 1
+        elif ch == b"/":
+            name, i = _name(data, i)
+            yield "name", name
+        elif data.startswith(b"stream", i) and (i == 0 or data[i - 1] in _WHITESPACE):
+            end = data.find(b"endstream", i + 6)
+            i = len(data) if end < 0 else end + len(b"endstream")
+        else:
+            i += 1
+
+
+def active_content(data: bytes) -> list[str]:
+    """What in these PDF bytes could run, open or send something: active names, and link
+    targets that are not http(s) addresses. Empty for an inert PDF."""
+    found: list[str] = []
+    previous = ("", None)
+    for kind, value in _tokens(data):
+        if kind == "name" and value in ACTIVE_NAMES:
+            found.append(f"/{value}")
+        if kind == "string" and previous == ("name", "URI"):
+            target = value.decode("latin-1")
+            if not re.match(r"https?://[^\s]", target, re.IGNORECASE):
+                found.append(f"a link to {target!r}")
+        previous = (kind, value)
+    return sorted(set(found))
+
+
+def refuse_active_pdf(path: Path) -> None:
+    """Delete the PDF at `path` and raise UnsafePdfError if it holds active content."""
+    problems = active_content(path.read_bytes())
+    if problems:
+        path.unlink(missing_ok=True)
+        raise UnsafePdfError("the PDF would contain active content (" + ", ".join(problems)
+                             + "), so it was not written")
 
 
 def _application() -> Any:
@@ -84,7 +199,8 @@ def keep_rows_together(document: Any, page_height: float) -> int:
 
 
 def write_pdf(html: str, target: Path, *, title: str) -> None:
-    """Lay out `html` on numbered A4 pages and write the PDF to `target`."""
+    """Lay out `html` on numbered A4 pages and write the PDF to `target`; refuse (and leave
+    no file) if the result holds anything active."""
     _app = _application()  # keep a reference while painting
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
     from PySide6.QtGui import (
@@ -139,3 +255,4 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
                              f"{title} · page {page + 1} of {pages}")
     finally:
         painter.end()
+    refuse_active_pdf(target)
