@@ -286,3 +286,13 @@ def test_since_with_an_offset_exports_without_a_traceback(tracker: Tracker, tmp_
     target = export(tracker, "md", tmp_path / "s.md",
                     since=datetime.fromisoformat("2000-01-01T00:00:00+05:00"))
     assert "Completed in this period" in target.read_text()
+
+
+def test_case12_learner_headings_stay_below_the_html_report_outline(hostile: Tracker) -> None:
+    for fmt in ("html", "pdf"):
+        parsed = _parse(render_text(hostile, fmt, questions="# Urgent", next_goals="## Later"))
+        h2 = {heading for level, heading in parsed.headings if level == "h2"}
+        assert h2 <= REPORT_H2, (fmt, h2)
+        text = render_text(hostile, fmt, questions="# Urgent", next_goals="## Later")
+        for heading in ("Urgent", "Later", "Sneaky heading"):
+            assert f"<h4>{heading}</h4>" in text, (fmt, heading)

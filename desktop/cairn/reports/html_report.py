@@ -7,6 +7,7 @@ anything else is refused by the writer)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from ..markup import (
@@ -65,11 +66,12 @@ def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
             f'<rect width="{inner:.1f}" height="12" rx="3" fill="{ACCENT}"/></svg>')
 
 
-def _learner(text: str, schemes: Collection[str]) -> str:
-    """Learner Markdown as sanitized HTML, or a muted "none" when empty."""
+def _learner(text: str, schemes: Collection[str], *, empty: str = "None this time.") -> str:
+    """Learner Markdown as sanitized HTML with its headings below the report's own (h4), or
+    a muted `empty` line."""
     if not text.strip():
-        return '<p class="muted">None this time.</p>'
-    return markdown_to_html(text, schemes=schemes)
+        return f'<p class="muted">{empty}</p>' if empty else ""
+    return re.sub(r"<(/?)h[1-6]>", r"<\1h4>", markdown_to_html(text, schemes=schemes))
 
 
 PRINT_STYLE = """
@@ -154,8 +156,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
     out.append("<h2>Questions and blockers for my mentor</h2>")
     out.append(_learner(s.questions, schemes))
     out.append("<h2>Next goals</h2>")
-    if s.next_goals.strip():
-        out.append(markdown_to_html(s.next_goals, schemes=schemes))
+    out.append(_learner(s.next_goals, schemes, empty=""))
     out.append('<p class="meta">Suggested by Cairn for the primary role:</p><ul>')
     out += [f"<li>{escape(step)}</li>" for step in s.suggested_next] or ["<li>—</li>"]
     out.append("</ul>")
@@ -177,7 +178,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
             out.append('<p class="muted">No shared notes.</p>')
         for note in s.notes:
             out.append(f"<h3>Week {note.week} · {escape(note.title)}</h3>")
-            out.append(f'<div class="journal">{markdown_to_html(note.body, schemes=schemes)}</div>')
+            out.append(f'<div class="journal">{_learner(note.body, schemes)}</div>')
     out.append('<p class="meta">Made with Cairn, offline. This file loads nothing from the '
                "network.</p></body></html>")
     return "\n".join(out)
