@@ -63,7 +63,9 @@ def test_case11_the_pdf_writer_refuses_raw_hostile_links(qapp, tmp_path: Path,  
         write_export(html, "pdf", target, datetime(2026, 1, 1))
     assert str(target) in str(refused.value)
     assert target.read_bytes() == b"%PDF last week's good summary"  # the old one is intact
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]  # no partial left
+    with pytest.raises(UnsafePdfError):
+        write_export(html, "pdf", tmp_path / "new.pdf", datetime(2026, 1, 1))
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]  # no new file, no partial
 
 
 def test_case11_the_check_reads_names_and_strings_like_a_pdf_reader() -> None:
