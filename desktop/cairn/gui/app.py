@@ -104,23 +104,32 @@ def _already_open(data_dir: Path, lock: QLockFile) -> str:
 
 
 def _cannot_lock(data_dir: Path, error: QLockFile.LockError) -> str:
-    """The lock file could not be written: find out why by writing a small file there."""
-    probe = data_dir / f".cairn-write-probe-{os.getpid()}"
+    """The lock file could not be written: say why in words (read-only, disk full, …)."""
+    problem = write_problem(data_dir)
+    if problem is not None:
+        return explain_folder_error(data_dir, problem)
+    kind = "no permission" if error == QLockFile.LockError.PermissionError else "unknown error"
+    return (f"cannot use the data folder {data_dir}: its lock file {LOCK_NAME} could not be "
+            f"created ({kind}). Nothing was changed.")
+
+
+def write_problem(folder: Path) -> OSError | None:
+    """Why a small file cannot be written and flushed in `folder` (None if it can); the
+    file is removed again."""
+    probe = folder / f".cairn-write-probe-{os.getpid()}"
     try:
         descriptor = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(descriptor, b"cairn" * 16)
-            os.fsync(descriptor)
+            os.fsync(descriptor)  # a full disk may only say so when the data is flushed
         finally:
             os.close(descriptor)
     except OSError as problem:
-        return explain_folder_error(data_dir, problem)
+        return problem
     finally:
         with contextlib.suppress(OSError):
             probe.unlink(missing_ok=True)
-    kind = "no permission" if error == QLockFile.LockError.PermissionError else "unknown error"
-    return (f"cannot use the data folder {data_dir}: its lock file {LOCK_NAME} could not be "
-            f"created ({kind}). Nothing was changed.")
+    return None
 
 
 def _fail(message: str, quiet: bool) -> int:
@@ -181,12 +190,16 @@ def _drain(read_end: int) -> None:
 
 
 def show_notices(window: MainWindow, quiet: bool) -> list[QMessageBox]:
-    """Tell the learner what happened while opening: a recovered database, packs disabled
-    because they are broken. Non-blocking boxes, or lines on stderr when quiet."""
+    """Tell the learner what happened while opening: a recovered database, a missing file
+    restored, packs disabled because they are broken. Non-blocking boxes, or lines on stderr
+    when quiet."""
     notices: list[tuple[str, str]] = []
     recovery = window.tracker.recovery_notice
     if recovery is not None:
         notices.append(("Your progress was recovered", recovery.message()))
+    opened = getattr(window.tracker, "open_notice", "")
+    if opened:
+        notices.append(("About your data", str(opened)))
     for text in getattr(window.tracker, "pack_notices", []):
         notices.append(("A curriculum pack was disabled", str(text)))
     boxes = []
