@@ -90,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument("--since", metavar="DATE",
-                        help="completed work since this date, YYYY-MM-DD (default: the last "
-                             "export)")
+                        help="completed work since this date (YYYY-MM-DD, or an ISO time with "
+                             "an offset; default: the last export)")
     export.add_argument("--no-notes", action="store_true", help="leave every note out")
 
     imp = commands.add_parser("import", help="restore or merge a JSON export (all or nothing)")
@@ -177,16 +177,16 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
 
 def _one_line(error: Exception) -> str:
     text = str(error)
-    return text if "nothing was" in text else f"{text}; nothing was changed"
+    return text if "nothing was" in text.lower() else f"{text}; nothing was changed"
 
 
 def _refusals() -> tuple[type[Exception], ...]:
     """Errors that mean "bad input" (exit 2) from modules loaded only when needed."""
     found: list[type[Exception]] = []
-    with contextlib.suppress(ImportError, AttributeError):
-        from .reports import export as export_module
-
-        found.append(export_module.ExportTargetRefused)
+    if "cairn.reports.export" in sys.modules:
+        found.append(sys.modules["cairn.reports.export"].ExportTargetRefused)
+    if "cairn.reports.pdf" in sys.modules:
+        found.append(sys.modules["cairn.reports.pdf"].UnsafePdfError)
     return tuple(found)
 
 
@@ -396,21 +396,17 @@ def _readiness(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    from datetime import datetime
-
-    from .reports.export import export
+    from .reports.export import export, parse_since
 
     since = None
     if args.since is not None:
         try:
-            since = datetime.fromisoformat(args.since)
-        except ValueError:
-            raise TrackerError(f"--since '{args.since}' is not a date like 2026-01-31") from None
+            since = parse_since(args.since)
+        except ValueError as error:
+            raise TrackerError(str(error)) from None
     target: Path = args.out
     if not target.parent.is_dir():
         raise TrackerError(f"the folder for --out {target} does not exist")
-    if target.is_dir():
-        raise TrackerError(f"--out {target} is a folder; name a file")
     export(tracker, args.format, target, since=since, include_notes=not args.no_notes)
     out.write(f"wrote {target} ({args.format})\n")
     return EXIT_OK

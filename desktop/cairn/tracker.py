@@ -33,7 +33,7 @@ from .store import (
 from .store.backup import BackupInfo, backup_to, list_backups, make_backup
 from .store.errors import StoreError, explain
 from .store.folder_lock import FolderLock
-from .store.opening import DATABASE_NAME, open_database
+from .store.opening import open_database
 from .store.recovery import (
     RecoveryNotice,
     confirm_damage,

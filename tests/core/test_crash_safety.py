@@ -12,7 +12,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from cairn.cli import run
+from cairn.locations import curriculum_dir
 from cairn.store.recovery import full_check
+from cairn.tracker import Tracker
 
 ROUNDS = 12
 
@@ -85,3 +90,102 @@ def test_sigkill_never_loses_an_acknowledged_change(tmp_path: Path) -> None:
             assert latest[item] == status, "a status and its history entry belong together"
         assert full_check(db) == []
     assert total > 10 * ROUNDS, "the writer should have acknowledged many changes"
+
+
+SLOW_ROUNDS = 60
+
+COMMAND_WRITER = """
+import io
+import sys
+from pathlib import Path
+from cairn.cli import run
+from cairn.locations import curriculum_dir
+from cairn.tracker import Tracker
+
+folder, export = sys.argv[1], sys.argv[2]
+t = Tracker.open(Path(folder), curriculum_dir())
+items = [i.id for i in t.curriculum.items.values() if not i.is_milestone][:20]
+milestones = [i.id for i in t.curriculum.items.values() if i.is_milestone][:5]
+t.close()
+cycle = ["todo", "doing", "done", "skipped"]
+print("ready", flush=True)
+step = int(sys.argv[3])
+while True:
+    item = items[step % len(items)]
+    kind = ("mark", "note", "evidence", "log", "import")[step % 5]
+    if kind == "mark":
+        args = ["mark", item, cycle[(step // 20 + 1) % 4]]
+    elif kind == "note":
+        args = ["note", item, f"note-{step}"]
+    elif kind == "evidence":
+        args = ["evidence", milestones[step % 5], f"https://example.org/proof/{step}"]
+    elif kind == "log":
+        args = ["log", item, str(1 + step % 90)]
+    else:
+        args = ["import", export]
+    said = io.StringIO()
+    code = run(["--data-dir", folder, *args], stdout=said)
+    if code == 0 and not (kind == "mark" and "->" not in said.getvalue()):
+        print(f"ack {kind} {step} {' '.join(args[1:3])}", flush=True)
+    step += 1
+"""
+
+
+def _acknowledged(lines: list[str]) -> list[list[str]]:
+    return [parts for parts in (line.split() for line in lines)
+            if len(parts) >= 4 and parts[0] == "ack"]  # a torn last line was never acknowledged
+
+
+def _one_round(folder: Path, export: Path, start: int, rng: random.Random) -> list[list[str]]:
+    writer = subprocess.Popen([sys.executable, "-c", COMMAND_WRITER, str(folder), str(export),
+                               str(start)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True)
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "ready"
+    first = writer.stdout.readline()
+    time.sleep(rng.uniform(0.0, 0.4))
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    return _acknowledged([first, *writer.stdout.read().splitlines()])
+
+
+@pytest.mark.slow
+def test_sigkill_during_every_write_command_loses_nothing(tmp_path: Path) -> None:
+    """60 kills at random moments while `mark`, `note`, `evidence`, `log` and `import` run:
+    every acknowledged change is there, and the file passes the full check each time."""
+    folder = tmp_path / "data"
+    export = tmp_path / "export.json"
+    seed = Tracker.open(tmp_path / "seed", curriculum_dir())
+    seed.log_study(next(iter(seed.curriculum.items)), 25)
+    seed.close()
+    assert run(["--data-dir", str(tmp_path / "seed"), "export", "--format", "json", "--out",
+                str(export)]) == 0
+    rng = random.Random(20261130)
+    step = 0
+    acks: list[list[str]] = []
+    for _ in range(SLOW_ROUNDS):
+        round_acks = _one_round(folder, export, step, rng)
+        acks += round_acks
+        step = max([int(a[2]) for a in round_acks] + [step]) + 2  # skip the one maybe in flight
+        db = folder / "cairn.sqlite3"
+        assert full_check(db) == []
+        conn = sqlite3.connect(db)
+        history = Counter(dict(conn.execute(
+            "SELECT content_id, count(*) FROM status_change GROUP BY content_id").fetchall()))
+        notes = dict(conn.execute("SELECT content_id, body FROM note").fetchall())
+        links = {row[0] for row in conn.execute("SELECT url FROM evidence")}
+        sessions = conn.execute("SELECT count(*) FROM study_session").fetchone()[0]
+        conn.close()
+        marks = Counter(a[3] for a in acks if a[1] == "mark")
+        for item, count in marks.items():
+            assert history[item] >= count, f"an acknowledged status of {item} was lost"
+        for a in acks:
+            if a[1] == "note":
+                assert int(notes[a[3]].removeprefix("note-")) >= int(a[2])
+            elif a[1] == "evidence":
+                assert f"https://example.org/proof/{a[2]}" in links
+        logged = sum(1 for a in acks if a[1] == "log") + any(a[1] == "import" for a in acks)
+        assert sessions >= logged, "an acknowledged study session was lost"
+    kinds = Counter(a[1] for a in acks)
+    assert set(kinds) == {"mark", "note", "evidence", "log", "import"}, kinds
+    assert len(acks) > SLOW_ROUNDS

@@ -146,8 +146,17 @@ def make_backup(source: Path, backup_dir: Path, *, reason: str,
     return target
 
 
+def _remove_stale_partials(backup_dir: Path, now: datetime) -> None:
+    """Half-written copies left by a process that was killed mid-backup (over an hour old)."""
+    for partial in backup_dir.glob("cairn-*.partial"):
+        parsed = _parse(partial.with_suffix(SUFFIX))
+        if parsed is not None and now - parsed[0] > timedelta(hours=1):
+            partial.unlink(missing_ok=True)
+
+
 def thin(backup_dir: Path, now: datetime | None = None) -> list[Path]:
     """Delete the backups the thinning rule does not keep; return what was deleted."""
+    _remove_stale_partials(backup_dir, now or _now())
     backups = list_backups(backup_dir)
     keep = backups_to_keep([b.made_at for b in backups], now or _now())
     removed = []
