@@ -175,6 +175,7 @@ class _Reader:
     def __init__(self, path: Path, now: datetime) -> None:
         self.path = path
         self.now = now
+        self._times: dict[str, datetime] = {}
 
     def fail(self, where: str, message: str) -> ImportRefused:
         return _refuse(self.path, f"field '{where}': {message}")
@@ -207,12 +208,16 @@ class _Reader:
         return text
 
     def ident(self, value: Any, where: str) -> str:
+        if isinstance(value, str) and len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value):
+            return value
         text = self.text(value, where, limit=MAX_ID_LENGTH, empty=False)
         if not ID_PATTERN.fullmatch(text):
             raise self.fail(where, f"{text!r} is not a valid id")
         return text
 
     def choice(self, value: Any, where: str, options: tuple[str, ...]) -> str:
+        if isinstance(value, str) and value in options:
+            return value
         text = self.text(value, where, limit=32, empty=False)
         if text not in options:
             raise self.fail(where, f"{text!r} is not one of: {', '.join(options)}")
@@ -220,7 +225,11 @@ class _Reader:
 
     def time(self, value: Any, where: str) -> datetime:
         """An ISO time, converted to naive UTC; not before 2000, not more than a day ahead."""
-        return self.checked(parse_time, value, where, now=self.now)
+        if isinstance(value, str) and value in self._times:
+            return self._times[value]
+        moment = self.checked(parse_time, value, where, now=self.now)
+        self._times[value] = moment
+        return moment
 
     def unique(self, ident: str, seen: set[str], where: str) -> str:
         if ident in seen:
