@@ -59,8 +59,7 @@ class PackListing:
 
 def megabytes(size: int) -> str:
     """A size in words ("2 MB", "35.5 MB")."""
-    value = size / (1024 * 1024)
-    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
 def _skipped(name: str) -> bool:
@@ -166,8 +165,9 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-# --- nesting: checked on the raw text before tomllib (which recurses) sees it --------------------
-_TOKEN = re.compile(r'"""|\'\'\'|["\'#\[\]{}]')
+# --- nesting: checked on the raw text before tomllib (which recurses on arrays and inline tables,
+# and takes time quadratic in the parts of a dotted key) sees it ---------------------------------
+_TOKEN = re.compile(r'"""|\'\'\'|["\'#\[\]{}.,=]')
 _STRING_ENDS = {
     '"': re.compile(r'(?:[^"\\\n]++|\\.)*+"'),
     "'": re.compile(r"[^'\n]*+'"),
@@ -176,30 +176,41 @@ _STRING_ENDS = {
 }
 
 
-def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
-    """The line where arrays and inline tables nest deeper than `limit`, or None.
-
-    Brackets and braces inside strings and comments do not count. Linear in the text."""
-    depth = 0
+def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> tuple[int, str] | None:
+    """Where arrays and inline tables nest, or a dotted key has parts, beyond `limit`:
+    (line, what) or None. Strings and comments do not count. Linear in the text."""
+    depth = dots = 0
     pos = 0
     while (match := _TOKEN.search(text, pos)) is not None:
         token = match.group()
         pos = match.end()
+        if token == ".":
+            dots += 1
+            if dots > limit:
+                return _line_at(text, match.start()), f"a dotted key has more than {limit} parts"
+            continue
         if token in "[{":
             depth += 1
             if depth > limit:
-                return text.count("\n", 0, match.start()) + 1
+                return (_line_at(text, match.start()),
+                        f"arrays or inline tables nest more than {limit} deep")
         elif token in "]}":
             depth = max(depth - 1, 0)
         elif token == "#":
             end = text.find("\n", pos)
             pos = len(text) if end < 0 else end
-        else:
+        elif token not in ",=":
             closing = _STRING_ENDS[token].match(text, pos)
             if closing is None:
                 return None  # an unterminated string: tomllib reports it
             pos = closing.end()
+            continue
+        dots = 0
     return None
+
+
+def _line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
 
 
 def data_too_deep(data: Any, limit: int = MAX_NESTING) -> str | None:

@@ -136,10 +136,10 @@ def _parse(path: Path, problems: list[Problem]) -> tuple[dict[str, Any] | None, 
     except OSError as error:
         problems.append(Problem(str(path), f"cannot be read: {error.strerror}"))
         return None, ""
-    deep_line = nesting_too_deep(text)
-    if deep_line is not None:
-        problems.append(Problem(str(path), f"arrays or inline tables nest more than "
-                                           f"{MAX_NESTING} deep", line=deep_line))
+    too_deep = nesting_too_deep(text)
+    if too_deep is not None:
+        deep_line, what = too_deep
+        problems.append(Problem(str(path), f"{what}; a curriculum file may not", line=deep_line))
         return None, text
     try:
         data = tomllib.loads(text)

@@ -1,16 +1,19 @@
-"""File → Add curriculum pack… and File → Remove curriculum pack: the learner's own packs."""
+"""File → Add curriculum pack…, File → Curriculum packs… and File → Remove curriculum pack: the
+learner's own packs, including the ones disabled because they have problems."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -19,7 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import ContentError, Problem
+from ..packs import DisabledPack
 from ..tracker import Tracker, TrackerError
+
+PACK_KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class PackProblemsDialog(QDialog):
@@ -47,6 +53,90 @@ class PackProblemsDialog(QDialog):
         self.resize(820, 360)
 
 
+class PacksDialog(QDialog):
+    """Every added pack — loaded or disabled with its problems — with Add and Remove."""
+
+    def __init__(self, menu: PackMenu, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.menu = menu
+        self.setWindowTitle("Curriculum packs")
+        intro = QLabel("Packs you or a mentor added. A pack with problems is <b>disabled</b>: "
+                       "its items are hidden and your progress on them is kept. Fix its files "
+                       "(<code>cairn validate FOLDER</code> lists every problem) and add it "
+                       "again, or remove it.")
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Added curriculum packs")
+        self.list.currentItemChanged.connect(self._show_details)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Details of the selected pack")
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        add = buttons.addButton("&Add…", QDialogButtonBox.ButtonRole.ActionRole)
+        add.clicked.connect(self._add)
+        self.remove_button = buttons.addButton("&Remove…",
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.setAccessibleName("Remove the selected pack")
+        self.remove_button.clicked.connect(self._remove_selected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 480)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the tracker's added packs as they are now; the first stays selected."""
+        self.list.clear()
+        tracker = self.menu.tracker
+        for pack in tracker.own_packs():
+            item = QListWidgetItem(f"{pack.name} ({pack.id} {pack.version})")
+            item.setData(PACK_KEY_ROLE, pack.id)
+            item.setToolTip(pack.path)
+            self.list.addItem(item)
+        for disabled in tracker.disabled_packs:
+            item = QListWidgetItem(f"{disabled.name} — disabled: {_first_problem(disabled)}")
+            item.setData(PACK_KEY_ROLE, disabled.name)
+            item.setToolTip(str(disabled.folder))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.remove_button.setEnabled(self.list.count() > 0 and not tracker.read_only)
+        self._show_details()
+
+    def _selected_key(self) -> str:
+        item = self.list.currentItem()
+        return str(item.data(PACK_KEY_ROLE)) if item is not None else ""
+
+    def _show_details(self) -> None:
+        key = self._selected_key()
+        tracker = self.menu.tracker
+        disabled = next((d for d in tracker.disabled_packs if d.name == key), None)
+        if disabled is not None:
+            text = f"{disabled.folder}\n\n" + "\n".join(str(p) for p in disabled.problems)
+        else:
+            pack = next((p for p in tracker.own_packs() if p.id == key), None)
+            text = f"{pack.path}\n\n{pack.description}" if pack is not None else ""
+        self.details.setPlainText(text)
+
+    def _add(self) -> None:
+        self.menu.choose_and_add()
+        self.refresh()
+
+    def _remove_selected(self) -> None:
+        key = self._selected_key()
+        if key and self.menu.remove(key, confirm=True):
+            self.refresh()
+
+
+def _first_problem(pack: DisabledPack) -> str:
+    count = len(pack.problems)
+    first = pack.problems[0].message if pack.problems else "it could not be loaded"
+    return first + (f" (and {count - 1} more)" if count > 1 else "")
+
+
 class PackMenu(QObject):
     """Adds the pack actions to a File menu and carries them out through the tracker."""
 
@@ -57,13 +147,24 @@ class PackMenu(QObject):
         self.parent_widget = parent
         self.on_content_changed = on_content_changed
         self.problems_dialog: PackProblemsDialog | None = None
+        self.packs_dialog: PacksDialog | None = None
         add = menu.addAction("&Add curriculum pack…")
-        add.triggered.connect(self._choose_and_add)
+        add.triggered.connect(self.choose_and_add)
+        manage = menu.addAction("&Curriculum packs…")
+        manage.triggered.connect(self.show_packs)
         self.remove_menu = menu.addMenu("&Remove curriculum pack")
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
         self._fill_remove_menu()
 
-    def _choose_and_add(self) -> None:
+    def show_packs(self) -> PacksDialog:
+        """Open the list of added packs (disabled ones with their problems)."""
+        if self.packs_dialog is None:
+            self.packs_dialog = PacksDialog(self, self.parent_widget)
+        self.packs_dialog.refresh()
+        self.packs_dialog.open()
+        return self.packs_dialog
+
+    def choose_and_add(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self.parent_widget, "Choose the folder of a curriculum pack (it holds pack.toml)")
         if folder:
@@ -88,20 +189,30 @@ class PackMenu(QObject):
     def _fill_remove_menu(self) -> None:
         self.remove_menu.clear()
         packs = self.tracker.own_packs()
-        self.remove_menu.setEnabled(bool(packs))
+        disabled = self.tracker.disabled_packs
+        self.remove_menu.setEnabled(bool(packs or disabled))
         for pack in packs:
             action = self.remove_menu.addAction(f"{pack.name} ({pack.id} {pack.version})")
             action.triggered.connect(lambda _c=False, p=pack.id: self.remove(p, confirm=True))
+        for broken in disabled:
+            action = self.remove_menu.addAction(f"{broken.name} (disabled)")
+            action.triggered.connect(lambda _c=False, p=broken.name: self.remove(p, confirm=True))
 
     def remove(self, pack_id: str, *, confirm: bool) -> bool:
-        """Remove an added pack; progress on its items is kept."""
+        """Remove an added pack (by id, or a disabled one by folder name); progress on its
+        items is kept."""
         if confirm:
             answer = QMessageBox.question(
                 self.parent_widget, "Remove curriculum pack",
-                f"Remove the pack '{pack_id}'? Its items leave the checklists; your progress "
-                "and notes on them are kept and come back if you add the pack again.")
+                f"Remove the pack '{pack_id}' and its folder? Its items leave the checklists; "
+                "your progress and notes on them are kept and come back if you add the pack "
+                "again.")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.tracker.remove_pack(pack_id)
+        try:
+            self.tracker.remove_pack(pack_id)
+        except (TrackerError, OSError) as error:
+            QMessageBox.warning(self.parent_widget, "Curriculum pack not removed", str(error))
+            return False
         self.on_content_changed()
         return True
