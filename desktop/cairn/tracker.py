@@ -582,8 +582,7 @@ class Tracker:
         try:
             url = check_url(url)
         except InvalidInput as error:
-            raise TrackerError(f"{item.id}: {error}; evidence must be an http(s) link"
-                               ) from None
+            raise TrackerError(f"{item.id}: {error}") from None
         new_id = self.database.add_evidence(item.id, url, self._clock())
         self._evidence_ids.add(item.id)
         return Change("evidence", (item.id,), None, new_id)

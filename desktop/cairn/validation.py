@@ -57,7 +57,7 @@ def check_text(text: object, field: str, *, limit: int, single_line: bool = Fals
     if _NUL in text:
         raise InvalidInput(field, "contains a NUL character")
     if single_line and (_CONTROL.search(text) or BIDI_CONTROLS.intersection(text)):
-        raise InvalidInput(field, "contains control characters")
+        raise InvalidInput(field, "contains control characters (or invisible direction marks)")
     return text
 
 
@@ -85,7 +85,7 @@ def url_problem(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> str | None:
     if any(ch.isspace() for ch in url):
         return "contains white space"
     if _CONTROL.search(url) or BIDI_CONTROLS.intersection(url):
-        return "contains control characters"
+        return "contains control characters (or invisible direction marks)"
     if "\\" in url:
         return "contains a backslash"
     allowed = tuple(schemes)
