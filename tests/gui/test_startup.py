@@ -27,7 +27,7 @@ def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
 def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
     import sqlite3
 
-    assert run(["--data-dir", str(data_dir), "status"]) == 0
+    assert run(["--data-dir", str(data_dir), "check"]) == 0
     conn = sqlite3.connect(data_dir / "cairn.sqlite3")
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
@@ -39,7 +39,7 @@ def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
 
 
 def test_first_screen_needs_neither_sqlalchemy_nor_alembic_nor_qtcharts(data_dir: Path) -> None:
-    assert run(["--data-dir", str(data_dir), "status"]) == 0  # creates and migrates the file
+    assert run(["--data-dir", str(data_dir), "check"]) == 0  # creates and migrates the file
     code = (
         "import sys\n"
         "from cairn.gui.app import create_application, open_window\n"

@@ -150,7 +150,9 @@ class AddTimeDialog(QDialog):
         self.minutes.setValue(45)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Minutes studied")
-        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-45 * 60))
+        now = QDateTime.fromSecsSinceEpoch(int(tracker.now().replace(tzinfo=UTC).timestamp()))
+        self.when = QDateTimeEdit(now.addSecs(-45 * 60))
+        self.when.setMaximumDateTime(now)  # study time cannot start in the future
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When you started")
         self.message = QLabel("")
