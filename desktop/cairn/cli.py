@@ -156,9 +156,10 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     for notice in tracker.notices():
         err.write(f"cairn: {notice}\n")
     try:
-        if args.command in BACKED_UP_COMMANDS:
-            _backup_first(tracker, err)
-        return _COMMANDS[args.command](tracker, args, out)
+        code = _COMMANDS[args.command](tracker, args, out)
+        if code == EXIT_OK and args.command in BACKED_UP_COMMANDS:
+            _backup_after_change(tracker, err)
+        return code
     except (TrackerError, ImportRefused, *_refusals()) as error:
         log.info("%s refused: %s", args.command, error)
         err.write(f"cairn: {_one_line(error)}\n")
@@ -190,8 +191,9 @@ def _refusals() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
-def _backup_first(tracker: Tracker, err: TextIO) -> None:
-    """Command-line writes keep a backup at most an hour old, like the window's."""
+def _backup_after_change(tracker: Tracker, err: TextIO) -> None:
+    """Command-line writes keep a backup at most an hour old, like the window's (made after a
+    change was saved, so a refused command leaves the folder as it was)."""
     try:
         tracker.backup_if_due("cli")
     except StoreError as error:
