@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..reports.importer import ExportData, ImportRefused, import_progress, read_export
 from ..reports.snapshot import open_snapshot
+from ..store import StoreError
 from .cohort import CohortWindow, cohort_row
 
 if TYPE_CHECKING:
@@ -105,8 +106,12 @@ class SharingMenu(QObject):
                 return
         try:
             report = import_progress(self.window.tracker, data.path)
-        except ImportRefused as error:
+        except (ImportRefused, StoreError) as error:  # a busy file or a full disk: in words
             self._refused(str(error))
+            return
+        except OSError as error:
+            self._refused(f"{error.filename or data.path}: {error.strerror}; nothing was "
+                          "imported")
             return
         self.window.refresh_everything()
         self.last_report = report.describe()
