@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import SMALL_PACK
 
 from cairn.content import ContentError, load_curriculum
-from cairn.reports.importer import ImportRefused, read_export
+from cairn.reports.importer import ImportRefused, nesting_depth, read_export
 
 SMALL_MONTH = (SMALL_PACK / "months" / "01-basics.toml").read_text()
 JSON_VALUES = st.recursive(
@@ -106,3 +106,28 @@ def test_a_valid_export_with_one_field_replaced(field: str, value: object) -> No
 def test_a_valid_item_with_one_field_replaced(field: str, value: object) -> None:
     item = {**VALID["items"][0], field: value}  # type: ignore[index]
     _read(json.dumps({**VALID, "items": [item]}).encode())
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+@FUZZ
+@given(JSON_VALUES)
+def test_the_nesting_scan_agrees_with_the_parser(value: object) -> None:
+    assert nesting_depth(json.dumps(value)) == _depth(value)
+
+
+TOKENS = st.sampled_from(['[', ']', '{', '}', '"', ',', ':', '\\', '\\ud800', '\\udc00"',
+                          '1' * 30, '-', 'NaN', 'Infinity', 'true', '"format"',
+                          '"cairn-progress"', '"schema"', '1', '"items"', '"notes"', ' '])
+
+
+@FUZZ
+@given(st.lists(TOKENS, max_size=60), st.integers(0, 200))
+def test_token_soup_with_deep_brackets_and_long_numbers(tokens: list[str], deep: int) -> None:
+    _read(("[" * deep + "".join(tokens) + "]" * deep).encode("utf-8"))
