@@ -13,11 +13,10 @@ import dataclasses
 import os
 import shutil
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import ContentError, Curriculum, PackInfo, Problem, load_curriculum
+from .content import ContentError, Curriculum, PackInfo, Problem, load_curriculum, pack_table
 from .content.files import (
     MAX_FILE_BYTES,
     MAX_PACK_BYTES,
@@ -25,7 +24,6 @@ from .content.files import (
     list_pack,
     megabytes,
     open_regular,
-    read_limited,
 )
 
 PACKS_FOLDER = "packs"
@@ -59,12 +57,7 @@ class DisabledPack:
 
 def pack_id(folder: Path) -> str:
     """The id in a pack's pack.toml ('' if it cannot be read safely)."""
-    try:
-        data = tomllib.loads(read_limited(Path(folder) / "pack.toml").decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return ""
-    pack = data.get("pack")
-    ident = pack.get("id", "") if isinstance(pack, dict) else ""
+    ident = pack_table(folder).get("id", "")
     return ident if isinstance(ident, str) else ""
 
 

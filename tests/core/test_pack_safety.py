@@ -18,7 +18,7 @@ from tests.fixtures.packs.big_pack import write_big_pack
 
 from cairn import packs
 from cairn.cli import run
-from cairn.content import ContentError, load_curriculum, validate_pack
+from cairn.content import ContentError, load_curriculum, pack_table, validate_pack
 from cairn.content.files import MAX_FILE_BYTES, MAX_PACK_BYTES
 from cairn.tracker import Tracker, TrackerError
 
@@ -323,6 +323,24 @@ def test_reading_a_toml_file_over_the_limit_is_refused_by_name(small_pack: Path)
     problems = validate_pack(small_pack)
     assert [p.file for p in problems] == [str(huge)]
     assert "at most 2 MB" in problems[0].message
+
+
+@pytest.mark.parametrize("hostile", ["fifo", "dev-zero", "dotted-key"])
+def test_reading_a_hostile_pack_toml_header_never_hangs(tmp_path: Path, hostile: str) -> None:
+    """What decides whether a pack extends the shipped one reads pack.toml safely too."""
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    target = folder / "pack.toml"
+    if hostile == "fifo":
+        os.mkfifo(target)
+    elif hostile == "dev-zero":
+        target.symlink_to("/dev/zero")
+    else:
+        target.write_text('[pack]\nid = "x"\n' + "a" + ".a" * 100_000 + " = 1\n",
+                          encoding="utf-8")
+    started = time.perf_counter()
+    assert pack_table(folder) == {} and packs.pack_id(folder) == ""
+    assert time.perf_counter() - started < 3
 
 
 def test_cairn_validate_lists_hostile_files_and_exits_1(small_pack: Path) -> None:

@@ -1,6 +1,6 @@
 """Curriculum packs: TOML folders read into frozen, validated objects."""
 
-from .loader import load_curriculum, validate_pack
+from .loader import load_curriculum, pack_table, validate_pack
 from .model import (
     KIND_LABELS,
     Curriculum,
@@ -31,5 +31,6 @@ __all__ = [
     "Skill",
     "Week",
     "load_curriculum",
+    "pack_table",
     "validate_pack",
 ]

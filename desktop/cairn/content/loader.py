@@ -101,6 +101,15 @@ def validate_pack(path: Path, base: Path | None = None) -> list[Problem]:
     return []
 
 
+def pack_table(folder: Path) -> dict[str, Any]:
+    """The [pack] table of a folder's pack.toml, read as safely as a whole pack is ({} when it
+    is missing, not a regular file, too large, too deeply nested or not valid TOML)."""
+    problems: list[Problem] = []
+    data, _ = _parse(Path(folder) / "pack.toml", problems)
+    table = data.get("pack") if data is not None else None
+    return table if isinstance(table, dict) else {}
+
+
 def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_base: bool) -> None:
     if not pack_dir.is_dir():
         problems.append(Problem(str(pack_dir), "is not a folder holding a curriculum pack"))
