@@ -114,6 +114,7 @@ def add_pack(folder: Path, shipped: Path, curriculum: Curriculum, packs_root: Pa
     ContentError (every problem, naming the learner's files) or OSError leave nothing behind."""
     folder = Path(folder)
     info = check_pack(folder, shipped, curriculum)
+    tidy(packs_root)
     staging = stage_copy(folder, packs_root)
     try:
         others = enabled_folders(curriculum, except_id=info.id)
@@ -172,6 +173,22 @@ def _copy_file(source: Path, target: Path, limit: int) -> int:
         writer.flush()
         os.fsync(writer.fileno())
     return copied
+
+
+def tidy(packs_root: Path) -> None:
+    """Clear what an add interrupted by a crash left: a half-made copy is deleted; a pack moved
+    aside to be replaced goes back if nothing took its place, else is deleted."""
+    if not packs_root.is_dir():
+        return
+    for leftover in packs_root.iterdir():
+        if leftover.name.startswith(".adding-"):
+            remove_folder(leftover)
+        elif leftover.name.startswith(".") and ".replaced-" in leftover.name:
+            original = packs_root / leftover.name[1:].rsplit(".replaced-", 1)[0]
+            if os.path.lexists(original):
+                remove_folder(leftover)
+            else:
+                os.replace(leftover, original)
 
 
 def install(staging: Path, target: Path) -> None:

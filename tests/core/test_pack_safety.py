@@ -270,6 +270,22 @@ def test_9b_a_failed_copy_leaves_the_old_pack_untouched_and_no_half_copy(
         t.close()
 
 
+def test_9b_an_add_interrupted_by_a_crash_is_tidied_by_the_next_add(
+        data_dir: Path, small_pack: Path) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        t.add_pack(EXTRA_PACK)
+        root = data_dir / "packs"
+        (root / "mentor-extra").rename(root / ".mentor-extra.replaced-abc")  # crash mid-replace
+        (root / ".adding-xyz").mkdir()
+        (root / ".adding-xyz" / "half.toml").write_text("[pack", encoding="utf-8")
+        t.add_pack(EXTRA_PACK)
+        assert _leftovers(data_dir) == ["mentor-extra"]
+        assert _tree(root / "mentor-extra") == _tree(EXTRA_PACK)
+    finally:
+        t.close()
+
+
 def test_9b_a_pack_over_the_total_size_limit_is_refused(data_dir: Path, small_pack: Path,
                                                        tmp_path: Path) -> None:
     incoming = _extra_copy(tmp_path)
