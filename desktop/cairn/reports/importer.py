@@ -30,7 +30,6 @@ from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
 from ..progress import READING_STATUSES, STATUSES
 from ..store.backup import backup_to
 from ..validation import (
-    MAX_MENTOR_CHARS,
     InvalidInput,
     check_learner_name,
     check_mentor_text,
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
     from ..tracker import Tracker
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_NOTE_CHARS = MAX_MENTOR_CHARS  # kept for callers of the old name
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 20
 SHOWN_IDS = 3
