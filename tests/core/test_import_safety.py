@@ -80,6 +80,15 @@ def test_brackets_inside_text_do_not_count_as_nesting(tmp_path: Path) -> None:
     assert data.notes[0][1].startswith("[[[{{{")
 
 
+def test_a_truncated_note_full_of_escaped_quotes_is_refused_quickly(existing: Path,
+                                                                     tmp_path: Path) -> None:
+    cut = write(tmp_path / "cut.json", '{"format": "cairn-progress", "notes": [{"body": "'
+                + '\\"' * 200_000)
+    started = time.monotonic()
+    assert "is not valid JSON" in refused_by_cli(existing, cut)
+    assert time.monotonic() - started < 10
+
+
 def test_a_5000_digit_number_is_refused(existing: Path, tmp_path: Path) -> None:
     text = json.dumps(payload()).replace('"minutes": 30', '"minutes": ' + "9" * 5000)
     message = refused_by_cli(existing, write(tmp_path / "digits.json", text))

@@ -52,7 +52,9 @@ MAX_INT_DIGITS = 20
 SHOWN_IDS = 3
 SESSION_SOURCES = ("timer", "manual", "cli")
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# A JSON string, or an unterminated one running to the end: it always matches where it starts,
+# so the scan is linear even for a truncated file full of escaped quotes.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
