@@ -160,7 +160,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if code == EXIT_OK and args.command in BACKED_UP_COMMANDS:
             _backup_after_change(tracker, err)
         return code
-    except (TrackerError, ImportRefused, *_refusals()) as error:
+    except ValueError as error:  # bad input: a tracker, import or export refusal
+        if not isinstance(error, (TrackerError, ImportRefused, *_refusals())):
+            raise
         log.info("%s refused: %s", args.command, error)
         err.write(f"cairn: {_one_line(error)}\n")
         return EXIT_USAGE
@@ -219,13 +221,9 @@ def _validate(path: Path, out: TextIO, err: TextIO) -> int:
 
 
 def _extends(path: Path) -> bool:
-    import tomllib
+    from .content import pack_table
 
-    try:
-        pack = tomllib.loads((path / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
-    except (OSError, ValueError):
-        return False
-    return isinstance(pack, dict) and bool(pack.get("extends"))
+    return bool(pack_table(path).get("extends"))
 
 
 def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:

@@ -17,7 +17,6 @@ from typing import Any
 
 from . import packs
 from .content import Curriculum, Item, PackInfo
-from .content.urls import is_web_url
 from .packs import PACKS_FOLDER, DisabledPack, load_packs
 from .plan import Pace, PlanSettings, pace
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
@@ -33,7 +32,7 @@ from .store import (
 from .store.backup import BackupInfo, backup_to, list_backups, make_backup
 from .store.errors import StoreError, explain
 from .store.folder_lock import FolderLock
-from .store.opening import open_database
+from .store.opening import OpenedDatabase, open_database
 from .store.recovery import (
     RecoveryNotice,
     confirm_damage,
@@ -87,6 +86,7 @@ class Tracker:
         self.read_only_reason = ""
         self.recovery_notice: RecoveryNotice | None = None
         self.open_notice = ""
+        self._opened: OpenedDatabase | None = None  # set by open(): the lock and scratch files
         self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
                                          database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
@@ -131,7 +131,7 @@ class Tracker:
         return tracker
 
     def close(self) -> None:
-        opened = getattr(self, "_opened", None)
+        opened = self._opened
         if opened is not None and opened.database is self.database:
             opened.close()
         else:
@@ -193,13 +193,13 @@ class Tracker:
             notice = recover(path, self.backup_dir, problems, self._folder_lock())
         finally:
             self.database = Database.open(path, self.backup_dir)
-            if getattr(self, "_opened", None) is not None:
+            if self._opened is not None:
                 self._opened.database = self.database
         self.reload()
         return problems, notice
 
     def _folder_lock(self) -> FolderLock | None:
-        opened = getattr(self, "_opened", None)
+        opened = self._opened
         return opened.lock if opened is not None else None
 
     def restore(self, backup: Path) -> Change:

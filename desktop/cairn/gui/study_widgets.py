@@ -194,7 +194,7 @@ class PlanDialog(QDialog):
         intro = QLabel("Cairn plans the path around a job. Choose when you start and how many "
                        "hours a week you can give it; the curriculum plans 8–12.")
         intro.setWordWrap(True)
-        self.start = QDateEdit(QDate(current.start))
+        self.start = QDateEdit(QDate(current.start.year, current.start.month, current.start.day))
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName("Start date")
