@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from ..content import KIND_LABELS, Item
 from ..markup import escape, markdown_to_html
 from ..progress import STATUS_LABELS, STATUSES
+from ..store import StoreError
 from ..tracker import Tracker, TrackerError
+from ..validation import MAX_URL_CHARS
 from .links import open_external
 from .study_widgets import AddTimeDialog, TimerControls
 from .widgets import heading_labels, segmented_buttons
@@ -125,10 +127,16 @@ class NoteEditor(QWidget):
         self._timer.stop()
         if not self._dirty or not self.item_id:
             return
+        try:
+            self.tracker.set_note(self.item_id, self.editor.toPlainText(),
+                                  self.private.isChecked())
+        except (TrackerError, StoreError) as error:  # the text stays here, unsaved
+            self.state.setText(f"Not saved: {error}")
+            self.state.setToolTip(str(error))
+            return
         self._dirty = False
-        self.tracker.set_note(self.item_id, self.editor.toPlainText(),
-                              self.private.isChecked())
         self.state.setText("Saved")
+        self.state.setToolTip("")
 
     def _render_preview(self) -> None:
         if self.tabs.currentWidget() is self.preview:
@@ -151,6 +159,7 @@ class EvidenceBox(QWidget):
         self.links.setMaximumHeight(90)
         self.links.itemActivated.connect(lambda entry: open_external(entry.text()))
         self.url = QLineEdit()
+        self.url.setMaxLength(MAX_URL_CHARS)
         self.url.setAccessibleName("New evidence link")
         self.url.setPlaceholderText("https://github.com/you/project — repository, write-up, demo")
         self.url.returnPressed.connect(self._add)

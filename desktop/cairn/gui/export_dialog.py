@@ -34,7 +34,9 @@ from ..reports.export import (
     write_export,
 )
 from ..reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
-from ..tracker import Tracker, utc_now
+from ..store import StoreError
+from ..tracker import Tracker, TrackerError, utc_now
+from ..validation import MAX_NAME_CHARS
 from .links import open_external
 
 FORMATS = (("html", "HTML — one self-contained file", ".html"),
@@ -84,6 +86,7 @@ class ExportDialog(QDialog):
         self.tracker = tracker
         self.setWindowTitle("Export progress summary")
         self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
+        self.name.setMaxLength(MAX_NAME_CHARS)
         self.name.setPlaceholderText("Your name as your mentor knows it")
         self.name.setAccessibleName("Your name")
         self.format = QComboBox()
@@ -172,7 +175,10 @@ class ExportDialog(QDialog):
         return None  # the last export (the summary's default)
 
     def render_export(self, fmt: str | None = None) -> str:
-        self.tracker.set_setting(LEARNER_NAME, self.name.text().strip())
+        try:
+            self.tracker.set_setting(LEARNER_NAME, self.name.text().strip())
+        except TrackerError as error:
+            self.state.setText(f"Your name was not saved: {error}")
         return render_text(self.tracker, fmt or self.fmt(), since=self.since_moment(),
                            include_notes=self.notes.isChecked(), now=self._now,
                            questions=self.questions.toPlainText(),
@@ -213,11 +219,15 @@ class ExportDialog(QDialog):
         self._now = utc_now()
         fmt = self.fmt()
         text = self.render_export(fmt)
-        self.tracker.set_setting("export_choice", {"format": fmt,
-                                                   "period": self.period.currentData(),
-                                                   "notes": self.notes.isChecked()})
-        self.tracker.set_setting(MENTOR_QUESTIONS, self.questions.toPlainText())
-        self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
+        try:
+            self.tracker.set_setting("export_choice", {"format": fmt,
+                                                       "period": self.period.currentData(),
+                                                       "notes": self.notes.isChecked()})
+            self.tracker.set_setting(MENTOR_QUESTIONS, self.questions.toPlainText())
+            self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
+        except (TrackerError, StoreError) as error:
+            self.state.setText(f"Not exported: {error}")
+            return
         self.export_button.setEnabled(False)
         self.state.setText(f"Writing {target}…")
         job = _WriteJob(text, fmt, target, self._now, protected)
