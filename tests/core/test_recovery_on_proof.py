@@ -340,3 +340,20 @@ def test_recovery_and_refusals_are_logged(learner: Path,
     assert cairn(learner, "mark", ITEM, "todo", capsys=capsys)[0] == 0
     log = (learner / "logs" / "cairn.log").read_text(encoding="utf-8")
     assert "moved damaged" in log and "restored" in log
+
+
+def test_an_import_whose_backup_cannot_be_made_changes_nothing(
+        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other"
+    assert cairn(other, "mark", "clean-code-refactor", "done", capsys=capsys)[0] == 0
+    export = tmp_path / "other.json"
+    assert cairn(other, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
+    db = learner / "cairn.sqlite3"
+    before = sha(db)
+    for backup in (learner / "backups").iterdir():
+        backup.unlink()
+    (learner / "backups").rmdir()
+    (learner / "backups").write_text("not a folder")  # the backup folder cannot be made
+    code, _, err = cairn(learner, "import", str(export), capsys=capsys)
+    assert code == 1 and "nothing was imported" in err and "Traceback" not in err
+    assert sha(db) == before

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import stat
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
 from ..progress import READING_STATUSES, STATUSES
 from ..store.backup import backup_to
+from ..store.errors import explain
 from ..validation import (
     InvalidInput,
     check_learner_name,
@@ -571,7 +573,13 @@ def import_progress(tracker: Tracker, path: Path) -> ImportReport:
     plan = plan_merge(tracker.database, data, tracker.curriculum)
     backup = None
     if not plan.empty:
-        backup = backup_to(tracker.database.path, tracker.backup_dir, reason="before-import")
+        try:
+            backup = backup_to(tracker.database.path, tracker.backup_dir,
+                               reason="before-import")
+        except (sqlite3.Error, OSError) as error:  # no backup, no import: said in words
+            raise explain(tracker.database.path, error,
+                          doing="the backup before the import (so nothing was imported)"
+                          ) from error
         tracker.database.apply_import(plan)
         tracker.reload()
     return ImportReport(len(plan.statuses), len(plan.notes), len(plan.evidence),
