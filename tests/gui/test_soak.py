@@ -11,6 +11,7 @@ aborting, the counts are first padded by a list of references that is never free
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from itertools import cycle
@@ -19,9 +20,9 @@ from pathlib import Path
 import PySide6
 import pytest
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cairn.gui.main_window import MainWindow
 from cairn.gui.navigation import NODE_ROLE, Node
@@ -54,11 +55,25 @@ def _pad_singletons() -> None:
 
 
 class SingletonWatch:
-    """Reference counts of None, True and False from a starting point, checked step by step."""
+    """Reference counts of None, True and False from a starting point, checked step by step.
+
+    Objects left by earlier tests are freed first (Qt's deferred deletions, then the cyclic
+    garbage collector), and the collector stays off while the counts are watched, so that a
+    count falls only through what the test does, not when old garbage happens to be collected.
+    """
 
     def __init__(self) -> None:
         _pad_singletons()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        self._collecting = gc.isenabled()
+        gc.disable()
         self.start = self.counts()
+
+    def stop(self) -> None:
+        """Let the garbage collector run again."""
+        if self._collecting:
+            gc.enable()
 
     @staticmethod
     def counts() -> dict[str, int]:
@@ -81,6 +96,14 @@ class SingletonWatch:
             f"Python {sys.version.split()[0]}; a learner's window on this combination aborts "
             "with 'Fatal Python error: none_dealloc'. Install a supported PySide6 (<6.12 on "
             "Python 3.11).")
+
+
+@pytest.fixture
+def watch() -> Iterator[SingletonWatch]:
+    """A SingletonWatch started now (after the window fixture), stopped after the test."""
+    started = SingletonWatch()
+    yield started
+    started.stop()
 
 
 @pytest.fixture
@@ -133,11 +156,11 @@ def test_every_page_kind_exists(soak_window: MainWindow) -> None:
             ("role", "")} <= kinds
 
 
-def test_200_page_switches_across_every_page_kind(soak_window: MainWindow) -> None:
+def test_200_page_switches_across_every_page_kind(soak_window: MainWindow,
+                                                  watch: SingletonWatch) -> None:
     window = soak_window
     nodes = _nodes(window)
     assert len(set(nodes)) * 2 >= PAGE_SWITCHES  # each entry visited about twice
-    watch = SingletonWatch()
     for number, node in zip(range(1, PAGE_SWITCHES + 1), cycle(nodes), strict=False):
         _switch(window, node)
         watch.check(f"page switch {number} (to {node.kind} {node.id})")
@@ -147,11 +170,11 @@ def test_200_page_switches_across_every_page_kind(soak_window: MainWindow) -> No
 
 
 @pytest.mark.slow  # ~25 s; the page switches and the void calls catch a leak in the fast tier
-def test_2000_status_changes_across_every_page_kind(soak_window: MainWindow) -> None:
+def test_2000_status_changes_across_every_page_kind(soak_window: MainWindow,
+                                                    watch: SingletonWatch) -> None:
     window = soak_window
     fallback = window.tracker.curriculum.week_items("w01")[0].id
     statuses = cycle(("doing", "done", "skipped", "todo"))
-    watch = SingletonWatch()
     changed: dict[str, str] = {}
     pages = cycle(_page_kinds(_nodes(window)))
     made = 0
@@ -196,8 +219,8 @@ def _void_calls(total: int) -> Iterator[int]:
     widget.deleteLater()
 
 
-def test_100000_void_qt_calls_keep_every_reference(qtbot) -> None:  # type: ignore[no-untyped-def]
-    watch = SingletonWatch()
+def test_100000_void_qt_calls_keep_every_reference(qtbot,  # type: ignore[no-untyped-def]
+                                                   watch: SingletonWatch) -> None:
     made = 0
     for made in _void_calls(VOID_CALLS):
         watch.check(f"{made} void Qt calls")
