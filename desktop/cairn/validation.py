@@ -25,6 +25,11 @@ WEB_SCHEMES = ("http", "https")
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
                           "\u200e\u200f\u061c")
+# Line and paragraph separators: line breaks that are not control characters.
+LINE_SEPARATORS = frozenset("\u2028\u2029")
+# An HTML character reference (`&#x202E;`, `&#8238;`, `&rlm;`): a browser decodes it inside a
+# link, so it could disguise the address. Numeric ones are decoded even without the `;`.
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _NUL = "\x00"
@@ -47,7 +52,7 @@ def _shown(text: str, limit: int = 60) -> str:
 
 def check_text(text: object, field: str, *, limit: int, single_line: bool = False) -> str:
     """Text of at most `limit` characters: valid UTF-8 (no lone surrogates), no NUL; a single
-    line also refuses control characters and bidi controls."""
+    line also refuses line breaks, control characters and bidi controls."""
     if not isinstance(text, str):
         raise InvalidInput(field, f"must be text, not {type(text).__name__}")
     if _SURROGATE.search(text):
@@ -56,8 +61,10 @@ def check_text(text: object, field: str, *, limit: int, single_line: bool = Fals
         raise InvalidInput(field, f"is {len(text):,} characters long (at most {limit:,})")
     if _NUL in text:
         raise InvalidInput(field, "contains a NUL character")
-    if single_line and (_CONTROL.search(text) or BIDI_CONTROLS.intersection(text)):
-        raise InvalidInput(field, "contains control characters (or invisible direction marks)")
+    if single_line and (_CONTROL.search(text) or BIDI_CONTROLS.intersection(text)
+                        or LINE_SEPARATORS.intersection(text)):
+        raise InvalidInput(field, "contains a line break, control characters or invisible "
+                                  "direction marks; it must be one line of visible text")
     return text
 
 
@@ -88,6 +95,11 @@ def url_problem(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> str | None:
         return "contains control characters (or invisible direction marks)"
     if "\\" in url:
         return "contains a backslash"
+    reference = CHARACTER_REFERENCE.search(url)
+    if reference:
+        return (f"contains the HTML character reference {_shown(reference.group(0))}, which a "
+                "browser would show as another character; write the character itself, or "
+                "%26 for the '&'")
     allowed = tuple(schemes)
     try:
         parts = urlsplit(url)

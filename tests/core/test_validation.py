@@ -99,6 +99,31 @@ def test_curriculum_links_share_the_rule_but_need_https() -> None:
         assert not is_web_url(bad, allow_http=True), bad
 
 
+# Character references a browser decodes inside a link: each hides a direction override or mark.
+DISGUISED_URLS = ("https://evil.example/&#x202E;fdp.exe", "https://evil.example/&#X202e;fdp.exe",
+                  "https://evil.example/&#8238;fdp.exe", "https://evil.example/&rlm;fdp.exe",
+                  "https://evil.example/&lrm;fdp.exe", "https://evil.example/a?b=&RightArrow;")
+
+
+@pytest.mark.parametrize("url", DISGUISED_URLS)
+def test_a_link_disguised_with_a_character_reference_is_refused(url: str) -> None:
+    with pytest.raises(InvalidInput, match="HTML character reference") as refused:
+        check_url(url)
+    assert refused.value.field == "evidence URL" and "'&" in refused.value.problem
+
+
+def test_an_ampersand_that_is_no_reference_stays_allowed() -> None:
+    for url in ("https://example.org/a?b=1&c=2", "https://example.org/&x", "https://a.org/&;"):
+        assert check_url(url) == url
+
+
+@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x85", "\r", "\x0b", "\x0c", "\x1e",
+                                  "\u200f", "\u2066"])
+def test_learner_name_refuses_every_line_break_and_direction_mark(mark: str) -> None:
+    with pytest.raises(InvalidInput, match="learner name"):
+        check_learner_name(f"Ada{mark}Boss")
+
+
 def test_learner_name_is_one_short_line() -> None:
     assert check_learner_name("Ada Lovelace") == "Ada Lovelace"
     for bad in ("Ada\nLovelace", "A" * 201, "Ada\u202e", "Ada\udcff"):
@@ -171,6 +196,8 @@ def _digest(data_dir: Path) -> str:
     (["evidence", MILESTONE, BAD_URLS["too long"]], "at most 2,000"),
     (["evidence", MILESTONE, "https://example.org/\u202egpj.exe"], "control characters"),
     (["evidence", MILESTONE, "https://example.org\\@evil.example/"], "backslash"),
+    (["evidence", "warmup-extraction-corpus-and-schema", "https://evil.example/&#x202E;fdp.exe"],
+     "HTML character reference"),
     (["log", ITEM, "1441"], "give 1 to 1440"),
 ])
 def test_cli_refuses_in_one_line_exit_2_and_changes_nothing(
