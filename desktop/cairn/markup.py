@@ -2,9 +2,10 @@
 
 Used for everything shown in the window and everything that leaves the app as HTML. Every link
 target that survives is percent-encoded (no quotes, parentheses, spaces, backslashes, control or
-non-ASCII characters), so it cannot break out of an HTML attribute or a PDF string, and every
-bidirectional-override or control character is removed from learner text (it could disguise
-`txt.exe` as `exe.txt`)."""
+non-ASCII characters), so it cannot break out of an HTML attribute or a PDF string; an `&` that
+begins an HTML character reference (`&#x202E;`, `&rlm;`) becomes `%26`, so no viewer decodes one
+into the address; and every bidirectional-override or control character is removed from learner
+text (it could disguise `txt.exe` as `exe.txt`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from urllib.parse import quote, urlsplit
 
 import markdown
 import nh3
+
+from .validation import CHARACTER_REFERENCE
 
 _TAGS = {
     "a", "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -38,7 +41,8 @@ def strip_controls(text: str) -> str:
 def safe_href(url: str, schemes: Collection[str] = LINK_SCHEMES) -> str | None:
     """`url` percent-encoded if it is an absolute link with one of `schemes` (http(s) with a
     host, mailto with an address); None for anything else: relative, protocol-relative,
-    other schemes, or a target holding whitespace or control characters."""
+    other schemes, or a target holding whitespace or control characters. An `&` beginning a
+    character reference is encoded as `%26`, so the target stays as written in any viewer."""
     url = url.strip()
     if not url or any(ch.isspace() or _INVISIBLE.match(ch) for ch in url):
         return None
@@ -53,7 +57,12 @@ def safe_href(url: str, schemes: Collection[str] = LINK_SCHEMES) -> str | None:
         return None
     if scheme == "mailto" and not parts.path:
         return None
-    return quote(url, safe=_URL_SAFE)
+    return quote(CHARACTER_REFERENCE.sub(_inert_reference, url), safe=_URL_SAFE)
+
+
+def _inert_reference(match: re.Match[str]) -> str:
+    """A character reference with its `&` percent-encoded, so nothing decodes it."""
+    return "%26" + match.group(0)[1:]
 
 
 def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> str:

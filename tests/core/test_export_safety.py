@@ -5,6 +5,7 @@ tests/gui/test_export_pdf_safety.py, since they need Qt."""
 from __future__ import annotations
 
 import hashlib
+import html as html_text
 import os
 import shutil
 from datetime import datetime
@@ -183,6 +184,63 @@ def test_case13_html_report_keeps_only_absolute_links(hostile: Tracker) -> None:
         assert "https://ok.example/d" in hrefs
         # the PDF keeps web links only: a mailto link becomes its text
         assert ("mailto:m@example.org" in hrefs) == (fmt == "html")
+
+
+REFERENCES = ("&#x202E;", "&#X202e;", "&#8238;", "&rlm;", "&lrm;", "&#x200F;", "&#x2066;")
+CONTROLS = frozenset(BIDI) | {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+class _Links(HTMLParser):
+    """Every link's target and visible text, as a browser decodes them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._href, self._text = dict(attrs).get("href") or "", []
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._text)))
+            self._href = None
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, fmt: str
+                                                             ) -> None:
+    tracker.set_status("demo-start", "done")
+    for ref in REFERENCES:  # as an older Cairn or an import might have stored them
+        tracker.database.add_evidence("demo-start", f"https://evil.example/{ref}fdp.exe",
+                                      datetime(2026, 1, 2))
+    _store(tracker, note="\n".join(f"[a](https://x.example/{ref}y) <https://x.example/{ref}z> "
+                                    f"[https://x.example/{ref}w](https://x.example/{ref}w)"
+                                    for ref in REFERENCES))
+    text = render_text(tracker, fmt)
+    parser = _Links()
+    parser.feed(markdown.markdown(text, extensions=["tables"]) if fmt == "md" else text)
+    parser.close()
+    assert len(parser.links) >= 4 * len(REFERENCES), parser.links
+    for href, label in parser.links:
+        # decoded once more, in case anything downstream decodes again
+        assert not CONTROLS.intersection(html_text.unescape(href)), ascii(href)
+        # the HTML reports show the address as stored, as text (decoded once, by the browser);
+        # the Markdown one shows the inert target itself
+        shown = html_text.unescape(label) if fmt == "md" else label
+        assert not CONTROLS.intersection(shown), ascii(label)
+    assert "https://evil.example/%26#x202E;fdp.exe" in dict(parser.links)
+
+
+def test_safe_href_makes_every_character_reference_inert() -> None:
+    assert safe_href("https://e.example/&#x202E;x?a=1&b=2&rlm;") == \
+        "https://e.example/%26#x202E;x?a=1&b=2%26rlm;"
+    assert safe_href("https://e.example/&#8238") == "https://e.example/%26#8238"
 
 
 # ---- case 5: an export never replaces the database -----------------------------------------
