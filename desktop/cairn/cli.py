@@ -18,11 +18,12 @@ from typing import TextIO
 
 from . import __version__
 from .content import ContentError, Item, load_curriculum
-from .locations import curriculum_dir, default_data_dir
+from .locations import DATA_DIR_ENV, curriculum_dir, default_data_dir
 from .logs import configure_logging
 from .progress import STATUSES, Progress
 from .store import StoreError
 from .tracker import Tracker, TrackerError, explain_folder_error
+from .validation import MAX_NOTE_CHARS
 
 JSON_SCHEMA = 1
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -36,11 +37,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"cairn: error: {message}\n")
 
 
-def _folder_argument(text: str) -> Path:
-    """--data-dir: an empty value would silently mean the current folder, so it is refused."""
+def _nonempty(text: str) -> str:
+    """A path argument: an empty value would silently mean the current folder."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("is empty; give a folder")
-    return Path(text)
+        raise argparse.ArgumentTypeError("is empty; give a path")
+    return text
+
+
+def _folder_argument(text: str) -> Path:
+    return Path(_nonempty(text))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a progress summary for your mentor")
     export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
-    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--out", required=True, dest="out_text", type=_nonempty, metavar="FILE")
     export.add_argument("--since", metavar="DATE",
                         help="completed work since this date (YYYY-MM-DD, or an ISO time with "
                              "an offset; default: the last export)")
@@ -100,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="back up, then check the database; exit 1 if damaged")
 
     validate = commands.add_parser("validate", help="validate a curriculum pack")
-    validate.add_argument("path", type=Path, metavar="PATH")
+    validate.add_argument("path", type=_nonempty, metavar="PATH")
     return parser
 
 
@@ -137,7 +142,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write("cairn: no command given (run 'cairn' alone to open the window)\n")
         return EXIT_USAGE
     if args.command == "validate":
-        return _validate(args.path, out, err)
+        return _validate(Path(args.path), out, err)
+    if args.data_dir is None and os.environ.get(DATA_DIR_ENV) and \
+            not os.environ[DATA_DIR_ENV].strip():
+        err.write(f"cairn: ${DATA_DIR_ENV} holds only spaces; give a folder or unset it\n")
+        return EXIT_USAGE
     data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
     configure_logging(data_dir)
     try:
@@ -341,7 +350,7 @@ def _mark(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _note(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = sys.stdin.read(MAX_NOTE_CHARS + 1) if args.text == "-" else args.text
     change = tracker.set_note(args.item_id, text)
     out.write(f"{change.ids[0]}: note {'saved' if text.strip() else 'removed'}\n")
     return EXIT_OK
@@ -404,7 +413,9 @@ def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             since = parse_since(args.since)
         except ValueError as error:
             raise TrackerError(str(error)) from None
-    target: Path = args.out
+    target = Path(args.out_text)
+    if args.out_text.endswith(("/", os.sep)) or args.out_text == "-":
+        raise TrackerError(f"--out '{args.out_text}' is not a file name")
     if not target.parent.is_dir():
         raise TrackerError(f"the folder for --out {target} does not exist")
     export(tracker, args.format, target, since=since, include_notes=not args.no_notes)

@@ -19,6 +19,11 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
     def handleError(self, record: logging.LogRecord) -> None:
         pass
 
+    def _open(self):  # type: ignore[no-untyped-def]
+        """Make the log folder only when there is something to write."""
+        Path(self.baseFilename).parent.mkdir(exist_ok=True)
+        return super()._open()
+
 
 def configure_logging(data_dir: Path) -> Path | None:
     """Send Cairn's log records to the data folder's log file; return its path (None if the
@@ -32,7 +37,6 @@ def configure_logging(data_dir: Path) -> Path | None:
         return None
     folder = Path(data_dir) / LOG_FOLDER
     try:
-        folder.mkdir(exist_ok=True)
         handler = _QuietFileHandler(folder / LOG_NAME, maxBytes=1_000_000, backupCount=2,
                                     encoding="utf-8", delay=True)
     except OSError:

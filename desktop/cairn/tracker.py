@@ -163,7 +163,9 @@ class Tracker:
         try:
             return make_backup(self.database.path, self.backup_dir, reason=reason)
         except (sqlite3.Error, OSError) as error:
-            raise explain(self.database.path, error, doing=f"the {reason} backup") from error
+            raise explain(self.database.path, error, doing=f"the {reason} backup",
+                          consequence="Your progress itself is saved and intact; only this "
+                          "backup is missing.") from error
 
     def backup_if_due(self, reason: str, every: timedelta = timedelta(hours=1)) -> Path | None:
         """A backup unless one was made less than `every` ago (for command-line writes)."""
@@ -209,11 +211,21 @@ class Tracker:
         if problems:
             raise TrackerError(f"the backup {backup} is damaged ({problems[0]}); nothing was "
                                "changed")
-        safety = backup_to(self.database.path, self.backup_dir, reason="before-restore")
         path = self.database.path
+        try:
+            safety = backup_to(path, self.backup_dir, reason="before-restore")
+        except (sqlite3.Error, OSError) as error:
+            raise explain(path, error, doing="the backup before restoring (so nothing was "
+                          "restored)") from error
         self.database.close()
-        restore_backup(backup, path)
-        self.database = Database.open(path, self.backup_dir)
+        try:
+            restore_backup(backup, path)  # one transaction: all of the backup, or nothing
+        except (sqlite3.Error, OSError) as error:
+            raise explain(path, error, doing="restoring the backup") from error
+        finally:
+            self.database = Database.open(path, self.backup_dir)
+            if self._opened is not None:
+                self._opened.database = self.database
         self.reload()
         return Change("restore", (str(backup),), str(safety), str(backup))
 

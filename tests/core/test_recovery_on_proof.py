@@ -155,23 +155,31 @@ def test_check_fails_when_its_own_backup_fails(
 
 
 # --- 3. a 0-byte or deleted database comes back from the newest good backup ------------------
-@pytest.mark.parametrize("damage", ["empty", "deleted"])
+STATES = {"empty": "empty (0 bytes)", "deleted": "missing",
+          "no tables": "empty (it holds no tables)"}
+
+
+@pytest.mark.parametrize("damage", list(STATES))
 def test_an_empty_or_deleted_database_is_restored_from_a_backup(
         learner: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
     db = learner / "cairn.sqlite3"
     if damage == "empty":
         db.write_bytes(b"")
+    elif damage == "no tables":  # a file some other program made: SQLite, but nothing in it
+        db.unlink()
+        sqlite3.connect(db).execute("PRAGMA journal_mode = WAL").fetchall()
     else:
         db.unlink()
+    before = sha(db) if db.exists() else None
     # a read-only command shows the backup and creates, moves or renames nothing
     code, out, err = cairn(learner, "status", "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["overall"]["done"] == 2
     assert "newest good backup" in err and "nothing was changed" in err
-    assert db.exists() == (damage == "empty") and leftovers(learner) == []
+    assert (sha(db) if db.exists() else None) == before and leftovers(learner) == []
     # the next command that saves restores it, with a notice
     code, _, err = cairn(learner, "mark", "clean-code-refactor", "done", capsys=capsys)
     assert code == 0
-    assert f"was {'empty (0 bytes)' if damage == 'empty' else 'missing'}" in err
+    assert f"was {STATES[damage]}" in err
     assert "restored from the backup" in err
     assert done_count(learner, capsys) == 3
 
@@ -357,3 +365,123 @@ def test_an_import_whose_backup_cannot_be_made_changes_nothing(
     code, _, err = cairn(learner, "import", str(export), capsys=capsys)
     assert code == 1 and "nothing was imported" in err and "Traceback" not in err
     assert sha(db) == before
+
+
+# --- what an outside review tried next -------------------------------------------------------
+def test_a_removed_shm_under_a_live_cairn_refuses_instead_of_losing_a_change(
+        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    window = Tracker.open(learner, curriculum_dir())  # the window, holding the file open
+    window.set_status("clean-code-refactor", "doing")
+    (learner / "cairn.sqlite3-shm").unlink()
+    code, _, err = cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)
+    assert code == 1 and "companion file" in err and "Nothing was changed" in err
+    with pytest.raises(errors.StoreError, match="companion file"):
+        window.set_status("clean-code-refactor", "done")  # said in words, not lost silently
+    window.close()
+    code, out, _ = cairn(learner, "items", "--status", "doing", capsys=capsys)
+    assert code == 0 and "clean-code-refactor" in out
+    assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
+
+
+def test_a_removed_database_under_a_live_cairn_refuses_the_next_change(learner: Path) -> None:
+    t = Tracker.open(learner, curriculum_dir())
+    (learner / "cairn.sqlite3").unlink()
+    with pytest.raises(errors.StoreError, match="was removed while Cairn had it open"):
+        t.set_status("clean-code-refactor", "done")
+    t.close()
+
+
+def test_recovery_on_a_full_disk_moves_nothing(
+        learner: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cairn.store import recovery
+
+    db = learner / "cairn.sqlite3"
+    _corrupt(db)
+    damaged = sha(db)
+
+    def no_space(backup: Path, path: Path) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(recovery, "restore_backup", no_space)
+    for command in (["check"], ["mark", ITEM, "todo"]):
+        code, _, err = cairn(learner, *command, capsys=capsys)
+        assert code == 1 and "disk is full" in err and "Nothing was changed" in err
+        assert sha(db) == damaged and leftovers(learner) == []
+    monkeypatch.undo()
+    code, _, err = cairn(learner, "check", capsys=capsys)
+    assert code == 1 and "restored from the backup" in err
+    assert done_count(learner, capsys) == 2
+
+
+def test_two_imports_at_once_import_once(tmp_path: Path, data_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "source"
+    t = Tracker.open(source, curriculum_dir())
+    t.log_study(ITEM, 45)
+    t.set_status(OTHER, "done")
+    t.close()
+    export = tmp_path / "mine.json"
+    assert cairn(source, "export", "--format", "json", "--out", str(export),
+                 capsys=capsys)[0] == 0
+    assert cairn(data_dir, "mark", "clean-code-refactor", "doing", capsys=capsys)[0] == 0
+    results = _parallel([["--data-dir", str(data_dir), "import", str(export)]] * 3)
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
+    t = Tracker.open(data_dir, curriculum_dir())
+    assert t.study().minutes_total == 45 and len(t.history(OTHER)) == 1
+    t.close()
+
+
+def test_a_pipe_among_the_backups_is_never_opened(learner: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(learner / "backups" / "cairn-20261130-090000-000000-cli.sqlite3")
+    result = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(learner), "mark",
+                             OTHER, "todo"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert cairn(learner, "check", capsys=capsys)[0] == 0
+
+
+def test_a_backup_that_fails_after_a_saved_change_says_the_change_is_saved(
+        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for backup in (learner / "backups").iterdir():
+        backup.unlink()
+    (learner / "backups").rmdir()
+    (learner / "backups").write_text("not a folder")
+    code, out, err = cairn(learner, "mark", ITEM, "doing", capsys=capsys)
+    assert code == 0 and "done -> doing" in out
+    assert "saved and intact" in err and "Nothing was changed" not in err
+
+
+@pytest.mark.parametrize("args", [["validate", ""], ["export", "--format", "md", "--out", "x/"],
+                                  ["export", "--format", "md", "--out", "/dev/stdout"],
+                                  ["export", "--format", "md", "--out", "-"]])
+def test_paths_that_would_mean_something_else_are_refused(
+        learner: Path, args: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = sha(learner / "cairn.sqlite3")
+    try:
+        code = run(["--data-dir", str(learner), *args])
+    except SystemExit as usage:
+        code = int(usage.code or 0)
+    assert code == 2 and "Traceback" not in capsys.readouterr().err
+    assert sha(learner / "cairn.sqlite3") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_data_dir_of_spaces_in_the_environment_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CAIRN_DATA_DIR", "  ")
+    assert run(["mark", ITEM, "done"]) == 2
+    assert "CAIRN_DATA_DIR" in capsys.readouterr().err and list(tmp_path.iterdir()) == []
+
+
+def test_commands_that_only_read_leave_an_existing_empty_folder_empty(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    for command in (["status"], ["items"], ["readiness"]):
+        assert cairn(folder, *command, capsys=capsys)[0] == 0
+    assert list(folder.iterdir()) == []

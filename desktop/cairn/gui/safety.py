@@ -107,8 +107,8 @@ class BackupsDialog(QDialog):
                 return False
         try:
             self.tracker.restore(info.path)
-        except TrackerError as error:
-            QMessageBox.warning(self, "Not restored", str(error).capitalize() + ".")
+        except (TrackerError, StoreError) as error:  # damaged backup, busy file, full disk
+            QMessageBox.warning(self, "Not restored", str(error)[:1].upper() + str(error)[1:])
             return False
         self.restored.emit(_local(info))
         self.reload()

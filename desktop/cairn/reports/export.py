@@ -25,6 +25,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 DATABASE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 
 
 class ExportTargetRefused(ValueError):
@@ -49,6 +50,9 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _refusal(target: Path, resolved: Path, protected: Iterable[Path]) -> str | None:
     """Why an export must not be written to `target`, or None when it may be."""
+    for system in SYSTEM_FOLDERS:
+        if _inside(resolved, system) or _inside(target.absolute(), system):
+            return f"{target} is a system path ({system}), not a file of yours"
     for folder in protected:
         if _inside(resolved, folder.resolve()):
             return f"{target} is inside Cairn's data folder {folder}; choose another place"
@@ -154,9 +158,9 @@ def write_export(text: str, fmt: str, target: Path, moment: datetime, *,
     """Write rendered text (or lay out the PDF) to a temporary file beside `target`, then
     rename it over `target`: a failure leaves any existing file as it was and no partial.
     Touches no database, so it may run on a worker thread."""
-    target = Path(target)
     protected = list(protected)
-    check_export_target(target, data_dir, protected=protected)
+    check_export_target(Path(target), data_dir, protected=protected)
+    target = Path(target).resolve()  # a link is followed, never replaced by the export
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
                                     dir=target.parent)
     os.close(handle)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,6 +78,13 @@ def _parse(path: Path) -> tuple[datetime, str] | None:
     return made, parts[3] if len(parts) > 3 else ""
 
 
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -101,7 +109,7 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     found = []
     for path in backup_dir.glob(f"cairn-*{SUFFIX}"):
         parsed = _parse(path)
-        if parsed:
+        if parsed and _regular(path):  # never open a pipe or a device found here
             found.append(BackupInfo(path, parsed[0], parsed[1], path.stat().st_size,
                                     items_done(path)))
     return sorted(found, key=lambda b: b.made_at, reverse=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -37,6 +39,7 @@ PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
 )
+log = logging.getLogger("cairn.store")
 __all__ = ["BusyDatabaseError", "DamagedDatabaseError", "Database", "DiskError",
            "NewerDatabaseError", "StoreError"]
 
@@ -46,6 +49,7 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def wrapper(self: Database, *args: Any, **kwargs: Any) -> Any:
+        self.ensure_same_file()
         try:
             return method(self, *args, **kwargs)
         except StoreError:
@@ -147,6 +151,14 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _time(text: str | datetime) -> datetime:
     return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
@@ -167,6 +179,24 @@ class Database:
             raise explain(path, error, doing="opening your progress file") from error
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self._identity = _identity(path)
+
+    def ensure_same_file(self) -> None:
+        """Refuse to write when the file was removed or replaced under us, or its -shm was
+        removed: the change would go to a file nobody will read again."""
+        identity = _identity(self.path)
+        shm = self.path.with_name(self.path.name + "-shm")
+        wal = self.path.with_name(self.path.name + "-wal")
+        if identity is None or identity != self._identity:
+            what = "removed" if identity is None else "replaced by another file"
+        elif wal.exists() and not shm.exists():  # in use, the journal has its index beside it
+            what = f"left without its companion file {shm.name}"
+        else:
+            return
+        log.warning("%s was %s while open; write refused", self.path, what)
+        raise StoreError(f"{self.path} was {what} while Cairn had it open, so the change was "
+                         "not saved. Close Cairn and open it again: a missing file is "
+                         "restored from the newest good backup.")
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path) -> Database:

@@ -73,9 +73,10 @@ def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
         seen.add(id(current))
         if isinstance(current, sqlite3.Error):
             return current
+        if isinstance(current, OSError):
+            return None  # the system's own error, even if raised while handling SQLite's
         orig = getattr(current, "orig", None)
-        current = orig if isinstance(orig, BaseException) else (
-            current.__cause__ or current.__context__)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
     return None
 
 
@@ -121,10 +122,12 @@ def _disk_reason(path: Path, error: BaseException) -> str:
     primary = code & 0xFF if code is not None else None
     err_no = getattr(error, "errno", None)
     name = error_name(error)
-    if primary == _FULL or err_no == errno.ENOSPC or _disk_is_full(path):
+    if primary == _FULL or err_no == errno.ENOSPC:
         return "the disk is full"
     if primary in (_READONLY, _PERM) or err_no in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the data folder cannot be written to (read-only, or no permission)"
+    if _disk_is_full(path):  # an I/O error with no space left: SQLite often says no more
+        return "the disk is full"
     if primary == _CANTOPEN or "SHM" in name:
         return ("the file or its companion files (-wal, -shm) cannot be opened or created "
                 f"(a full disk, a read-only folder or no permission; SQLite: {name})")
@@ -137,8 +140,13 @@ def _disk_reason(path: Path, error: BaseException) -> str:
     return f"the disk reported an error ({name})"
 
 
-def explain(path: Path, error: BaseException, *, doing: str) -> StoreError:
-    """A StoreError in words for a failure while `doing` something ('saving the change')."""
+INTACT = "Nothing was changed. Everything saved before is intact."
+
+
+def explain(path: Path, error: BaseException, *, doing: str,
+            consequence: str = INTACT) -> StoreError:
+    """A StoreError in words for a failure while `doing` something ('saving the change');
+    `consequence` says what that means for the learner's data."""
     trouble = classify(error)
     cause = sqlite_cause(error) or error  # never log SQL parameters: they hold learner text
     log.warning("%s failed on %s: %s (%s)", doing, path, cause, error_name(error))
@@ -149,7 +157,7 @@ def explain(path: Path, error: BaseException, *, doing: str) -> StoreError:
             "not happen. Close that program or try again in a moment; nothing was changed.")
     if trouble is Trouble.DISK:
         return DiskError(f"{path}: {doing} did not happen because {_disk_reason(path, error)}. "
-                         "Nothing was changed. Everything saved before is intact.")
+                         f"{consequence}")
     if trouble is Trouble.DAMAGE:
         return DamagedDatabaseError(path, [f"{error} ({error_name(error)})"])
-    return StoreError(f"{path}: {doing} did not happen: {error}. Nothing was changed.")
+    return StoreError(f"{path}: {doing} did not happen: {error}. {consequence}")

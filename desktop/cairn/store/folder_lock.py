@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -30,17 +31,19 @@ class FolderLock:
         self._fd: int | None = None
 
     @classmethod
-    def share(cls, data_dir: Path) -> FolderLock:
+    def share(cls, data_dir: Path, *, create: bool = True) -> FolderLock:
         """Take the shared lock (waiting only for a recovery in progress). A folder where the
-        lock file cannot be made (read-only) gives a lock that holds nothing."""
+        lock file cannot be made (read-only), or need not be (`create=False`, for commands that
+        only read), gives a lock that holds nothing when there is no lock file yet."""
         lock = cls(data_dir)
         try:
-            lock._fd = os.open(lock.path, os.O_RDWR | os.O_CREAT, 0o644)
+            flags = os.O_RDWR | (os.O_CREAT if create else 0)
+            lock._fd = os.open(lock.path, flags, 0o644)
         except OSError:
             try:
                 lock._fd = os.open(lock.path, os.O_RDONLY)
             except OSError as error:
-                log.info("no folder lock at %s: %s", lock.path, error)
+                log.debug("no folder lock at %s: %s", lock.path, error)
                 return lock
         if fcntl is not None:
             fcntl.flock(lock._fd, fcntl.LOCK_SH)
@@ -78,3 +81,21 @@ class FolderLock:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.release()
+
+
+@contextlib.contextmanager
+def one_at_a_time(data_dir: Path, name: str) -> Iterator[None]:
+    """Let one Cairn process at a time run a read-then-write step (an import plans against
+    what the database holds, so two imports at once must not plan against the same state)."""
+    path = Path(data_dir) / f".cairn-{name}.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a read-only folder: the write that follows will say why
+        yield
+        return
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

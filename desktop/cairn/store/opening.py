@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import Database
+from .database import Database, schema_revision
 from .errors import DamagedDatabaseError, StoreError
 from .folder_lock import FolderLock
 from .recovery import (
@@ -54,23 +54,29 @@ def _scratch(source: Path | None, lock: FolderLock | None, notice: str | None) -
                           [lambda: shutil.rmtree(folder, ignore_errors=True)])
 
 
-def _is_missing(path: Path) -> bool:
-    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+def _blank_state(path: Path) -> str:
+    """'missing', 'empty (…)' for a file with no Cairn data at all, or '' for a database."""
+    if not path.exists():
+        return "missing"
+    if path.is_file() and path.stat().st_size == 0:
+        return "empty (0 bytes)"
+    if schema_revision(path) is None:
+        return "empty (it holds no tables)"
+    return ""
 
 
 def _open_missing(path: Path, backup_dir: Path, lock: FolderLock | None,
-                  read_only: bool) -> OpenedDatabase:
+                  read_only: bool, state: str) -> OpenedDatabase:
     """No database, or a 0-byte one: a brand-new folder, or progress to bring back."""
     if read_only:
         backup = newest_good_backup(backup_dir)
         if backup is None:
             return _scratch(None, lock, None)  # a brand-new folder: nothing to say, nothing made
-        state = "missing" if not path.exists() else "empty (0 bytes)"
         return _scratch(backup.path, lock, (
             f"Your progress file {path} is {state}. Shown here is the newest good backup "
             f"({backup.path.name}); nothing was changed. Open Cairn or run any command that "
             "saves to restore it."))
-    notice = recover_missing(path, backup_dir, lock)
+    notice = recover_missing(path, backup_dir, lock, state=state)
     return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
 
 
@@ -92,6 +98,22 @@ def _open_damaged(path: Path, backup_dir: Path, lock: FolderLock | None, read_on
     return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
 
 
+def _refuse_a_replaced_shm(path: Path, lock: FolderLock | None) -> None:
+    """While another Cairn has the file open its -shm exists; if it is gone, the two processes
+    would keep separate indexes of the same journal and one's changes would be lost."""
+    shm = path.with_name(path.name + "-shm")
+    if not path.exists() or shm.exists() or lock is None or not lock.held:
+        return
+    if lock.try_exclusive():
+        lock.back_to_shared()
+        return
+    log.warning("%s: -shm missing while another Cairn uses the folder; refused", path)
+    raise StoreError(
+        f"{path}: its companion file {shm.name} was removed while another Cairn (a window or "
+        "a command) has the file open, so Cairn cannot share it safely. Nothing was changed: "
+        "close the other Cairn, then try again.")
+
+
 def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
                   ) -> OpenedDatabase:
     """Open the database in `data_dir`, holding the folder lock shared.
@@ -103,12 +125,14 @@ def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
     data_dir = Path(data_dir)
     if not read_only:
         data_dir.mkdir(parents=True, exist_ok=True)
-    lock = FolderLock.share(data_dir) if data_dir.is_dir() else None
+    lock = FolderLock.share(data_dir, create=not read_only) if data_dir.is_dir() else None
     path = data_dir / DATABASE_NAME
     try:
-        if _is_missing(path):
-            return _open_missing(path, backup_dir, lock, read_only)
         try:
+            state = _blank_state(path)
+            if state:
+                return _open_missing(path, backup_dir, lock, read_only, state)
+            _refuse_a_replaced_shm(path, lock)
             return OpenedDatabase(Database.open(path, backup_dir), lock)
         except DamagedDatabaseError as damage:
             return _open_damaged(path, backup_dir, lock, read_only, damage)

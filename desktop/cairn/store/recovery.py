@@ -80,7 +80,7 @@ class RecoveryNotice:
 
     def message(self) -> str:
         why = self.problems[0] if self.problems else "unreadable"
-        if why in ("missing", "empty (0 bytes)"):
+        if why == "missing" or why.startswith("empty"):
             head = f"Your progress file was {why}." + (
                 f" The empty file was kept as {self.damaged_copy}." if self.damaged_copy else "")
         else:
@@ -122,17 +122,26 @@ def restore_backup(backup: Path, path: Path) -> None:
         src.close()
 
 
-def restore_into_new_file(backup: Path, path: Path) -> None:
-    """Copy a backup to a temporary file beside `path`, then rename it into place."""
+def _staged_restore(backup: Path, path: Path) -> Path:
+    """Copy a backup into a temporary file beside `path` (renamed into place by the caller)."""
     partial = path.with_name(path.name + ".restoring")
     partial.unlink(missing_ok=True)
     try:
         restore_backup(backup, partial)
-        partial.replace(path)
     except (sqlite3.Error, OSError) as error:
-        raise explain(path, error, doing="restoring your progress from a backup") from error
-    finally:
         partial.unlink(missing_ok=True)
+        raise explain(path, error, doing="restoring your progress from a backup") from error
+    return partial
+
+
+def restore_into_new_file(backup: Path, path: Path) -> None:
+    """Copy a backup to a temporary file beside `path`, then rename it into place."""
+    partial = _staged_restore(backup, path)
+    try:
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise explain(path, error, doing="restoring your progress from a backup") from error
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
@@ -155,18 +164,33 @@ def _need_exclusive(lock: FolderLock | None, path: Path) -> None:
             "'cairn check'.")
 
 
+def _swap_in(backup: BackupInfo | None, path: Path, label: str) -> Path | None:
+    """Stage the backup first (a full disk stops here, with nothing moved), then move the
+    current file aside and rename the staged copy into its place."""
+    staged = _staged_restore(backup.path, path) if backup is not None else None
+    try:
+        kept = move_aside(path, label=label) if path.exists() else None
+    except OSError as error:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+        raise explain(path, error, doing="moving the damaged file aside") from error
+    if staged is not None:
+        staged.replace(path)
+    return kept
+
+
 def recover(path: Path, backup_dir: Path, problems: list[str],
             lock: FolderLock | None = None) -> RecoveryNotice:
     """Move the damaged file aside and restore the newest backup that passes a full check.
 
-    Needs the folder lock exclusively: a file another Cairn process has open is never renamed."""
+    Needs the folder lock exclusively: a file another Cairn process has open is never renamed.
+    The backup is copied before anything is moved, so a full disk leaves the file in place."""
     _need_exclusive(lock, path)
     try:
         backup = newest_good_backup(backup_dir)
-        damaged = move_aside(path)
+        damaged = _swap_in(backup, path, "damaged")
         log.warning("moved damaged %s aside to %s (%s)", path, damaged, "; ".join(problems[:3]))
         if backup is not None:
-            restore_into_new_file(backup.path, path)
             log.warning("restored %s from %s", path, backup.path)
         return RecoveryNotice(damaged, backup, tuple(problems))
     finally:
@@ -174,7 +198,8 @@ def recover(path: Path, backup_dir: Path, problems: list[str],
             lock.back_to_shared()
 
 
-def recover_missing(path: Path, backup_dir: Path, lock: FolderLock | None) -> RecoveryNotice | None:
+def recover_missing(path: Path, backup_dir: Path, lock: FolderLock | None, *,
+                    state: str = "missing") -> RecoveryNotice | None:
     """A missing or empty database with a good backup: restore the newest good backup.
 
     Returns None when there is no backup (a brand-new folder: nothing to say)."""
@@ -183,9 +208,7 @@ def recover_missing(path: Path, backup_dir: Path, lock: FolderLock | None) -> Re
         return None
     _need_exclusive(lock, path)
     try:
-        state = "empty (0 bytes)" if path.exists() else "missing"
-        kept = move_aside(path, label="empty") if path.exists() else None
-        restore_into_new_file(backup.path, path)
+        kept = _swap_in(backup, path, "empty")
         log.warning("progress file %s was %s; restored from %s", path, state, backup.path)
         return RecoveryNotice(kept, backup, (state,))
     finally:
