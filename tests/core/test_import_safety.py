@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,14 @@ from typing import Any
 import pytest
 
 from cairn.cli import run
-from cairn.reports.importer import ImportRefused, import_progress, read_export
+from cairn.locations import curriculum_dir
+from cairn.reports.importer import (
+    ImportRefused,
+    ImportReport,
+    import_progress,
+    plan_merge,
+    read_export,
+)
 from cairn.tracker import Tracker
 
 ITEM, MILESTONE, READING = "python-project-skeleton", "rag-eval-golden-set", "rag-paper"
@@ -210,3 +218,115 @@ def test_read_export_needs_no_tracker_and_no_data_folder(tmp_path: Path) -> None
     data = read_export(write(tmp_path / "plain.json", payload()))
     assert data.learner_name == "Ada" and data.sessions[0][2] == 30
     assert list(tmp_path.iterdir()) == [tmp_path / "plain.json"]
+
+
+# --- settings and readings the curriculum does not have --------------------------------------
+def imported_by_cli(data_dir: Path, source: Path) -> str:
+    """Import through the command line; assert it worked; return what it printed."""
+    out = io.StringIO()
+    assert run(["--data-dir", str(data_dir), "import", str(source)], stdout=out) == 0
+    return out.getvalue()
+
+
+def learner_only(name: str = "Ada", primary: str = "", others: tuple[str, ...] = (),
+                 readings: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An export holding only the learner's settings (and perhaps reading statuses)."""
+    return payload(learner={"name": name, "primary_role": primary, "target_roles": list(others)},
+                   items=[], notes=[], evidence=[], sessions=[],
+                   readings=[{"id": r, "status": "read", "updated_at": AT} for r in readings])
+
+
+def opened(data_dir: Path) -> closing[Tracker]:
+    """The data folder's tracker with the shipped curriculum, closed after the block."""
+    return closing(Tracker.open(data_dir, curriculum_dir()))
+
+
+@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x85", "\u202e"])
+def test_a_learner_name_on_two_lines_refuses_the_file(existing: Path, tmp_path: Path,
+                                                      mark: str) -> None:
+    source = write(tmp_path / "name.json", learner_only(name=f"Ada{mark}# Boss"))
+    message = refused_by_cli(existing, source)
+    assert "field 'learner.name'" in message and "line break" in message
+
+
+def test_an_unknown_role_is_skipped_and_a_later_import_still_sets_the_roles(
+        data_dir: Path, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad-role.json",
+                learner_only(primary="no-such-role", others=("llm-engineer",)))
+    assert "Nothing to import" not in imported_by_cli(data_dir, bad)  # the name was written
+    with opened(data_dir) as t:
+        assert t.database.setting("primary_role") is None and t.target_roles() == []
+        assert t.setting("learner_name") == "Ada"
+    good = write(tmp_path / "good-role.json", learner_only(
+        primary="llm-engineer", others=("no-such-role", "applied-ml-engineer")))
+    assert "Nothing to import" not in imported_by_cli(data_dir, good)
+    with opened(data_dir) as t:
+        assert t.target_roles() == ["llm-engineer", "applied-ml-engineer"]
+        assert t.database.setting("target_roles") == ["applied-ml-engineer"]
+
+
+def test_a_stored_unknown_role_does_not_block_an_import_that_has_a_real_one(
+        data_dir: Path, tmp_path: Path) -> None:
+    with opened(data_dir) as t:  # as an earlier Cairn's import left it
+        t.database.set_setting("primary_role", "no-such-role")
+    imported_by_cli(data_dir, write(tmp_path / "r.json", learner_only(primary="llm-engineer")))
+    with opened(data_dir) as t:
+        assert t.primary_role() == "llm-engineer"
+
+
+def test_a_reading_status_on_an_item_is_skipped_and_reported(data_dir: Path,
+                                                             tmp_path: Path) -> None:
+    source = write(tmp_path / "readings.json", learner_only(
+        readings=("clean-code-refactor", "gone-reading", READING)))
+    said = imported_by_cli(data_dir, source)
+    assert said.startswith("Imported 0 statuses, 0 notes, 0 evidence links, 1 reading,")
+    with opened(data_dir) as t:
+        assert set(t.database.reading_records()) == {READING}
+
+
+@pytest.mark.xfail(strict=True, reason="import_progress must build its report with "
+                                       "ImportReport.from_plan(plan, backup) to list these")
+def test_the_command_line_says_what_was_taken_and_skipped(data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    source = write(tmp_path / "odd.json", learner_only(
+        primary="no-such-role", readings=("clean-code-refactor",)))
+    said = imported_by_cli(data_dir, source)
+    assert "Your name was taken from the file." in said
+    assert "Skipped 1 role not in your curriculum: no-such-role." in said
+    assert ("Skipped 1 reading status on an id that is not a reading in your curriculum: "
+            "clean-code-refactor.") in said
+
+
+def test_the_report_says_what_was_taken_and_what_was_skipped(shipped_tracker: Tracker,
+                                                             tmp_path: Path) -> None:
+    source = write(tmp_path / "odd.json", learner_only(
+        primary="llm-engineer", others=("no-such-role", "x-role", "y-role", "z-role"),
+        readings=("clean-code-refactor", "gone-reading")))
+    plan = plan_merge(shipped_tracker.database, read_export(source), shipped_tracker.curriculum)
+    said = ImportReport.from_plan(plan, None).describe()
+    assert said == ("No new statuses, notes, evidence, readings or study sessions. Your name "
+                    "and target roles were taken from the file. Skipped 2 reading statuses on "
+                    "ids that are not a reading in your curriculum: clean-code-refactor, "
+                    "gone-reading. Skipped 4 roles not in your curriculum: no-such-role, "
+                    "x-role, y-role and 1 more.")
+    assert plan.settings["target_roles"] == []
+    assert ImportReport.from_plan(plan_merge(shipped_tracker.database, read_export(
+        write(tmp_path / "empty.json", learner_only(name=""))), shipped_tracker.curriculum),
+        None).describe().startswith("Nothing to import")
+
+
+def test_the_mentor_view_reads_roles_as_the_file_has_them(data_dir: Path, tmp_path: Path
+                                                          ) -> None:
+    source = write(tmp_path / "mentor.json", learner_only(primary="their-own-role"))
+    with opened(data_dir) as t:
+        plan = plan_merge(t.database, read_export(source), None)
+    assert plan.settings["primary_role"] == "their-own-role" and plan.skipped_roles == ()
+
+
+@pytest.mark.parametrize("ref", ["&#x202E;", "&#8238;", "&rlm;", "&lrm;"])
+def test_an_evidence_link_disguised_with_a_character_reference_refuses_the_file(
+        existing: Path, tmp_path: Path, ref: str) -> None:
+    source = write(tmp_path / "disguised.json", payload(evidence=[
+        {"id": MILESTONE, "url": f"https://evil.example/{ref}fdp.exe", "added_at": AT}]))
+    message = refused_by_cli(existing, source)
+    assert "field 'evidence[0].url'" in message and "HTML character reference" in message

@@ -94,6 +94,27 @@ def test_every_link_the_tracker_accepts_survives_export_and_import(
     assert restored == here
 
 
+@ROUND_TRIP
+@given(ANY_TEXT)
+def test_every_learner_name_the_tracker_accepts_survives_export_and_import(
+        empty_database: Path, name: str) -> None:
+    root = Path(tempfile.mkdtemp())
+    source, target = (_fresh(empty_database, root, n) for n in ("source", "target"))
+    try:
+        try:
+            source.set_setting("learner_name", name)
+        except TrackerError:
+            return
+        export_file = root / "export.json"
+        export_file.write_text(render_text(source, "json"), encoding="utf-8")
+        import_progress(target, export_file)
+        assert target.setting("learner_name") == (name or None)
+    finally:
+        source.close()
+        target.close()
+        shutil.rmtree(root)
+
+
 def test_the_longest_note_and_link_survive(empty_database: Path) -> None:
     body = ("Ünïcode & *Markdown* 🎓\n" * MAX_NOTE_CHARS)[:MAX_NOTE_CHARS]
     url = "https://example.org/" + "p" * (MAX_URL_CHARS - len("https://example.org/"))

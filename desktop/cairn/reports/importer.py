@@ -8,8 +8,9 @@ A merge keeps the newer change per item (ties keep what is already here) and add
 missing. Incoming history, study sessions and evidence are matched on their content and time
 truncated to the second, so importing a file twice, or a learner's own export (older exports were
 rounded to the second), changes nothing. Ids the curriculum does not know: statuses and notes are
-kept as retired; evidence and study sessions on them are skipped and reported; evidence on a known
-id that is not a milestone refuses the file.
+kept as retired; evidence and study sessions on them, reading statuses on ids that are not readings
+and roles it does not have are skipped and reported; evidence on a known id that is not a
+milestone refuses the file.
 """
 
 from __future__ import annotations
@@ -113,6 +114,8 @@ class ImportPlan:
     skipped_ids: tuple[str, ...] = ()
     skipped_evidence: int = 0
     skipped_sessions: int = 0
+    skipped_readings: tuple[str, ...] = ()
+    skipped_roles: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -142,17 +145,39 @@ class ImportReport:
     skipped_ids: tuple[str, ...] = ()
     skipped_evidence: int = 0
     skipped_sessions: int = 0
+    settings: tuple[str, ...] = ()
+    history: int = 0
+    skipped_readings: tuple[str, ...] = ()
+    skipped_roles: tuple[str, ...] = ()
+
+    @classmethod
+    def from_plan(cls, plan: ImportPlan, backup: Path | None) -> ImportReport:
+        """What applying `plan` wrote and left out (`backup`: the copy made first, if any)."""
+        return cls(len(plan.statuses), len(plan.notes), len(plan.evidence), len(plan.readings),
+                   plan.unknown_ids, backup, len(plan.sessions), plan.skipped_ids,
+                   plan.skipped_evidence, plan.skipped_sessions, tuple(plan.settings),
+                   len(plan.history), plan.skipped_readings, plan.skipped_roles)
 
     def describe(self) -> str:
-        """One short paragraph, whatever the file held (ids are listed a few at most)."""
+        """One short paragraph, whatever the file held (ids are listed a few at most). It says
+        "Nothing to import" only when nothing was written."""
         counts = (self.statuses, self.notes, self.evidence, self.readings, self.sessions)
         if any(counts):
             text = "Imported " + ", ".join([
                 _plural(self.statuses, "status", "statuses"), _plural(self.notes, "note"),
                 _plural(self.evidence, "evidence link"), _plural(self.readings, "reading"),
                 _plural(self.sessions, "study session")]) + "."
+        elif self.settings or self.history:
+            text = "No new statuses, notes, evidence, readings or study sessions."
+            if self.history:
+                text += (f" Added {_plural(self.history, 'earlier status change')} to the "
+                         "history.")
+        elif self.backup:  # something was written, though this report was not told what
+            text = ("No new statuses, notes, evidence, readings or study sessions; settings or "
+                    "status history from the file were added.")
         else:
             text = "Nothing to import: everything in the file is already here or older."
+        text += _settings_taken(self.settings)
         if self.unknown_ids:
             text += (f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
                      f"{'was' if len(self.unknown_ids) == 1 else 'were'} kept as retired: "
@@ -162,9 +187,28 @@ class ImportReport:
                      f"{_plural(self.skipped_sessions, 'study session')} on "
                      f"{_plural(len(self.skipped_ids), 'id')} not in your curriculum: "
                      f"{list_ids(self.skipped_ids)}.")
+        if self.skipped_readings:
+            many = len(self.skipped_readings)
+            text += (f" Skipped {_plural(many, 'reading status', 'reading statuses')} on "
+                     f"{'an id that is' if many == 1 else 'ids that are'} not a reading in your "
+                     f"curriculum: {list_ids(self.skipped_readings)}.")
+        if self.skipped_roles:
+            text += (f" Skipped {_plural(len(self.skipped_roles), 'role')} not in your "
+                     f"curriculum: {list_ids(self.skipped_roles)}.")
         if self.backup:
             text += f" A backup was made first: {self.backup}."
         return text
+
+
+def _settings_taken(keys: Iterable[str]) -> str:
+    """' Your name and target roles were taken from the file.' for the settings written."""
+    keys = set(keys)
+    taken = [words for key, words in (("learner_name", "your name"),
+                                      ("primary_role", "target roles")) if key in keys]
+    if not taken:
+        return ""
+    verb = "was" if taken == ["your name"] else "were"
+    return f" {' and '.join(taken).capitalize()} {verb} taken from the file."
 
 
 def _refuse(path: Path, problem: str) -> ImportRefused:
@@ -519,12 +563,27 @@ def plan_merge(db: Database, data: ExportData,
         (((cid, to_second(at), minutes), (cid, at, minutes, source))
          for cid, at, minutes, source in data.sessions),
         ((x.content_id, to_second(x.started_at), x.minutes) for x in db.sessions()))
+    _plan_settings(plan, db, data, curriculum)
+    return plan
+
+
+def _plan_settings(plan: ImportPlan, db: Database, data: ExportData,
+                   curriculum: Curriculum | None) -> None:
+    """The learner's name and roles when none are set here. With a curriculum, roles it does
+    not have are left out and noted, and a stored role it does not have counts as none."""
+
+    def known(role: str) -> bool:
+        return curriculum is None or role in curriculum.roles
+
     if data.learner_name and not db.setting("learner_name"):
         plan.settings["learner_name"] = data.learner_name
-    if data.primary_role and not db.setting("primary_role"):
+    plan.skipped_roles = tuple(dict.fromkeys(
+        role for role in (data.primary_role, *data.target_roles) if role and not known(role)))
+    here = db.setting("primary_role")
+    if data.primary_role and known(data.primary_role) and not (here and known(here)):
         plan.settings["primary_role"] = data.primary_role
-        plan.settings["target_roles"] = [r for r in data.target_roles if r != data.primary_role]
-    return plan
+        plan.settings["target_roles"] = list(dict.fromkeys(
+            r for r in data.target_roles if r != data.primary_role and known(r)))
 
 
 def _plan_statuses(plan: ImportPlan, db: Database, data: ExportData) -> None:
@@ -545,7 +604,8 @@ def _plan_statuses(plan: ImportPlan, db: Database, data: ExportData) -> None:
 
 def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
                         curriculum: Curriculum) -> ExportData:
-    """Note unknown ids in the plan and leave out evidence and sessions on them."""
+    """Note unknown ids in the plan and leave out evidence and sessions on them, and reading
+    statuses on ids that are not readings."""
     items, readings = curriculum.items, curriculum.readings
 
     def known(cid: str) -> bool:
@@ -562,9 +622,11 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
     plan.skipped_ids = tuple(sorted(skipped))
     plan.skipped_evidence = len(data.evidence) - len(evidence)
     plan.skipped_sessions = len(data.sessions) - len(sessions)
+    plan.skipped_readings = tuple(sorted({x[0] for x in data.readings if x[0] not in readings}))
     plan.unknown_ids = tuple(sorted({i.id for i in data.items if not known(i.id)}
                                     | {n[0] for n in data.notes if not known(n[0])}))
-    return replace(data, evidence=evidence, sessions=sessions)
+    return replace(data, evidence=evidence, sessions=sessions,
+                   readings=tuple(x for x in data.readings if x[0] in readings))
 
 
 def import_progress(tracker: Tracker, path: Path) -> ImportReport:
