@@ -284,8 +284,6 @@ def test_a_reading_status_on_an_item_is_skipped_and_reported(data_dir: Path,
         assert set(t.database.reading_records()) == {READING}
 
 
-@pytest.mark.xfail(strict=True, reason="import_progress must build its report with "
-                                       "ImportReport.from_plan(plan, backup) to list these")
 def test_the_command_line_says_what_was_taken_and_skipped(data_dir: Path,
                                                           tmp_path: Path) -> None:
     source = write(tmp_path / "odd.json", learner_only(

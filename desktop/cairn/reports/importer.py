@@ -32,6 +32,7 @@ from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
 from ..progress import READING_STATUSES, STATUSES
 from ..store.backup import backup_to
 from ..store.errors import explain
+from ..store.folder_lock import one_at_a_time
 from ..validation import (
     InvalidInput,
     check_learner_name,
@@ -630,8 +631,15 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
 
 
 def import_progress(tracker: Tracker, path: Path) -> ImportReport:
-    """Validate a JSON export, back up, then merge it in one transaction; report what changed."""
+    """Validate a JSON export, back up, then merge it in one transaction; report what changed.
+
+    One import at a time per data folder: each plans against what the database holds."""
     data = read_export(path)
+    with one_at_a_time(tracker.database.path.parent, "import"):
+        return _merge(tracker, data)
+
+
+def _merge(tracker: Tracker, data: ExportData) -> ImportReport:
     plan = plan_merge(tracker.database, data, tracker.curriculum)
     backup = None
     if not plan.empty:
@@ -644,6 +652,4 @@ def import_progress(tracker: Tracker, path: Path) -> ImportReport:
                           ) from error
         tracker.database.apply_import(plan)
         tracker.reload()
-    return ImportReport(len(plan.statuses), len(plan.notes), len(plan.evidence),
-                        len(plan.readings), plan.unknown_ids, backup, len(plan.sessions),
-                        plan.skipped_ids, plan.skipped_evidence, plan.skipped_sessions)
+    return ImportReport.from_plan(plan, backup)
