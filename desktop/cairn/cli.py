@@ -18,7 +18,7 @@ from typing import TextIO
 
 from . import __version__
 from .content import ContentError, Item, load_curriculum
-from .locations import DATA_DIR_ENV, curriculum_dir, default_data_dir
+from .locations import curriculum_dir, default_data_dir
 from .logs import configure_logging
 from .progress import STATUSES, Progress
 from .store import StoreError
@@ -143,11 +143,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     if args.command == "validate":
         return _validate(Path(args.path), out, err)
-    if args.data_dir is None and os.environ.get(DATA_DIR_ENV) and \
-            not os.environ[DATA_DIR_ENV].strip():
-        err.write(f"cairn: ${DATA_DIR_ENV} holds only spaces; give a folder or unset it\n")
+    try:
+        data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
+    except ValueError as error:
+        err.write(f"cairn: {error}\n")
         return EXIT_USAGE
-    data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
     configure_logging(data_dir)
     try:
         tracker = Tracker.open(data_dir, curriculum_dir(),

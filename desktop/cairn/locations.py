@@ -36,8 +36,11 @@ def resources_dir() -> Path:
 
 
 def default_data_dir() -> Path:
-    """$CAIRN_DATA_DIR if set, else the platform's per-user data folder."""
+    """$CAIRN_DATA_DIR if set, else the platform's per-user data folder (a value of only
+    spaces is refused with ValueError: it would mean a folder named by spaces, here)."""
     configured = os.environ.get(DATA_DIR_ENV)
+    if configured and not configured.strip():
+        raise ValueError(f"${DATA_DIR_ENV} holds only spaces; give a folder or unset it")
     if configured:
         return Path(configured).expanduser()
     from platformdirs import user_data_dir

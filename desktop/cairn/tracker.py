@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from .timer import TimerState
 
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
+log = logging.getLogger("cairn.tracker")
 
 Clock = Callable[[], datetime]
 
@@ -581,6 +583,23 @@ class Tracker:
         if old != new:
             self.database.set_note(item.id, body, keep_private, self._clock())
         return Change("note", (item.id,), old, new)
+
+    def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:
+        """When a note cannot be saved (a full disk, a refused text), keep a plain copy in
+        `<data>/notes-not-saved/` so that closing the window never loses what was typed.
+        Returns the copy's path, or None if even that could not be written."""
+        if self.data_dir is None or not body.strip():
+            return None
+        folder = self.data_dir / "notes-not-saved"
+        target = folder / f"{content_id}-{self._clock():%Y%m%d-%H%M%S}.md"
+        try:
+            folder.mkdir(exist_ok=True)
+            target.write_text(body, encoding="utf-8", errors="replace")
+        except OSError as error:
+            log.warning("could not keep an unsaved note for %s: %s", content_id, error)
+            return None
+        log.warning("kept an unsaved note for %s in %s", content_id, target)
+        return target
 
     def add_evidence(self, content_id: str, url: str) -> Change:
         """Attach a proof link (http or https) to a project milestone."""

@@ -28,7 +28,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # Line and paragraph separators: line breaks that are not control characters.
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 # An HTML character reference (`&#x202E;`, `&#8238;`, `&rlm;`): a browser decodes it inside a
-# link, so it could disguise the address. Numeric ones are decoded even without the `;`.
+# link, so it could disguise the address. Numeric ones are decoded even without the `;`. Links
+# holding one are accepted (earlier versions stored them, and exports must restore); every
+# export writes their `&` as `%26` (markup.safe_href), so no viewer decodes them.
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -95,11 +97,6 @@ def url_problem(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> str | None:
         return "contains control characters (or invisible direction marks)"
     if "\\" in url:
         return "contains a backslash"
-    reference = CHARACTER_REFERENCE.search(url)
-    if reference:
-        return (f"contains the HTML character reference {_shown(reference.group(0))}, which a "
-                "browser would show as another character; write the character itself, or "
-                "%26 for the '&'")
     allowed = tuple(schemes)
     try:
         parts = urlsplit(url)

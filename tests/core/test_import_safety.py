@@ -5,6 +5,7 @@ curriculum does not know, imported with those parts skipped and reported in a sh
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import os
@@ -322,9 +323,18 @@ def test_the_mentor_view_reads_roles_as_the_file_has_them(data_dir: Path, tmp_pa
 
 
 @pytest.mark.parametrize("ref", ["&#x202E;", "&#8238;", "&rlm;", "&lrm;"])
-def test_an_evidence_link_disguised_with_a_character_reference_refuses_the_file(
+def test_an_evidence_link_with_a_character_reference_imports_and_exports_inert(
         existing: Path, tmp_path: Path, ref: str) -> None:
+    """An export from an earlier version may hold such a link: it restores, and the Markdown
+    export writes it so that no viewer turns the reference into a direction mark."""
+    import markdown
+
     source = write(tmp_path / "disguised.json", payload(evidence=[
         {"id": MILESTONE, "url": f"https://evil.example/{ref}fdp.exe", "added_at": AT}]))
-    message = refused_by_cli(existing, source)
-    assert "field 'evidence[0].url'" in message and "HTML character reference" in message
+    assert run(["--data-dir", str(existing), "import", str(source)]) == 0
+    out = tmp_path / "summary.md"
+    assert run(["--data-dir", str(existing), "export", "--format", "md", "--out",
+                str(out)]) == 0
+    rendered = html.unescape(markdown.markdown(out.read_text(encoding="utf-8")))
+    assert "fdp.exe" in rendered
+    assert not set(rendered) & {"\u202e", "\u200f", "\u200e"}

@@ -250,15 +250,16 @@ def _corrupt(path: Path) -> None:
 
 def test_recovery_waits_until_no_other_cairn_uses_the_folder(
         learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    other = Tracker.open(learner, curriculum_dir())  # the window, say
+    from cairn.store.folder_lock import FolderLock
+
+    other = FolderLock.share(learner)  # what the window holds while it is open
     db = learner / "cairn.sqlite3"
-    other.database.close()
     _corrupt(db)
     damaged = sha(db)
     code, _, err = cairn(learner, "mark", ITEM, "todo", capsys=capsys)
     assert code == 1 and "another Cairn" in err and "nothing was moved" in err
     assert sha(db) == damaged and leftovers(learner) == []
-    other.close()
+    other.release()
     code, _, err = cairn(learner, "check", capsys=capsys)
     assert code == 1 and "moved aside" in err
     assert done_count(learner, capsys) == 2
@@ -368,19 +369,80 @@ def test_an_import_whose_backup_cannot_be_made_changes_nothing(
 
 
 # --- what an outside review tried next -------------------------------------------------------
+HOLDER = """
+import sys
+from pathlib import Path
+from cairn.locations import curriculum_dir
+from cairn.store import StoreError
+from cairn.tracker import Tracker
+
+t = Tracker.open(Path(sys.argv[1]), curriculum_dir())  # the window, holding the file open
+t.set_status("clean-code-refactor", "doing")
+print("ready", flush=True)
+for line in sys.stdin:
+    if line.strip() == "close":
+        break
+    item, status = line.split()
+    try:
+        t.set_status(item, status)
+        print("saved", flush=True)
+    except StoreError as error:
+        print("refused", error, flush=True)
+t.close()
+"""
+
+
+@pytest.mark.parametrize("then", ["mark", "status then mark"])
 def test_a_removed_shm_under_a_live_cairn_refuses_instead_of_losing_a_change(
-        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    window = Tracker.open(learner, curriculum_dir())  # the window, holding the file open
-    window.set_status("clean-code-refactor", "doing")
-    (learner / "cairn.sqlite3-shm").unlink()
-    code, _, err = cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)
-    assert code == 1 and "companion file" in err and "Nothing was changed" in err
-    with pytest.raises(errors.StoreError, match="companion file"):
-        window.set_status("clean-code-refactor", "done")  # said in words, not lost silently
-    window.close()
+        learner: Path, then: str, capsys: pytest.CaptureFixture[str]) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(learner)], text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert holder.stdin is not None and holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        (learner / "cairn.sqlite3-shm").unlink()
+        if then == "status then mark":  # any connection would make a new, empty -shm
+            code, _, err = cairn(learner, "status", capsys=capsys)
+            assert code == 1 and "companion file" in err
+        code, _, err = cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)
+        assert code == 1 and "companion file" in err and "Nothing was changed" in err
+        holder.stdin.write("clean-code-refactor done\n")
+        holder.stdin.flush()
+        said = holder.stdout.readline()
+        assert said.startswith("refused") and "companion file" in said  # in words, not lost
+        holder.stdin.write("close\n")
+        holder.stdin.flush()
+        assert holder.wait(timeout=60) == 0
+    finally:
+        holder.kill()
     code, out, _ = cairn(learner, "items", "--status", "doing", capsys=capsys)
     assert code == 0 and "clean-code-refactor" in out
     assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
+    assert done_count(learner, capsys) == 3
+
+
+def test_a_database_behind_a_link_works_beside_a_live_cairn(
+        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    (learner / "cairn.sqlite3").rename(store / "cairn.sqlite3")
+    (learner / "cairn.sqlite3").symlink_to(store / "cairn.sqlite3")
+    window = Tracker.open(learner, curriculum_dir())
+    window.set_status("clean-code-refactor", "doing")
+    assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
+    window.set_status("clean-code-refactor", "done")
+    window.close()
+    assert done_count(learner, capsys) == 4
+
+
+def test_a_pipe_in_place_of_the_database_is_named(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    os.mkfifo(folder / "cairn.sqlite3")
+    for command in (["status"], ["mark", ITEM, "done"]):
+        code, _, err = cairn(folder, *command, capsys=capsys)
+        assert code == 1 and "not a regular file" in err
 
 
 def test_a_removed_database_under_a_live_cairn_refuses_the_next_change(learner: Path) -> None:
@@ -485,3 +547,46 @@ def test_commands_that_only_read_leave_an_existing_empty_folder_empty(
     for command in (["status"], ["items"], ["readiness"]):
         assert cairn(folder, *command, capsys=capsys)[0] == 0
     assert list(folder.iterdir()) == []
+
+
+def test_a_change_made_while_an_import_is_planned_is_never_overwritten(
+        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cairn.reports import importer
+
+    source = tmp_path / "source"
+    t = Tracker.open(source, curriculum_dir())
+    t.set_status(OTHER, "done")
+    t.set_note(OTHER, "from the other computer")
+    t.close()
+    export = tmp_path / "old.json"
+    assert cairn(source, "export", "--format", "json", "--out", str(export),
+                 capsys=capsys)[0] == 0
+    window = Tracker.open(data_dir, curriculum_dir())
+    planned = importer.plan_merge
+
+    def plan_then_the_learner_clicks(*args: object, **kwargs: object) -> object:
+        plan = planned(*args, **kwargs)  # type: ignore[arg-type]
+        window.set_status(OTHER, "doing")  # the window, while the import was planning
+        window.set_note(OTHER, "my own newer note")
+        return plan
+
+    monkeypatch.setattr(importer, "plan_merge", plan_then_the_learner_clicks)
+    assert cairn(data_dir, "import", str(export), capsys=capsys)[0] == 0
+    window.reload()
+    assert window.status(OTHER) == "doing"
+    note = window.note(OTHER)
+    assert note is not None and note.body == "my own newer note"
+    window.close()
+
+
+def test_export_links_that_lead_nowhere_are_refused_in_words(
+        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "no-such-folder" / "x.md")
+    for target, words in ((loop, "circle"), (dangling, "does not exist")):
+        code, _, err = cairn(learner, "export", "--format", "md", "--out", str(target),
+                             capsys=capsys)
+        assert code == 2 and words in err and "Traceback" not in err

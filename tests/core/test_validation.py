@@ -106,10 +106,16 @@ DISGUISED_URLS = ("https://evil.example/&#x202E;fdp.exe", "https://evil.example/
 
 
 @pytest.mark.parametrize("url", DISGUISED_URLS)
-def test_a_link_disguised_with_a_character_reference_is_refused(url: str) -> None:
-    with pytest.raises(InvalidInput, match="HTML character reference") as refused:
-        check_url(url)
-    assert refused.value.field == "evidence URL" and "'&" in refused.value.problem
+def test_a_link_with_a_character_reference_is_kept_and_every_export_makes_it_inert(
+        url: str) -> None:
+    from html import unescape
+
+    from cairn.markup import safe_href
+
+    assert check_url(url) == url  # earlier versions stored such links: exports must restore
+    href = safe_href(url)
+    assert href is not None and "%26" in href
+    assert not set(unescape(href)) & {"\u202e", "\u200f", "\u200e", "\u2192"}
 
 
 def test_an_ampersand_that_is_no_reference_stays_allowed() -> None:
@@ -196,8 +202,6 @@ def _digest(data_dir: Path) -> str:
     (["evidence", MILESTONE, BAD_URLS["too long"]], "at most 2,000"),
     (["evidence", MILESTONE, "https://example.org/\u202egpj.exe"], "control characters"),
     (["evidence", MILESTONE, "https://example.org\\@evil.example/"], "backslash"),
-    (["evidence", "warmup-extraction-corpus-and-schema", "https://evil.example/&#x202E;fdp.exe"],
-     "HTML character reference"),
     (["log", ITEM, "1441"], "give 1 to 1440"),
 ])
 def test_cli_refuses_in_one_line_exit_2_and_changes_nothing(

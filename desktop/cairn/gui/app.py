@@ -220,7 +220,10 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     unsafe = none_leak_message()
     if unsafe is not None:
         return _fail(unsafe, quit_after_start)
-    folder = Path(data_dir or default_data_dir())
+    try:
+        folder = Path(data_dir or default_data_dir())
+    except ValueError as error:
+        return _fail(str(error), quit_after_start)
     try:
         lock = lock_data_dir(folder)
     except OSError as error:

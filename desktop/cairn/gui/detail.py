@@ -130,9 +130,11 @@ class NoteEditor(QWidget):
         try:
             self.tracker.set_note(self.item_id, self.editor.toPlainText(),
                                   self.private.isChecked())
-        except (TrackerError, StoreError) as error:  # the text stays here, unsaved
-            self.state.setText(f"Not saved: {error}")
-            self.state.setToolTip(str(error))
+        except (TrackerError, StoreError) as error:  # the text stays here, and in a copy
+            copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
+            kept = f" A copy is kept in {copy}." if copy else ""
+            self.state.setText(f"Not saved: {error}{kept}")
+            self.state.setToolTip(str(error) + kept)
             return
         self._dirty = False
         self.state.setText("Saved")

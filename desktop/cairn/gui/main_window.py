@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..progress import STATUS_LABELS, STATUSES, Progress, progress_of
-from ..tracker import Change, Tracker
+from ..store import StoreError
+from ..tracker import Change, Tracker, TrackerError
 from .checklist import WEEK_COLUMN, ChecklistModel, ChecklistView
 from .detail import DetailPane
 from .item_tree import ItemTreeModel, ItemTreeView
@@ -527,11 +529,14 @@ class MainWindow(QMainWindow):
             self.detail.note.save()
             for controls in (self.detail.timer, self.running_timer):
                 controls.tick.stop()
-            self.tracker.set_setting("last_view", self._last_view)
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            self.tracker.set_setting("window_geometry", geometry)
             state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
-            self.tracker.set_setting("splitter_state", state)
+            try:
+                self.tracker.set_setting("last_view", self._last_view)
+                self.tracker.set_setting("window_geometry", geometry)
+                self.tracker.set_setting("splitter_state", state)
+            except (StoreError, TrackerError) as error:  # closing still closes, in words
+                sys.stderr.write(f"cairn: the window's layout was not saved: {error}\n")
             self.safety.finish()  # the closing backup holds everything above
             for opened in list(self.sharing.opened):
                 opened.close()

@@ -83,7 +83,15 @@ def check_export_target(target: Path, data_dir: Path | None, *,
     `protected` folder, an SQLite database or its side files, a folder, pipe or device."""
     target = Path(target)
     folders = [Path(f) for f in (data_dir, *protected) if f is not None]
-    reason = _refusal(target, target.resolve(), folders)
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise ExportTargetRefused(f"Not exported: {target} is a link that leads round in a "
+                                  "circle. Nothing was written or changed.") from None
+    if not resolved.parent.is_dir():
+        raise ExportTargetRefused(f"Not exported: the folder for {target} ({resolved.parent}) "
+                                  "does not exist. Nothing was written or changed.")
+    reason = _refusal(target, resolved, folders)
     if reason:
         raise ExportTargetRefused(f"Not exported: {reason}. Nothing was written or changed.")
 

@@ -151,6 +151,12 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def companion(path: Path, suffix: str) -> Path:
+    """The -wal or -shm file SQLite keeps beside the database (beside a link's target)."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + suffix)
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         found = os.stat(path)
@@ -180,18 +186,23 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._identity = _identity(path)
+        self._shm_identity = _identity(companion(path, "-shm"))
 
     def ensure_same_file(self) -> None:
         """Refuse to write when the file was removed or replaced under us, or its -shm was
-        removed: the change would go to a file nobody will read again."""
+        removed or replaced (another program made a new one): the change would go where
+        nobody will read it again."""
         identity = _identity(self.path)
-        shm = self.path.with_name(self.path.name + "-shm")
-        wal = self.path.with_name(self.path.name + "-wal")
+        shm = companion(self.path, "-shm")
+        shm_identity = _identity(shm)
         if identity is None or identity != self._identity:
             what = "removed" if identity is None else "replaced by another file"
-        elif wal.exists() and not shm.exists():  # in use, the journal has its index beside it
+        elif self._shm_identity is not None and shm_identity != self._shm_identity:
+            what = f"left without its companion file {shm.name} (removed or replaced)"
+        elif shm_identity is None and companion(self.path, "-wal").exists():
             what = f"left without its companion file {shm.name}"
         else:
+            self._shm_identity = self._shm_identity or shm_identity
             return
         log.warning("%s was %s while open; write refused", self.path, what)
         raise StoreError(f"{self.path} was {what} while Cairn had it open, so the change was "

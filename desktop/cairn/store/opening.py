@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import Database, schema_revision
+from .database import Database, companion, schema_revision
 from .errors import DamagedDatabaseError, StoreError
 from .folder_lock import FolderLock
 from .recovery import (
@@ -100,18 +101,29 @@ def _open_damaged(path: Path, backup_dir: Path, lock: FolderLock | None, read_on
 
 def _refuse_a_replaced_shm(path: Path, lock: FolderLock | None) -> None:
     """While another Cairn has the file open its -shm exists; if it is gone, the two processes
-    would keep separate indexes of the same journal and one's changes would be lost."""
-    shm = path.with_name(path.name + "-shm")
-    if not path.exists() or shm.exists() or lock is None or not lock.held:
+    would keep separate indexes of the same journal and one's changes would be lost. Runs
+    before any connection is made here (a connection would make a new, empty -shm)."""
+    shm, wal = companion(path, "-shm"), companion(path, "-wal")
+    if not path.is_file() or lock is None or not lock.held:
         return
-    if lock.try_exclusive():
-        lock.back_to_shared()
-        return
+    for _ in range(10):  # another Cairn opening the file right now adds its -shm within ms
+        if shm.exists() or not wal.exists():  # a file in use has both; a closed one neither
+            return
+        if lock.try_exclusive():
+            lock.back_to_shared()
+            return
+        time.sleep(0.05)
     log.warning("%s: -shm missing while another Cairn uses the folder; refused", path)
     raise StoreError(
         f"{path}: its companion file {shm.name} was removed while another Cairn (a window or "
         "a command) has the file open, so Cairn cannot share it safely. Nothing was changed: "
         "close the other Cairn, then try again.")
+
+
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file (a folder, pipe or device), so it "
+                         "cannot be your progress file. Nothing was changed.")
 
 
 def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
@@ -128,11 +140,12 @@ def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
     lock = FolderLock.share(data_dir, create=not read_only) if data_dir.is_dir() else None
     path = data_dir / DATABASE_NAME
     try:
+        _refuse_what_is_not_a_file(path)
+        _refuse_a_replaced_shm(path, lock)
         try:
             state = _blank_state(path)
             if state:
                 return _open_missing(path, backup_dir, lock, read_only, state)
-            _refuse_a_replaced_shm(path, lock)
             return OpenedDatabase(Database.open(path, backup_dir), lock)
         except DamagedDatabaseError as damage:
             return _open_damaged(path, backup_dir, lock, read_only, damage)

@@ -109,11 +109,15 @@ def apply_import(engine: Engine, plan: Any) -> None:
     from sqlalchemy.dialects.sqlite import insert
 
     def upsert(model: Any, key: str, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace by id; a row with a time is replaced only by a newer one, so a
+        change made here while the import was being planned is never overwritten."""
         if rows:
             table = model.__table__
             statement = insert(table)
+            newer = (table.c.updated_at < statement.excluded.updated_at
+                     if "updated_at" in table.c else None)
             statement = statement.on_conflict_do_update(
-                index_elements=[key],
+                index_elements=[key], where=newer,
                 set_={name: statement.excluded[name] for name in rows[0] if name != key})
             connection.execute(statement, rows)
 
@@ -131,10 +135,12 @@ def apply_import(engine: Engine, plan: Any) -> None:
                                      "updated_at": at} for cid, body, private, at in plan.notes])
         add(Evidence, [{"content_id": cid, "url": url, "added_at": at}
                        for cid, url, at in plan.evidence])
-        unread = [{"cid": cid} for cid, status, _at in plan.readings if status == "unread"]
+        unread = [{"cid": cid, "at": at} for cid, status, at in plan.readings
+                  if status == "unread"]
         if unread:
             connection.execute(delete(ReadingState).where(
-                ReadingState.content_id == bindparam("cid")), unread)
+                ReadingState.content_id == bindparam("cid"),
+                ReadingState.updated_at < bindparam("at")), unread)
         upsert(ReadingState, "content_id", [{"content_id": cid, "status": status, "updated_at": at}
                                             for cid, status, at in plan.readings
                                             if status != "unread"])
