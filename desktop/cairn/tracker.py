@@ -542,10 +542,13 @@ class Tracker:
         if status not in STATUSES:
             raise TrackerError(f"'{status}' is not a status; use one of: {', '.join(STATUSES)}")
         item = self.item(content_id)
-        old = self.status(item.id)
+        # The database decides what changed (another process may have changed it since this
+        # copy was read); an item without a row is 'todo', or what its old id carried over.
+        carried = self._statuses.get(item.id, "todo") if item.id not in self._stored_ids \
+            else "todo"
+        old = self.database.set_status(item.id, status, self._clock(), carried) or "todo"
+        self._statuses[item.id] = status
         if old != status:
-            self.database.set_status(item.id, status, self._clock())
-            self._statuses[item.id] = status
             self._stored_ids.add(item.id)
         return Change("status", (item.id,), old, status)
 

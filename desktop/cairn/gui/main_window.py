@@ -52,12 +52,16 @@ class StatusCommand(QUndoCommand):
         title = window.tracker.item(item_id).title
         super().__init__(f"mark “{title}” {STATUS_LABELS[new].lower()}")
         self.window, self.item_id, self.old, self.new = window, item_id, old, new
+        self._applied = True  # pushed after the change was saved: the first redo is a no-op
 
     def redo(self) -> None:
-        self.window.apply_change(self.window.tracker.set_status(self.item_id, self.new))
+        if self._applied:
+            self._applied = False
+            return
+        self.window.set_status_in_words(self.item_id, self.new)
 
     def undo(self) -> None:
-        self.window.apply_change(self.window.tracker.set_status(self.item_id, self.old))
+        self.window.set_status_in_words(self.item_id, self.old)
 
 
 class MainWindow(QMainWindow):
@@ -450,9 +454,19 @@ class MainWindow(QMainWindow):
         if self.tracker.read_only:
             self.statusBar().showMessage(f"Not changed: {self.tracker.read_only_reason}.", 6000)
             return
-        old = self.tracker.status(item_id)
-        if old != status:
-            self.undo_stack.push(StatusCommand(self, item_id, old, status))
+        change = self.set_status_in_words(item_id, status)
+        if change is not None and change.changed:  # the database said what really changed
+            self.undo_stack.push(StatusCommand(self, item_id, change.old, status))
+
+    def set_status_in_words(self, item_id: str, status: str) -> Change | None:
+        """Save a status; a refusal or a disk error is shown in the status bar, not raised."""
+        try:
+            change = self.tracker.set_status(item_id, status)
+        except (TrackerError, StoreError) as error:
+            self.statusBar().showMessage(f"Not changed: {error}", 15000)
+            return None
+        self.apply_change(change)
+        return change
 
     def _mark_current(self, status: str) -> None:
         item_id = self.current_item_id() or self.detail.item_id

@@ -360,11 +360,13 @@ class Database:
 
     # --- writes (each one transaction, through the ORM) --------------------------------------
     @_guarded
-    def set_status(self, content_id: str, status: str, at: datetime) -> str | None:
-        """Record a new status and its history entry; return the old status."""
+    def set_status(self, content_id: str, status: str, at: datetime,
+                   absent: str | None = None) -> str | None:
+        """Record a new status and its history entry unless it is already stored; return the
+        status the database held (`absent` when it held none)."""
         from .writes import set_status
 
-        return set_status(self.engine, content_id, status, at)
+        return set_status(self.engine, content_id, status, at, absent)
 
     @_guarded
     def set_note(self, content_id: str, body: str, private: bool, at: datetime) -> None:

@@ -31,12 +31,16 @@ def transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-def set_status(engine: Engine, content_id: str, status: str, at: datetime) -> str | None:
+def set_status(engine: Engine, content_id: str, status: str, at: datetime,
+               absent: str | None = None) -> str | None:
+    """Write `status` unless the database already holds it; return what it held (`absent`
+    for an item with no row: 'todo', or a status carried over from an old id). The old value
+    is read inside the write transaction, so what another process wrote is never ignored."""
     with transaction(engine) as session:
         state = session.get(ItemState, content_id)
         old = state.status if state else None
-        if old == status:
-            return old
+        if (old if state else absent) == status:
+            return status
         if state is None:
             session.add(ItemState(content_id=content_id, status=status, updated_at=at))
             session.flush()
@@ -45,7 +49,7 @@ def set_status(engine: Engine, content_id: str, status: str, at: datetime) -> st
             state.updated_at = at
         session.add(StatusChange(content_id=content_id, old_status=old, new_status=status,
                                  changed_at=at))
-        return old
+        return old if state else absent
 
 
 def set_note(engine: Engine, content_id: str, body: str, private: bool, at: datetime) -> None:
