@@ -85,6 +85,8 @@ def check_export_target(target: Path, data_dir: Path | None, *,
     folders = [Path(f) for f in (data_dir, *protected) if f is not None]
     try:
         resolved = target.resolve()
+        if resolved.is_symlink():  # newer Pythons leave a loop unresolved rather than raise
+            resolved.stat()
     except (OSError, RuntimeError):  # a loop of links
         raise ExportTargetRefused(f"Not exported: {target} is a link that leads round in a "
                                   "circle. Nothing was written or changed.") from None
