@@ -27,6 +27,7 @@ from ..progress import STATUS_LABELS, STATUSES
 from ..store import StoreError
 from ..tracker import Tracker, TrackerError
 from ..validation import MAX_URL_CHARS
+from .actions import attempt
 from .links import open_external
 from .study_widgets import AddTimeDialog, TimerControls
 from .widgets import heading_labels, segmented_buttons
@@ -170,6 +171,8 @@ class EvidenceBox(QWidget):
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName("Remove selected evidence link")
         self.remove.clicked.connect(self._remove)
+        self.remove.setEnabled(False)  # until a link is selected
+        self.links.itemSelectionChanged.connect(self._selection_changed)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setObjectName("DetailMeta")
@@ -194,23 +197,35 @@ class EvidenceBox(QWidget):
         self.message.setText("" if self.links.count() else
                              "No evidence yet. Milestones count fully toward readiness once they "
                              "have a link to proof.")
-        self.remove.setEnabled(self.links.count() > 0)
+        self._selection_changed()
 
     def _add(self) -> None:
-        try:
-            self.tracker.add_evidence(self.item_id, self.url.text())
-        except TrackerError as error:
-            self.message.setText(str(error).capitalize() + ".")
+        """Add the typed link; a refusal is said here and the link stays typed."""
+        url = self.url.text()
+        if attempt(self, "added", lambda: self.tracker.add_evidence(self.item_id, url),
+                   say=self.message.setText) is None:
             return
         self.url.clear()
         self.load(self.item_id)
         self.changed.emit(self.item_id)
 
+    def selected_link(self) -> QListWidgetItem | None:
+        """The link the learner selected (None when nothing is selected)."""
+        selected = self.links.selectedItems()
+        return selected[0] if selected else None
+
+    def _selection_changed(self) -> None:
+        self.remove.setEnabled(self.selected_link() is not None)
+
     def _remove(self) -> None:
-        entry = self.links.currentItem() or self.links.item(0)
+        """Remove the selected link; with nothing selected, nothing happens."""
+        entry = self.selected_link()
         if entry is None:
             return
-        self.tracker.remove_evidence(int(entry.data(Qt.ItemDataRole.UserRole)))
+        evidence_id = int(entry.data(Qt.ItemDataRole.UserRole))
+        if attempt(self, "removed", lambda: self.tracker.remove_evidence(evidence_id),
+                   say=self.message.setText) is None:
+            return
         self.load(self.item_id)
         self.changed.emit(self.item_id)
 

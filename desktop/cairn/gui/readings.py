@@ -31,7 +31,8 @@ from ..content import Reading
 from ..content.model import READING_KINDS
 from ..markup import escape
 from ..progress import READING_LABELS, READING_STATUSES
-from ..tracker import Tracker, TrackerError
+from ..tracker import Tracker
+from .actions import attempt
 from .links import open_external
 from .widgets import Index, ReadOnlyTableModel, heading_labels, segmented_buttons
 
@@ -284,7 +285,12 @@ class ReadingsPage(QWidget):
         self.set_status(reading_id, "unread" if current == "read" else "read")
 
     def set_status(self, reading_id: str, status: str) -> None:
-        self.tracker.set_reading_status(reading_id, status)
+        """Mark a reading; a refusal or a disk error is said in the status bar and the views
+        go back to what is saved."""
+        if attempt(self, "changed", lambda: self.tracker.set_reading_status(reading_id, status)) \
+                is None:
+            self.current_reading_changed.emit(self.current_reading_id())
+            return
         self.model.refresh_reading(reading_id)
         self.refresh_summary()
         self.reading_status_changed.emit(reading_id)
@@ -406,10 +412,10 @@ class ReadingDetail(QWidget):
             self.attach_copy(Path(chosen))
 
     def attach_copy(self, path: Path | None) -> bool:
-        try:
-            self.tracker.set_reading_copy(self.reading_id, path)
-        except TrackerError as error:
-            self.copy_state.setText(str(error).capitalize() + ".")
+        """Attach a saved copy (None removes it); a failure is said under the copy."""
+        if attempt(self, "attached" if path else "removed",
+                   lambda: self.tracker.set_reading_copy(self.reading_id, path),
+                   say=self.copy_state.setText) is None:
             return False
         self._show_copy()
         self.copy_changed.emit(self.reading_id)

@@ -3,6 +3,7 @@ hand, and the plan dialog (start date and hours per week)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
@@ -23,7 +24,11 @@ from PySide6.QtWidgets import (
 
 from ..plan import PlanSettings, pace
 from ..store import StoreError
-from ..tracker import Tracker, TrackerError
+from ..tracker import Change, Tracker
+from .actions import attempt, report
+
+TICK_MS = 1000
+RETRY_MS = 10_000  # while the timer cannot be read (a busy file)
 
 
 def clock_text(seconds: float) -> str:
@@ -61,7 +66,7 @@ class TimerControls(QWidget):
         for button in (self.start, self.pause, self.stop, self.discard):
             row.addWidget(button)
         self.tick = QTimer(self)
-        self.tick.setInterval(1000)
+        self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self.refresh)
         self.tick.start()
         self.refresh()
@@ -71,11 +76,16 @@ class TimerControls(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the timer as saved. If it cannot be read (a busy file), say so once and try
+        again less often until it can."""
         try:
             state = self.tracker.timer()
-        except StoreError:  # the data was closed under us (the window is going away)
-            self.tick.stop()
+        except StoreError as error:
+            if self.tick.interval() == TICK_MS:
+                report(self, "updated (the study timer)", error)
+                self.tick.setInterval(RETRY_MS)
             return
+        self.tick.setInterval(TICK_MS)
         now = self.tracker.now()
         title = ""
         if state is not None:
@@ -102,37 +112,31 @@ class TimerControls(QWidget):
             button.setEnabled(not read_only)
         self.setVisible(not self.compact or state is not None)
 
-    def _act(self, action: str) -> None:
-        try:
-            if action == "start":
-                self.tracker.start_timer(self.item_id)
-            elif action == "toggle":
-                state = self.tracker.timer()
-                if state is not None and state.running:
-                    self.tracker.pause_timer()
-                else:
-                    self.tracker.resume_timer()
-            elif action == "stop":
-                self.tracker.stop_timer()
-            else:
-                self.tracker.discard_timer()
-        except TrackerError as error:
-            self.label.setText(str(error).capitalize())
-            return
+    def _act(self, what: str, action: Callable[[], Change]) -> None:
+        """Run a timer action; a failure is said in the status bar and the timer shows what
+        is saved."""
+        done = attempt(self, what, action)
         self.refresh()
-        self.changed.emit()
+        if done is not None:
+            self.changed.emit()
 
     def _start(self) -> None:
-        self._act("start")
+        self._act("started", lambda: self.tracker.start_timer(self.item_id))
 
     def _pause_or_resume(self) -> None:
-        self._act("toggle")
+        def toggle() -> Change:
+            state = self.tracker.timer()
+            if state is not None and state.running:
+                return self.tracker.pause_timer()
+            return self.tracker.resume_timer()
+
+        self._act("paused" if self.pause.text() == "Pause" else "resumed", toggle)
 
     def _stop(self) -> None:
-        self._act("stop")
+        self._act("stopped", self.tracker.stop_timer)
 
     def _discard(self) -> None:
-        self._act("discard")
+        self._act("discarded", self.tracker.discard_timer)
 
 
 class AddTimeDialog(QDialog):
@@ -174,11 +178,10 @@ class AddTimeDialog(QDialog):
             self.message.setText("Choose when you started.")
             return False
         started = chosen.astimezone(UTC).replace(tzinfo=None)  # local time → stored UTC
-        try:
-            self.tracker.log_study(self.item_id, self.minutes.value(), started_at=started)
-        except TrackerError as error:
-            self.message.setText(str(error).capitalize())
-            return False
+        if attempt(self, "added", lambda: self.tracker.log_study(
+                self.item_id, self.minutes.value(), started_at=started),
+                say=self.message.setText) is None:
+            return False  # the dialog stays open with what was typed
         self.accept()
         return True
 
@@ -206,6 +209,9 @@ class PlanDialog(QDialog):
         self.hours.setAccessibleName("Hours per week")
         self.finish = QLabel("")
         self.finish.setObjectName("DetailMeta")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Why the plan was not saved")
         self.start.dateChanged.connect(self._update)
         self.hours.valueChanged.connect(self._update)
         form = QFormLayout()
@@ -219,6 +225,7 @@ class PlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._update()
 
@@ -233,7 +240,11 @@ class PlanDialog(QDialog):
         self.finish.setText(f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
                             f"around {p.planned_finish:%d %b %Y}.")
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Save the plan and close; a failure is said in the dialog, which stays open."""
         settings = self.settings()
-        self.tracker.set_plan(settings.start, settings.hours_per_week)
+        if attempt(self, "saved", lambda: self.tracker.set_plan(
+                settings.start, settings.hours_per_week), say=self.message.setText) is None:
+            return False
         self.accept()
+        return True
