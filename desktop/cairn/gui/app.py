@@ -22,6 +22,7 @@ from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
 from ..store import StoreError
 from ..tracker import Tracker, TrackerError, explain_folder_error
+from .actions import attempt
 from .main_window import MainWindow
 from .theme import apply_theme
 
@@ -244,7 +245,8 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     if not quit_after_start:
         window.safety.backup_in_background("open")
         if window.tracker.plan_settings() is None and not window.tracker.setting("plan_asked"):
-            window.tracker.set_setting("plan_asked", True)  # asked once; Tools → Your plan…
+            attempt(window, "saved (that the plan was asked)",  # asked once; Tools → Your plan…
+                    lambda: window.tracker.set_setting("plan_asked", True))
             window.show_plan_dialog()
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.database.warm_up, name="orm-warm-up")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..markup import escape
 from ..readiness import NextStep, RoleReadiness
 from ..tracker import Tracker
+from .actions import attempt
 from .charts import ACCENT, chart_view, follow_palette
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
@@ -135,13 +136,17 @@ class ReadinessPage(QWidget):
 
     # --- choosing roles ----------------------------------------------------------------------
     def _load_targets(self) -> None:
+        self._check_targets()
+        shown = self.tracker.primary_role() or next(iter(self.tracker.curriculum.roles), "")
+        self.role.setCurrentIndex(max(0, self.role.findData(shown)))
+
+    def _check_targets(self) -> None:
+        """Tick the target roles saved."""
         targets = set(self.tracker.target_roles())
         for action in self.targets_menu.actions():
             action.blockSignals(True)
             action.setChecked(action.data() in targets)
             action.blockSignals(False)
-        shown = self.tracker.primary_role() or next(iter(self.tracker.curriculum.roles), "")
-        self.role.setCurrentIndex(max(0, self.role.findData(shown)))
 
     def shown_role(self) -> str:
         return str(self.role.currentData() or "")
@@ -149,20 +154,29 @@ class ReadinessPage(QWidget):
     def _make_primary(self) -> None:
         role = self.shown_role()
         others = [r for r in self.tracker.target_roles() if r != role]
-        self.tracker.set_target_roles(role, others)
+        saved = self._save_targets(role, others)
         self._load_targets()
         self.refresh()
-        self.targets_changed.emit()
+        if saved:
+            self.targets_changed.emit()
 
     def _targets_toggled(self) -> None:
         chosen = [a.data() for a in self.targets_menu.actions() if a.isChecked()]
         primary = self.tracker.primary_role()
         if primary and primary not in chosen:
             primary = ""
-        self.tracker.set_target_roles(primary or (chosen[0] if chosen else ""),
-                                      [r for r in chosen if r != primary])
+        saved = self._save_targets(primary or (chosen[0] if chosen else ""),
+                                   [r for r in chosen if r != primary])
+        if not saved:
+            self._check_targets()  # the menu goes back to what is saved
         self.refresh()
-        self.targets_changed.emit()
+        if saved:
+            self.targets_changed.emit()
+
+    def _save_targets(self, primary: str, others: list[str]) -> bool:
+        """Save the target roles; a failure is said in the status bar."""
+        return attempt(self, "changed (target roles)",
+                       lambda: self.tracker.set_target_roles(primary, others)) is not None
 
     # --- showing ------------------------------------------------------------------------------
     def mark_stale(self) -> None:

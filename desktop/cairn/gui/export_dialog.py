@@ -37,6 +37,7 @@ from ..reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_
 from ..store import StoreError
 from ..tracker import Tracker, TrackerError, utc_now
 from ..validation import MAX_NAME_CHARS
+from .actions import ACTION_ERRORS, attempt, report
 from .links import open_external
 
 FORMATS = (("html", "HTML — one self-contained file", ".html"),
@@ -116,6 +117,7 @@ class ExportDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(open_external)
         self.state = QLabel("")
+        self._name_saved = True
         self.state.setWordWrap(True)
         self.state.setObjectName("DetailMeta")
 
@@ -175,10 +177,10 @@ class ExportDialog(QDialog):
         return None  # the last export (the summary's default)
 
     def render_export(self, fmt: str | None = None) -> str:
-        try:
-            self.tracker.set_setting(LEARNER_NAME, self.name.text().strip())
-        except TrackerError as error:
-            self.state.setText(f"Your name was not saved: {error}")
+        name = self.name.text().strip()
+        self._name_saved = attempt(self, "saved (your name)",
+                                   lambda: self.tracker.set_setting(LEARNER_NAME, name),
+                                   say=self.state.setText) is not None
         return render_text(self.tracker, fmt or self.fmt(), since=self.since_moment(),
                            include_notes=self.notes.isChecked(), now=self._now,
                            questions=self.questions.toPlainText(),
@@ -190,13 +192,18 @@ class ExportDialog(QDialog):
         self.since.setEnabled(self.period.currentData() == "date")
         fmt = self.fmt()
         # HTML and PDF preview through Qt's layout engine, the one that makes the PDF
-        text = self.render_export("pdf" if fmt in ("html", "pdf") else fmt)
+        try:
+            text = self.render_export("pdf" if fmt in ("html", "pdf") else fmt)
+        except ACTION_ERRORS as error:  # the progress could not be read (a busy file)
+            report(self, "shown (the preview)", error, say=self.state.setText)
+            return
         if fmt in ("html", "pdf"):
             self.preview.setHtml(text)
         else:
             self.preview.setPlainText(text)
-        self.state.setText("The preview shows exactly what will be shared. Nothing is sent "
-                           "anywhere: you choose where the file goes.")
+        if self._name_saved:  # else the state says why the name was not saved
+            self.state.setText("The preview shows exactly what will be shared. Nothing is "
+                               "sent anywhere: you choose where the file goes.")
 
     def choose_file_and_export(self) -> None:
         fmt = self.fmt()
@@ -218,7 +225,9 @@ class ExportDialog(QDialog):
             return
         self._now = utc_now()
         fmt = self.fmt()
-        text = self.render_export(fmt)
+        text = attempt(self, "exported", lambda: self.render_export(fmt), say=self.state.setText)
+        if text is None:
+            return
         try:
             self.tracker.set_setting("export_choice", {"format": fmt,
                                                        "period": self.period.currentData(),

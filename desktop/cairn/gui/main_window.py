@@ -25,6 +25,7 @@ from .. import __version__
 from ..progress import STATUS_LABELS, STATUSES, Progress, progress_of
 from ..store import StoreError
 from ..tracker import Change, Tracker, TrackerError
+from .actions import attempt
 from .checklist import WEEK_COLUMN, ChecklistModel, ChecklistView
 from .detail import DetailPane
 from .item_tree import ItemTreeModel, ItemTreeView
@@ -534,7 +535,9 @@ class MainWindow(QMainWindow):
         self.checklist_model.set_dark(is_dark(app))  # type: ignore[arg-type]
         if self._dashboard is not None:
             self._dashboard.mark_stale()
-        self.tracker.set_setting("theme", name)
+        if not self.tracker.read_only:  # a summary's window changes nothing
+            attempt(self, "kept for next time (the theme applies until Cairn closes)",
+                    lambda: self.tracker.set_setting("theme", name))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being written, the page in view and the window geometry (once)."""

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ..content import ContentError, Problem
 from ..packs import DisabledPack
-from ..tracker import Tracker, TrackerError
+from ..tracker import Tracker
+from .actions import attempt
 
 PACK_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -148,6 +149,7 @@ class PackMenu(QObject):
         self.on_content_changed = on_content_changed
         self.problems_dialog: PackProblemsDialog | None = None
         self.packs_dialog: PacksDialog | None = None
+        self.message_box: QMessageBox | None = None
         add = menu.addAction("&Add curriculum pack…")
         add.triggered.connect(self.choose_and_add)
         manage = menu.addAction("&Curriculum packs…")
@@ -172,14 +174,16 @@ class PackMenu(QObject):
 
     def add(self, folder: Path) -> bool:
         """Validate and add a pack; show every problem if it is refused."""
+        before = self.tracker.curriculum
         try:
-            change = self.tracker.add_pack(folder)
+            change = attempt(self.parent_widget, "added", lambda: self.tracker.add_pack(folder),
+                             say=self._warn("Curriculum pack not added"))
         except ContentError as error:
             self.problems_dialog = PackProblemsDialog(folder, error.problems, self.parent_widget)
             self.problems_dialog.open()
             return False
-        except (TrackerError, OSError) as error:
-            QMessageBox.warning(self.parent_widget, "Curriculum pack not added", str(error))
+        if change is None:
+            self._redraw_if_changed(before)
             return False
         self.on_content_changed()
         self.parent_widget.statusBar().showMessage(  # type: ignore[attr-defined]
@@ -209,10 +213,25 @@ class PackMenu(QObject):
                 "again.")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            self.tracker.remove_pack(pack_id)
-        except (TrackerError, OSError) as error:
-            QMessageBox.warning(self.parent_widget, "Curriculum pack not removed", str(error))
+        before = self.tracker.curriculum
+        if attempt(self.parent_widget, "removed", lambda: self.tracker.remove_pack(pack_id),
+                   say=self._warn("Curriculum pack not removed")) is None:
+            self._redraw_if_changed(before)
             return False
         self.on_content_changed()
         return True
+
+    def _warn(self, title: str) -> Callable[[str], None]:
+        """Say a failure in a warning box that does not block (kept as `message_box`)."""
+        def say(text: str) -> None:
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                              QMessageBox.StandardButton.Ok, self.parent_widget)
+            self.message_box = box
+            box.open()
+        return say
+
+    def _redraw_if_changed(self, before: object) -> None:
+        """The pack files changed but re-reading progress failed (a busy file): the views
+        follow the curriculum now loaded, so that they never show one that is gone."""
+        if self.tracker.curriculum is not before:
+            attempt(self.parent_widget, "redrawn", self.on_content_changed)
