@@ -241,3 +241,24 @@ def test_the_learner_name_in_the_export_dialog_on_a_full_disk_is_said(
     assert window.tracker.setting("learner_name") in (None, "")
     assert dialog.preview.toPlainText()  # type: ignore[attr-defined]
     dialog.reject()  # type: ignore[attr-defined]
+
+
+def test_an_action_outside_a_window_is_said_in_a_box_and_logged(
+        qtbot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from cairn.gui.actions import attempt
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def read_only_folder() -> NoReturn:
+        raise PermissionError(13, "Permission denied", "/data/progress.sqlite3")
+
+    assert attempt(widget, "saved", read_only_folder) is None
+    box = widget.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.text() == "Not saved: Permission denied (/data/progress.sqlite3)"
+    assert "not saved: Permission denied" in caplog.text
+    box.close()
+    assert attempt(widget, "saved", lambda: 42) == 42
