@@ -464,12 +464,13 @@ class Tracker:
         current = self._running_timer()
         now = self._clock()
         minutes = round(current.elapsed(now) / 60)
-        self.set_setting(TIMER_SETTING, None)
-        if minutes >= 1:
+        change = Change("study", (current.content_id,), None, None)
+        if minutes >= 1:  # recorded first: if that fails, the timer is still there
             started = now - timedelta(seconds=current.elapsed(now))
-            return self.log_study(current.content_id, min(minutes, 24 * 60), started_at=started,
-                                  source="timer")
-        return Change("study", (current.content_id,), None, None)
+            change = self.log_study(current.content_id, min(minutes, 24 * 60),
+                                    started_at=started, source="timer")
+        self.set_setting(TIMER_SETTING, None)
+        return change
 
     def discard_timer(self) -> Change:
         self._writable()
