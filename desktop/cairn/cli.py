@@ -435,7 +435,7 @@ def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     problems, notice = tracker.check()
     if not problems and tracker.recovery_notice is None:
         backups = tracker.backups()
-        out.write(f"{tracker.database.path}: ok (integrity and foreign keys checked; "
+        out.write(f"{tracker.database_path}: ok (integrity and foreign keys checked; "
                   f"{len(backups)} backup(s) in {tracker.backup_dir})\n")
         return EXIT_OK
     if notice is not None:

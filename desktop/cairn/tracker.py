@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from . import packs
 from .content import Curriculum, Item, PackInfo
@@ -29,10 +29,11 @@ from .store import (
     HistoryEntry,
     NoteRecord,
     SessionRecord,
+    StatusRecord,
 )
 from .store.backup import BackupInfo, backup_to, list_backups, make_backup
 from .store.errors import StoreError, explain
-from .store.folder_lock import FolderLock
+from .store.folder_lock import FolderLock, one_at_a_time
 from .store.opening import OpenedDatabase, open_database
 from .store.recovery import (
     RecoveryNotice,
@@ -48,6 +49,17 @@ from .timer import TimerState
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
 log = logging.getLogger("cairn.tracker")
+SNAPSHOT_FILE = "summary.sqlite3"
+
+
+class ImportPlanLike(Protocol):
+    """What the tracker needs of a merge plan (see cairn.reports.importer.ImportPlan)."""
+
+    @property
+    def empty(self) -> bool: ...
+
+
+PlanT = TypeVar("PlanT", bound=ImportPlanLike)
 
 Clock = Callable[[], datetime]
 
@@ -92,7 +104,7 @@ class Tracker:
         self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
                                          database.path.parent / BACKUPS_FOLDER)
         self.shipped_pack = shipped_pack
-        self.database = database
+        self._database = database
         self.data_dir = data_dir
         self._clock = clock
         self._statuses: dict[str, str] = {}
@@ -132,12 +144,31 @@ class Tracker:
             tracker.recovery_notice = opened.notice
         return tracker
 
+    @classmethod
+    def open_snapshot(cls, folder: Path, curriculum: Curriculum,
+                      plan_for: Callable[[Tracker], ImportPlanLike]) -> Tracker:
+        """A tracker on a new database in `folder` (a throwaway folder the caller removes),
+        filled with the plan `plan_for` makes against it: a summary opened for reading."""
+        tracker = cls(curriculum, Database.open(folder / SNAPSHOT_FILE, folder / BACKUPS_FOLDER))
+        try:
+            tracker._database.apply_import(plan_for(tracker))
+            tracker.reload()
+        except BaseException:
+            tracker.close()
+            raise
+        return tracker
+
+    @property
+    def database_path(self) -> Path:
+        """The database file (for backups, checks and refusing to write over it)."""
+        return self._database.path
+
     def close(self) -> None:
         opened = self._opened
-        if opened is not None and opened.database is self.database:
+        if opened is not None and opened.database is self._database:
             opened.close()
         else:
-            self.database.close()
+            self._database.close()
             if opened is not None:
                 opened.close()
         for cleanup in getattr(self, "_cleanups", []):
@@ -163,9 +194,9 @@ class Tracker:
 
         Raises a StoreError in words (and logs it) when the backup cannot be made."""
         try:
-            return make_backup(self.database.path, self.backup_dir, reason=reason)
+            return make_backup(self._database.path, self.backup_dir, reason=reason)
         except (sqlite3.Error, OSError) as error:
-            raise explain(self.database.path, error, doing=f"the {reason} backup",
+            raise explain(self._database.path, error, doing=f"the {reason} backup",
                           consequence="Your progress itself is saved and intact; only this "
                           "backup is missing.") from error
 
@@ -185,20 +216,20 @@ class Tracker:
         self._writable()
         with contextlib.suppress(DamagedDatabaseError):  # a damaged file may not back up
             self.backup("before-check")
-        problems = full_check(self.database.path)
+        problems = full_check(self._database.path)
         if not problems:
             return [], None
-        path = self.database.path
+        path = self._database.path
         if not confirm_damage(path):
             raise StoreError(f"{path}: the check found {problems[0]!r}, but a check of a copy "
                              "found the file sound, so nothing was changed. Try again.")
-        self.database.close()
+        self._database.close()
         try:
             notice = recover(path, self.backup_dir, problems, self._folder_lock())
         finally:
-            self.database = Database.open(path, self.backup_dir)
+            self._database = Database.open(path, self.backup_dir)
             if self._opened is not None:
-                self._opened.database = self.database
+                self._opened.database = self._database
         self.reload()
         return problems, notice
 
@@ -213,25 +244,43 @@ class Tracker:
         if problems:
             raise TrackerError(f"the backup {backup} is damaged ({problems[0]}); nothing was "
                                "changed")
-        path = self.database.path
+        path = self._database.path
         try:
             safety = backup_to(path, self.backup_dir, reason="before-restore")
         except (sqlite3.Error, OSError) as error:
             raise explain(path, error, doing="the backup before restoring (so nothing was "
                           "restored)") from error
-        self.database.close()
+        self._database.close()
         try:
             restore_backup(backup, path)  # one transaction: all of the backup, or nothing
         except (sqlite3.Error, OSError) as error:
             raise explain(path, error, doing="restoring the backup") from error
         finally:
-            self.database = Database.open(path, self.backup_dir)
+            self._database = Database.open(path, self.backup_dir)
             if self._opened is not None:
-                self._opened.database = self.database
+                self._opened.database = self._database
         self.reload()
         return Change("restore", (str(backup),), str(safety), str(backup))
 
     # --- the learner's own packs --------------------------------------------------------------
+    def apply_import(self, plan_for: Callable[[Tracker], PlanT]) -> tuple[PlanT, Path | None]:
+        """Plan an import with `plan_for(self)` and, unless it changes nothing, back up and
+        apply it in one transaction, then re-read. One import at a time per data folder (each
+        plans against what the database holds). Returns the plan and the backup made."""
+        with one_at_a_time(self.database_path.parent, "import"):
+            plan = plan_for(self)
+            if plan.empty:
+                return plan, None
+            try:
+                backup = backup_to(self.database_path, self.backup_dir, reason="before-import")
+            except (sqlite3.Error, OSError) as error:  # no backup, no import: said in words
+                raise explain(self.database_path, error,
+                              doing="the backup before the import (so nothing was imported)"
+                              ) from error
+            self._database.apply_import(plan)
+            self.reload()
+            return plan, backup
+
     def own_packs(self) -> list[PackInfo]:
         """Packs added by the learner or a mentor (everything after the shipped pack)."""
         return list(self.curriculum.packs[1:])
@@ -293,7 +342,7 @@ class Tracker:
 
     def reload(self) -> None:
         """Re-read statuses from the database (after another process changed them)."""
-        stored = self.database.statuses()
+        stored = self._database.statuses()
         items = self.curriculum.items
         resolved = {cid: record for cid, record in stored.items() if cid in items}
         for old_id, record in stored.items():
@@ -304,17 +353,17 @@ class Tracker:
                 resolved[target] = record
         self._statuses = {cid: record.status for cid, record in resolved.items()}
         self._stored_ids = set(stored)
-        self._reading_statuses = self.database.reading_statuses()
-        self._evidence_ids = self.database.evidence_ids()
+        self._reading_statuses = self._database.reading_statuses()
+        self._evidence_ids = self._database.evidence_ids()
 
     def _snapshot(self) -> tuple[object, ...]:
         return (dict(self._statuses), dict(self._reading_statuses), set(self._evidence_ids),
-                self.database.notes())
+                self._database.notes())
 
     def reload_if_changed(self) -> bool:
         """Re-read if another process committed since the last look; True if anything the
         learner sees changed."""
-        version = self.database.data_version()
+        version = self._database.data_version()
         if version == getattr(self, "_seen_version", None):
             return False
         self._seen_version = version
@@ -348,19 +397,43 @@ class Tracker:
                       if self.curriculum.resolve(cid) not in self.curriculum.items)
 
     def history(self, content_id: str) -> list[HistoryEntry]:
-        return self.database.history(content_id)
+        return self._database.history(content_id)
 
     def note(self, content_id: str) -> NoteRecord | None:
-        return self.database.note(content_id)
+        return self._database.note(content_id)
 
     def notes(self) -> dict[str, NoteRecord]:
-        return self.database.notes()
+        return self._database.notes()
 
     def evidence(self, content_id: str) -> list[EvidenceRecord]:
-        return self.database.evidence(content_id)
+        return self._database.evidence(content_id)
+
+    def stored_statuses(self) -> dict[str, StatusRecord]:
+        """Every stored status with its time, under the ids it was saved with."""
+        return self._database.statuses()
+
+    def all_history(self) -> dict[str, list[HistoryEntry]]:
+        """Every status change, grouped by id, oldest first."""
+        return self._database.all_history()
+
+    def evidence_links(self) -> list[EvidenceRecord]:
+        """Every evidence link, oldest first."""
+        return self._database.evidence()
+
+    def reading_records(self) -> dict[str, StatusRecord]:
+        """Every stored reading status with its time."""
+        return self._database.reading_records()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (or process) commits to the file."""
+        return self._database.data_version()
+
+    def warm_up(self) -> None:
+        """Get the writing machinery ready now (call from a background thread)."""
+        self._database.warm_up()
 
     def setting(self, key: str, default: Any = None) -> Any:
-        return self.database.setting(key, default)
+        return self._database.setting(key, default)
 
     # --- progress ---------------------------------------------------------------------------
     def overall_progress(self) -> Progress:
@@ -405,10 +478,10 @@ class Tracker:
         return pace(self.curriculum, self._statuses, settings, today or self._clock().date())
 
     def sessions(self) -> list[SessionRecord]:
-        return self.database.sessions()
+        return self._database.sessions()
 
     def study(self, today: date | None = None) -> StudyStats:
-        return study_stats(self.database.sessions(), today or self._clock().date())
+        return study_stats(self._database.sessions(), today or self._clock().date())
 
     def log_study(self, content_id: str, minutes: int, *, started_at: datetime | None = None,
                   source: str = "manual") -> Change:
@@ -425,12 +498,12 @@ class Tracker:
                       else now - timedelta(minutes=minutes))
         except InvalidInput as error:
             raise TrackerError(f"{target}: {error}") from None
-        session_id = self.database.add_session(target, moment, int(minutes), source)
+        session_id = self._database.add_session(target, moment, int(minutes), source)
         return Change("study", (target,), None, session_id)
 
     def remove_study(self, session_id: int) -> Change:
         self._writable()
-        if not self.database.remove_session(session_id):
+        if not self._database.remove_session(session_id):
             raise TrackerError(f"there is no study session {session_id}")
         return Change("study", (), session_id, None)
 
@@ -489,7 +562,7 @@ class Tracker:
 
     # --- offline copies of readings ---------------------------------------------------------
     def reading_copies(self) -> dict[str, str]:
-        return self.database.reading_copies()
+        return self._database.reading_copies()
 
     def set_reading_copy(self, reading_id: str, path: Path | None) -> Change:
         """Attach a file saved for offline reading (or detach it with None)."""
@@ -500,7 +573,7 @@ class Tracker:
             path = Path(path).expanduser().resolve()
             if not path.is_file():
                 raise TrackerError(f"{path} is not a file; nothing was attached")
-        self.database.set_reading_copy(reading_id, str(path) if path else None, self._clock())
+        self._database.set_reading_copy(reading_id, str(path) if path else None, self._clock())
         return Change("reading", (reading_id,), None, str(path) if path else None)
 
     def missing_copies(self) -> dict[str, str]:
@@ -547,7 +620,7 @@ class Tracker:
         # copy was read); an item without a row is 'todo', or what its old id carried over.
         carried = self._statuses.get(item.id, "todo") if item.id not in self._stored_ids \
             else "todo"
-        old = self.database.set_status(item.id, status, self._clock(), carried) or "todo"
+        old = self._database.set_status(item.id, status, self._clock(), carried) or "todo"
         self._statuses[item.id] = status
         if old != status:
             self._stored_ids.add(item.id)
@@ -563,7 +636,7 @@ class Tracker:
             raise TrackerError(f"there is no reading with id '{reading_id}'")
         old = self.reading_status(reading_id)
         if old != status:
-            self.database.set_reading_status(reading_id, status, self._clock())
+            self._database.set_reading_status(reading_id, status, self._clock())
             if status == "unread":
                 self._reading_statuses.pop(reading_id, None)
             else:
@@ -580,12 +653,12 @@ class Tracker:
             check_note(body)
         except InvalidInput as error:
             raise TrackerError(f"{item.id}: {error}") from None
-        current = self.database.note(item.id)
+        current = self._database.note(item.id)
         keep_private = current.private if current and private is None else bool(private)
         old = (current.body, current.private) if current else ("", False)
         new = (body, keep_private) if body.strip() else ("", False)
         if old != new:
-            self.database.set_note(item.id, body, keep_private, self._clock())
+            self._database.set_note(item.id, body, keep_private, self._clock())
         return Change("note", (item.id,), old, new)
 
     def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:
@@ -618,16 +691,16 @@ class Tracker:
             url = check_url(url)
         except InvalidInput as error:
             raise TrackerError(f"{item.id}: {error}") from None
-        new_id = self.database.add_evidence(item.id, url, self._clock())
+        new_id = self._database.add_evidence(item.id, url, self._clock())
         self._evidence_ids.add(item.id)
         return Change("evidence", (item.id,), None, new_id)
 
     def remove_evidence(self, evidence_id: int) -> Change:
         self._writable()
-        content_id = self.database.remove_evidence(evidence_id)
+        content_id = self._database.remove_evidence(evidence_id)
         if content_id is None:
             raise TrackerError(f"there is no evidence link {evidence_id}")
-        if not self.database.evidence(content_id):
+        if not self._database.evidence(content_id):
             self._evidence_ids.discard(content_id)
         return Change("evidence", (content_id,), evidence_id, None)
 
@@ -638,9 +711,9 @@ class Tracker:
             check_setting(key, value)
         except InvalidInput as error:
             raise TrackerError(str(error)) from None
-        old = self.database.setting(key)
+        old = self._database.setting(key)
         if old != value:
-            self.database.set_setting(key, value)
+            self._database.set_setting(key, value)
         return Change("setting", (key,), old, value)
 
 

@@ -49,7 +49,7 @@ def test_make_backup_skips_an_unchanged_copy_and_thins(tmp_path: Path) -> None:
     info = t.backups()
     assert [b.items_done for b in info] == [2, 1]
     assert info[0].reason == "periodic" and info[0].size > 0
-    stale = backup_to(t.database.path, t.backup_dir, reason="ancient",
+    stale = backup_to(t.database_path, t.backup_dir, reason="ancient",
                       now=datetime.now() - timedelta(days=900))
     assert stale.exists() and len(t.backups()) == 3
     assert thin(t.backup_dir) == [stale] and not stale.exists()
@@ -144,7 +144,7 @@ def test_a_full_disk_loses_nothing_acknowledged(tmp_path: Path,
     t = Tracker.open(tmp_path / "data", curriculum_dir())
     t.set_status("python-project-skeleton", "done")
     t.set_note("python-project-skeleton", "kept")
-    pages = sqlite3.connect(t.database.path).execute("PRAGMA page_count").fetchone()[0]
+    pages = sqlite3.connect(t.database_path).execute("PRAGMA page_count").fetchone()[0]
     t.close()
     original = database.configure_connection
 

@@ -125,12 +125,12 @@ def test_a_bad_file_is_refused_naming_it_and_nothing_changes(learner: Tracker, t
     bad.write_text(BAD_FILES[case](good))
     fresh = Tracker.open(tmp_path / "other", curriculum_dir())
     fresh.set_status("python-project-skeleton", "doing")
-    before = (fresh.database.statuses(), fresh.database.notes(), fresh.database.evidence())
+    before = (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links())
     with pytest.raises(ImportRefused) as refused:
         import_progress(fresh, bad)
     message = str(refused.value)
     assert str(bad) in message and "nothing was imported" in message
-    assert (fresh.database.statuses(), fresh.database.notes(), fresh.database.evidence()) == before
+    assert (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links()) == before
     assert not (tmp_path / "other" / "backups").exists()
     fresh.close()
 
@@ -233,7 +233,7 @@ def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: 
                     lambda: snapshot.set_reading_status("rag-paper", "unread")):
         with pytest.raises(TrackerError, match="Ada Learner's progress"):
             attempt()
-    folder = snapshot.database.path.parent
+    folder = snapshot.database_path.parent
     snapshot.close()
     assert not folder.exists()
     assert mentor.statuses() == {} and target.read_bytes() == before

@@ -85,9 +85,9 @@ def _store(tracker: Tracker, *, name: str | None = None, note: str | None = None
     past today's input checks: the exports must be safe whatever the database holds."""
     item = next(iter(tracker.curriculum.items))
     if name is not None:
-        tracker.database.set_setting("learner_name", name)
+        tracker._database.set_setting("learner_name", name)
     if note is not None:
-        tracker.database.set_note(item, note, False, datetime(2026, 1, 2))
+        tracker._database.set_note(item, note, False, datetime(2026, 1, 2))
     tracker.reload()
     return item
 
@@ -98,7 +98,7 @@ def hostile(tracker: Tracker) -> Tracker:
     tracker.set_status("demo-start", "done")
     for url in ("https://a.example/<script>alert(1)</script>", "https://a.example/\u202etxt.exe",
                 "javascript:alert(7)"):  # as an older Cairn might have stored them
-        tracker.database.add_evidence("demo-start", url, datetime(2026, 1, 2))
+        tracker._database.add_evidence("demo-start", url, datetime(2026, 1, 2))
     tracker.add_evidence("demo-start", "https://github.com/learner/demo")
     _store(tracker, name=f"<img src=x onerror=alert(1)>Ada{BIDI}\n# Boss", note=HOSTILE)
     return tracker
@@ -217,7 +217,7 @@ def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, f
                                                              ) -> None:
     tracker.set_status("demo-start", "done")
     for ref in REFERENCES:  # as an older Cairn or an import might have stored them
-        tracker.database.add_evidence("demo-start", f"https://evil.example/{ref}fdp.exe",
+        tracker._database.add_evidence("demo-start", f"https://evil.example/{ref}fdp.exe",
                                       datetime(2026, 1, 2))
     _store(tracker, note="\n".join(f"[a](https://x.example/{ref}y) <https://x.example/{ref}z> "
                                     f"[https://x.example/{ref}w](https://x.example/{ref}w)"
@@ -247,7 +247,7 @@ def test_safe_href_makes_every_character_reference_inert() -> None:
 
 
 def _refused(tracker: Tracker, target: Path, fmt: str = "md") -> str:
-    database = tracker.database.path
+    database = tracker.database_path
     before = _sha256(database)
     with pytest.raises(ExportTargetRefused) as refused:
         export(tracker, fmt, target)
@@ -271,7 +271,7 @@ def test_case5_exporting_into_the_data_folder_is_refused(tracker: Tracker, data_
 def test_case5_a_symlink_into_the_data_folder_is_refused(tracker: Tracker, tmp_path: Path
                                                          ) -> None:
     link = tmp_path / "summary.md"
-    link.symlink_to(tracker.database.path)
+    link.symlink_to(tracker.database_path)
     _refused(tracker, link)
     assert link.is_symlink()
 
@@ -280,7 +280,7 @@ def test_case5_a_copy_of_a_database_elsewhere_is_refused(tracker: Tracker, tmp_p
                                                          ) -> None:
     copy = tmp_path / "elsewhere" / "summary.md"
     copy.parent.mkdir()
-    shutil.copyfile(tracker.database.path, copy)
+    shutil.copyfile(tracker.database_path, copy)
     before = _sha256(copy)
     assert "is a database" in _refused(tracker, copy, "html")
     assert _sha256(copy) == before
@@ -300,13 +300,13 @@ def test_case5_a_fifo_or_folder_is_refused(tracker: Tracker, tmp_path: Path) -> 
 
 
 def test_case5_the_background_writer_refuses_too(tracker: Tracker, data_dir: Path) -> None:
-    before = _sha256(tracker.database.path)
+    before = _sha256(tracker.database_path)
     with pytest.raises(ExportTargetRefused, match="data folder"):
         write_export("x", "md", data_dir / "cairn.sqlite3", datetime(2026, 1, 1),
                      data_dir=data_dir)
     with pytest.raises(ExportTargetRefused, match="is a database"):
-        write_export("x", "md", tracker.database.path, datetime(2026, 1, 1))
-    assert _sha256(tracker.database.path) == before
+        write_export("x", "md", tracker.database_path, datetime(2026, 1, 1))
+    assert _sha256(tracker.database_path) == before
 
 
 def test_case5_a_good_export_still_replaces_an_old_one(tracker: Tracker, tmp_path: Path

@@ -157,7 +157,7 @@ def test_times_with_an_offset_are_converted_to_utc(shipped_tracker: Tracker,
         sessions=[{"id": ITEM, "started_at": "2026-03-01T08:30:00-04:00", "minutes": 30,
                    "source": "cli"}]))
     import_progress(shipped_tracker, source)
-    assert shipped_tracker.database.statuses()[ITEM].updated_at == datetime(2026, 3, 1, 10)
+    assert shipped_tracker.stored_statuses()[ITEM].updated_at == datetime(2026, 3, 1, 10)
     assert shipped_tracker.history(ITEM)[0].changed_at == datetime(2026, 3, 1, 10)
     assert shipped_tracker.sessions()[0].started_at == datetime(2026, 3, 1, 12, 30)
 
@@ -194,7 +194,7 @@ def test_evidence_and_sessions_on_unknown_ids_are_skipped_and_reported(
     assert (report.skipped_evidence, report.skipped_sessions) == (1, 1)
     assert [x.minutes for x in shipped_tracker.sessions()] == [20]
     assert "gone-item, gone-milestone" in report.describe()
-    assert shipped_tracker.database.evidence_ids() == {MILESTONE}
+    assert {e.content_id for e in shipped_tracker.evidence_links()} == {MILESTONE}
 
 
 def test_100000_unknown_ids_import_fast_with_a_short_report(data_dir: Path,
@@ -256,20 +256,20 @@ def test_an_unknown_role_is_skipped_and_a_later_import_still_sets_the_roles(
                 learner_only(primary="no-such-role", others=("llm-engineer",)))
     assert "Nothing to import" not in imported_by_cli(data_dir, bad)  # the name was written
     with opened(data_dir) as t:
-        assert t.database.setting("primary_role") is None and t.target_roles() == []
+        assert t.setting("primary_role") is None and t.target_roles() == []
         assert t.setting("learner_name") == "Ada"
     good = write(tmp_path / "good-role.json", learner_only(
         primary="llm-engineer", others=("no-such-role", "applied-ml-engineer")))
     assert "Nothing to import" not in imported_by_cli(data_dir, good)
     with opened(data_dir) as t:
         assert t.target_roles() == ["llm-engineer", "applied-ml-engineer"]
-        assert t.database.setting("target_roles") == ["applied-ml-engineer"]
+        assert t.setting("target_roles") == ["applied-ml-engineer"]
 
 
 def test_a_stored_unknown_role_does_not_block_an_import_that_has_a_real_one(
         data_dir: Path, tmp_path: Path) -> None:
     with opened(data_dir) as t:  # as an earlier Cairn's import left it
-        t.database.set_setting("primary_role", "no-such-role")
+        t._database.set_setting("primary_role", "no-such-role")
     imported_by_cli(data_dir, write(tmp_path / "r.json", learner_only(primary="llm-engineer")))
     with opened(data_dir) as t:
         assert t.primary_role() == "llm-engineer"
@@ -282,7 +282,7 @@ def test_a_reading_status_on_an_item_is_skipped_and_reported(data_dir: Path,
     said = imported_by_cli(data_dir, source)
     assert said.startswith("Imported 0 statuses, 0 notes, 0 evidence links, 1 reading,")
     with opened(data_dir) as t:
-        assert set(t.database.reading_records()) == {READING}
+        assert set(t.reading_records()) == {READING}
 
 
 def test_the_command_line_says_what_was_taken_and_skipped(data_dir: Path,
@@ -301,7 +301,7 @@ def test_the_report_says_what_was_taken_and_what_was_skipped(shipped_tracker: Tr
     source = write(tmp_path / "odd.json", learner_only(
         primary="llm-engineer", others=("no-such-role", "x-role", "y-role", "z-role"),
         readings=("clean-code-refactor", "gone-reading")))
-    plan = plan_merge(shipped_tracker.database, read_export(source), shipped_tracker.curriculum)
+    plan = plan_merge(shipped_tracker, read_export(source), shipped_tracker.curriculum)
     said = ImportReport.from_plan(plan, None).describe()
     assert said == ("No new statuses, notes, evidence, readings or study sessions. Your name "
                     "and target roles were taken from the file. Skipped 2 reading statuses on "
@@ -309,7 +309,7 @@ def test_the_report_says_what_was_taken_and_what_was_skipped(shipped_tracker: Tr
                     "gone-reading. Skipped 4 roles not in your curriculum: no-such-role, "
                     "x-role, y-role and 1 more.")
     assert plan.settings["target_roles"] == []
-    assert ImportReport.from_plan(plan_merge(shipped_tracker.database, read_export(
+    assert ImportReport.from_plan(plan_merge(shipped_tracker, read_export(
         write(tmp_path / "empty.json", learner_only(name=""))), shipped_tracker.curriculum),
         None).describe().startswith("Nothing to import")
 
@@ -318,7 +318,7 @@ def test_the_mentor_view_reads_roles_as_the_file_has_them(data_dir: Path, tmp_pa
                                                           ) -> None:
     source = write(tmp_path / "mentor.json", learner_only(primary="their-own-role"))
     with opened(data_dir) as t:
-        plan = plan_merge(t.database, read_export(source), None)
+        plan = plan_merge(t, read_export(source), None)
     assert plan.settings["primary_role"] == "their-own-role" and plan.skipped_roles == ()
 
 

@@ -114,7 +114,7 @@ def test_9a_progress_on_a_disabled_pack_is_kept_and_returns_when_fixed(
     (folder / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
     t = Tracker.open(data_dir, small_pack)
     assert t.retired_ids() == ["pair-session"]
-    assert t.database.statuses()["pair-session"].status == "done"
+    assert t.stored_statuses()["pair-session"].status == "done"
     t.close()
     (folder / "pack.toml").write_text(good, encoding="utf-8")
     t = Tracker.open(data_dir, small_pack)

@@ -23,7 +23,7 @@ def test_a_timer_whose_session_cannot_be_saved_keeps_running(
     def full_disk(*args: object, **kwargs: object) -> int:
         raise StoreError("the disk is full. Nothing was changed.")
 
-    monkeypatch.setattr(t.database, "add_session", full_disk)
+    monkeypatch.setattr(t._database, "add_session", full_disk)
     with pytest.raises(StoreError):
         t.stop_timer()
     timer = t.timer()

@@ -29,7 +29,7 @@ def test_unknown_id_and_bad_status_change_nothing(tracker: Tracker) -> None:
     with pytest.raises(TrackerError, match="finished"):
         tracker.set_status("write-hello", "finished")
     assert tracker.statuses() == {}
-    assert tracker.database.statuses() == {}
+    assert tracker.stored_statuses() == {}
 
 
 def test_progress_counts_done_and_never_counts_skipped(tracker: Tracker) -> None:
@@ -65,7 +65,7 @@ def test_evidence_only_on_milestones_and_only_web_links(tracker: Tracker) -> Non
 
 def test_alias_carries_progress_to_the_new_id(data_dir: Path, small_pack: Path) -> None:
     t = Tracker.open(data_dir, small_pack)
-    t.database.set_status("old-eval", "done", t._clock())  # recorded under the old id
+    t._database.set_status("old-eval", "done", t._clock())  # recorded under the old id
     t.reload()
     assert t.status("write-eval") == "done"
     assert t.retired_ids() == []
@@ -83,7 +83,7 @@ def test_removed_item_is_retired_but_keeps_its_rows(data_dir: Path, small_pack: 
     t = Tracker.open(data_dir, small_pack)
     assert "explain-eval" not in t.curriculum.items
     assert t.retired_ids() == ["explain-eval"]
-    assert t.database.statuses()["explain-eval"].status == "done"
+    assert t.stored_statuses()["explain-eval"].status == "done"
     t.close()
 
 
@@ -166,5 +166,5 @@ def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pa
     assert [h.new_status for h in t.history("explain-eval")] == ["done"]
     assert t.note("explain-eval").body == "my explanation"  # type: ignore[union-attr]
     t.set_status("write-greeting", "skipped")  # new changes go to the new id
-    assert t.database.statuses()["write-hello"].status == "done"
+    assert t.stored_statuses()["write-hello"].status == "done"
     t.close()

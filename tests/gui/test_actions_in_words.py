@@ -51,7 +51,7 @@ def test_a_reading_marked_on_a_full_disk_stays_unread(qtbot, window: MainWindow,
     window.show_node(Node("group", "readings"))
     reading_id = window.readings.current_reading_id()
     assert reading_id and window.reading_detail.reading_id == reading_id
-    monkeypatch.setattr(window.tracker.database, "set_reading_status", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_reading_status", full_disk)
     buttons = window.reading_detail.buttons.buttons()
     qtbot.mouseClick(_button(buttons, "read"), Qt.MouseButton.LeftButton)
     assert said(window).startswith("Not changed: ") and FULL in said(window)
@@ -66,7 +66,7 @@ def test_an_offline_copy_attached_on_a_full_disk_is_said_under_the_copy(
     window.show_node(Node("group", "readings"))
     saved = tmp_path / "paper.pdf"
     saved.write_bytes(b"%PDF-1.4")
-    monkeypatch.setattr(window.tracker.database, "set_reading_copy", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_reading_copy", full_disk)
     assert not window.reading_detail.attach_copy(saved)
     assert window.reading_detail.copy_state.text().startswith("Not attached: ")
     assert FULL in window.reading_detail.copy_state.text()
@@ -77,7 +77,7 @@ def test_the_timer_buttons_on_a_full_disk_say_so_and_keep_the_timer(
         qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     window.show_node(Node("week", "w01"))
     controls = window.detail.timer
-    database = window.tracker.database
+    database = window.tracker._database
     with monkeypatch.context() as patch:
         patch.setattr(database, "set_setting", full_disk)
         qtbot.mouseClick(controls.start, Qt.MouseButton.LeftButton)
@@ -105,7 +105,7 @@ def test_a_timer_that_cannot_be_read_is_said_once_and_retried_slower(
     controls = window.detail.timer
     qtbot.mouseClick(controls.start, Qt.MouseButton.LeftButton)
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker.database, "setting", busy)
+        patch.setattr(window.tracker._database, "setting", busy)
         qtbot.waitUntil(lambda: controls.tick.interval() == RETRY_MS, timeout=5000)
         assert "Not updated (the study timer): " in said(window) and "busy" in said(window)
         assert controls.tick.isActive()
@@ -119,7 +119,7 @@ def test_study_time_added_on_a_full_disk_keeps_the_dialog_open(
     window.detail.add_time.click()
     dialog = window.detail.add_time_dialog
     sessions = window.tracker.sessions()
-    monkeypatch.setattr(window.tracker.database, "add_session", full_disk)
+    monkeypatch.setattr(window.tracker._database, "add_session", full_disk)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert dialog.message.text().startswith("Not added: ") and FULL in dialog.message.text()
@@ -130,7 +130,7 @@ def test_study_time_added_on_a_full_disk_keeps_the_dialog_open(
 def test_a_plan_saved_on_a_full_disk_keeps_the_dialog_open(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = window.show_plan_dialog()
-    monkeypatch.setattr(window.tracker.database, "set_setting", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible()
     assert dialog.message.text().startswith("Not saved: ") and FULL in dialog.message.text()
@@ -143,7 +143,7 @@ def test_target_roles_chosen_on_a_full_disk_go_back_to_what_is_saved(
     window.show_node(Node("group", "readiness"))
     page = window.dashboard()
     before = window.tracker.target_roles()
-    monkeypatch.setattr(window.tracker.database, "set_setting", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     action = next(a for a in page.targets_menu.actions() if a.data() not in before)
     action.trigger()  # ticked in the menu
     assert said(window).startswith("Not changed (target roles): ") and FULL in said(window)
@@ -160,7 +160,7 @@ def test_a_theme_chosen_on_a_full_disk_applies_but_says_it_is_not_kept(
     theme = window.theme
     saved = window.tracker.setting("theme")
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker.database, "set_setting", full_disk)
+        patch.setattr(window.tracker._database, "set_setting", full_disk)
         window.set_theme("dark")
         assert said(window).startswith("Not kept for next time") and FULL in said(window)
         assert window.tracker.setting("theme") == saved
@@ -172,7 +172,7 @@ def test_evidence_added_or_removed_on_a_full_disk_is_said_in_the_box(
     _open_milestone(window)
     box = window.detail.evidence
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker.database, "add_evidence", full_disk)
+        patch.setattr(window.tracker._database, "add_evidence", full_disk)
         box.url.setText("https://example.org/proof")
         qtbot.mouseClick(box.add, Qt.MouseButton.LeftButton)
         assert box.message.text().startswith("Not added: ") and FULL in box.message.text()
@@ -180,7 +180,7 @@ def test_evidence_added_or_removed_on_a_full_disk_is_said_in_the_box(
         assert window.tracker.evidence(MILESTONE) == []
     qtbot.mouseClick(box.add, Qt.MouseButton.LeftButton)
     assert [e.url for e in window.tracker.evidence(MILESTONE)] == ["https://example.org/proof"]
-    monkeypatch.setattr(window.tracker.database, "remove_evidence", full_disk)
+    monkeypatch.setattr(window.tracker._database, "remove_evidence", full_disk)
     box.links.setCurrentRow(0)
     qtbot.mouseClick(box.remove, Qt.MouseButton.LeftButton)
     assert box.message.text().startswith("Not removed: ") and FULL in box.message.text()
@@ -212,7 +212,7 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
     (folder / "pack.toml").write_text(PACK, encoding="utf-8")
     statuses = window.tracker.statuses()
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker.database, "statuses", busy)
+        patch.setattr(window.tracker._database, "statuses", busy)
         assert not window.packs.add(folder)
         box = window.packs.message_box
         assert box is not None and box.isVisible()
@@ -222,7 +222,7 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
     window.show_node(Node("week", "w01"))  # the window still works
     assert window.packs.add(folder)
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker.database, "statuses", busy)
+        patch.setattr(window.tracker._database, "statuses", busy)
         assert not window.packs.remove("mentor-notes", confirm=False)
         box = window.packs.message_box
         assert box is not None and box.text().startswith("Not removed: ")
@@ -234,7 +234,7 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
 def test_the_learner_name_in_the_export_dialog_on_a_full_disk_is_said(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = window.sharing.show_export_dialog()
-    monkeypatch.setattr(window.tracker.database, "set_setting", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     dialog.name.setText("Ada")  # type: ignore[attr-defined]
     state = dialog.state.text()  # type: ignore[attr-defined]
     assert state.startswith("Not saved (your name): ") and FULL in state

@@ -46,9 +46,9 @@ def test_case11_an_evidence_link_never_becomes_a_pdf_action(qapp, tracker: Track
     try:
         tracker.add_evidence("demo-start", payload)
     except TrackerError:  # refused at input: store it as an older Cairn might have
-        tracker.database.add_evidence("demo-start", payload, datetime(2026, 1, 2))
+        tracker._database.add_evidence("demo-start", payload, datetime(2026, 1, 2))
     item = next(iter(tracker.curriculum.items))
-    tracker.database.set_note(item, f"see <{payload}>", False, datetime(2026, 1, 2))
+    tracker._database.set_note(item, f"see <{payload}>", False, datetime(2026, 1, 2))
     target = export(tracker, "pdf", tmp_path / "summary.pdf")
     _assert_inert_with_links(target.read_bytes(), [payload])
 
@@ -81,12 +81,12 @@ def test_case5_the_window_refuses_the_data_folder_in_words(qtbot, tracker: Track
 
     dialog = ExportDialog(tracker)
     qtbot.addWidget(dialog)
-    before = hashlib.sha256(tracker.database.path.read_bytes()).hexdigest()
-    dialog.export_to(tracker.database.path)
-    assert "data folder" in dialog.state.text() and str(tracker.database.path) in \
+    before = hashlib.sha256(tracker.database_path.read_bytes()).hexdigest()
+    dialog.export_to(tracker.database_path)
+    assert "data folder" in dialog.state.text() and str(tracker.database_path) in \
         dialog.state.text()
     assert dialog.export_button.isEnabled()
-    assert hashlib.sha256(tracker.database.path.read_bytes()).hexdigest() == before
+    assert hashlib.sha256(tracker.database_path.read_bytes()).hexdigest() == before
     with pytest.raises(ExportTargetRefused):
         write_export("x", "md", data_dir / "backups" / "x.md", datetime(2026, 1, 1),
                      data_dir=data_dir)

@@ -304,8 +304,8 @@ def test_readings_model_passes_the_model_tester(qtmodeltester, window: MainWindo
 def test_retired_items_are_listed_with_their_progress(qtbot, data_dir: Path,  # type: ignore[no-untyped-def]
                                                       shipped_pack: Path) -> None:
     tracker = Tracker.open(data_dir, shipped_pack)
-    tracker.database.set_status("an-old-item", "done", tracker._clock())
-    tracker.database.set_note("an-old-item", "still mine", False, tracker._clock())
+    tracker._database.set_status("an-old-item", "done", tracker._clock())
+    tracker._database.set_note("an-old-item", "still mine", False, tracker._clock())
     tracker.reload()
     win = MainWindow(tracker)
     qtbot.addWidget(win)

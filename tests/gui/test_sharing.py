@@ -105,7 +105,7 @@ def test_a_learner_summary_opens_read_only(qtbot, window: MainWindow, tmp_path: 
     assert view.detail.note.editor.isReadOnly()
     assert not view.sharing.export_action.isEnabled()
     assert window.tracker.statuses() == {}  # the mentor's own data is untouched
-    folder = view.tracker.database.path.parent
+    folder = view.tracker.database_path.parent
     view.close()
     assert not folder.exists() and source.read_bytes() == before
 

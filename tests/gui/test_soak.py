@@ -112,7 +112,7 @@ def soak_window(open_window: Callable[[Tracker], MainWindow], data_dir: Path,
     """The real window over the shipped curriculum, with a retired item so that every kind of
     page exists."""
     tracker = Tracker.open(data_dir, shipped_pack)
-    tracker.database.set_status("an-old-item", "done", tracker.now())
+    tracker._database.set_status("an-old-item", "done", tracker.now())
     tracker.reload()
     return open_window(tracker)
 

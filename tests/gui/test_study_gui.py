@@ -92,7 +92,7 @@ def test_history_page_from_fixture_sessions(window: MainWindow, clock: Clock) ->
                          (date(2026, 3, 11), 30), (date(2026, 2, 24), 120)):
         tracker.log_study("python-project-skeleton", minutes,
                           started_at=datetime.combine(day, datetime.min.time()).replace(hour=20))
-    tracker.database.set_status("python-project-skeleton", "done", datetime(2026, 2, 25, 21))
+    tracker._database.set_status("python-project-skeleton", "done", datetime(2026, 2, 25, 21))
     tracker.reload()
     window.show_node(Node("group", "history"))
     page = window.history()

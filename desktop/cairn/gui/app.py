@@ -249,7 +249,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
                     lambda: window.tracker.set_setting("plan_asked", True))
             window.show_plan_dialog()
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
-    warm_up = threading.Thread(target=window.tracker.database.warm_up, name="orm-warm-up")
+    warm_up = threading.Thread(target=window.tracker.warm_up, name="orm-warm-up")
     if not quit_after_start:
         warm_up.start()
     if quit_after_start:

@@ -49,7 +49,7 @@ def history_data(tracker: Tracker, today: date) -> HistoryData:
     weekly = hours_per_week(sessions, start, WEEKS_SHOWN)
     c = tracker.curriculum
     finished: list[date] = []
-    for item_id, entries in tracker.database.all_history().items():
+    for item_id, entries in tracker.all_history().items():
         if c.resolve(item_id) in c.items and tracker.status(c.resolve(item_id)) == "done":
             done = [e.changed_at.date() for e in entries if e.new_status == "done"]
             if done:

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             self, "About Cairn",
             f"<b>Cairn {__version__}</b><p>An offline companion for a six-month path into AI "
             f"engineering.</p><p>Curriculum: {c.version}<br>Data: "
-            f"{self.tracker.database.path}</p><p>Cairn never connects to the network; links "
+            f"{self.tracker.database_path}</p><p>Cairn never connects to the network; links "
             "open in your browser only when you click them.</p>")
 
     # --- navigation -----------------------------------------------------------------------------

@@ -155,7 +155,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
     if node.id == "retired":
         lines = []
         notes = tracker.notes()
-        statuses = tracker.database.statuses()
+        statuses = tracker.stored_statuses()
         for item_id in tracker.retired_ids():
             record = statuses[item_id]
             note = notes.get(item_id)

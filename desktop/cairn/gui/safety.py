@@ -166,7 +166,7 @@ class SafetyMenu(QObject):
         """A backup on a worker thread (it uses its own SQLite connections)."""
         if self._thread is not None and self._thread.is_alive():
             return
-        path, folder = self.tracker.database.path, self.tracker.backup_dir
+        path, folder = self.tracker.database_path, self.tracker.backup_dir
 
         def work() -> None:
             from ..store.backup import make_backup
@@ -216,7 +216,7 @@ class SafetyMenu(QObject):
             self._checked([], f"the backup before the check failed ({error}), so the check "
                               "did not run")
             return
-        job = _CheckJob(self.tracker.database.path)
+        job = _CheckJob(self.tracker.database_path)
         job.signals.done.connect(self._checked)
         self._job = job
         QThreadPool.globalInstance().start(job)

@@ -143,7 +143,7 @@ def render_text(tracker: Tracker, fmt: str, *, since: datetime | None = None,
 def tracker_folder(tracker: Tracker) -> Path:
     """The folder whose files an export must never replace: the data folder, or the folder
     of the database when the tracker has none."""
-    return tracker.data_dir if tracker.data_dir is not None else tracker.database.path.parent
+    return tracker.data_dir if tracker.data_dir is not None else tracker.database_path.parent
 
 
 def export(tracker: Tracker, fmt: str, target: Path, *, since: datetime | None = None,

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import stat
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -30,9 +29,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
 from ..progress import READING_STATUSES, STATUSES
-from ..store.backup import backup_to
-from ..store.errors import explain
-from ..store.folder_lock import one_at_a_time
 from ..validation import (
     InvalidInput,
     check_learner_name,
@@ -47,7 +43,6 @@ from .json_export import FORMAT, SCHEMA
 
 if TYPE_CHECKING:
     from ..content import Curriculum
-    from ..store.database import Database
     from ..tracker import Tracker
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -534,27 +529,28 @@ def _missing(incoming: Iterable[tuple[Hashable, T]], here: Iterable[Hashable]) -
     return found
 
 
-def plan_merge(db: Database, data: ExportData,
+def plan_merge(tracker: Tracker, data: ExportData,
                curriculum: Curriculum | None = None) -> ImportPlan:
-    """What merging `data` into the database would write: newer wins, nothing is deleted.
+    """What merging `data` into what `tracker` holds would write (read through its public
+    reads only): newer wins, nothing is deleted.
 
     With a curriculum, evidence and sessions on ids it does not know are skipped (and counted),
     and evidence on a known id that is not a milestone refuses the file."""
     plan = ImportPlan()
     data = _sort_by_curriculum(plan, data, curriculum) if curriculum is not None else data
-    _plan_statuses(plan, db, data)
-    notes = db.notes()
+    _plan_statuses(plan, tracker, data)
+    notes = tracker.notes()
     for ident, body, at in data.notes:
         here_note = notes.get(ident)
         if here_note is None or (is_newer(at, here_note.updated_at) and here_note.body != body):
             plan.notes.append((ident, body, here_note.private if here_note else False, at))
     resolve = curriculum.resolve if curriculum is not None else (lambda cid: cid)
-    links = {(resolve(e.content_id), e.url) for e in db.evidence()}
+    links = {(resolve(e.content_id), e.url) for e in tracker.evidence_links()}
     for ident, url, at in data.evidence:
         if (resolve(ident), url) not in links:
             plan.evidence.append((resolve(ident), url, at))
             links.add((resolve(ident), url))
-    readings = db.reading_records()
+    readings = tracker.reading_records()
     for ident, status, at in data.readings:
         here_reading = readings.get(ident)
         if here_reading is None or (is_newer(at, here_reading.updated_at)
@@ -563,12 +559,12 @@ def plan_merge(db: Database, data: ExportData,
     plan.sessions = _missing(
         (((cid, to_second(at), minutes), (cid, at, minutes, source))
          for cid, at, minutes, source in data.sessions),
-        ((x.content_id, to_second(x.started_at), x.minutes) for x in db.sessions()))
-    _plan_settings(plan, db, data, curriculum)
+        ((x.content_id, to_second(x.started_at), x.minutes) for x in tracker.sessions()))
+    _plan_settings(plan, tracker, data, curriculum)
     return plan
 
 
-def _plan_settings(plan: ImportPlan, db: Database, data: ExportData,
+def _plan_settings(plan: ImportPlan, tracker: Tracker, data: ExportData,
                    curriculum: Curriculum | None) -> None:
     """The learner's name and roles when none are set here. With a curriculum, roles it does
     not have are left out and noted, and a stored role it does not have counts as none."""
@@ -576,26 +572,26 @@ def _plan_settings(plan: ImportPlan, db: Database, data: ExportData,
     def known(role: str) -> bool:
         return curriculum is None or role in curriculum.roles
 
-    if data.learner_name and not db.setting("learner_name"):
+    if data.learner_name and not tracker.setting("learner_name"):
         plan.settings["learner_name"] = data.learner_name
     plan.skipped_roles = tuple(dict.fromkeys(
         role for role in (data.primary_role, *data.target_roles) if role and not known(role)))
-    here = db.setting("primary_role")
+    here = tracker.setting("primary_role")
     if data.primary_role and known(data.primary_role) and not (here and known(here)):
         plan.settings["primary_role"] = data.primary_role
         plan.settings["target_roles"] = list(dict.fromkeys(
             r for r in data.target_roles if r != data.primary_role and known(r)))
 
 
-def _plan_statuses(plan: ImportPlan, db: Database, data: ExportData) -> None:
+def _plan_statuses(plan: ImportPlan, tracker: Tracker, data: ExportData) -> None:
     """Newer statuses, and every history entry not already here (matched to the second)."""
-    local = db.statuses()
+    local = tracker.stored_statuses()
     for item in data.items:
         here = local.get(item.id)
         if here is None or (is_newer(item.updated_at, here.updated_at)
                             and here.status != item.status):
             plan.statuses.append((item.id, item.status, item.updated_at))
-    history = db.all_history()
+    history = tracker.all_history()
     plan.history = _missing(
         (((item.id, old, new, to_second(at)), (item.id, old, new, at))
          for item in data.items for old, new, at in item.history),
@@ -635,21 +631,5 @@ def import_progress(tracker: Tracker, path: Path) -> ImportReport:
 
     One import at a time per data folder: each plans against what the database holds."""
     data = read_export(path)
-    with one_at_a_time(tracker.database.path.parent, "import"):
-        return _merge(tracker, data)
-
-
-def _merge(tracker: Tracker, data: ExportData) -> ImportReport:
-    plan = plan_merge(tracker.database, data, tracker.curriculum)
-    backup = None
-    if not plan.empty:
-        try:
-            backup = backup_to(tracker.database.path, tracker.backup_dir,
-                               reason="before-import")
-        except (sqlite3.Error, OSError) as error:  # no backup, no import: said in words
-            raise explain(tracker.database.path, error,
-                          doing="the backup before the import (so nothing was imported)"
-                          ) from error
-        tracker.database.apply_import(plan)
-        tracker.reload()
+    plan, backup = tracker.apply_import(lambda here: plan_merge(here, data, here.curriculum))
     return ImportReport.from_plan(plan, backup)

@@ -41,9 +41,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
     """Everything the JSON export holds, as plain data."""
-    db = tracker.database
-    history = db.all_history()
-    statuses = db.statuses()
+    history = tracker.all_history()
+    statuses = tracker.stored_statuses()
     items = [
         {"id": cid, "status": record.status, "updated_at": _iso(record.updated_at),
          "history": [{"from": h.old_status, "to": h.new_status, "at": _iso(h.changed_at)}
@@ -54,9 +53,9 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
               for cid, n in sorted(tracker.notes().items()) if not n.private]
              if summary.notes_included else [])
     evidence = [{"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)}
-                for e in db.evidence()]
+                for e in tracker.evidence_links()]
     readings = [{"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
-                for rid, r in sorted(db.reading_records().items())]
+                for rid, r in sorted(tracker.reading_records().items())]
     moments = [r.updated_at for r in statuses.values()]
     return {
         "format": FORMAT,
@@ -74,7 +73,7 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
         "evidence": evidence,
         "readings": readings,
         "sessions": [{"id": x.content_id, "started_at": _iso(x.started_at),
-                      "minutes": x.minutes, "source": x.source} for x in db.sessions()],
+                      "minutes": x.minutes, "source": x.source} for x in tracker.sessions()],
         "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
         "summary": {
             "overall": summary.overall.as_dict(),

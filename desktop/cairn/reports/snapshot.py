@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 from ..content import Curriculum
-from ..store import Database
 from ..tracker import Tracker
 from .importer import ExportData, plan_merge, read_export
 
@@ -20,12 +19,10 @@ def open_snapshot(path: Path, curriculum: Curriculum) -> tuple[Tracker, ExportDa
     data = read_export(path)
     folder = Path(tempfile.mkdtemp(prefix="cairn-summary-"))
     try:
-        database = Database.open(folder / "summary.sqlite3", folder / "backups")
-        database.apply_import(plan_merge(database, data))
+        tracker = Tracker.open_snapshot(folder, curriculum, lambda empty: plan_merge(empty, data))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    tracker = Tracker(curriculum, database)
     name = data.learner_name or "another learner"
     tracker.read_only_reason = (f"this is {name}'s progress, opened from a summary; it is "
                                 "read-only")

@@ -93,7 +93,7 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
     targets = tracker.target_roles()
     roles = [model.role(r) for r in (targets or list(c.roles))]
     completed: list[Completed] = []
-    for item_id, entries in tracker.database.all_history().items():
+    for item_id, entries in tracker.all_history().items():
         item = c.items.get(c.resolve(item_id))
         if item is None or tracker.status(item.id) != "done":
             continue
