@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QModelIndex,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -52,6 +53,10 @@ class ChecklistModel(ReadOnlyTableModel):
 
     def item_at(self, row: int) -> Item | None:
         return self._items[row] if 0 <= row < len(self._items) else None
+
+    def item_ids(self) -> list[str]:
+        """The ids of the rows shown, in order."""
+        return [item.id for item in self._items]
 
     def row_of(self, item_id: str) -> int:
         return self._row_of.get(item_id, -1)
@@ -152,6 +157,19 @@ class ChecklistView(QTableView):
     def current_item_id(self) -> str:
         item = self._model.item_at(self.currentIndex().row())
         return item.id if item else ""
+
+    def show_items(self, items: Sequence[Item], *, keep: str = "") -> None:
+        """Show these rows; the same rows are redrawn in place (selection and scroll kept),
+        new rows keep the item `keep` selected when it is still there."""
+        if [item.id for item in items] == self._model.item_ids():
+            self._model.refresh_all()
+            return
+        scroll = self.verticalScrollBar().value()
+        with QSignalBlocker(self):
+            self._model.set_items(items)
+            self.select_item(keep)
+        self.doItemsLayout()
+        self.verticalScrollBar().setValue(scroll)
 
     def select_item(self, item_id: str) -> None:
         row = self._model.row_of(item_id)

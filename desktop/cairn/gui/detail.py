@@ -63,6 +63,8 @@ class NoteEditor(QWidget):
         self.item_id = ""
         self._loading = False
         self._dirty = False
+        self._base: tuple[str, bool] = ("", False)  # the note as last read or written
+        self._elsewhere = False  # changed outside while the learner was writing here
         self.tabs = QTabWidget()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Note (Markdown)")
@@ -104,8 +106,9 @@ class NoteEditor(QWidget):
         self._loading = True
         self.item_id = item_id
         note = self.tracker.note(item_id) if item_id else None
-        self.editor.setPlainText(note.body if note else "")
-        self.private.setChecked(note.private if note else False)
+        self._base = (note.body, note.private) if note else ("", False)
+        self.editor.setPlainText(self._base[0])
+        self.private.setChecked(self._base[1])
         when = note.updated_at.replace(tzinfo=UTC).astimezone() if note else None
         if when is None:
             self.state.setText("")
@@ -113,13 +116,37 @@ class NoteEditor(QWidget):
             self.state.setText(f"Saved {when:%H:%M}")
         else:
             self.state.setText(f"Saved {when:%d %b %Y}")
+        self.state.setToolTip("")
+        self._elsewhere = False
         self._loading = False
         self._render_preview()
+
+    def refresh(self) -> None:
+        """Bring in a change made elsewhere, never under the learner's hands: an editor with
+        unsaved text or the keyboard cursor keeps its text and cursor, and says the note was
+        also changed elsewhere (the learner's save wins, being newer)."""
+        if not self.item_id:
+            return
+        note = self.tracker.note(self.item_id)
+        outside = (note.body, note.private) if note else ("", False)
+        if outside == self._base:
+            return
+        if self._dirty or self.editor.hasFocus():
+            self._base = outside
+            self._elsewhere = True
+            self.state.setText("Also changed elsewhere — " + (
+                "saving keeps your text" if self._dirty else "select the item again to see it"))
+            self.state.setToolTip("This note was changed outside this window while you were "
+                                  "writing here. Your text stays; what you save replaces the "
+                                  "other change.")
+            return
+        self.load(self.item_id)
 
     def _changed(self) -> None:
         if self._loading or not self.item_id:
             return
-        self.state.setText("Editing…")
+        if not self._elsewhere:  # the warning stays until the learner's text is saved
+            self.state.setText("Editing…")
         self._dirty = True
         self._timer.start()
 
@@ -138,8 +165,11 @@ class NoteEditor(QWidget):
             self.state.setToolTip(str(error) + kept)
             return
         self._dirty = False
-        self.state.setText("Saved")
+        self._base = (self.editor.toPlainText(), self.private.isChecked())
+        self.state.setText("Saved — your text replaced the change made elsewhere"
+                           if self._elsewhere else "Saved")
         self.state.setToolTip("")
+        self._elsewhere = False
 
     def _render_preview(self) -> None:
         if self.tabs.currentWidget() is self.preview:
@@ -313,6 +343,17 @@ class DetailPane(QScrollArea):
         for widget in (self.evidence.url, self.evidence.add, self.evidence.remove):
             widget.setVisible(not read_only)
 
+    def refresh(self) -> None:
+        """Redraw the item shown from the tracker, keeping the scroll position and any note
+        being written (used when data changed elsewhere: an import, a restore, the command
+        line)."""
+        if not self.item_id:
+            return
+        scroll = self.verticalScrollBar().value()
+        self.note.refresh()
+        self._fill(self.tracker.item(self.item_id))
+        self.verticalScrollBar().setValue(scroll)
+
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
         self.empty.setVisible(not item_id)
@@ -321,7 +362,11 @@ class DetailPane(QScrollArea):
         self.note.load(item_id)
         if not item_id:
             return
-        item = self.tracker.item(item_id)
+        self._fill(self.tracker.item(item_id))
+        self.verticalScrollBar().setValue(0)
+
+    def _fill(self, item: Item) -> None:
+        """Show everything about this item but its note."""
         self.title.setText(item.title)
         self.meta.setText(self._meta(item))
         self.description.setHtml(markdown_to_html(item.description))
@@ -337,7 +382,6 @@ class DetailPane(QScrollArea):
         self.timer.set_item(item.id)
         self._refresh_studied()
         self.refresh_status()
-        self.verticalScrollBar().setValue(0)
 
     def _refresh_studied(self) -> None:
         sessions = [x for x in self.tracker.sessions() if x.content_id == self.item_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -43,6 +43,14 @@ class ItemTreeModel(QStandardItemModel):
         self.tracker = tracker
         self._status_cells: dict[str, list[QStandardItem]] = {}
         self._groups: list[tuple[QStandardItem, Group]] = []
+
+    def shows(self, groups: Sequence[Group], columns: Sequence[Column]) -> bool:
+        """Whether these groups and columns are the ones shown (same titles, same items)."""
+        shown = [(g.title, [i.id for i in g.items]) for _h, g in self._groups]
+        titles = [self.headerData(n, Qt.Orientation.Horizontal)
+                  for n in range(2, self.columnCount())]
+        return (shown == [(g.title, [i.id for i in g.items]) for g in groups]
+                and titles == [c.title for c in columns])
 
     def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
         self.clear()
@@ -134,6 +142,20 @@ class ItemTreeView(QTreeView):
 
     def current_item_id(self) -> str:
         return self._model.item_id_at(self.currentIndex())
+
+    def show_groups(self, groups: Sequence[Group], columns: Sequence[Column], *,
+                    keep: str = "") -> None:
+        """Show these groups; the same groups are redrawn in place (selection and scroll
+        kept), new groups keep the item `keep` selected when it is still there."""
+        if self._model.shows(groups, columns):
+            self._model.refresh()
+            return
+        scroll = self.verticalScrollBar().value()
+        with QSignalBlocker(self):
+            self.fill(groups, columns)
+            self.select_item(keep)
+        self.doItemsLayout()
+        self.verticalScrollBar().setValue(scroll)
 
     def select_item(self, item_id: str) -> None:
         for row in range(self._model.rowCount()):

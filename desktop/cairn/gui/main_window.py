@@ -259,15 +259,48 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def refresh_everything(self) -> None:
-        """Redraw every view from the tracker (after an import changed many things)."""
-        self.undo_stack.clear()
-        self.readings.model.beginResetModel()
-        self.readings.model.endResetModel()
+    def refresh_everything(self, *, forget_undo: bool = False) -> None:
+        """Redraw every view from the tracker after data changed elsewhere (the command line,
+        an import, the plan), keeping the learner's place: the page, the selected item and
+        the scroll position of the list, the item in the detail pane and a note being written.
+
+        The undo history is kept (its commands name items and statuses, still meaningful);
+        `forget_undo` clears it when old commands would undo into another past (a restore).
+        """
+        if forget_undo:
+            self.undo_stack.clear()
+        self.readings.model.refresh_copies()
+        self.readings.model.refresh_all()
+        self.readings.refresh_summary()
         if self._dashboard is not None:
             self._dashboard.mark_stale()
+        if self._history is not None and self._history.isVisible():
+            self._history.refresh()
         self.navigation_model.refresh_progress()
-        self.show_node(self.node)
+        if self.centre.currentIndex() == 0:
+            self._refresh_list()
+        if self.right.currentWidget() is self.reading_detail:
+            self._reading_selected(self.readings.current_reading_id())
+        else:
+            self.detail.refresh()
+        self._refresh_progress()
+
+    def _refresh_list(self) -> None:
+        """Recompute the page of items shown and redraw its list in place."""
+        keep = self.current_item_id()
+        self.page = page_for(self.node, self.tracker)
+        self.header.show_page(self.page.title, self.page.summary)
+        if self.page.groups:
+            self.tree.show_groups(self.page.groups, self.page.columns, keep=keep)
+            self.lists.setCurrentWidget(self.tree)
+        elif self.page.items:
+            self.checklist.show_items(self.page.items, keep=keep)
+            self.lists.setCurrentWidget(self.checklist)
+        else:
+            self.empty_checklist.setText(self.page.empty)
+            self.lists.setCurrentWidget(self.empty_checklist)
+            with QSignalBlocker(self.checklist):
+                self.checklist_model.set_items([])
 
     def _about(self) -> None:
         c = self.tracker.curriculum

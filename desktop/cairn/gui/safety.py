@@ -202,7 +202,7 @@ class SafetyMenu(QObject):
         return self.dialog
 
     def _restored(self, when: str) -> None:
-        self.window.refresh_everything()
+        self.window.refresh_everything(forget_undo=True)  # undo would reach into another past
         self.window.statusBar().showMessage(f"Restored the backup of {when}.", 10000)
 
     # --- integrity --------------------------------------------------------------------------
@@ -233,7 +233,7 @@ class SafetyMenu(QObject):
                 message = notice.message() if notice else "The file is healthy again."
             except (StoreError, TrackerError) as failure:
                 message = str(failure)
-            self.window.refresh_everything()
+            self.window.refresh_everything(forget_undo=True)  # a repair may put back a copy
         self.last_message = message
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Information if not problems

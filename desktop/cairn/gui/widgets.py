@@ -40,6 +40,12 @@ class ReadOnlyTableModel(QAbstractTableModel):
         if 0 <= row < self.row_count():
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
+    def refresh_all(self) -> None:
+        """Redraw every row in place: the view keeps its selection and scroll position."""
+        if self.row_count():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.row_count() - 1, len(self.columns) - 1))
+
 
 def heading_labels() -> tuple[QLabel, QLabel]:
     """A detail pane's title and the muted line under it."""
