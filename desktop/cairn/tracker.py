@@ -355,10 +355,13 @@ class Tracker:
         self._stored_ids = set(stored)
         self._reading_statuses = self._database.reading_statuses()
         self._evidence_ids = self._database.evidence_ids()
+        self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
 
     def _snapshot(self) -> tuple[object, ...]:
+        """What the learner sees, as last read (notes too: comparing against a fresh read
+        would miss a note another process just changed)."""
         return (dict(self._statuses), dict(self._reading_statuses), set(self._evidence_ids),
-                self._database.notes())
+                dict(getattr(self, "_notes_seen", {})))
 
     def reload_if_changed(self) -> bool:
         """Re-read if another process committed since the last look; True if anything the
@@ -659,6 +662,11 @@ class Tracker:
         new = (body, keep_private) if body.strip() else ("", False)
         if old != new:
             self._database.set_note(item.id, body, keep_private, self._clock())
+            seen = getattr(self, "_notes_seen", {})
+            if body.strip():
+                seen[item.id] = new
+            else:
+                seen.pop(item.id, None)
         return Change("note", (item.id,), old, new)
 
     def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:

@@ -1,5 +1,5 @@
-"""Stopping the study timer never loses the time: the session is recorded before the timer is
-cleared, so a failed save leaves the timer running."""
+"""A change is never lost between the window and another process: the timer keeps its time
+when its session cannot be saved, and a note changed elsewhere is noticed."""
 
 from __future__ import annotations
 
@@ -32,3 +32,17 @@ def test_a_timer_whose_session_cannot_be_saved_keeps_running(
     t.stop_timer()
     assert [s.minutes for s in t.sessions()] == [40] and t.timer() is None
     t.close()
+
+
+def test_a_note_changed_by_another_process_is_noticed_by_the_poll(data_dir: object) -> None:
+    window = Tracker.open(data_dir, curriculum_dir())  # type: ignore[arg-type]
+    item = next(iter(window.curriculum.items))
+    window.set_note(item, "typed in the window")
+    window.reload_if_changed()
+    terminal = Tracker.open(data_dir, curriculum_dir())  # type: ignore[arg-type]
+    terminal.set_note(item, "typed in a terminal")
+    terminal.close()
+    assert window.reload_if_changed()  # the window is told, so it can show the newer note
+    note = window.note(item)
+    assert note is not None and note.body == "typed in a terminal"
+    window.close()
