@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -88,68 +89,96 @@ def test_a_locked_database_is_waited_for_then_left_alone(
 
 
 # --- 2. a full disk never empties the database ----------------------------------------------
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 3 MB tmpfs where the test can mount one (root on Linux), else skip."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
+@dataclass
+class SmallDisk:
+    """Where the data lives, and a way to take its space away and give it back.
+
+    As root on Linux it is a real 3 MB tmpfs that is filled up. Elsewhere (no mount allowed)
+    it is a folder made read-only, which SQLite meets the same way: the -shm and the backups
+    cannot be made. `words` is what Cairn's refusal says in each case."""
+
+    root: Path
+    mounted: bool
+
+    @property
+    def words(self) -> str:
+        return "disk is full" if self.mounted else "read-only"
+
+    def fill(self) -> None:
+        if self.mounted:
+            with open(self.root / "filler", "wb") as handle:
+                try:
+                    while True:
+                        handle.write(b"\0" * 65536)
+                        handle.flush()
+                except OSError:
+                    pass
+        else:
+            for folder in [self.root, *(p for p in self.root.rglob("*") if p.is_dir())]:
+                folder.chmod(0o555)
+
+    def free(self) -> None:
+        if self.mounted:
+            (self.root / "filler").unlink()
+        else:
+            for folder in [self.root, *(p for p in self.root.rglob("*") if p.is_dir())]:
+                folder.chmod(0o755)
+
+
+def _mount_tmpfs(folder: Path) -> bool:
     if sys.platform != "linux" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root on Linux")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
-                          capture_output=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    root = tmp_path / "disk"
+    root.mkdir()
+    disk = SmallDisk(root, _mount_tmpfs(root))
     try:
-        yield mount
+        yield disk
     finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    with open(filler, "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
-    return filler
+        if disk.mounted:
+            subprocess.run(["umount", "-l", str(root)], check=False)
+        else:
+            disk.free()
 
 
 def test_a_full_disk_and_a_read_only_command_change_nothing(
-        tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = tiny_disk / "data"
+        tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tiny_disk.root / "data"
     assert cairn(data, "mark", ITEM, "done", capsys=capsys)[0] == 0
     db = data / "cairn.sqlite3"
     before = sha(db)
-    filler = _fill(tiny_disk)
+    tiny_disk.fill()
     for command in (["status"], ["readiness"], ["mark", OTHER, "done"], ["check"]):
         code, _, err = cairn(data, *command, capsys=capsys)
         assert code == 1, command
-        assert "disk is full" in err and "Nothing was changed" in err
+        assert tiny_disk.words in err and "Nothing was changed" in err
         assert "damaged" not in err
     assert leftovers(data) == [] and db.stat().st_size > 0
     assert sha(db) == before
     assert list((data / "backups").glob("*.partial")) == []
-    filler.unlink()
+    tiny_disk.free()
     assert done_count(data, capsys) == 1  # once space is free, the progress is all there
 
 
 def test_check_fails_when_its_own_backup_fails(
-        tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = tiny_disk / "data"
+        tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tiny_disk.root / "data"
     t = Tracker.open(data, curriculum_dir())
     t.set_status(ITEM, "done")
     t.set_note(ITEM, "n" * 90_000)
     t.set_note(OTHER, "m" * 90_000)  # a backup of this no longer fits once the disk is full
     # keep the tracker open: the -shm exists, so reading still works on a full disk
-    filler = _fill(tiny_disk)
-    with pytest.raises(errors.StoreError, match="disk is full"):
+    tiny_disk.fill()
+    with pytest.raises(errors.StoreError, match=tiny_disk.words):
         t.check()
     assert list((data / "backups").glob("*.partial")) == []
     assert list((data / "backups").glob("*.sqlite3")) == []
-    filler.unlink()
+    tiny_disk.free()
     assert t.check() == ([], None)
     t.close()
 

@@ -29,8 +29,6 @@ from cairn.gui.navigation import NODE_ROLE, Node
 from cairn.tracker import Tracker
 
 MORTAL = sys.version_info < (3, 12)  # from 3.12 None, True and False are immortal
-IMMORTAL_REASON = ("None, True and False are immortal on Python 3.12+: their reference counts "
-                   "are fixed, so a lost reference cannot abort and cannot be measured")
 PAGE_SWITCHES = 200
 STATUS_CHANGES = 2_000
 CHANGES_PER_VISIT = 10
@@ -225,6 +223,6 @@ def test_100000_void_qt_calls_keep_every_reference(qtbot,  # type: ignore[no-unt
     for made in _void_calls(VOID_CALLS):
         watch.check(f"{made} void Qt calls")
     assert made == VOID_CALLS
-    if not MORTAL:
-        pytest.skip(f"the {VOID_CALLS} calls ran; {IMMORTAL_REASON}")
+    # Where None is immortal (3.12+) its count is fixed, so this holds by construction there;
+    # where it is mortal, it is the check that fails on a PySide6 that loses references.
     assert watch.counts()["None"] >= watch.start["None"] - TOLERANCE
