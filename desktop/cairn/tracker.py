@@ -31,7 +31,13 @@ from .store import (
     SessionRecord,
     StatusRecord,
 )
-from .store.backup import BackupInfo, backup_to, list_backups, make_backup
+from .store.backup import (
+    BackupInfo,
+    backup_to,
+    list_backups,
+    make_backup,
+    newest_backup_time,
+)
 from .store.errors import StoreError, explain
 from .store.folder_lock import FolderLock, one_at_a_time
 from .store.opening import OpenedDatabase, open_database
@@ -202,8 +208,8 @@ class Tracker:
 
     def backup_if_due(self, reason: str, every: timedelta = timedelta(hours=1)) -> Path | None:
         """A backup unless one was made less than `every` ago (for command-line writes)."""
-        newest = next(iter(self.backups()), None)
-        if newest is not None and self.now() - newest.made_at < every:
+        newest = newest_backup_time(self.backup_dir)
+        if newest is not None and self.now() - newest < every:
             return None
         return self.backup(reason)
 

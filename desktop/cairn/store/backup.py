@@ -102,17 +102,30 @@ def items_done(path: Path) -> int | None:
         return None
 
 
-def list_backups(backup_dir: Path) -> list[BackupInfo]:
-    """Every backup, newest first."""
+def _backup_files(backup_dir: Path) -> list[tuple[Path, datetime, str]]:
+    """Every backup file with its time and reason, newest first, read from the names alone
+    (nothing is opened, and a pipe or device with a backup's name is left out)."""
     if not backup_dir.is_dir():
         return []
     found = []
     for path in backup_dir.glob(f"cairn-*{SUFFIX}"):
         parsed = _parse(path)
-        if parsed and _regular(path):  # never open a pipe or a device found here
-            found.append(BackupInfo(path, parsed[0], parsed[1], path.stat().st_size,
-                                    items_done(path)))
-    return sorted(found, key=lambda b: b.made_at, reverse=True)
+        if parsed and _regular(path):
+            found.append((path, *parsed))
+    return sorted(found, key=lambda entry: entry[1], reverse=True)
+
+
+def newest_backup_time(backup_dir: Path) -> datetime | None:
+    """When the newest backup was made (naive UTC), or None when there is none."""
+    files = _backup_files(backup_dir)
+    return files[0][1] if files else None
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Every backup, newest first, described for the learner (each one is opened to count
+    its items done)."""
+    return [BackupInfo(path, made, reason, path.stat().st_size, items_done(path))
+            for path, made, reason in _backup_files(backup_dir)]
 
 
 def backups_to_keep(made: list[datetime], now: datetime) -> set[datetime]:
@@ -145,9 +158,9 @@ def make_backup(source: Path, backup_dir: Path, *, reason: str,
 
     Returns the new backup, or None when nothing had changed since the last one."""
     moment = now or _now()
-    previous = list_backups(backup_dir)
+    previous = _backup_files(backup_dir)
     target = backup_to(source, backup_dir, reason=reason, now=moment)
-    if previous and previous[0].path != target and _digest(previous[0].path) == _digest(target):
+    if previous and previous[0][0] != target and _digest(previous[0][0]) == _digest(target):
         target.unlink()
         return None
     thin(backup_dir, moment)
@@ -165,11 +178,11 @@ def _remove_stale_partials(backup_dir: Path, now: datetime) -> None:
 def thin(backup_dir: Path, now: datetime | None = None) -> list[Path]:
     """Delete the backups the thinning rule does not keep; return what was deleted."""
     _remove_stale_partials(backup_dir, now or _now())
-    backups = list_backups(backup_dir)
-    keep = backups_to_keep([b.made_at for b in backups], now or _now())
+    backups = _backup_files(backup_dir)
+    keep = backups_to_keep([made for _path, made, _reason in backups], now or _now())
     removed = []
-    for backup in backups:
-        if backup.made_at not in keep:
-            backup.path.unlink(missing_ok=True)
-            removed.append(backup.path)
+    for path, made, _reason in backups:
+        if made not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed
