@@ -32,6 +32,13 @@ def _install(data_dir: Path, name: str, source: Path = EXTRA_PACK) -> Path:
     return target
 
 
+def _install_broken(data_dir: Path, name: str) -> Path:
+    """An added pack whose pack.toml a learner edited into invalid TOML."""
+    broken = _install(data_dir, name)
+    (broken / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    return broken
+
+
 def _tree(folder: Path) -> dict[str, str]:
     """Every file under a folder with its content hash (links are listed, not followed)."""
     return {str(p.relative_to(folder)): "link" if p.is_symlink() else
@@ -60,8 +67,7 @@ def _extra_copy(tmp_path: Path, name: str = "incoming") -> Path:
 # --- 9a: a broken added pack is disabled, never a lock-out ----------------------------------------
 def test_9a_invalid_toml_in_an_added_pack_disables_it_and_cairn_opens(
         data_dir: Path, small_pack: Path) -> None:
-    broken = _install(data_dir, "x")
-    (broken / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    broken = _install_broken(data_dir, "x")
     t = Tracker.open(data_dir, small_pack)
     try:
         assert "write-hello" in t.curriculum.items and t.own_packs() == []
@@ -141,8 +147,7 @@ def test_9a_one_broken_pack_does_not_disable_the_others(data_dir: Path, small_pa
 
 
 def test_9a_a_broken_pack_is_removed_by_its_folder_name(data_dir: Path, small_pack: Path) -> None:
-    broken = _install(data_dir, "x")
-    (broken / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    broken = _install_broken(data_dir, "x")
     t = Tracker.open(data_dir, small_pack)
     try:
         change = t.remove_pack("x")
@@ -156,8 +161,7 @@ def test_9a_a_broken_pack_is_removed_by_its_folder_name(data_dir: Path, small_pa
 
 def test_9a_a_fixed_pack_can_be_added_over_its_disabled_copy(
         data_dir: Path, small_pack: Path) -> None:
-    broken = _install(data_dir, "mentor-extra")
-    (broken / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    broken = _install_broken(data_dir, "mentor-extra")
     t = Tracker.open(data_dir, small_pack)
     try:
         assert t.check_pack(EXTRA_PACK).id == "mentor-extra"
