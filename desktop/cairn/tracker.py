@@ -677,12 +677,13 @@ class Tracker:
 
     def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:
         """When a note cannot be saved (a full disk, a refused text), keep a plain copy in
-        `<data>/notes-not-saved/` so that closing the window never loses what was typed.
+        `<data>/notes-not-saved/<id>.md` (the latest text wins) so that closing the window
+        never loses what was typed.
         Returns the copy's path, or None if even that could not be written."""
         if self.data_dir is None or not body.strip():
             return None
         folder = self.data_dir / "notes-not-saved"
-        target = folder / f"{content_id}-{self._clock():%Y%m%d-%H%M%S}.md"
+        target = folder / f"{content_id}.md"  # the latest unsaved text of this item
         try:
             folder.mkdir(exist_ok=True)
             target.write_text(body, encoding="utf-8", errors="replace")

@@ -15,7 +15,7 @@ def test_a_note_over_the_limit_is_not_saved_and_stays_in_the_editor(
     assert note.state.text().startswith("Not saved:") and "100,000" in note.state.text()
     assert window.tracker.note(item_id) is None
     assert len(note.editor.toPlainText()) == MAX_NOTE_CHARS + 1  # nothing the learner typed
-    copies = list((window.tracker.data_dir / "notes-not-saved").glob(f"{item_id}-*.md"))
+    copies = list((window.tracker.data_dir / "notes-not-saved").glob(f"{item_id}.md"))
     assert len(copies) == 1 and len(copies[0].read_text(encoding="utf-8")) == MAX_NOTE_CHARS + 1
     assert str(copies[0]) in note.state.toolTip()  # and the learner is told where
     note.editor.setPlainText("x" * MAX_NOTE_CHARS)  # trimmed to the limit: saved

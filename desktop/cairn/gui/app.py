@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from .. import __version__
 from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
+from ..logs import configure_logging
 from ..store import StoreError
 from ..tracker import Tracker, TrackerError, explain_folder_error
 from .actions import attempt
@@ -231,6 +232,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
         return _fail(explain_folder_error(folder, error), quit_after_start)
     if isinstance(lock, str):
         return _fail(lock, quit_after_start)
+    configure_logging(folder)  # recoveries and refusals in the window are logged too
     try:
         window = open_window(folder)
     except OSError as error:
