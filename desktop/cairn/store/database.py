@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,7 +52,10 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(self: Database, *args: Any, **kwargs: Any) -> Any:
         self.ensure_same_file()
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
+            if self._shm_identity is None:  # this process now holds the journal's index
+                self._shm_identity = _identity(companion(self.path, "-shm"))
+            return result
         except StoreError:
             raise
         except (sqlite3.Error, OSError) as error:
@@ -186,7 +190,17 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._identity = _identity(path)
-        self._shm_identity = _identity(companion(path, "-shm"))
+        self._shm_identity: tuple[int, int] | None = None  # known once this process wrote
+
+    def _index_appears(self, shm: Path) -> bool:
+        """No -shm: fine if there is no -wal either, or if another Cairn opening the file
+        right now adds it within a moment; False if it stays missing beside a -wal."""
+        wal = companion(self.path, "-wal")
+        for _ in range(10):
+            if shm.exists() or not wal.exists():
+                return True
+            time.sleep(0.05)
+        return False
 
     def ensure_same_file(self) -> None:
         """Refuse to write when the file was removed or replaced under us, or its -shm was
@@ -199,10 +213,9 @@ class Database:
             what = "removed" if identity is None else "replaced by another file"
         elif self._shm_identity is not None and shm_identity != self._shm_identity:
             what = f"left without its companion file {shm.name} (removed or replaced)"
-        elif shm_identity is None and companion(self.path, "-wal").exists():
+        elif shm_identity is None and not self._index_appears(shm):
             what = f"left without its companion file {shm.name}"
         else:
-            self._shm_identity = self._shm_identity or shm_identity
             return
         log.warning("%s was %s while open; write refused", self.path, what)
         raise StoreError(f"{self.path} was {what} while Cairn had it open, so the change was "
