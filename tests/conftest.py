@@ -17,8 +17,9 @@ EXTRA_PACK = FIXTURES / "packs" / "extra"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
-                           monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every platform folder and CAIRN_DATA_DIR at a temporary place."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

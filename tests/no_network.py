@@ -18,6 +18,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         def blocked(*args: object, **kwargs: object) -> None:
             attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
             raise OSError(f"network access attempted: {name}")
+
         return blocked
 
     for name in ("connect", "connect_ex", "sendto", "bind"):

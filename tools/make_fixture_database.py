@@ -35,10 +35,12 @@ SAMPLE = [
 ]
 SAMPLE_BY_REVISION = {
     "0002": ["INSERT INTO reading_state VALUES ('rag-paper', 'read', '2026-01-22 21:00:00')"],
-    "0003": ["INSERT INTO study_session (content_id, started_at, minutes, source) VALUES "
-             "('python-project-skeleton', '2026-01-05 18:00:00', 90, 'timer')",
-             "INSERT INTO reading_copy VALUES ('rag-paper', '/home/learner/papers/rag.pdf', "
-             "'2026-01-22 21:00:00')"],
+    "0003": [
+        "INSERT INTO study_session (content_id, started_at, minutes, source) VALUES "
+        "('python-project-skeleton', '2026-01-05 18:00:00', 90, 'timer')",
+        "INSERT INTO reading_copy VALUES ('rag-paper', '/home/learner/papers/rag.pdf', "
+        "'2026-01-22 21:00:00')",
+    ],
 }
 
 
@@ -52,8 +54,9 @@ def main(revision: str, target: Path) -> int:
         upgrade_to_head(connection, revision)
     engine.dispose()
     conn = sqlite3.connect(target)
-    extra = [s for rev, statements in SAMPLE_BY_REVISION.items() if rev <= revision
-             for s in statements]
+    extra = [
+        s for rev, statements in SAMPLE_BY_REVISION.items() if rev <= revision for s in statements
+    ]
     for statement in SAMPLE + extra:
         conn.execute(statement)
     conn.commit()

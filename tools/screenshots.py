@@ -28,17 +28,35 @@ def _sample_progress(data_dir: Path) -> None:
     tracker.set_plan(start, 10)
     tracker.set_setting("plan_asked", True)
     tracker.set_target_roles("llm-engineer", ["ai-product-engineer"])
-    for day, minutes in ((0, 90), (1, 45), (3, 120), (5, 60), (7, 75), (8, 50), (10, 100),
-                         (12, 40), (14, 95), (15, 60)):
-        tracker.log_study("python-project-skeleton", minutes, started_at=datetime.combine(
-            start + timedelta(days=day), datetime.min.time()).replace(hour=19))
+    for day, minutes in (
+        (0, 90),
+        (1, 45),
+        (3, 120),
+        (5, 60),
+        (7, 75),
+        (8, 50),
+        (10, 100),
+        (12, 40),
+        (14, 95),
+        (15, 60),
+    ):
+        tracker.log_study(
+            "python-project-skeleton",
+            minutes,
+            started_at=datetime.combine(start + timedelta(days=day), datetime.min.time()).replace(
+                hour=19
+            ),
+        )
     week1, week2 = tracker.curriculum.week_items("w01"), tracker.curriculum.week_items("w02")
     for item in [*week1, *week2[:2]]:
         tracker.set_status(item.id, "done")
     tracker.set_status(week2[2].id, "doing")
     tracker.set_status(week2[3].id, "skipped")
-    tracker.set_note(week2[2].id, "Broadcasting finally clicked: think in **shapes** first.\n\n"
-                     "Question for my mentor: when is a 95% interval too wide to ship?")
+    tracker.set_note(
+        week2[2].id,
+        "Broadcasting finally clicked: think in **shapes** first.\n\n"
+        "Question for my mentor: when is a 95% interval too wide to ship?",
+    )
     milestone = tracker.curriculum.project_items("warmup-extraction")[0].id
     tracker.set_status(milestone, "done")
     tracker.add_evidence(milestone, "https://github.com/ada/pdf-extraction")
@@ -61,8 +79,7 @@ def main() -> int:
             window.set_theme(theme)
             window.resize(1440, 900)
             window.show()
-            window.checklist.select_item(
-                window.tracker.curriculum.week_items("w02")[2].id)
+            window.checklist.select_item(window.tracker.curriculum.week_items("w02")[2].id)
             for _ in range(5):  # word-wrapped labels settle over a few layout passes
                 QApplication.processEvents()
             target = DOCS / f"screenshot-{theme}.png"
@@ -73,7 +90,8 @@ def main() -> int:
 
                 for name in ("readiness", "today", "history"):
                     window.navigation.setCurrentIndex(
-                        window.navigation_model.index_of(Node("group", name)))
+                        window.navigation_model.index_of(Node("group", name))
+                    )
                     for _ in range(5):
                         QApplication.processEvents()
                     window.grab().save(str(DOCS / f"{name}.png"))

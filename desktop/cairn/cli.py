@@ -49,15 +49,24 @@ def _folder_argument(text: str) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cairn", description="Cairn: a six-month path into AI engineering. "
-                     "Without a command, opens the window.")
+    parser = _Parser(
+        prog="cairn",
+        description="Cairn: a six-month path into AI engineering. "
+        "Without a command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"cairn {__version__}")
-    parser.add_argument("--data-dir", type=_folder_argument, metavar="DIR",
-                        help="the learner's data folder (default: $CAIRN_DATA_DIR, else the "
-                             "platform's user data folder)")
-    parser.add_argument("--quit-after-start", action="store_true",
-                        help="open the window, paint once and exit (for benchmarks and smoke "
-                             "tests)")
+    parser.add_argument(
+        "--data-dir",
+        type=_folder_argument,
+        metavar="DIR",
+        help="the learner's data folder (default: $CAIRN_DATA_DIR, else the "
+        "platform's user data folder)",
+    )
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="open the window, paint once and exit (for benchmarks and smoke tests)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     status = commands.add_parser("status", help="overall and per-month progress")
@@ -82,9 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     evidence.add_argument("url", metavar="URL")
 
     readiness = commands.add_parser(
-        "readiness", help="readiness 0-100 for a role, per skill area, with the next steps")
-    readiness.add_argument("--role", metavar="ID",
-                           help="the role (default: your primary role, else every role)")
+        "readiness", help="readiness 0-100 for a role, per skill area, with the next steps"
+    )
+    readiness.add_argument(
+        "--role", metavar="ID", help="the role (default: your primary role, else every role)"
+    )
     readiness.add_argument("--json", action="store_true", help="machine-readable output")
 
     log = commands.add_parser("log", help="record an offline study session")
@@ -94,9 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a progress summary for your mentor")
     export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
     export.add_argument("--out", required=True, dest="out_text", type=_nonempty, metavar="FILE")
-    export.add_argument("--since", metavar="DATE",
-                        help="completed work since this date (YYYY-MM-DD, or an ISO time with "
-                             "an offset; default: the last export)")
+    export.add_argument(
+        "--since",
+        metavar="DATE",
+        help="completed work since this date (YYYY-MM-DD, or an ISO time with "
+        "an offset; default: the last export)",
+    )
     export.add_argument("--no-notes", action="store_true", help="leave every note out")
 
     imp = commands.add_parser("import", help="restore or merge a JSON export (all or nothing)")
@@ -114,8 +128,9 @@ BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log"})
 log = logging.getLogger("cairn.cli")
 
 
-def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run one command; return its exit code (130 after Ctrl+C, with nothing half-done)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -150,8 +165,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     configure_logging(data_dir)
     try:
-        tracker = Tracker.open(data_dir, curriculum_dir(),
-                               read_only=args.command in READ_ONLY_COMMANDS)
+        tracker = Tracker.open(
+            data_dir, curriculum_dir(), read_only=args.command in READ_ONLY_COMMANDS
+        )
     except (ContentError, StoreError, TrackerError) as error:
         log.warning("%s refused to open %s: %s", args.command, data_dir, error)
         err.write(f"cairn: {error}\n")
@@ -223,9 +239,11 @@ def _validate(path: Path, out: TextIO, err: TextIO) -> int:
     except ContentError as error:
         err.write(f"{error}\n")
         return EXIT_DATA
-    out.write(f"{path}: ok — {len(curriculum.months)} months, {len(curriculum.weeks)} weeks, "
-              f"{len(curriculum.items)} items and milestones, {len(curriculum.readings)} "
-              f"readings, {len(curriculum.roles)} roles\n")
+    out.write(
+        f"{path}: ok — {len(curriculum.months)} months, {len(curriculum.weeks)} weeks, "
+        f"{len(curriculum.items)} items and milestones, {len(curriculum.readings)} "
+        f"readings, {len(curriculum.roles)} roles\n"
+    )
     return EXIT_OK
 
 
@@ -248,41 +266,66 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             "curriculum": curriculum.version,
             "overall": overall.as_dict(),
             "months": [{"month": m.number, "title": m.title, **p.as_dict()} for m, p in months],
-            "roles": [{"id": r.role_id, "name": r.name, "readiness": round(r.score, 1),
-                       "target": r.role_id in targets, "primary": r.role_id == primary}
-                      for r in roles],
-            "study": {"minutes_total": study.minutes_total,
-                      "minutes_this_week": study.minutes_this_week,
-                      "minutes_last_four_weeks": study.minutes_last_four_weeks,
-                      "streak_days": study.streak_days},
-            "plan": None if pace is None else {
-                "start": pace.start.isoformat(), "hours_per_week": pace.hours_per_week,
-                "expected_percent": pace.expected_percent, "done_percent": pace.done_percent,
+            "roles": [
+                {
+                    "id": r.role_id,
+                    "name": r.name,
+                    "readiness": round(r.score, 1),
+                    "target": r.role_id in targets,
+                    "primary": r.role_id == primary,
+                }
+                for r in roles
+            ],
+            "study": {
+                "minutes_total": study.minutes_total,
+                "minutes_this_week": study.minutes_this_week,
+                "minutes_last_four_weeks": study.minutes_last_four_weeks,
+                "streak_days": study.streak_days,
+            },
+            "plan": None
+            if pace is None
+            else {
+                "start": pace.start.isoformat(),
+                "hours_per_week": pace.hours_per_week,
+                "expected_percent": pace.expected_percent,
+                "done_percent": pace.done_percent,
                 "state": pace.state,
-                "forecast_finish": pace.forecast_finish.isoformat() if pace.forecast_finish
-                else None},
+                "forecast_finish": pace.forecast_finish.isoformat()
+                if pace.forecast_finish
+                else None,
+            },
         }
         _dump(payload, out)
         return EXIT_OK
-    out.write(f"Overall   {_bar(overall)}  {overall.done} of {overall.total} done "
-              f"({overall.percent:g}%)\n")
+    out.write(
+        f"Overall   {_bar(overall)}  {overall.done} of {overall.total} done "
+        f"({overall.percent:g}%)\n"
+    )
     for month, progress in months:
-        out.write(f"Month {month.number}   {_bar(progress)}  {progress.done:>3} of "
-                  f"{progress.total:<3} {month.title}\n")
-    out.write(f"Study: {study.minutes_total / 60:.1f} h in all, {study.minutes_this_week / 60:.1f}"
-              f" h this week, streak {study.streak_days} day(s)\n")
+        out.write(
+            f"Month {month.number}   {_bar(progress)}  {progress.done:>3} of "
+            f"{progress.total:<3} {month.title}\n"
+        )
+    out.write(
+        f"Study: {study.minutes_total / 60:.1f} h in all, {study.minutes_this_week / 60:.1f}"
+        f" h this week, streak {study.streak_days} day(s)\n"
+    )
     if pace is not None:
         finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
-        out.write(f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y}; "
-                  f"{pace.sentence()} Forecast finish: {finish}\n")
+        out.write(
+            f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y}; "
+            f"{pace.sentence()} Forecast finish: {finish}\n"
+        )
     out.write("Readiness by role:\n")
     for role in sorted(roles, key=lambda r: r.role_id not in targets):
         mark = "*" if role.role_id == primary else ("+" if role.role_id in targets else " ")
         out.write(f" {mark} {role.score:5.1f}  {role.name}\n")
     retired = tracker.retired_ids()
     if retired:
-        out.write(f"Retired: {len(retired)} saved item(s) no longer in the curriculum: "
-                  f"{', '.join(retired)}\n")
+        out.write(
+            f"Retired: {len(retired)} saved item(s) no longer in the curriculum: "
+            f"{', '.join(retired)}\n"
+        )
     return EXIT_OK
 
 
@@ -299,8 +342,9 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     if args.role is not None:
         role = curriculum.roles.get(args.role)
         if role is None:
-            raise TrackerError(f"there is no role '{args.role}' (roles: "
-                               f"{', '.join(curriculum.roles)})")
+            raise TrackerError(
+                f"there is no role '{args.role}' (roles: {', '.join(curriculum.roles)})"
+            )
         role_skills = {a.skill_id for a in role.areas}
     month_numbers = {m.id: m.number for m in curriculum.months}
     week_numbers = {w.id: w.number for w in curriculum.weeks.values()}
@@ -315,26 +359,40 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
                 continue
             selected.append(item)
     if args.json:
-        _dump({"schema": JSON_SCHEMA, "items": [
+        _dump(
             {
-                "id": item.id,
-                "title": item.title,
-                "kind": item.kind,
-                "month": month_numbers[item.month_id],
-                "week": week_numbers[item.week_id],
-                "status": tracker.status(item.id),
-                "skills": list(item.skills),
-                "readings": [{"id": r, "title": curriculum.readings[r].title,
-                              "url": curriculum.readings[r].url} for r in item.readings],
-                "project": item.project_id,
-                "estimate_hours": item.estimate_hours,
-            }
-            for item in selected
-        ]}, out)
+                "schema": JSON_SCHEMA,
+                "items": [
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "kind": item.kind,
+                        "month": month_numbers[item.month_id],
+                        "week": week_numbers[item.week_id],
+                        "status": tracker.status(item.id),
+                        "skills": list(item.skills),
+                        "readings": [
+                            {
+                                "id": r,
+                                "title": curriculum.readings[r].title,
+                                "url": curriculum.readings[r].url,
+                            }
+                            for r in item.readings
+                        ],
+                        "project": item.project_id,
+                        "estimate_hours": item.estimate_hours,
+                    }
+                    for item in selected
+                ],
+            },
+            out,
+        )
         return EXIT_OK
     for item in selected:
-        out.write(f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
-                  f"{item.kind:<9} {item.id:<40} {item.title}\n")
+        out.write(
+            f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
+            f"{item.kind:<9} {item.id:<40} {item.title}\n"
+        )
     out.write(f"{len(selected)} item(s)\n")
     return EXIT_OK
 
@@ -366,32 +424,52 @@ def _readiness(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     curriculum = tracker.curriculum
     role_id = args.role or tracker.primary_role()
     if args.role is not None and args.role not in curriculum.roles:
-        raise TrackerError(f"there is no role '{args.role}' (roles: "
-                           f"{', '.join(curriculum.roles)})")
+        raise TrackerError(f"there is no role '{args.role}' (roles: {', '.join(curriculum.roles)})")
     model = tracker.readiness()
     if not role_id:
         if args.json:
             role_id = next(iter(curriculum.roles))
         else:
-            out.write("No primary role chosen yet (choose one in the window's Readiness "
-                      "page); readiness for every role:\n")
+            out.write(
+                "No primary role chosen yet (choose one in the window's Readiness "
+                "page); readiness for every role:\n"
+            )
             for role in model.roles():
                 out.write(f"  {role.score:5.1f}  {role.name}  ({role.role_id})\n")
             return EXIT_OK
     role = model.role(role_id)
     steps = model.next_steps(role_id, limit=5)
     if args.json:
-        _dump({
-            "schema": JSON_SCHEMA,
-            "role": {"id": role.role_id, "name": role.name},
-            "score": round(role.score, 1),
-            "areas": [{"id": a.skill_id, "name": a.name, "weight": a.weight,
-                       "score": round(a.score, 1), "done": a.done, "total": a.total,
-                       "explanation": a.explanation()} for a in role.areas],
-            "next": [{"id": s.item_id, "title": s.title, "action": s.action,
-                      "gain": round(s.gain, 2), "estimate_hours": s.estimate_hours}
-                     for s in steps],
-        }, out)
+        _dump(
+            {
+                "schema": JSON_SCHEMA,
+                "role": {"id": role.role_id, "name": role.name},
+                "score": round(role.score, 1),
+                "areas": [
+                    {
+                        "id": a.skill_id,
+                        "name": a.name,
+                        "weight": a.weight,
+                        "score": round(a.score, 1),
+                        "done": a.done,
+                        "total": a.total,
+                        "explanation": a.explanation(),
+                    }
+                    for a in role.areas
+                ],
+                "next": [
+                    {
+                        "id": s.item_id,
+                        "title": s.title,
+                        "action": s.action,
+                        "gain": round(s.gain, 2),
+                        "estimate_hours": s.estimate_hours,
+                    }
+                    for s in steps
+                ],
+            },
+            out,
+        )
         return EXIT_OK
     out.write(f"{role.name}: readiness {role.score:.1f} / 100\n\n")
     for area in role.areas:
@@ -399,8 +477,10 @@ def _readiness(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     out.write("\nNext steps (readiness points per hour):\n")
     for step in steps:
         verb = "add evidence to" if step.action == "add evidence" else "finish"
-        out.write(f"  +{step.gain:4.1f} in ~{step.estimate_hours:g} h "
-                  f"({step.gain_per_hour:.1f}/h)  {verb} {step.item_id}: {step.title}\n")
+        out.write(
+            f"  +{step.gain:4.1f} in ~{step.estimate_hours:g} h "
+            f"({step.gain_per_hour:.1f}/h)  {verb} {step.item_id}: {step.title}\n"
+        )
     return EXIT_OK
 
 
@@ -435,8 +515,10 @@ def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     problems, notice = tracker.check()
     if not problems and tracker.recovery_notice is None:
         backups = tracker.backups()
-        out.write(f"{tracker.database_path}: ok (integrity and foreign keys checked; "
-                  f"{len(backups)} backup(s) in {tracker.backup_dir})\n")
+        out.write(
+            f"{tracker.database_path}: ok (integrity and foreign keys checked; "
+            f"{len(backups)} backup(s) in {tracker.backup_dir})\n"
+        )
         return EXIT_OK
     if notice is not None:
         out.write(notice.message() + "\n")

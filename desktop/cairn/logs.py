@@ -37,8 +37,9 @@ def configure_logging(data_dir: Path) -> Path | None:
         return None
     folder = Path(data_dir) / LOG_FOLDER
     try:
-        handler = _QuietFileHandler(folder / LOG_NAME, maxBytes=1_000_000, backupCount=2,
-                                    encoding="utf-8", delay=True)
+        handler = _QuietFileHandler(
+            folder / LOG_NAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8", delay=True
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))

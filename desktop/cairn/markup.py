@@ -20,15 +20,37 @@ import nh3
 from .validation import CHARACTER_REFERENCE
 
 _TAGS = {
-    "a", "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "a",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
 }
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 WEB_SCHEMES = frozenset({"http", "https"})
 
 # Bidi embeddings/overrides/isolates and marks, C0 controls except tab and newline, DEL, C1.
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
-                        "\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Kept as they are in a link target; everything else is percent-encoded.
 _URL_SAFE = "/:?#[]@!$&*+,;=%~"
 
@@ -74,11 +96,17 @@ def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> s
             return safe_href(value, schemes)
         return strip_controls(value)
 
-    raw = markdown.markdown(strip_controls(text),
-                            extensions=["fenced_code", "tables", "sane_lists"])
-    cleaned = nh3.clean(raw, tags=_TAGS, attributes={"a": {"href", "title"}},
-                        attribute_filter=keep, url_schemes=set(schemes),
-                        link_rel="noopener noreferrer")
+    raw = markdown.markdown(
+        strip_controls(text), extensions=["fenced_code", "tables", "sane_lists"]
+    )
+    cleaned = nh3.clean(
+        raw,
+        tags=_TAGS,
+        attributes={"a": {"href", "title"}},
+        attribute_filter=keep,
+        url_schemes=set(schemes),
+        link_rel="noopener noreferrer",
+    )
     return strip_controls(cleaned)  # entities such as &#x202E; are decoded by the sanitizer
 
 

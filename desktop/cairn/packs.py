@@ -48,11 +48,13 @@ class DisabledPack:
         count = len(self.problems)
         first = "; ".join(str(p) for p in self.problems[:NOTICE_PROBLEMS])
         more = f" (and {count - NOTICE_PROBLEMS} more)" if count > NOTICE_PROBLEMS else ""
-        return (f"The curriculum pack in {self.folder} was disabled because it has {count} "
-                f"problem{'s' if count != 1 else ''} — {first}{more} — so its items are hidden "
-                "and your progress on them is kept; fix it (`cairn validate "
-                f"{self.folder}` lists every problem) or remove it with File → Curriculum "
-                "packs… in the window or by deleting the folder.")
+        return (
+            f"The curriculum pack in {self.folder} was disabled because it has {count} "
+            f"problem{'s' if count != 1 else ''} — {first}{more} — so its items are hidden "
+            "and your progress on them is kept; fix it (`cairn validate "
+            f"{self.folder}` lists every problem) or remove it with File → Curriculum "
+            "packs… in the window or by deleting the folder."
+        )
 
 
 def pack_id(folder: Path) -> str:
@@ -67,9 +69,11 @@ def extension_packs(data_dir: Path) -> list[Path]:
     folder = Path(data_dir) / PACKS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if not p.name.startswith(".") and p.is_dir()
-                  and os.path.lexists(p / "pack.toml"))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if not p.name.startswith(".") and p.is_dir() and os.path.lexists(p / "pack.toml")
+    )
 
 
 def load_packs(shipped: Path, data_dir: Path) -> tuple[Curriculum, list[DisabledPack]]:
@@ -152,8 +156,9 @@ def stage_copy(source: Path, packs_root: Path) -> Path:
             (staging / relative).mkdir(parents=True, exist_ok=True)
         budget = MAX_PACK_BYTES
         for file in listing.files:
-            budget -= _copy_file(Path(source) / file.relative, staging / file.relative,
-                                 min(MAX_FILE_BYTES, budget))
+            budget -= _copy_file(
+                Path(source) / file.relative, staging / file.relative, min(MAX_FILE_BYTES, budget)
+            )
     except BaseException:
         remove_folder(staging)
         raise
@@ -167,8 +172,10 @@ def _copy_file(source: Path, target: Path, limit: int) -> int:
         while chunk := reader.read(min(1 << 20, limit + 1 - copied)):
             copied += len(chunk)
             if copied > limit:
-                raise PackFileError(f"{source} grew past {megabytes(limit)} while it was being "
-                                    "copied; nothing was added")
+                raise PackFileError(
+                    f"{source} grew past {megabytes(limit)} while it was being "
+                    "copied; nothing was added"
+                )
             writer.write(chunk)
         writer.flush()
         os.fsync(writer.fileno())

@@ -46,8 +46,7 @@ class Pace:
 
     @property
     def expected_percent(self) -> float:
-        return round(100.0 * self.expected_hours / self.total_hours, 1) if self.total_hours \
-            else 0.0
+        return round(100.0 * self.expected_hours / self.total_hours, 1) if self.total_hours else 0.0
 
     @property
     def done_percent(self) -> float:
@@ -58,9 +57,11 @@ class Pace:
         if self.state == "not started":
             return f"Your plan starts on {self.start:%d %b %Y}."
         if self.state == "behind":
-            return (f"Behind plan by {self.catch_up_hours:.1f} h: about "
-                    f"{self.catch_up_hours / max(self.pace_per_week, 1):.1f} week(s) of work "
-                    "at your pace.")
+            return (
+                f"Behind plan by {self.catch_up_hours:.1f} h: about "
+                f"{self.catch_up_hours / max(self.pace_per_week, 1):.1f} week(s) of work "
+                "at your pace."
+            )
         if self.state == "ahead":
             return f"Ahead of plan by {self.done_hours - self.expected_hours:.1f} h."
         return "On track with your plan."
@@ -82,12 +83,12 @@ def expected_week(curriculum: Curriculum, expected_hours: float) -> int:
     return last
 
 
-def pace(curriculum: Curriculum, statuses: Mapping[str, str], settings: PlanSettings,
-         today: date) -> Pace:
+def pace(
+    curriculum: Curriculum, statuses: Mapping[str, str], settings: PlanSettings, today: date
+) -> Pace:
     """The learner's pace and position against their plan on `today`."""
     total = total_hours(curriculum)
-    done = sum(i.estimate_hours for i in curriculum.items.values()
-               if statuses.get(i.id) == "done")
+    done = sum(i.estimate_hours for i in curriculum.items.values() if statuses.get(i.id) == "done")
     weekly = max(settings.hours_per_week, 0.1)
     days = (today - settings.start).days
     expected = min(total, max(0.0, days / 7 * weekly))
@@ -108,6 +109,17 @@ def pace(curriculum: Curriculum, statuses: Mapping[str, str], settings: PlanSett
     else:
         state = "on track"
     catch_up = max(0.0, expected - done) if state == "behind" else 0.0
-    return Pace(today, settings.start, settings.hours_per_week, total, done, expected,
-                expected_week(curriculum, expected), rate, forecast, planned_finish, state,
-                catch_up)
+    return Pace(
+        today,
+        settings.start,
+        settings.hours_per_week,
+        total,
+        done,
+        expected,
+        expected_week(curriculum, expected),
+        rate,
+        forecast,
+        planned_finish,
+        state,
+        catch_up,
+    )

@@ -54,15 +54,19 @@ class AreaReadiness:
 
     def details(self) -> str:
         """What counted and what is missing, without the area's name."""
-        text = (f"{self.done} of {self.total} item{'s' if self.total != 1 else ''} done "
-                f"({self.hours_credited:g} of {self.hours_total:g} h counted)")
+        text = (
+            f"{self.done} of {self.total} item{'s' if self.total != 1 else ''} done "
+            f"({self.hours_credited:g} of {self.hours_total:g} h counted)"
+        )
         notes = []
         if self.missing_evidence:
             names = ", ".join(f"“{t}”" for t in self.missing_evidence[:3])
             more = len(self.missing_evidence) - 3
-            notes.append(f"{names}{f' and {more} more' if more > 0 else ''} "
-                         f"{'has' if len(self.missing_evidence) == 1 else 'have'} no evidence "
-                         "yet (counted at half)")
+            notes.append(
+                f"{names}{f' and {more} more' if more > 0 else ''} "
+                f"{'has' if len(self.missing_evidence) == 1 else 'have'} no evidence "
+                "yet (counted at half)"
+            )
         if self.skipped:
             notes.append(f"{self.skipped} skipped (not counted)")
         return text + ("; " + "; ".join(notes) if notes else "")
@@ -98,8 +102,9 @@ class NextStep:
 class ReadinessModel:
     """Readiness for every role of a curriculum, given statuses and evidence."""
 
-    def __init__(self, curriculum: Curriculum, statuses: Mapping[str, str],
-                 evidence: Collection[str]) -> None:
+    def __init__(
+        self, curriculum: Curriculum, statuses: Mapping[str, str], evidence: Collection[str]
+    ) -> None:
         self.curriculum = curriculum
         self.statuses = statuses
         self.evidence = evidence
@@ -107,8 +112,9 @@ class ReadinessModel:
         for item in curriculum.items.values():
             for skill in item.skills:
                 self._builders.setdefault(skill, []).append(item)
-        self._area_hours = {skill: sum(i.estimate_hours for i in items)
-                            for skill, items in self._builders.items()}
+        self._area_hours = {
+            skill: sum(i.estimate_hours for i in items) for skill, items in self._builders.items()
+        }
 
     def _credit(self, item: Item) -> float:
         return credit(item, self.statuses.get(item.id, "todo"), item.id in self.evidence)
@@ -122,8 +128,18 @@ class ReadinessModel:
         missing = tuple(i.title for i in done if i.is_milestone and i.id not in self.evidence)
         skipped = sum(1 for i in items if self.statuses.get(i.id) == "skipped")
         skill = self.curriculum.skills[skill_id]
-        return AreaReadiness(skill_id, skill.name, weight, score, len(done), len(items),
-                             skipped, hours_credited, hours_total, missing)
+        return AreaReadiness(
+            skill_id,
+            skill.name,
+            weight,
+            score,
+            len(done),
+            len(items),
+            skipped,
+            hours_credited,
+            hours_total,
+            missing,
+        )
 
     def role(self, role_id: str) -> RoleReadiness:
         role = self.curriculum.roles[role_id]
@@ -156,11 +172,17 @@ class ReadinessModel:
         for item in self.curriculum.items.values():
             status = self.statuses.get(item.id, "todo")
             if status in ("todo", "doing"):
-                step = NextStep(item.id, item.title, "finish", self.gain(role_id, item),
-                                item.estimate_hours)
+                step = NextStep(
+                    item.id, item.title, "finish", self.gain(role_id, item), item.estimate_hours
+                )
             elif status == "done" and item.is_milestone and item.id not in self.evidence:
-                step = NextStep(item.id, item.title, "add evidence", self.gain(role_id, item),
-                                EVIDENCE_STEP_HOURS)
+                step = NextStep(
+                    item.id,
+                    item.title,
+                    "add evidence",
+                    self.gain(role_id, item),
+                    EVIDENCE_STEP_HOURS,
+                )
             else:
                 continue
             if step.gain > 0:

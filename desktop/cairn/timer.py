@@ -32,9 +32,11 @@ class TimerState:
         return self if self.running else TimerState(self.content_id, now, self.seconds_before)
 
     def to_setting(self) -> dict[str, Any]:
-        return {"content_id": self.content_id,
-                "running_since": self.running_since.isoformat() if self.running_since else None,
-                "seconds_before": self.seconds_before}
+        return {
+            "content_id": self.content_id,
+            "running_since": self.running_since.isoformat() if self.running_since else None,
+            "seconds_before": self.seconds_before,
+        }
 
     @classmethod
     def from_setting(cls, raw: Any) -> TimerState | None:
@@ -42,7 +44,10 @@ class TimerState:
             return None
         try:
             since = raw.get("running_since")
-            return cls(raw["content_id"], datetime.fromisoformat(since) if since else None,
-                       float(raw.get("seconds_before", 0.0)))
+            return cls(
+                raw["content_id"],
+                datetime.fromisoformat(since) if since else None,
+                float(raw.get("seconds_before", 0.0)),
+            )
         except (TypeError, ValueError):
             return None

@@ -96,10 +96,17 @@ class Change:
 class Tracker:
     """Content and progress together: what the GUI and the CLI use."""
 
-    def __init__(self, curriculum: Curriculum, database: Database, *, clock: Clock = utc_now,
-                 data_dir: Path | None = None, shipped_pack: Path | None = None,
-                 backup_dir: Path | None = None,
-                 disabled_packs: Sequence[DisabledPack] = ()) -> None:
+    def __init__(
+        self,
+        curriculum: Curriculum,
+        database: Database,
+        *,
+        clock: Clock = utc_now,
+        data_dir: Path | None = None,
+        shipped_pack: Path | None = None,
+        backup_dir: Path | None = None,
+        disabled_packs: Sequence[DisabledPack] = (),
+    ) -> None:
         self.curriculum = curriculum
         self.disabled_packs = list(disabled_packs)
         self.pack_notices: list[str] = [pack.notice for pack in self.disabled_packs]
@@ -107,8 +114,9 @@ class Tracker:
         self.recovery_notice: RecoveryNotice | None = None
         self.open_notice = ""
         self._opened: OpenedDatabase | None = None  # set by open(): the lock and scratch files
-        self.backup_dir = backup_dir or (data_dir / BACKUPS_FOLDER if data_dir else
-                                         database.path.parent / BACKUPS_FOLDER)
+        self.backup_dir = backup_dir or (
+            data_dir / BACKUPS_FOLDER if data_dir else database.path.parent / BACKUPS_FOLDER
+        )
         self.shipped_pack = shipped_pack
         self._database = database
         self.data_dir = data_dir
@@ -137,9 +145,15 @@ class Tracker:
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
         opened = open_database(data_dir, backup_dir, read_only=read_only)
         try:
-            tracker = cls(curriculum, opened.database, clock=clock, data_dir=data_dir,
-                          shipped_pack=Path(shipped_pack), backup_dir=backup_dir,
-                          disabled_packs=disabled)
+            tracker = cls(
+                curriculum,
+                opened.database,
+                clock=clock,
+                data_dir=data_dir,
+                shipped_pack=Path(shipped_pack),
+                backup_dir=backup_dir,
+                disabled_packs=disabled,
+            )
         except BaseException:
             opened.close()
             raise
@@ -151,8 +165,9 @@ class Tracker:
         return tracker
 
     @classmethod
-    def open_snapshot(cls, folder: Path, curriculum: Curriculum,
-                      plan_for: Callable[[Tracker], ImportPlanLike]) -> Tracker:
+    def open_snapshot(
+        cls, folder: Path, curriculum: Curriculum, plan_for: Callable[[Tracker], ImportPlanLike]
+    ) -> Tracker:
         """A tracker on a new database in `folder` (a throwaway folder the caller removes),
         filled with the plan `plan_for` makes against it: a summary opened for reading."""
         tracker = cls(curriculum, Database.open(folder / SNAPSHOT_FILE, folder / BACKUPS_FOLDER))
@@ -202,9 +217,13 @@ class Tracker:
         try:
             return make_backup(self._database.path, self.backup_dir, reason=reason)
         except (sqlite3.Error, OSError) as error:
-            raise explain(self._database.path, error, doing=f"the {reason} backup",
-                          consequence="Your progress itself is saved and intact; only this "
-                          "backup is missing.") from error
+            raise explain(
+                self._database.path,
+                error,
+                doing=f"the {reason} backup",
+                consequence="Your progress itself is saved and intact; only this "
+                "backup is missing.",
+            ) from error
 
     def backup_if_due(self, reason: str, every: timedelta = timedelta(hours=1)) -> Path | None:
         """A backup unless one was made less than `every` ago (for command-line writes)."""
@@ -227,8 +246,10 @@ class Tracker:
             return [], None
         path = self._database.path
         if not confirm_damage(path):
-            raise StoreError(f"{path}: the check found {problems[0]!r}, but a check of a copy "
-                             "found the file sound, so nothing was changed. Try again.")
+            raise StoreError(
+                f"{path}: the check found {problems[0]!r}, but a check of a copy "
+                "found the file sound, so nothing was changed. Try again."
+            )
         self._database.close()
         try:
             notice = recover(path, self.backup_dir, problems, self._folder_lock())
@@ -248,14 +269,16 @@ class Tracker:
         self._writable()
         problems = full_check(backup)
         if problems:
-            raise TrackerError(f"the backup {backup} is damaged ({problems[0]}); nothing was "
-                               "changed")
+            raise TrackerError(
+                f"the backup {backup} is damaged ({problems[0]}); nothing was changed"
+            )
         path = self._database.path
         try:
             safety = backup_to(path, self.backup_dir, reason="before-restore")
         except (sqlite3.Error, OSError) as error:
-            raise explain(path, error, doing="the backup before restoring (so nothing was "
-                          "restored)") from error
+            raise explain(
+                path, error, doing="the backup before restoring (so nothing was restored)"
+            ) from error
         self._database.close()
         try:
             restore_backup(backup, path)  # one transaction: all of the backup, or nothing
@@ -280,9 +303,11 @@ class Tracker:
             try:
                 backup = backup_to(self.database_path, self.backup_dir, reason="before-import")
             except (sqlite3.Error, OSError) as error:  # no backup, no import: said in words
-                raise explain(self.database_path, error,
-                              doing="the backup before the import (so nothing was imported)"
-                              ) from error
+                raise explain(
+                    self.database_path,
+                    error,
+                    doing="the backup before the import (so nothing was imported)",
+                ) from error
             self._database.apply_import(plan)
             self.reload()
             return plan, backup
@@ -308,8 +333,10 @@ class Tracker:
         except packs.PackFileError as error:
             raise TrackerError(f"{error}; nothing was added") from None
         except OSError as error:
-            raise TrackerError(f"the pack could not be copied into {packs_root}: "
-                               f"{error.strerror or error}; nothing was added") from None
+            raise TrackerError(
+                f"the pack could not be copied into {packs_root}: "
+                f"{error.strerror or error}; nothing was added"
+            ) from None
         self.reload_content()
         return Change("content", (info.id,), None, info.version)
 
@@ -366,8 +393,12 @@ class Tracker:
     def _snapshot(self) -> tuple[object, ...]:
         """What the learner sees, as last read (notes too: comparing against a fresh read
         would miss a note another process just changed)."""
-        return (dict(self._statuses), dict(self._reading_statuses), set(self._evidence_ids),
-                dict(getattr(self, "_notes_seen", {})))
+        return (
+            dict(self._statuses),
+            dict(self._reading_statuses),
+            set(self._evidence_ids),
+            dict(getattr(self, "_notes_seen", {})),
+        )
 
     def reload_if_changed(self) -> bool:
         """Re-read if another process committed since the last look; True if anything the
@@ -402,8 +433,11 @@ class Tracker:
 
     def retired_ids(self) -> list[str]:
         """Ids with saved progress that the loaded curriculum no longer has."""
-        return sorted(cid for cid in self._stored_ids
-                      if self.curriculum.resolve(cid) not in self.curriculum.items)
+        return sorted(
+            cid
+            for cid in self._stored_ids
+            if self.curriculum.resolve(cid) not in self.curriculum.items
+        )
 
     def history(self, content_id: str) -> list[HistoryEntry]:
         return self._database.history(content_id)
@@ -467,8 +501,7 @@ class Tracker:
         if not isinstance(raw, dict):
             return None
         try:
-            return PlanSettings(date.fromisoformat(str(raw["start"])),
-                                float(raw["hours_per_week"]))
+            return PlanSettings(date.fromisoformat(str(raw["start"])), float(raw["hours_per_week"]))
         except (KeyError, ValueError, TypeError):
             return None
 
@@ -477,8 +510,9 @@ class Tracker:
         self._writable()
         if not 1 <= hours_per_week <= 60:
             raise TrackerError(f"{hours_per_week:g} hours a week is not a plan; choose 1 to 60")
-        return self.set_setting("plan", {"start": start.isoformat(),
-                                         "hours_per_week": hours_per_week})
+        return self.set_setting(
+            "plan", {"start": start.isoformat(), "hours_per_week": hours_per_week}
+        )
 
     def pace(self, today: date | None = None) -> Pace | None:
         settings = self.plan_settings()
@@ -492,8 +526,14 @@ class Tracker:
     def study(self, today: date | None = None) -> StudyStats:
         return study_stats(self._database.sessions(), today or self._clock().date())
 
-    def log_study(self, content_id: str, minutes: int, *, started_at: datetime | None = None,
-                  source: str = "manual") -> Change:
+    def log_study(
+        self,
+        content_id: str,
+        minutes: int,
+        *,
+        started_at: datetime | None = None,
+        source: str = "manual",
+    ) -> Change:
         """Record time studied on an item, milestone or reading."""
         from .validation import InvalidInput, check_minutes, check_time
 
@@ -503,8 +543,11 @@ class Tracker:
         now = self._clock()
         try:
             minutes = check_minutes(minutes)
-            moment = (check_time(started_at, now, "start time") if started_at is not None
-                      else now - timedelta(minutes=minutes))
+            moment = (
+                check_time(started_at, now, "start time")
+                if started_at is not None
+                else now - timedelta(minutes=minutes)
+            )
         except InvalidInput as error:
             raise TrackerError(f"{target}: {error}") from None
         session_id = self._database.add_session(target, moment, int(minutes), source)
@@ -524,8 +567,7 @@ class Tracker:
         """Start timing study on an item or reading (a timer on something else is stopped and
         its time recorded first)."""
         self._writable()
-        target = content_id if content_id in self.curriculum.readings else \
-            self.item(content_id).id
+        target = content_id if content_id in self.curriculum.readings else self.item(content_id).id
         current = self.timer()
         if current is not None and current.content_id == target:
             return self._save_timer(current.resumed(self._clock()))
@@ -549,8 +591,9 @@ class Tracker:
         change = Change("study", (current.content_id,), None, None)
         if minutes >= 1:  # recorded first: if that fails, the timer is still there
             started = now - timedelta(seconds=current.elapsed(now))
-            change = self.log_study(current.content_id, min(minutes, 24 * 60),
-                                    started_at=started, source="timer")
+            change = self.log_study(
+                current.content_id, min(minutes, 24 * 60), started_at=started, source="timer"
+            )
         self.set_setting(TIMER_SETTING, None)
         return change
 
@@ -601,8 +644,7 @@ class Tracker:
 
     def target_roles(self) -> list[str]:
         """The primary role first, then the other roles the learner targets."""
-        others = [r for r in self.setting("target_roles", []) or []
-                  if r in self.curriculum.roles]
+        others = [r for r in self.setting("target_roles", []) or [] if r in self.curriculum.roles]
         primary = self.primary_role()
         return ([primary] if primary else []) + [r for r in others if r != primary]
 
@@ -611,8 +653,9 @@ class Tracker:
         self._writable()
         for role in [primary, *others]:
             if role and role not in self.curriculum.roles:
-                raise TrackerError(f"there is no role '{role}' (roles: "
-                                   f"{', '.join(self.curriculum.roles)})")
+                raise TrackerError(
+                    f"there is no role '{role}' (roles: {', '.join(self.curriculum.roles)})"
+                )
         old = self.target_roles()
         self.set_setting("primary_role", primary)
         self.set_setting("target_roles", [r for r in dict.fromkeys(others) if r != primary])
@@ -627,8 +670,7 @@ class Tracker:
         item = self.item(content_id)
         # The database decides what changed (another process may have changed it since this
         # copy was read); an item without a row is 'todo', or what its old id carried over.
-        carried = self._statuses.get(item.id, "todo") if item.id not in self._stored_ids \
-            else "todo"
+        carried = self._statuses.get(item.id, "todo") if item.id not in self._stored_ids else "todo"
         old = self._database.set_status(item.id, status, self._clock(), carried) or "todo"
         self._statuses[item.id] = status
         if old != status:
@@ -639,8 +681,9 @@ class Tracker:
         """Mark a reading unread, reading or read."""
         self._writable()
         if status not in READING_STATUSES:
-            raise TrackerError(f"'{status}' is not a reading status; use one of: "
-                               f"{', '.join(READING_STATUSES)}")
+            raise TrackerError(
+                f"'{status}' is not a reading status; use one of: {', '.join(READING_STATUSES)}"
+            )
         if reading_id not in self.curriculum.readings:
             raise TrackerError(f"there is no reading with id '{reading_id}'")
         old = self.reading_status(reading_id)
@@ -700,8 +743,9 @@ class Tracker:
         self._writable()
         item = self.item(content_id)
         if not item.is_milestone:
-            raise TrackerError(f"'{item.id}' is not a project milestone; evidence belongs to "
-                               "milestones")
+            raise TrackerError(
+                f"'{item.id}' is not a project milestone; evidence belongs to milestones"
+            )
         try:
             url = check_url(url)
         except InvalidInput as error:

@@ -23,8 +23,9 @@ EARLIEST_YEAR = 2000
 FUTURE_TOLERANCE = timedelta(days=1)
 WEB_SCHEMES = ("http", "https")
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                          "\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 # Line and paragraph separators: line breaks that are not control characters.
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 # An HTML character reference (`&#x202E;`, `&#8238;`, `&rlm;`): a browser decodes it inside a
@@ -63,10 +64,16 @@ def check_text(text: object, field: str, *, limit: int, single_line: bool = Fals
         raise InvalidInput(field, f"is {len(text):,} characters long (at most {limit:,})")
     if _NUL in text:
         raise InvalidInput(field, "contains a NUL character")
-    if single_line and (_CONTROL.search(text) or BIDI_CONTROLS.intersection(text)
-                        or LINE_SEPARATORS.intersection(text)):
-        raise InvalidInput(field, "contains a line break, control characters or invisible "
-                                  "direction marks; it must be one line of visible text")
+    if single_line and (
+        _CONTROL.search(text)
+        or BIDI_CONTROLS.intersection(text)
+        or LINE_SEPARATORS.intersection(text)
+    ):
+        raise InvalidInput(
+            field,
+            "contains a line break, control characters or invisible "
+            "direction marks; it must be one line of visible text",
+        )
     return text
 
 
@@ -109,8 +116,9 @@ def url_problem(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> str | None:
     return None
 
 
-def check_url(url: object, field: str = "evidence URL",
-              schemes: Iterable[str] = WEB_SCHEMES) -> str:
+def check_url(
+    url: object, field: str = "evidence URL", schemes: Iterable[str] = WEB_SCHEMES
+) -> str:
     """An evidence link: absolute http(s) with a host, at most 2,000 characters, nothing that
     could hide or disguise part of it. Surrounding white space is removed first."""
     if not isinstance(url, str):
@@ -136,8 +144,10 @@ def check_minutes(minutes: object, field: str = "study time") -> int:
     if isinstance(minutes, float) and (not math.isfinite(minutes) or minutes != int(minutes)):
         raise InvalidInput(field, f"must be a whole number of minutes, not {minutes!r}")
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InvalidInput(field, f"of {minutes:g} minutes is not a study session; give "
-                                  f"{MIN_MINUTES} to {MAX_MINUTES}")
+        raise InvalidInput(
+            field,
+            f"of {minutes:g} minutes is not a study session; give {MIN_MINUTES} to {MAX_MINUTES}",
+        )
     return int(minutes)
 
 

@@ -38,8 +38,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         _prepare(data_dir)
-        command = [sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                   "--quit-after-start"]
+        command = [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"]
         subprocess.run(command, env=env, check=True, capture_output=True)  # warm the OS cache
         times, paints = [], []
         for _ in range(args.runs):
@@ -47,18 +46,26 @@ def main() -> int:
             start = time.perf_counter()
             done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
             times.append(time.perf_counter() - start)
-            marker = next(line for line in done.stdout.splitlines()
-                          if line.startswith("painted-at "))
+            marker = next(
+                line for line in done.stdout.splitlines() if line.startswith("painted-at ")
+            )
             paints.append(float(marker.split()[1]) - launched)
         imports = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import cairn.gui.app"],
-            env=env, check=True, capture_output=True, text=True).stderr.splitlines()
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stderr.splitlines()
     top = [line for line in imports if line.rstrip().endswith("| cairn.gui.app")]
     cumulative = int(top[-1].split("|")[1]) / 1e6 if top else float("nan")
-    print(f"launch to first paint: median {statistics.median(paints):.3f} s, "
-          f"best {min(paints):.3f} s")
-    print(f"launch to exit: median {statistics.median(times):.3f} s, "
-          f"best {min(times):.3f} s over {args.runs} runs ({os.cpu_count()} CPUs)")
+    print(
+        f"launch to first paint: median {statistics.median(paints):.3f} s, best {min(paints):.3f} s"
+    )
+    print(
+        f"launch to exit: median {statistics.median(times):.3f} s, "
+        f"best {min(times):.3f} s over {args.runs} runs ({os.cpu_count()} CPUs)"
+    )
     print(f"import of the first screen (cairn.gui.app): {cumulative:.3f} s")
     return 0
 

@@ -13,7 +13,8 @@ from cairn.tracker import Tracker
 
 
 def test_a_timer_whose_session_cannot_be_saved_keeps_running(
-        data_dir: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     now = [datetime(2026, 11, 30, 9, 0)]
     t = Tracker.open(data_dir, curriculum_dir(), clock=lambda: now[0])  # type: ignore[arg-type]
     item = next(iter(t.curriculum.items))

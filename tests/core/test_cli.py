@@ -37,11 +37,13 @@ def first_item(shipped_tracker) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_version_and_help_through_the_real_entry_point() -> None:
-    done = subprocess.run([sys.executable, "-m", "cairn", "--version"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "--version"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and done.stdout.strip() == f"cairn {__version__}"
-    done = subprocess.run([sys.executable, "-m", "cairn", "frobnicate"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "frobnicate"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2 and "invalid choice" in done.stderr
 
 
@@ -68,8 +70,18 @@ def test_items_json_fields_and_filters(data_dir: Path, first_item: str) -> None:
     payload = json.loads(out)
     assert code == 0 and payload["schema"] == 1
     item = payload["items"][0]
-    assert set(item) >= {"id", "title", "kind", "month", "week", "status", "skills", "readings",
-                         "project", "estimate_hours"}
+    assert set(item) >= {
+        "id",
+        "title",
+        "kind",
+        "month",
+        "week",
+        "status",
+        "skills",
+        "readings",
+        "project",
+        "estimate_hours",
+    }
     assert item["id"] == first_item and item["status"] == "doing" and item["month"] == 1
     assert all(i["month"] == 1 for i in payload["items"])
     assert {"id", "title", "url"} <= set(item["readings"][0])
@@ -105,8 +117,9 @@ def test_note_replaces_and_reads_stdin(data_dir: Path, first_item: str, shipped_
     from cairn.tracker import Tracker
 
     assert cairn("--data-dir", str(data_dir), "note", first_item, "first")[0] == 0
-    code, out, _ = cairn("--data-dir", str(data_dir), "note", first_item, "-",
-                         stdin="# Week 1\nLearned *uv*.")
+    code, out, _ = cairn(
+        "--data-dir", str(data_dir), "note", first_item, "-", stdin="# Week 1\nLearned *uv*."
+    )
     assert code == 0 and "note saved" in out
     t = Tracker.open(data_dir, shipped_pack)
     note = t.note(first_item)
@@ -117,11 +130,13 @@ def test_note_replaces_and_reads_stdin(data_dir: Path, first_item: str, shipped_
 def test_evidence_accepts_web_links_only(data_dir: Path, shipped_pack: Path) -> None:
     from cairn.tracker import Tracker
 
-    code, _, err = cairn("--data-dir", str(data_dir), "evidence", "rag-eval-golden-set",
-                         "javascript:alert(1)")
+    code, _, err = cairn(
+        "--data-dir", str(data_dir), "evidence", "rag-eval-golden-set", "javascript:alert(1)"
+    )
     assert code == 2 and "javascript:alert(1)" in err
-    code, out, _ = cairn("--data-dir", str(data_dir), "evidence", "rag-eval-golden-set",
-                         "https://github.com/me/rag")
+    code, out, _ = cairn(
+        "--data-dir", str(data_dir), "evidence", "rag-eval-golden-set", "https://github.com/me/rag"
+    )
     assert code == 0 and "evidence added" in out
     t = Tracker.open(data_dir, shipped_pack)
     urls = [e.url for e in t.evidence("rag-eval-golden-set")]
@@ -136,10 +151,12 @@ def test_validate_shipped_and_broken_packs(tmp_path: Path) -> None:
     assert code == 0
     broken = tmp_path / "broken"
     broken.mkdir()
-    (broken / "pack.toml").write_text('[pack]\nid = "x"\nname = "X"\nversion = "1"\n'
-                                      '[[reading]]\nid = "r"\ntitle = "R"\nauthor = "A"\n'
-                                      'kind = "docs"\nurl = "file:///etc"\nestimate_hours = 1\n'
-                                      '[[skill]]\nid = "s"\n')
+    (broken / "pack.toml").write_text(
+        '[pack]\nid = "x"\nname = "X"\nversion = "1"\n'
+        '[[reading]]\nid = "r"\ntitle = "R"\nauthor = "A"\n'
+        'kind = "docs"\nurl = "file:///etc"\nestimate_hours = 1\n'
+        '[[skill]]\nid = "s"\n'
+    )
     code, _, err = cairn("validate", str(broken))
     assert code == 1
     assert "field 'url'" in err and "id 's'" in err and "field 'name'" in err
@@ -147,8 +164,9 @@ def test_validate_shipped_and_broken_packs(tmp_path: Path) -> None:
     assert code == 2 and "missing" in err
 
 
-def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                   first_item: str) -> None:
+def test_data_dir_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_item: str
+) -> None:
     monkeypatch.setenv("CAIRN_DATA_DIR", str(tmp_path / "env-data"))
     assert cairn("mark", first_item, "done")[0] == 0
     assert (tmp_path / "env-data" / "cairn.sqlite3").is_file()
@@ -175,8 +193,9 @@ def test_data_dir_that_is_a_file(tmp_path: Path) -> None:
 
 def test_readiness_json_for_a_role_and_roles_in_status(data_dir: Path) -> None:
     assert cairn("--data-dir", str(data_dir), "mark", "rag-eval-golden-set", "done")[0] == 0
-    code, out, _ = cairn("--data-dir", str(data_dir), "readiness", "--role", "llm-engineer",
-                         "--json")
+    code, out, _ = cairn(
+        "--data-dir", str(data_dir), "readiness", "--role", "llm-engineer", "--json"
+    )
     payload = json.loads(out)
     assert code == 0 and payload["schema"] == 1
     assert payload["role"] == {"id": "llm-engineer", "name": "LLM / AI Engineer"}

@@ -46,7 +46,8 @@ def test_extension_pack_cannot_redefine_a_shipped_id(tmp_path: Path) -> None:
     extra = tmp_path / "extra"
     extra.mkdir()
     (extra / "pack.toml").write_text(
-        (EXTRA_PACK / "pack.toml").read_text().replace('id = "pair-session"', 'id = "write-hello"'))
+        (EXTRA_PACK / "pack.toml").read_text().replace('id = "pair-session"', 'id = "write-hello"')
+    )
     problems = [str(p) for p in validate_pack(extra, base=SMALL_PACK)]
     assert len(problems) == 1
     assert "id 'write-hello'" in problems[0] and "already used in" in problems[0]
@@ -67,38 +68,106 @@ def test_syntax_error_names_file_line_and_column(small_pack: Path) -> None:
 
 # One broken copy of the small pack per kind of mistake: (file, old text, new text, id, field).
 MISTAKES = {
-    "unknown skill": ("months/01-basics.toml", 'skills = ["coding"]\nreadings = ["guide"]',
-                      'skills = ["cooking"]\nreadings = ["guide"]', "write-hello", "skills"),
-    "unknown reading": ("months/01-basics.toml", 'readings = ["paper"]\naliases',
-                        'readings = ["nope"]\naliases', "write-eval", "readings"),
-    "javascript url": ("pack.toml", 'url = "https://example.org/guide"',
-                       'url = "javascript:alert(1)"', "guide", "url"),
-    "file url": ("pack.toml", 'url = "https://example.org/paper"',
-                 'url = "file:///etc/passwd"', "paper", "url"),
-    "http url": ("pack.toml", 'url = "https://example.org/paper"',
-                 'url = "http://example.org/paper"', "paper", "url"),
-    "bad markdown link": ("months/01-basics.toml", 'description = "Read it all."',
-                          'description = "Read [this](javascript:alert(1))."', "read-guide",
-                          "description"),
-    "duplicate id": ("months/01-basics.toml", 'id = "read-guide"', 'id = "write-hello"',
-                     "write-hello", "id"),
-    "bad kind": ("months/01-basics.toml", 'kind = "topic"', 'kind = "lecture"', "read-guide",
-                 "kind"),
-    "negative hours": ("months/01-basics.toml", "estimate_hours = 2\nskills = [\"coding\", ",
-                       "estimate_hours = -2\nskills = [\"coding\", ", "read-guide",
-                       "estimate_hours"),
-    "missing title": ("months/01-basics.toml", 'title = "Read the guide"\n', "", "read-guide",
-                      "title"),
-    "bad id": ("months/01-basics.toml", 'id = "write-hello"', 'id = "Write Hello"', "Write Hello",
-               "id"),
+    "unknown skill": (
+        "months/01-basics.toml",
+        'skills = ["coding"]\nreadings = ["guide"]',
+        'skills = ["cooking"]\nreadings = ["guide"]',
+        "write-hello",
+        "skills",
+    ),
+    "unknown reading": (
+        "months/01-basics.toml",
+        'readings = ["paper"]\naliases',
+        'readings = ["nope"]\naliases',
+        "write-eval",
+        "readings",
+    ),
+    "javascript url": (
+        "pack.toml",
+        'url = "https://example.org/guide"',
+        'url = "javascript:alert(1)"',
+        "guide",
+        "url",
+    ),
+    "file url": (
+        "pack.toml",
+        'url = "https://example.org/paper"',
+        'url = "file:///etc/passwd"',
+        "paper",
+        "url",
+    ),
+    "http url": (
+        "pack.toml",
+        'url = "https://example.org/paper"',
+        'url = "http://example.org/paper"',
+        "paper",
+        "url",
+    ),
+    "bad markdown link": (
+        "months/01-basics.toml",
+        'description = "Read it all."',
+        'description = "Read [this](javascript:alert(1))."',
+        "read-guide",
+        "description",
+    ),
+    "duplicate id": (
+        "months/01-basics.toml",
+        'id = "read-guide"',
+        'id = "write-hello"',
+        "write-hello",
+        "id",
+    ),
+    "bad kind": (
+        "months/01-basics.toml",
+        'kind = "topic"',
+        'kind = "lecture"',
+        "read-guide",
+        "kind",
+    ),
+    "negative hours": (
+        "months/01-basics.toml",
+        'estimate_hours = 2\nskills = ["coding", ',
+        'estimate_hours = -2\nskills = ["coding", ',
+        "read-guide",
+        "estimate_hours",
+    ),
+    "missing title": (
+        "months/01-basics.toml",
+        'title = "Read the guide"\n',
+        "",
+        "read-guide",
+        "title",
+    ),
+    "bad id": (
+        "months/01-basics.toml",
+        'id = "write-hello"',
+        'id = "Write Hello"',
+        "Write Hello",
+        "id",
+    ),
     "weights not 100": ("pack.toml", "weight = 40 }", "weight = 30 }", "builder", "area"),
     "milestone week": ("pack.toml", 'week = "w02"', 'week = "w09"', "demo-measure", "week"),
-    "unknown field": ("months/01-basics.toml", "estimate_hours = 0.5",
-                      "estimate_hours = 0.5\nestimate_hour = 1", "explain-eval", "estimate_hour"),
-    "reading missing": ("months/01-basics.toml", 'readings = ["guide"]\n\n[[week]]',
-                        'readings = []\n\n[[week]]', "read-guide", "readings"),
-    "alias in use": ("months/01-basics.toml", 'aliases = ["old-eval"]',
-                     'aliases = ["write-hello"]', "write-eval", "aliases"),
+    "unknown field": (
+        "months/01-basics.toml",
+        "estimate_hours = 0.5",
+        "estimate_hours = 0.5\nestimate_hour = 1",
+        "explain-eval",
+        "estimate_hour",
+    ),
+    "reading missing": (
+        "months/01-basics.toml",
+        'readings = ["guide"]\n\n[[week]]',
+        "readings = []\n\n[[week]]",
+        "read-guide",
+        "readings",
+    ),
+    "alias in use": (
+        "months/01-basics.toml",
+        'aliases = ["old-eval"]',
+        'aliases = ["write-hello"]',
+        "write-eval",
+        "aliases",
+    ),
 }
 
 

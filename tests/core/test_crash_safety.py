@@ -44,16 +44,19 @@ while True:
 
 
 def _run_and_kill(data_dir: Path, rng: random.Random) -> list[tuple[str, str]]:
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)],
-                              stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
     assert writer.stdout is not None
     assert writer.stdout.readline().strip() == "ready"
     first = writer.stdout.readline()  # the ORM is loaded and writing: now kill at random
     time.sleep(rng.uniform(0.0, 0.3))
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=30)
+    with writer.stdout:
+        rest = writer.stdout.read().splitlines()
     acks = []
-    for line in [first, *writer.stdout.read().splitlines()]:
+    for line in [first, *rest]:
         parts = line.split()
         if len(parts) == 3 and parts[0] == "ack":  # a torn last line was never acknowledged
             acks.append((parts[1], parts[2]))
@@ -73,12 +76,20 @@ def test_sigkill_never_loses_an_acknowledged_change(tmp_path: Path) -> None:
             acknowledged[item] += 1
         db = data_dir / "cairn.sqlite3"
         conn = sqlite3.connect(db)
-        history = Counter(dict(conn.execute(
-            "SELECT content_id, count(*) FROM status_change GROUP BY content_id").fetchall()))
+        history = Counter(
+            dict(
+                conn.execute(
+                    "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
+                ).fetchall()
+            )
+        )
         states = dict(conn.execute("SELECT content_id, status FROM item_state").fetchall())
-        latest = dict(conn.execute(
-            "SELECT content_id, new_status FROM status_change s WHERE id = "
-            "(SELECT max(id) FROM status_change WHERE content_id = s.content_id)").fetchall())
+        latest = dict(
+            conn.execute(
+                "SELECT content_id, new_status FROM status_change s WHERE id = "
+                "(SELECT max(id) FROM status_change WHERE content_id = s.content_id)"
+            ).fetchall()
+        )
         conn.close()
         for item, count in acknowledged.items():
             assert count <= history[item], f"an acknowledged change to {item} was lost"
@@ -132,21 +143,26 @@ while True:
 
 
 def _acknowledged(lines: list[str]) -> list[list[str]]:
-    return [parts for parts in (line.split() for line in lines)
-            if len(parts) >= 4 and parts[0] == "ack"]  # a torn last line was never acknowledged
+    return [
+        parts for parts in (line.split() for line in lines) if len(parts) >= 4 and parts[0] == "ack"
+    ]  # a torn last line was never acknowledged
 
 
 def _one_round(folder: Path, export: Path, start: int, rng: random.Random) -> list[list[str]]:
-    writer = subprocess.Popen([sys.executable, "-c", COMMAND_WRITER, str(folder), str(export),
-                               str(start)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", COMMAND_WRITER, str(folder), str(export), str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert writer.stdout is not None
     assert writer.stdout.readline().strip() == "ready"
     first = writer.stdout.readline()
     time.sleep(rng.uniform(0.0, 0.4))
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=30)
-    return _acknowledged([first, *writer.stdout.read().splitlines()])
+    with writer.stdout:
+        return _acknowledged([first, *writer.stdout.read().splitlines()])
 
 
 @pytest.mark.slow
@@ -158,8 +174,20 @@ def test_sigkill_during_every_write_command_loses_nothing(tmp_path: Path) -> Non
     seed = Tracker.open(tmp_path / "seed", curriculum_dir())
     seed.log_study(next(iter(seed.curriculum.items)), 25)
     seed.close()
-    assert run(["--data-dir", str(tmp_path / "seed"), "export", "--format", "json", "--out",
-                str(export)]) == 0
+    assert (
+        run(
+            [
+                "--data-dir",
+                str(tmp_path / "seed"),
+                "export",
+                "--format",
+                "json",
+                "--out",
+                str(export),
+            ]
+        )
+        == 0
+    )
     rng = random.Random(20261130)
     step = 0
     acks: list[list[str]] = []
@@ -170,8 +198,13 @@ def test_sigkill_during_every_write_command_loses_nothing(tmp_path: Path) -> Non
         db = folder / "cairn.sqlite3"
         assert full_check(db) == []
         conn = sqlite3.connect(db)
-        history = Counter(dict(conn.execute(
-            "SELECT content_id, count(*) FROM status_change GROUP BY content_id").fetchall()))
+        history = Counter(
+            dict(
+                conn.execute(
+                    "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
+                ).fetchall()
+            )
+        )
         notes = dict(conn.execute("SELECT content_id, body FROM note").fetchall())
         links = {row[0] for row in conn.execute("SELECT url FROM evidence")}
         sessions = conn.execute("SELECT count(*) FROM study_session").fetchone()[0]

@@ -49,8 +49,9 @@ def test_make_backup_skips_an_unchanged_copy_and_thins(tmp_path: Path) -> None:
     info = t.backups()
     assert [b.items_done for b in info] == [2, 1]
     assert info[0].reason == "periodic" and info[0].size > 0
-    stale = backup_to(t.database_path, t.backup_dir, reason="ancient",
-                      now=datetime.now() - timedelta(days=900))
+    stale = backup_to(
+        t.database_path, t.backup_dir, reason="ancient", now=datetime.now() - timedelta(days=900)
+    )
     assert stale.exists() and len(t.backups()) == 3
     assert thin(t.backup_dir) == [stale] and not stale.exists()
     t.close()
@@ -77,7 +78,7 @@ def _corrupt(path: Path) -> None:
     """Overwrite the header of every b-tree page after the first (what a bad sector does)."""
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):
-        data[offset:offset + 32] = b"\xde\xad\xbe\xef" * 8
+        data[offset : offset + 32] = b"\xde\xad\xbe\xef" * 8
     path.write_bytes(bytes(data))
 
 
@@ -87,8 +88,7 @@ def _checkpoint(path: Path) -> None:
     conn.close()
 
 
-def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(
-        tmp_path: Path) -> None:
+def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     t = Tracker.open(data_dir, curriculum_dir())
     t.set_status("python-project-skeleton", "done")
@@ -102,7 +102,8 @@ def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(
     notice = t.recovery_notice
     assert notice is not None and notice.restored is not None
     assert notice.damaged_copy.exists() and notice.damaged_copy.name.startswith(
-        "cairn.sqlite3.damaged-")
+        "cairn.sqlite3.damaged-"
+    )
     message = notice.message()
     assert "moved aside, not deleted" in message and "restored from the backup of" in message
     assert t.status("python-project-skeleton") == "done"
@@ -122,8 +123,9 @@ def test_damage_with_no_backup_starts_fresh_and_keeps_the_damaged_copy(tmp_path:
     t.close()
 
 
-def test_cairn_check_reports_ok_and_damage(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                           ) -> None:
+def test_cairn_check_reports_ok_and_damage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = tmp_path / "data"
     assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
     assert run(["--data-dir", str(data_dir), "check"]) == 0
@@ -137,8 +139,9 @@ def test_cairn_check_reports_ok_and_damage(tmp_path: Path, capsys: pytest.Captur
     assert run(["--data-dir", str(data_dir), "check"]) == 0  # healthy again
 
 
-def test_a_full_disk_loses_nothing_acknowledged(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_loses_nothing_acknowledged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cairn.store import database
 
     t = Tracker.open(tmp_path / "data", curriculum_dir())
@@ -167,8 +170,15 @@ def test_a_full_disk_loses_nothing_acknowledged(tmp_path: Path,
 
 def _make_read_only(folder: Path) -> bool:
     """chattr +i works even for root; chmod works for everyone else."""
-    done = subprocess.run(["chattr", "+i", str(folder), *map(str, folder.iterdir())],
-                          capture_output=True, check=False) if os.geteuid() == 0 else None
+    done = (
+        subprocess.run(
+            ["chattr", "+i", str(folder), *map(str, folder.iterdir())],
+            capture_output=True,
+            check=False,
+        )
+        if os.geteuid() == 0
+        else None
+    )
     if done is None or done.returncode != 0:
         for path in [folder, *folder.iterdir()]:
             path.chmod(0o555 if path.is_dir() else 0o444)
@@ -182,16 +192,16 @@ def _make_read_only(folder: Path) -> bool:
 
 
 def _undo_read_only(folder: Path) -> None:
-    subprocess.run(["chattr", "-i", str(folder), *map(str, folder.iterdir())],
-                   capture_output=True, check=False)
+    subprocess.run(
+        ["chattr", "-i", str(folder), *map(str, folder.iterdir())], capture_output=True, check=False
+    )
     for path in [folder, *folder.iterdir()]:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def test_a_read_only_data_folder_gives_a_clear_message(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_a_read_only_data_folder_gives_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from cairn.store import database
 
     data_dir = tmp_path / "data"

@@ -16,13 +16,15 @@ from cairn.reports.export import export, render_text
 from cairn.reports.importer import ImportRefused, import_progress
 from cairn.tracker import Tracker
 
-HOSTILE = ("# Week notes\n<script>alert('x')</script>\n"
-           "[click me](javascript:alert(1)) <a href=\"javascript:alert(2)\">a</a>\n"
-           "<img src=\"https://evil.example/pixel.png\" onerror=\"alert(3)\">\n"
-           "![remote](https://evil.example/tracker.gif)\n"
-           "<div onclick=\"alert(4)\" style=\"background:url(https://evil.example/x)\">hi</div>\n"
-           "<iframe src=\"https://evil.example\"></iframe> **kept bold** "
-           "[a real link](https://docs.python.org/3/)")
+HOSTILE = (
+    "# Week notes\n<script>alert('x')</script>\n"
+    '[click me](javascript:alert(1)) <a href="javascript:alert(2)">a</a>\n'
+    '<img src="https://evil.example/pixel.png" onerror="alert(3)">\n'
+    "![remote](https://evil.example/tracker.gif)\n"
+    '<div onclick="alert(4)" style="background:url(https://evil.example/x)">hi</div>\n'
+    '<iframe src="https://evil.example"></iframe> **kept bold** '
+    "[a real link](https://docs.python.org/3/)"
+)
 
 
 def _clock(start: datetime):  # type: ignore[no-untyped-def]
@@ -78,20 +80,27 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
 def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path: Path) -> None:
     target = export(learner, "json", tmp_path / "ada.json")
     report = import_progress(learner, target)
-    assert (report.statuses, report.notes, report.evidence, report.readings,
-            report.sessions) == (0, 0, 0, 0, 0)
+    assert (report.statuses, report.notes, report.evidence, report.readings, report.sessions) == (
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
     assert report.backup is None
     assert "Nothing to import" in report.describe()
 
 
 def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path) -> None:
     target = export(learner, "json", tmp_path / "ada.json")
-    other = Tracker.open(tmp_path / "laptop2", curriculum_dir(),
-                         clock=_clock(datetime(2026, 3, 1)))  # older than the learner's
+    other = Tracker.open(
+        tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 3, 1))
+    )  # older than the learner's
     other.set_status("python-project-skeleton", "todo")  # older: the export's "done" wins
     other.close()
-    other = Tracker.open(tmp_path / "laptop2", curriculum_dir(),
-                         clock=_clock(datetime(2026, 4, 1)))  # newer than the learner's
+    other = Tracker.open(
+        tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 4, 1))
+    )  # newer than the learner's
     other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
     report = import_progress(other, target)
     assert other.status("python-project-skeleton") == "done"
@@ -106,20 +115,23 @@ BAD_FILES = {
     "not json": lambda text: "this is a text file, not an export",
     "wrong format": lambda text: text.replace('"cairn-progress"', '"something-else"'),
     "newer schema": lambda text: text.replace('"schema": 1', '"schema": 7', 1),
-    "wrong type": lambda text: text.replace('"items": [', '"items": {"x": [', 1)
-    .replace('"notes":', '"notesx":', 1),
+    "wrong type": lambda text: text.replace('"items": [', '"items": {"x": [', 1).replace(
+        '"notes":', '"notesx":', 1
+    ),
     "bad status": lambda text: text.replace('"status": "done"', '"status": "finished"', 1),
     "bad url": lambda text: text.replace("https://github.com/learner/rag", "javascript:alert(1)"),
     "bad date": lambda text: text.replace('"updated_at": "2026', '"updated_at": "yesterday', 1),
-    "bad id": lambda text: text.replace('"id": "python-project-skeleton"',
-                                        '"id": "../../etc/passwd"', 1),
+    "bad id": lambda text: text.replace(
+        '"id": "python-project-skeleton"', '"id": "../../etc/passwd"', 1
+    ),
     "top level list": lambda text: "[1, 2, 3]",
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
-def test_a_bad_file_is_refused_naming_it_and_nothing_changes(learner: Tracker, tmp_path: Path,
-                                                             case: str) -> None:
+def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
+    learner: Tracker, tmp_path: Path, case: str
+) -> None:
     good = export(learner, "json", tmp_path / "good.json").read_text()
     bad = tmp_path / f"{case.replace(' ', '-')}.json"
     bad.write_text(BAD_FILES[case](good))
@@ -148,8 +160,16 @@ def test_hostile_learner_text_never_survives_into_html(learner: Tracker) -> None
     learner.set_setting("learner_name", "<script>alert('name')</script>Ada")
     html = render_text(learner, "html", questions=HOSTILE, next_goals=HOSTILE)
     lowered = html.lower()
-    for bad in ("<script", "javascript:", "onerror", "onclick", "<iframe", "evil.example",
-                "<img", "style=\"background"):
+    for bad in (
+        "<script",
+        "javascript:",
+        "onerror",
+        "onclick",
+        "<iframe",
+        "evil.example",
+        "<img",
+        'style="background',
+    ):
         assert bad not in lowered, bad
     assert "<strong>kept bold</strong>" in html
     assert '<a href="https://docs.python.org/3/"' in html
@@ -184,34 +204,70 @@ def test_completed_since_the_previous_export(learner: Tracker, tmp_path: Path) -
 
 
 def test_report_contents_for_a_mentor(learner: Tracker) -> None:
-    md = render_text(learner, "md", questions="How deep should I go on linear algebra?",
-                     next_goals="Finish week 2.")
-    for expected in ("# Progress summary: Ada Learner", "## Readiness by role",
-                     "### LLM / AI Engineer (primary):", "## Project milestones",
-                     "<https://github.com/learner/rag>", "How deep should I go",
-                     "Finish week 2.", "## Learning journal"):
+    md = render_text(
+        learner,
+        "md",
+        questions="How deep should I go on linear algebra?",
+        next_goals="Finish week 2.",
+    )
+    for expected in (
+        "# Progress summary: Ada Learner",
+        "## Readiness by role",
+        "### LLM / AI Engineer (primary):",
+        "## Project milestones",
+        "<https://github.com/learner/rag>",
+        "How deep should I go",
+        "Finish week 2.",
+        "## Learning journal",
+    ):
         assert expected in md, expected
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-def test_pdf_has_the_report_headings_and_needs_no_display(learner: Tracker,
-                                                          tmp_path: Path) -> None:
+def test_pdf_has_the_report_headings_and_needs_no_display(learner: Tracker, tmp_path: Path) -> None:
     import os
     import sys
 
     learner.close()
     target = tmp_path / "ada.pdf"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(tmp_path / "learner"),
-                           "export", "--format", "pdf", "--out", str(target)],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cairn",
+            "--data-dir",
+            str(tmp_path / "learner"),
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for heading in ("Progress summary: Ada Learner", "Overall", "Readiness by role",
-                    "Project milestones", "Questions and blockers for my mentor", "Next goals",
-                    "Learning journal", "page 1 of"):
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in (
+        "Progress summary: Ada Learner",
+        "Overall",
+        "Readiness by role",
+        "Project milestones",
+        "Questions and blockers for my mentor",
+        "Next goals",
+        "Learning journal",
+        "page 1 of",
+    ):
         assert heading in text, heading
 
 
@@ -226,11 +282,14 @@ def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: 
     assert data.learner_name == "Ada Learner"
     assert snapshot.statuses() == learner.statuses()
     assert snapshot.readiness().role("llm-engineer").score == pytest.approx(
-        learner.readiness().role("llm-engineer").score)
-    for attempt in (lambda: snapshot.set_status("python-project-skeleton", "todo"),
-                    lambda: snapshot.set_note("python-project-skeleton", "x"),
-                    lambda: snapshot.add_evidence("rag-eval-golden-set", "https://x.org"),
-                    lambda: snapshot.set_reading_status("rag-paper", "unread")):
+        learner.readiness().role("llm-engineer").score
+    )
+    for attempt in (
+        lambda: snapshot.set_status("python-project-skeleton", "todo"),
+        lambda: snapshot.set_note("python-project-skeleton", "x"),
+        lambda: snapshot.add_evidence("rag-eval-golden-set", "https://x.org"),
+        lambda: snapshot.set_reading_status("rag-paper", "unread"),
+    ):
         with pytest.raises(TrackerError, match="Ada Learner's progress"):
             attempt()
     folder = snapshot.database_path.parent

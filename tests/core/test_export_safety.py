@@ -27,22 +27,52 @@ from cairn.reports.export import (
 from cairn.tracker import Tracker
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-HOSTILE = ("## Sneaky heading\n<script>alert('x')</script>\n"
-           "[click me](javascript:alert(1)) <a href=\"javascript:alert(2)\">a</a>\n"
-           "<img src=\"https://evil.example/pixel.png\" onerror=\"alert(3)\">\n"
-           "![remote](https://evil.example/tracker.gif)\n"
-           "<style>body{background:url(https://evil.example/s)}</style>\n"
-           "<iframe src=\"https://evil.example\"></iframe> **kept bold**\n"
-           "[ref]: javascript:alert(5)\n[sneaky][ref] &#x202E; &lt;script&gt;\n"
-           "<javascript:alert(6)> [](data:text/html,x) `<b>code</b>`\n"
-           "Setext heading\n---\n"
-           f"report{BIDI[4]}txt.exe\n"
-           "[a real link](https://docs.python.org/3/)")
-ALLOWED_TAGS = {"p", "h1", "h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "ul", "li",
-                "blockquote", "a", "strong", "em", "code", "pre", "br", "hr"}
-REPORT_H2 = {"Overall", "Readiness by role", "Completed in this period", "Project milestones",
-             "Study time", "Questions and blockers for my mentor", "Next goals",
-             "Readiness explained", "Learning journal"}
+HOSTILE = (
+    "## Sneaky heading\n<script>alert('x')</script>\n"
+    '[click me](javascript:alert(1)) <a href="javascript:alert(2)">a</a>\n'
+    '<img src="https://evil.example/pixel.png" onerror="alert(3)">\n'
+    "![remote](https://evil.example/tracker.gif)\n"
+    "<style>body{background:url(https://evil.example/s)}</style>\n"
+    '<iframe src="https://evil.example"></iframe> **kept bold**\n'
+    "[ref]: javascript:alert(5)\n[sneaky][ref] &#x202E; &lt;script&gt;\n"
+    "<javascript:alert(6)> [](data:text/html,x) `<b>code</b>`\n"
+    "Setext heading\n---\n"
+    f"report{BIDI[4]}txt.exe\n"
+    "[a real link](https://docs.python.org/3/)"
+)
+ALLOWED_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "blockquote",
+    "a",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "br",
+    "hr",
+}
+REPORT_H2 = {
+    "Overall",
+    "Readiness by role",
+    "Completed in this period",
+    "Project milestones",
+    "Study time",
+    "Questions and blockers for my mentor",
+    "Next goals",
+    "Readiness explained",
+    "Learning journal",
+}
 
 
 class _Tags(HTMLParser):
@@ -96,8 +126,11 @@ def _store(tracker: Tracker, *, name: str | None = None, note: str | None = None
 def hostile(tracker: Tracker) -> Tracker:
     """A learner whose name, note, evidence and settings all carry hostile text."""
     tracker.set_status("demo-start", "done")
-    for url in ("https://a.example/<script>alert(1)</script>", "https://a.example/\u202etxt.exe",
-                "javascript:alert(7)"):  # as an older Cairn might have stored them
+    for url in (
+        "https://a.example/<script>alert(1)</script>",
+        "https://a.example/\u202etxt.exe",
+        "javascript:alert(7)",
+    ):  # as an older Cairn might have stored them
         tracker._database.add_evidence("demo-start", url, datetime(2026, 1, 2))
     tracker.add_evidence("demo-start", "https://github.com/learner/demo")
     _store(tracker, name=f"<img src=x onerror=alert(1)>Ada{BIDI}\n# Boss", note=HOSTILE)
@@ -142,10 +175,23 @@ def test_case12_a_learner_heading_never_becomes_a_report_heading(hostile: Tracke
 # ---- case 13: HTML links and bidi controls ------------------------------------------------
 
 
-@pytest.mark.parametrize("href", ["//evil.example/p", "/x", "x.html", "#top", "?q=1",
-                                  "https:evil.example", "https:///path", "mailto:",
-                                  "java\tscript:alert(1)", "https://a.example/\nx",
-                                  "https://a.example/\tx", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "//evil.example/p",
+        "/x",
+        "x.html",
+        "#top",
+        "?q=1",
+        "https:evil.example",
+        "https:///path",
+        "mailto:",
+        "java\tscript:alert(1)",
+        "https://a.example/\nx",
+        "https://a.example/\tx",
+        "file:///etc/passwd",
+    ],
+)
 def test_case13_relative_and_broken_links_lose_their_target(href: str) -> None:
     html = markdown_to_html(f'<a href="{href}">text</a> [md]({href})')
     assert "href" not in html, html
@@ -153,14 +199,14 @@ def test_case13_relative_and_broken_links_lose_their_target(href: str) -> None:
 
 
 def test_case13_absolute_links_stay_percent_encoded() -> None:
-    html = markdown_to_html("[a](https://en.wikipedia.org/wiki/Foo_(bar)) "
-                            "<https://a.example/)/S/JavaScript/JS(x>")
+    html = markdown_to_html(
+        "[a](https://en.wikipedia.org/wiki/Foo_(bar)) <https://a.example/)/S/JavaScript/JS(x>"
+    )
     assert 'href="https://en.wikipedia.org/wiki/Foo_%28bar%29"' in html
     assert 'href="https://a.example/%29/S/JavaScript/JS%28x"' in html
     assert safe_href("mailto:mentor@example.org") == "mailto:mentor@example.org"
     assert safe_href("https://a.example/ü \\\"'<>") is None  # a space: not a link at all
-    assert safe_href("https://a.example/ü\\\"'<>") == \
-        "https://a.example/%C3%BC%5C%22%27%3C%3E"
+    assert safe_href("https://a.example/ü\\\"'<>") == "https://a.example/%C3%BC%5C%22%27%3C%3E"
 
 
 @pytest.mark.parametrize("char", list(BIDI))
@@ -174,13 +220,20 @@ def test_case13_bidi_controls_never_reach_the_html(tracker: Tracker, char: str) 
 
 
 def test_case13_html_report_keeps_only_absolute_links(hostile: Tracker) -> None:
-    _store(hostile, note='<a href="//h.example/p">a</a> [b](/x) [c](x.html) '
-           "[d](https://ok.example/d) [e](mailto:m@example.org)")
+    _store(
+        hostile,
+        note='<a href="//h.example/p">a</a> [b](/x) [c](x.html) '
+        "[d](https://ok.example/d) [e](mailto:m@example.org)",
+    )
     for fmt in ("html", "pdf"):
-        hrefs = [dict(attrs).get("href") for tag, attrs in _parse(render_text(
-            hostile, fmt)).tags if tag == "a"]
-        assert all(h is None or h.startswith(("https://", "http://", "mailto:"))
-                   for h in hrefs), hrefs
+        hrefs = [
+            dict(attrs).get("href")
+            for tag, attrs in _parse(render_text(hostile, fmt)).tags
+            if tag == "a"
+        ]
+        assert all(h is None or h.startswith(("https://", "http://", "mailto:")) for h in hrefs), (
+            hrefs
+        )
         assert "https://ok.example/d" in hrefs
         # the PDF keeps web links only: a mailto link becomes its text
         assert ("mailto:m@example.org" in hrefs) == (fmt == "html")
@@ -213,15 +266,20 @@ class _Links(HTMLParser):
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
-def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, fmt: str
-                                                             ) -> None:
+def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, fmt: str) -> None:
     tracker.set_status("demo-start", "done")
     for ref in REFERENCES:  # as an older Cairn or an import might have stored them
-        tracker._database.add_evidence("demo-start", f"https://evil.example/{ref}fdp.exe",
-                                      datetime(2026, 1, 2))
-    _store(tracker, note="\n".join(f"[a](https://x.example/{ref}y) <https://x.example/{ref}z> "
-                                    f"[https://x.example/{ref}w](https://x.example/{ref}w)"
-                                    for ref in REFERENCES))
+        tracker._database.add_evidence(
+            "demo-start", f"https://evil.example/{ref}fdp.exe", datetime(2026, 1, 2)
+        )
+    _store(
+        tracker,
+        note="\n".join(
+            f"[a](https://x.example/{ref}y) <https://x.example/{ref}z> "
+            f"[https://x.example/{ref}w](https://x.example/{ref}w)"
+            for ref in REFERENCES
+        ),
+    )
     text = render_text(tracker, fmt)
     parser = _Links()
     parser.feed(markdown.markdown(text, extensions=["tables"]) if fmt == "md" else text)
@@ -238,8 +296,10 @@ def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, f
 
 
 def test_safe_href_makes_every_character_reference_inert() -> None:
-    assert safe_href("https://e.example/&#x202E;x?a=1&b=2&rlm;") == \
-        "https://e.example/%26#x202E;x?a=1&b=2%26rlm;"
+    assert (
+        safe_href("https://e.example/&#x202E;x?a=1&b=2&rlm;")
+        == "https://e.example/%26#x202E;x?a=1&b=2%26rlm;"
+    )
     assert safe_href("https://e.example/&#8238") == "https://e.example/%26#8238"
 
 
@@ -258,8 +318,9 @@ def _refused(tracker: Tracker, target: Path, fmt: str = "md") -> str:
 
 
 @pytest.mark.parametrize("name", ["cairn.sqlite3", "backups/x.md", "notes.md"])
-def test_case5_exporting_into_the_data_folder_is_refused(tracker: Tracker, data_dir: Path,
-                                                         name: str) -> None:
+def test_case5_exporting_into_the_data_folder_is_refused(
+    tracker: Tracker, data_dir: Path, name: str
+) -> None:
     (data_dir / "backups").mkdir(exist_ok=True)
     target = data_dir / name
     existed = target.exists()
@@ -268,16 +329,14 @@ def test_case5_exporting_into_the_data_folder_is_refused(tracker: Tracker, data_
     assert not list(data_dir.rglob("*.partial"))
 
 
-def test_case5_a_symlink_into_the_data_folder_is_refused(tracker: Tracker, tmp_path: Path
-                                                         ) -> None:
+def test_case5_a_symlink_into_the_data_folder_is_refused(tracker: Tracker, tmp_path: Path) -> None:
     link = tmp_path / "summary.md"
     link.symlink_to(tracker.database_path)
     _refused(tracker, link)
     assert link.is_symlink()
 
 
-def test_case5_a_copy_of_a_database_elsewhere_is_refused(tracker: Tracker, tmp_path: Path
-                                                         ) -> None:
+def test_case5_a_copy_of_a_database_elsewhere_is_refused(tracker: Tracker, tmp_path: Path) -> None:
     copy = tmp_path / "elsewhere" / "summary.md"
     copy.parent.mkdir()
     shutil.copyfile(tracker.database_path, copy)
@@ -302,15 +361,13 @@ def test_case5_a_fifo_or_folder_is_refused(tracker: Tracker, tmp_path: Path) -> 
 def test_case5_the_background_writer_refuses_too(tracker: Tracker, data_dir: Path) -> None:
     before = _sha256(tracker.database_path)
     with pytest.raises(ExportTargetRefused, match="data folder"):
-        write_export("x", "md", data_dir / "cairn.sqlite3", datetime(2026, 1, 1),
-                     data_dir=data_dir)
+        write_export("x", "md", data_dir / "cairn.sqlite3", datetime(2026, 1, 1), data_dir=data_dir)
     with pytest.raises(ExportTargetRefused, match="is a database"):
         write_export("x", "md", tracker.database_path, datetime(2026, 1, 1))
     assert _sha256(tracker.database_path) == before
 
 
-def test_case5_a_good_export_still_replaces_an_old_one(tracker: Tracker, tmp_path: Path
-                                                       ) -> None:
+def test_case5_a_good_export_still_replaces_an_old_one(tracker: Tracker, tmp_path: Path) -> None:
     target = tmp_path / "summary.md"
     target.write_text("last week's summary")
     export(tracker, "md", target)
@@ -321,28 +378,42 @@ def test_case5_a_good_export_still_replaces_an_old_one(tracker: Tracker, tmp_pat
 # ---- --since with an offset ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2026-01-01", datetime(2026, 1, 1)),
-    ("2026-01-01T00:00:00+05:00", datetime(2025, 12, 31, 19)),
-    ("2026-01-01T09:30:00Z", datetime(2026, 1, 1, 9, 30)),
-    ("2026-01-01T09:30", datetime(2026, 1, 1, 9, 30)),  # naive: UTC, like the database
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-01-01", datetime(2026, 1, 1)),
+        ("2026-01-01T00:00:00+05:00", datetime(2025, 12, 31, 19)),
+        ("2026-01-01T09:30:00Z", datetime(2026, 1, 1, 9, 30)),
+        ("2026-01-01T09:30", datetime(2026, 1, 1, 9, 30)),  # naive: UTC, like the database
+    ],
+)
 def test_since_is_naive_utc(text: str, expected: datetime) -> None:
     assert parse_since(text) == expected
 
 
-@pytest.mark.parametrize("text", ["yesterday", "", "2026-02-30", "2026-1-1", "1999-12-31",
-                                  "2101-01-01", "0001-01-01T00:00:00+05:00", "2026-01-01T25:00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yesterday",
+        "",
+        "2026-02-30",
+        "2026-1-1",
+        "1999-12-31",
+        "2101-01-01",
+        "0001-01-01T00:00:00+05:00",
+        "2026-01-01T25:00",
+    ],
+)
 def test_since_refuses_nonsense_with_a_clear_message(text: str) -> None:
     with pytest.raises(ValueError, match="--since"):
         parse_since(text)
 
 
-def test_since_with_an_offset_exports_without_a_traceback(tracker: Tracker, tmp_path: Path
-                                                          ) -> None:
+def test_since_with_an_offset_exports_without_a_traceback(tracker: Tracker, tmp_path: Path) -> None:
     tracker.set_status("demo-start", "done")
-    target = export(tracker, "md", tmp_path / "s.md",
-                    since=datetime.fromisoformat("2000-01-01T00:00:00+05:00"))
+    target = export(
+        tracker, "md", tmp_path / "s.md", since=datetime.fromisoformat("2000-01-01T00:00:00+05:00")
+    )
     assert "Completed in this period" in target.read_text()
 
 

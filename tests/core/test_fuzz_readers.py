@@ -18,11 +18,16 @@ from cairn.reports.importer import ImportRefused, nesting_depth, read_export
 SMALL_MONTH = (SMALL_PACK / "months" / "01-basics.toml").read_text()
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
-                                                                 max_size=4),
-    max_leaves=20)
-FUZZ = settings(max_examples=120, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+FUZZ = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _load_with(month_text: str) -> None:
@@ -30,8 +35,9 @@ def _load_with(month_text: str) -> None:
     try:
         pack = folder / "pack"
         shutil.copytree(SMALL_PACK, pack)
-        (pack / "months" / "01-basics.toml").write_text(month_text, encoding="utf-8",
-                                                         errors="surrogatepass")
+        (pack / "months" / "01-basics.toml").write_text(
+            month_text, encoding="utf-8", errors="surrogatepass"
+        )
         try:
             load_curriculum([pack])
         except ContentError as error:
@@ -47,8 +53,7 @@ def test_random_text_as_a_curriculum_file(text: str) -> None:
 
 
 @FUZZ
-@given(st.integers(0, len(SMALL_MONTH)), st.integers(0, len(SMALL_MONTH)),
-       st.text(max_size=30))
+@given(st.integers(0, len(SMALL_MONTH)), st.integers(0, len(SMALL_MONTH)), st.text(max_size=30))
 def test_a_mangled_curriculum_file(start: int, end: int, insert: str) -> None:
     start, end = sorted((start, end))
     _load_with(SMALL_MONTH[:start] + insert + SMALL_MONTH[end:])
@@ -80,23 +85,50 @@ def test_any_bytes_as_an_import(data: bytes) -> None:
 
 
 VALID = {
-    "format": "cairn-progress", "schema": 1, "exported_at": "2026-03-02T10:00:00Z",
+    "format": "cairn-progress",
+    "schema": 1,
+    "exported_at": "2026-03-02T10:00:00Z",
     "learner": {"name": "Ada", "primary_role": "llm-engineer", "target_roles": []},
-    "items": [{"id": "python-project-skeleton", "status": "done",
-               "updated_at": "2026-03-01T10:00:00Z",
-               "history": [{"from": None, "to": "done", "at": "2026-03-01T10:00:00Z"}]}],
-    "notes": [{"id": "python-project-skeleton", "body": "hi",
-               "updated_at": "2026-03-01T10:00:00Z"}],
-    "evidence": [{"id": "rag-eval-golden-set", "url": "https://example.org",
-                  "added_at": "2026-03-01T10:00:00Z"}],
+    "items": [
+        {
+            "id": "python-project-skeleton",
+            "status": "done",
+            "updated_at": "2026-03-01T10:00:00Z",
+            "history": [{"from": None, "to": "done", "at": "2026-03-01T10:00:00Z"}],
+        }
+    ],
+    "notes": [
+        {"id": "python-project-skeleton", "body": "hi", "updated_at": "2026-03-01T10:00:00Z"}
+    ],
+    "evidence": [
+        {
+            "id": "rag-eval-golden-set",
+            "url": "https://example.org",
+            "added_at": "2026-03-01T10:00:00Z",
+        }
+    ],
     "readings": [{"id": "rag-paper", "status": "read", "updated_at": "2026-03-01T10:00:00Z"}],
     "summary": {"overall": {"done": 1, "total": 211, "percent": 0.5}},
 }
 
 
 @FUZZ
-@given(st.sampled_from(["format", "schema", "exported_at", "learner", "items", "notes",
-                        "evidence", "readings", "summary"]), JSON_VALUES)
+@given(
+    st.sampled_from(
+        [
+            "format",
+            "schema",
+            "exported_at",
+            "learner",
+            "items",
+            "notes",
+            "evidence",
+            "readings",
+            "summary",
+        ]
+    ),
+    JSON_VALUES,
+)
 def test_a_valid_export_with_one_field_replaced(field: str, value: object) -> None:
     _read(json.dumps({**VALID, field: value}).encode())
 
@@ -122,9 +154,32 @@ def test_the_nesting_scan_agrees_with_the_parser(value: object) -> None:
     assert nesting_depth(json.dumps(value)) == _depth(value)
 
 
-TOKENS = st.sampled_from(['[', ']', '{', '}', '"', ',', ':', '\\', '\\ud800', '\\udc00"',
-                          '1' * 30, '-', 'NaN', 'Infinity', 'true', '"format"',
-                          '"cairn-progress"', '"schema"', '1', '"items"', '"notes"', ' '])
+TOKENS = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        '"',
+        ",",
+        ":",
+        "\\",
+        "\\ud800",
+        '\\udc00"',
+        "1" * 30,
+        "-",
+        "NaN",
+        "Infinity",
+        "true",
+        '"format"',
+        '"cairn-progress"',
+        '"schema"',
+        "1",
+        '"items"',
+        '"notes"',
+        " ",
+    ]
+)
 
 
 @FUZZ

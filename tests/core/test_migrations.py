@@ -32,15 +32,19 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
         assert tracker.status("rag-eval-domain-and-corpus") == "doing"
         assert tracker.retired_ids() == ["an-item-that-was-retired"]
         assert [h.new_status for h in tracker.history("python-project-skeleton")] == [
-            "doing", "done"]
+            "doing",
+            "done",
+        ]
         note = tracker.note("rag-eval-domain-and-corpus")
         assert note is not None and note.private and note.body == "Private worry."
         assert [e.url for e in tracker.evidence("rag-eval-domain-and-corpus")] == [
-            "https://github.com/learner/rag"]
+            "https://github.com/learner/rag"
+        ]
         assert tracker.setting("theme") == "dark"
         if revision >= "0003":
             assert [(x.content_id, x.minutes) for x in tracker.sessions()] == [
-                ("python-project-skeleton", 90)]
+                ("python-project-skeleton", 90)
+            ]
             assert tracker.reading_copies() == {"rag-paper": "/home/learner/papers/rag.pdf"}
         tracker.log_study("python-project-skeleton", 30)
         # the upgraded schema works for every kind of write
@@ -63,9 +67,9 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
         copy.close()
 
 
-def test_a_failed_migration_leaves_the_old_database_usable(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_a_failed_migration_leaves_the_old_database_usable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if len(KNOWN_REVISIONS) < 2:
         pytest.fail("needs at least two revisions")
     path = tmp_path / "cairn.sqlite3"
@@ -83,6 +87,7 @@ def test_a_failed_migration_leaves_the_old_database_usable(tmp_path: Path,
         Database.open(path, tmp_path / "backups")
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-        KNOWN_REVISIONS[0],)
+        KNOWN_REVISIONS[0],
+    )
     assert conn.execute("SELECT count(*) FROM item_state").fetchone() == before
     conn.close()

@@ -13,10 +13,15 @@ from cairn.cli import run
 from cairn.locations import curriculum_dir
 
 COMMANDS = [
-    ["status"], ["status", "--json"], ["items", "--json"], ["items", "--role", "llm-engineer"],
-    ["mark", "python-project-skeleton", "done"], ["note", "python-project-skeleton", "hi"],
+    ["status"],
+    ["status", "--json"],
+    ["items", "--json"],
+    ["items", "--role", "llm-engineer"],
+    ["mark", "python-project-skeleton", "done"],
+    ["note", "python-project-skeleton", "hi"],
     ["evidence", "rag-eval-golden-set", "https://github.com/me/rag"],
-    ["readiness", "--role", "llm-engineer", "--json"], ["check"],
+    ["readiness", "--role", "llm-engineer", "--json"],
+    ["check"],
     ["export", "--format", "md", "--out", "{tmp}/s.md"],
     ["export", "--format", "html", "--out", "{tmp}/s.html"],
     ["export", "--format", "json", "--out", "{tmp}/s.json"],
@@ -24,8 +29,9 @@ COMMANDS = [
 ]
 
 
-def test_every_cli_command_runs_without_the_network(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_cli_command_runs_without_the_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     with no_network(monkeypatch) as attempts:
         for command in COMMANDS:

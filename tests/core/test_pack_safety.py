@@ -41,9 +41,13 @@ def _install_broken(data_dir: Path, name: str) -> Path:
 
 def _tree(folder: Path) -> dict[str, str]:
     """Every file under a folder with its content hash (links are listed, not followed)."""
-    return {str(p.relative_to(folder)): "link" if p.is_symlink() else
-            hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_symlink() or p.is_file()}
+    return {
+        str(p.relative_to(folder)): "link"
+        if p.is_symlink()
+        else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_symlink() or p.is_file()
+    }
 
 
 def _cairn(*args: str) -> tuple[int, str]:
@@ -66,7 +70,8 @@ def _extra_copy(tmp_path: Path, name: str = "incoming") -> Path:
 
 # --- 9a: a broken added pack is disabled, never a lock-out ----------------------------------------
 def test_9a_invalid_toml_in_an_added_pack_disables_it_and_cairn_opens(
-        data_dir: Path, small_pack: Path) -> None:
+    data_dir: Path, small_pack: Path
+) -> None:
     broken = _install_broken(data_dir, "x")
     t = Tracker.open(data_dir, small_pack)
     try:
@@ -92,14 +97,17 @@ def test_9a_the_command_line_still_works_beside_a_broken_pack(data_dir: Path) ->
 
 
 def test_9a_a_pack_that_conflicts_with_a_shipped_update_is_disabled(
-        data_dir: Path, small_pack: Path) -> None:
+    data_dir: Path, small_pack: Path
+) -> None:
     _install(data_dir, "mentor-extra")
     t = Tracker.open(data_dir, small_pack)
     t.set_status("pair-session", "done")
     t.close()
     month = small_pack / "months" / "01-basics.toml"  # the shipped pack now declares the same id
-    month.write_text(month.read_text(encoding="utf-8").replace(
-        'id = "read-guide"', 'id = "pair-session"'), encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8").replace('id = "read-guide"', 'id = "pair-session"'),
+        encoding="utf-8",
+    )
     t = Tracker.open(data_dir, small_pack)
     try:
         assert t.own_packs() == [] and len(t.pack_notices) == 1
@@ -110,7 +118,8 @@ def test_9a_a_pack_that_conflicts_with_a_shipped_update_is_disabled(
 
 
 def test_9a_progress_on_a_disabled_pack_is_kept_and_returns_when_fixed(
-        data_dir: Path, small_pack: Path) -> None:
+    data_dir: Path, small_pack: Path
+) -> None:
     folder = _install(data_dir, "mentor-extra")
     good = (folder / "pack.toml").read_text(encoding="utf-8")
     t = Tracker.open(data_dir, small_pack)
@@ -160,7 +169,8 @@ def test_9a_a_broken_pack_is_removed_by_its_folder_name(data_dir: Path, small_pa
 
 
 def test_9a_a_fixed_pack_can_be_added_over_its_disabled_copy(
-        data_dir: Path, small_pack: Path) -> None:
+    data_dir: Path, small_pack: Path
+) -> None:
     broken = _install_broken(data_dir, "mentor-extra")
     t = Tracker.open(data_dir, small_pack)
     try:
@@ -180,7 +190,8 @@ def test_9a_a_broken_shipped_pack_is_still_an_error(data_dir: Path, small_pack: 
 
 # --- 9b: adding a pack copies only regular files inside it, within limits ------------------------
 def test_9b_a_link_to_dev_zero_refuses_the_pack_and_copies_nothing(
-        data_dir: Path, small_pack: Path, tmp_path: Path) -> None:
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     incoming = _extra_copy(tmp_path)
     (incoming / "notes.txt").symlink_to("/dev/zero")
     t = Tracker.open(data_dir, small_pack)
@@ -196,7 +207,8 @@ def test_9b_a_link_to_dev_zero_refuses_the_pack_and_copies_nothing(
 
 
 def test_9b_a_link_to_a_file_outside_the_pack_is_never_copied_in(
-        data_dir: Path, small_pack: Path, tmp_path: Path) -> None:
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the learner's private key", encoding="utf-8")
     incoming = _extra_copy(tmp_path)
@@ -205,15 +217,17 @@ def test_9b_a_link_to_a_file_outside_the_pack_is_never_copied_in(
     try:
         with pytest.raises(ContentError, match=r"readme.txt.*symbolic link"):
             t.add_pack(incoming)
-        copied = [p for p in data_dir.rglob("*") if p.is_file() and
-                  p.read_bytes() == secret.read_bytes()]
+        copied = [
+            p for p in data_dir.rglob("*") if p.is_file() and p.read_bytes() == secret.read_bytes()
+        ]
         assert copied == []
     finally:
         t.close()
 
 
 def test_9b_a_fifo_or_an_oversized_file_refuses_the_pack_without_hanging(
-        data_dir: Path, small_pack: Path, tmp_path: Path) -> None:
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     incoming = _extra_copy(tmp_path)
     os.mkfifo(incoming / "pipe")
     with open(incoming / "video.bin", "wb") as big:
@@ -230,8 +244,9 @@ def test_9b_a_fifo_or_an_oversized_file_refuses_the_pack_without_hanging(
         t.close()
 
 
-def test_9b_hidden_files_and_pycache_are_skipped(data_dir: Path, small_pack: Path,
-                                                tmp_path: Path) -> None:
+def test_9b_hidden_files_and_pycache_are_skipped(
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     incoming = _extra_copy(tmp_path)
     (incoming / ".git").mkdir()
     (incoming / ".git" / "config").write_text("x", encoding="utf-8")
@@ -248,15 +263,19 @@ def test_9b_hidden_files_and_pycache_are_skipped(data_dir: Path, small_pack: Pat
 
 
 def test_9b_a_failed_copy_leaves_the_old_pack_untouched_and_no_half_copy(
-        data_dir: Path, small_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, small_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     t = Tracker.open(data_dir, small_pack)
     t.add_pack(EXTRA_PACK)
     installed = data_dir / "packs" / "mentor-extra"
     before = _tree(installed)
     incoming = _extra_copy(tmp_path)
-    (incoming / "pack.toml").write_text((EXTRA_PACK / "pack.toml").read_text(encoding="utf-8")
-                                        .replace('version = "1"', 'version = "2"'),
-                                        encoding="utf-8")
+    (incoming / "pack.toml").write_text(
+        (EXTRA_PACK / "pack.toml")
+        .read_text(encoding="utf-8")
+        .replace('version = "1"', 'version = "2"'),
+        encoding="utf-8",
+    )
     (incoming / "more.txt").write_text("more", encoding="utf-8")
 
     def disk_full(source: Path, target: Path, limit: int) -> int:
@@ -275,7 +294,8 @@ def test_9b_a_failed_copy_leaves_the_old_pack_untouched_and_no_half_copy(
 
 
 def test_9b_an_add_interrupted_by_a_crash_is_tidied_by_the_next_add(
-        data_dir: Path, small_pack: Path) -> None:
+    data_dir: Path, small_pack: Path
+) -> None:
     t = Tracker.open(data_dir, small_pack)
     try:
         t.add_pack(EXTRA_PACK)
@@ -290,8 +310,9 @@ def test_9b_an_add_interrupted_by_a_crash_is_tidied_by_the_next_add(
         t.close()
 
 
-def test_9b_a_pack_over_the_total_size_limit_is_refused(data_dir: Path, small_pack: Path,
-                                                       tmp_path: Path) -> None:
+def test_9b_a_pack_over_the_total_size_limit_is_refused(
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     incoming = _extra_copy(tmp_path)
     for n in range(MAX_PACK_BYTES // MAX_FILE_BYTES + 1):
         with open(incoming / f"part-{n}.bin", "wb") as part:
@@ -309,7 +330,8 @@ def test_9b_a_pack_over_the_total_size_limit_is_refused(data_dir: Path, small_pa
 
 # --- reading: validate and loading never hang, recurse or crawl ----------------------------------
 def test_reading_a_toml_nested_100000_deep_is_a_problem_with_file_and_line(
-        small_pack: Path) -> None:
+    small_pack: Path,
+) -> None:
     deep = small_pack / "months" / "02-deep.toml"
     deep.write_text("# deep\nx = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     problems = validate_pack(small_pack)
@@ -356,8 +378,7 @@ def test_reading_a_hostile_pack_toml_header_never_hangs(tmp_path: Path, hostile:
     elif hostile == "dev-zero":
         target.symlink_to("/dev/zero")
     else:
-        target.write_text('[pack]\nid = "x"\n' + "a" + ".a" * 100_000 + " = 1\n",
-                          encoding="utf-8")
+        target.write_text('[pack]\nid = "x"\n' + "a" + ".a" * 100_000 + " = 1\n", encoding="utf-8")
     started = time.perf_counter()
     assert pack_table(folder) == {} and packs.pack_id(folder) == ""
     assert time.perf_counter() - started < 3
@@ -365,8 +386,7 @@ def test_reading_a_hostile_pack_toml_header_never_hangs(tmp_path: Path, hostile:
 
 def test_cairn_validate_lists_hostile_files_and_exits_1(small_pack: Path) -> None:
     (small_pack / "months" / "zero.toml").symlink_to("/dev/zero")
-    (small_pack / "months" / "deep.toml").write_text("x = " + "{a = " * 50_000,
-                                                     encoding="utf-8")
+    (small_pack / "months" / "deep.toml").write_text("x = " + "{a = " * 50_000, encoding="utf-8")
     code, err = _cairn("validate", str(small_pack))
     assert code == 1
     assert f"{small_pack / 'months' / 'zero.toml'}: is a symbolic link" in err
@@ -377,8 +397,9 @@ def test_cairn_validate_lists_hostile_files_and_exits_1(small_pack: Path) -> Non
 def test_a_35_mb_pack_is_refused_at_once(tmp_path: Path) -> None:
     pack = tmp_path / "big"
     pack.mkdir()
-    (pack / "pack.toml").write_text('[pack]\nid = "big"\nname = "Big"\nversion = "1"\n',
-                                    encoding="utf-8")
+    (pack / "pack.toml").write_text(
+        '[pack]\nid = "big"\nname = "Big"\nversion = "1"\n', encoding="utf-8"
+    )
     for n in range(18):
         with open(pack / f"part-{n:02}.toml", "wb") as part:
             part.truncate(MAX_FILE_BYTES - 1)  # sparse, 35 MB in all
@@ -389,16 +410,19 @@ def test_a_35_mb_pack_is_refused_at_once(tmp_path: Path) -> None:
 
 
 def test_a_generated_pack_of_3000_items_with_6000_problems_is_reported_quickly(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """Each problem is located by line: once by a scan of the whole file per problem (6 s
     here), now by an index built once per file."""
     pack = tmp_path / "big"
     write_big_pack(pack, 3000, broken=True)
     for month in (pack / "months").glob("0*.toml"):
-        month.write_text(month.read_text(encoding="utf-8")
-                         .replace('skills = ["coding"]', 'skills = ["cooking"]')
-                         .replace('readings = ["reading-', 'readings = ["missing-'),
-                         encoding="utf-8")
+        month.write_text(
+            month.read_text(encoding="utf-8")
+            .replace('skills = ["coding"]', 'skills = ["cooking"]')
+            .replace('readings = ["reading-', 'readings = ["missing-'),
+            encoding="utf-8",
+        )
     started = time.perf_counter()
     with pytest.raises(ContentError) as raised:
         load_curriculum([pack])
@@ -409,10 +433,17 @@ def test_a_generated_pack_of_3000_items_with_6000_problems_is_reported_quickly(
     last = unknown[-1]
     lines = Path(last.file).read_text(encoding="utf-8").splitlines()
     assert lines[last.line - 1] == f'id = "{last.id}"'  # type: ignore[operator]
-    planted = {(p.id, p.field) for p in raised.value.problems if "'cooking'" not in p.message
-               and "'missing-" not in p.message}
-    assert planted == {("item-0", "id"), ("reading-2999", "url"),
-                       ("unknown-skill", "skills"), ("unknown-skill", "aliases")}
+    planted = {
+        (p.id, p.field)
+        for p in raised.value.problems
+        if "'cooking'" not in p.message and "'missing-" not in p.message
+    }
+    assert planted == {
+        ("item-0", "id"),
+        ("reading-2999", "url"),
+        ("unknown-skill", "skills"),
+        ("unknown-skill", "aliases"),
+    }
 
 
 @pytest.mark.slow

@@ -61,15 +61,21 @@ def test_skipped_work_does_not_count_as_done(small) -> None:  # type: ignore[no-
 
 
 def _session(day: date, minutes: int, hour: int = 19) -> SessionRecord:
-    return SessionRecord(0, "x", datetime.combine(day, datetime.min.time()).replace(hour=hour),
-                         minutes, "manual")
+    return SessionRecord(
+        0, "x", datetime.combine(day, datetime.min.time()).replace(hour=hour), minutes, "manual"
+    )
 
 
 def test_study_stats_three_evenings_this_week() -> None:
     today = date(2026, 3, 12)  # a Thursday
-    sessions = [_session(date(2026, 3, 9), 60), _session(date(2026, 3, 10), 45),
-                _session(date(2026, 3, 10), 15, hour=7), _session(date(2026, 3, 11), 90),
-                _session(date(2026, 3, 1), 30), _session(date(2026, 2, 1), 120)]
+    sessions = [
+        _session(date(2026, 3, 9), 60),
+        _session(date(2026, 3, 10), 45),
+        _session(date(2026, 3, 10), 15, hour=7),
+        _session(date(2026, 3, 11), 90),
+        _session(date(2026, 3, 1), 30),
+        _session(date(2026, 2, 1), 120),
+    ]
     s = stats(sessions, today)
     assert s.minutes_this_week == 210 and s.minutes_total == 360
     assert s.minutes_last_four_weeks == 240
@@ -93,8 +99,9 @@ class Clock:
         return self.now
 
 
-def test_the_timer_survives_a_restart_and_records_a_session(data_dir: Path,
-                                                            small_pack: Path) -> None:
+def test_the_timer_survives_a_restart_and_records_a_session(
+    data_dir: Path, small_pack: Path
+) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
     t = Tracker.open(data_dir, small_pack, clock=clock)
     t.start_timer("write-hello")

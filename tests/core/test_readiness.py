@@ -53,8 +53,10 @@ def test_one_item_counts_toward_every_area_and_role_it_builds(small: Curriculum)
     statuses = {"write-hello": "done", "demo-start": "done", "explain-eval": "done"}
     model = ReadinessModel(small, statuses, {"demo-start"})
     explainer = model.role("explainer")
-    assert [a.score for a in explainer.areas] == [pytest.approx(20.0),
-                                                  pytest.approx(100 * 0.5 / 4.5)]
+    assert [a.score for a in explainer.areas] == [
+        pytest.approx(20.0),
+        pytest.approx(100 * 0.5 / 4.5),
+    ]
     assert explainer.score == pytest.approx(0.5 * 20 + 0.5 * 100 * 0.5 / 4.5)
     assert model.role("builder").score == pytest.approx(36 + 0.4 * 100 * 0.5 / 4.5)
 
@@ -102,12 +104,14 @@ STATUS = st.sampled_from(["todo", "doing", "done", "skipped"])
 def _progress(curriculum: Curriculum) -> st.SearchStrategy[tuple[dict[str, str], set[str]]]:
     ids = sorted(curriculum.items)
     milestones = sorted(i for i in ids if curriculum.items[i].is_milestone)
-    return st.tuples(st.dictionaries(st.sampled_from(ids), STATUS),
-                     st.sets(st.sampled_from(milestones)))
+    return st.tuples(
+        st.dictionaries(st.sampled_from(ids), STATUS), st.sets(st.sampled_from(milestones))
+    )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_properties_hold_for_any_progress(shipped: Curriculum, data: st.DataObject) -> None:
     statuses, evidence = data.draw(_progress(shipped))

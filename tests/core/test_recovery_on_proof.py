@@ -35,9 +35,13 @@ def sha(path: Path) -> str:
 
 def leftovers(data_dir: Path) -> list[str]:
     """Files recovery would have made: moved-aside copies and half-written restores."""
-    return sorted(p.name for p in data_dir.iterdir()
-                  if ".damaged-" in p.name or ".empty-" in p.name or p.name.endswith(
-                      (".restoring", ".partial")))
+    return sorted(
+        p.name
+        for p in data_dir.iterdir()
+        if ".damaged-" in p.name
+        or ".empty-" in p.name
+        or p.name.endswith((".restoring", ".partial"))
+    )
 
 
 @pytest.fixture
@@ -60,8 +64,8 @@ def done_count(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> int:
 # --- 1. a database held by another program is not "repaired" -------------------------------
 @pytest.mark.parametrize("hold", ["exclusive transaction", "exclusive locking mode"])
 def test_a_locked_database_is_waited_for_then_left_alone(
-        learner: Path, hold: str, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    learner: Path, hold: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(errors, "BUSY_TIMEOUT_MS", 200)
     db = learner / "cairn.sqlite3"
     before = sha(db)
@@ -128,8 +132,12 @@ class SmallDisk:
 def _mount_tmpfs(folder: Path) -> bool:
     if sys.platform != "linux" or os.geteuid() != 0:
         return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0
+    return (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)], capture_output=True
+        ).returncode
+        == 0
+    )
 
 
 @pytest.fixture
@@ -147,7 +155,8 @@ def tiny_disk(tmp_path: Path) -> Iterator[SmallDisk]:
 
 
 def test_a_full_disk_and_a_read_only_command_change_nothing(
-        tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]) -> None:
+    tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tiny_disk.root / "data"
     assert cairn(data, "mark", ITEM, "done", capsys=capsys)[0] == 0
     db = data / "cairn.sqlite3"
@@ -166,7 +175,8 @@ def test_a_full_disk_and_a_read_only_command_change_nothing(
 
 
 def test_check_fails_when_its_own_backup_fails(
-        tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]) -> None:
+    tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tiny_disk.root / "data"
     t = Tracker.open(data, curriculum_dir())
     t.set_status(ITEM, "done")
@@ -184,13 +194,17 @@ def test_check_fails_when_its_own_backup_fails(
 
 
 # --- 3. a 0-byte or deleted database comes back from the newest good backup ------------------
-STATES = {"empty": "empty (0 bytes)", "deleted": "missing",
-          "no tables": "empty (it holds no tables)"}
+STATES = {
+    "empty": "empty (0 bytes)",
+    "deleted": "missing",
+    "no tables": "empty (it holds no tables)",
+}
 
 
 @pytest.mark.parametrize("damage", list(STATES))
 def test_an_empty_or_deleted_database_is_restored_from_a_backup(
-        learner: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = learner / "cairn.sqlite3"
     if damage == "empty":
         db.write_bytes(b"")
@@ -214,7 +228,8 @@ def test_an_empty_or_deleted_database_is_restored_from_a_backup(
 
 
 def test_a_brand_new_folder_is_the_only_silent_case(
-        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = cairn(data_dir, "status", capsys=capsys)
     assert code == 0 and err == ""
     assert not (data_dir / "cairn.sqlite3").exists()  # a read-only command created nothing
@@ -244,9 +259,14 @@ t.close()
 
 
 def test_removing_the_wal_under_a_live_writer_renames_nothing(
-        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert writer.stdin is not None and writer.stdout is not None
     try:
         assert writer.stdout.readline().strip() == "ready"
@@ -266,6 +286,7 @@ def test_removing_the_wal_under_a_live_writer_renames_nothing(
         assert writer.wait(timeout=60) == 0
     finally:
         writer.kill()
+        writer.communicate(timeout=30)  # reaps it and closes its pipes
     assert done_count(data_dir, capsys) == 20  # every acknowledged change is in the one file
 
 
@@ -273,12 +294,13 @@ def test_removing_the_wal_under_a_live_writer_renames_nothing(
 def _corrupt(path: Path) -> None:
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):
-        data[offset:offset + 32] = b"\xde\xad\xbe\xef" * 8
+        data[offset : offset + 32] = b"\xde\xad\xbe\xef" * 8
     path.write_bytes(bytes(data))
 
 
 def test_recovery_waits_until_no_other_cairn_uses_the_folder(
-        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from cairn.store.folder_lock import FolderLock
 
     other = FolderLock.share(learner)  # what the window holds while it is open
@@ -296,7 +318,8 @@ def test_recovery_waits_until_no_other_cairn_uses_the_folder(
 
 
 def test_a_read_only_command_never_moves_a_damaged_file(
-        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = learner / "cairn.sqlite3"
     _corrupt(db)
     damaged = sha(db)
@@ -306,11 +329,17 @@ def test_a_read_only_command_never_moves_a_damaged_file(
 
 
 # --- a broken schema version table is explained, not a traceback ----------------------------
-@pytest.mark.parametrize("sql", ["DELETE FROM alembic_version",
-                                 "UPDATE alembic_version SET version_num = 'zz-top'",
-                                 "INSERT INTO alembic_version VALUES ('0002')"])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM alembic_version",
+        "UPDATE alembic_version SET version_num = 'zz-top'",
+        "INSERT INTO alembic_version VALUES ('0002')",
+    ],
+)
 def test_a_broken_version_table_is_refused_untouched(
-        learner: Path, sql: str, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, sql: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = learner / "cairn.sqlite3"
     with sqlite3.connect(db) as conn:
         conn.execute(sql)
@@ -325,8 +354,15 @@ def test_a_broken_version_table_is_refused_untouched(
 
 # --- 8. simultaneous first runs and writers ---------------------------------------------------
 def _parallel(commands: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:
-    procs = [subprocess.Popen([sys.executable, "-m", "cairn", *c], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for c in commands]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "cairn", *c],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for c in commands
+    ]
     results = []
     for proc, command in zip(procs, commands, strict=True):
         out, err = proc.communicate(timeout=120)
@@ -335,15 +371,22 @@ def _parallel(commands: list[list[str]]) -> list[subprocess.CompletedProcess[str
 
 
 def test_simultaneous_first_runs_and_writers_all_succeed(
-        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = ["--data-dir", str(data_dir)]
-    first = _parallel([[*folder, "mark", ITEM, "done"], [*folder, "log", ITEM, "30"],
-                       [*folder, "note", OTHER, "first run"]])
+    first = _parallel(
+        [
+            [*folder, "mark", ITEM, "done"],
+            [*folder, "log", ITEM, "30"],
+            [*folder, "note", OTHER, "first run"],
+        ]
+    )
     for result in first:
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr and "already exists" not in result.stderr
-    same = _parallel([[*folder, "mark", "clean-code-refactor", s]
-                      for s in ("doing", "done", "skipped")])
+    same = _parallel(
+        [[*folder, "mark", "clean-code-refactor", s] for s in ("doing", "done", "skipped")]
+    )
     for result in same:
         assert result.returncode == 0, result.stderr
         assert "IntegrityError" not in result.stderr
@@ -355,15 +398,17 @@ def test_simultaneous_first_runs_and_writers_all_succeed(
 
 # --- 10. command-line writes make backups; --data-dir "" is refused ---------------------------
 def test_command_line_writes_back_up_at_most_hourly(
-        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cairn(data_dir, "mark", ITEM, "done", capsys=capsys)[0] == 0
     assert cairn(data_dir, "mark", OTHER, "done", capsys=capsys)[0] == 0
     backups = sorted((data_dir / "backups").glob("cairn-*-cli.sqlite3"))
     assert len(backups) == 1  # one an hour at most
 
 
-def test_an_empty_data_dir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_data_dir_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as usage:
         run(["--data-dir", "", "mark", ITEM, "done"])
@@ -372,8 +417,9 @@ def test_an_empty_data_dir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     assert list(tmp_path.iterdir()) == []
 
 
-def test_recovery_and_refusals_are_logged(learner: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_recovery_and_refusals_are_logged(
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _corrupt(learner / "cairn.sqlite3")
     assert cairn(learner, "mark", ITEM, "todo", capsys=capsys)[0] == 0
     log = (learner / "logs" / "cairn.log").read_text(encoding="utf-8")
@@ -381,7 +427,8 @@ def test_recovery_and_refusals_are_logged(learner: Path,
 
 
 def test_an_import_whose_backup_cannot_be_made_changes_nothing(
-        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = tmp_path / "other"
     assert cairn(other, "mark", "clean-code-refactor", "done", capsys=capsys)[0] == 0
     export = tmp_path / "other.json"
@@ -423,9 +470,14 @@ t.close()
 
 @pytest.mark.parametrize("then", ["mark", "status then mark"])
 def test_a_removed_shm_under_a_live_cairn_refuses_instead_of_losing_a_change(
-        learner: Path, then: str, capsys: pytest.CaptureFixture[str]) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(learner)], text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    learner: Path, then: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(learner)],
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     assert holder.stdin is not None and holder.stdout is not None
     try:
         assert holder.stdout.readline().strip() == "ready"
@@ -444,6 +496,7 @@ def test_a_removed_shm_under_a_live_cairn_refuses_instead_of_losing_a_change(
         assert holder.wait(timeout=60) == 0
     finally:
         holder.kill()
+        holder.communicate(timeout=30)  # reaps it and closes its pipes
     code, out, _ = cairn(learner, "items", "--status", "doing", capsys=capsys)
     assert code == 0 and "clean-code-refactor" in out
     assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
@@ -451,7 +504,8 @@ def test_a_removed_shm_under_a_live_cairn_refuses_instead_of_losing_a_change(
 
 
 def test_a_database_behind_a_link_works_beside_a_live_cairn(
-        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     store = tmp_path / "store"
     store.mkdir()
     (learner / "cairn.sqlite3").rename(store / "cairn.sqlite3")
@@ -464,8 +518,9 @@ def test_a_database_behind_a_link_works_beside_a_live_cairn(
     assert done_count(learner, capsys) == 4
 
 
-def test_a_pipe_in_place_of_the_database_is_named(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pipe_in_place_of_the_database_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
     os.mkfifo(folder / "cairn.sqlite3")
@@ -483,8 +538,8 @@ def test_a_removed_database_under_a_live_cairn_refuses_the_next_change(learner: 
 
 
 def test_recovery_on_a_full_disk_moves_nothing(
-        learner: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    learner: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cairn.store import recovery
 
     db = learner / "cairn.sqlite3"
@@ -505,16 +560,16 @@ def test_recovery_on_a_full_disk_moves_nothing(
     assert done_count(learner, capsys) == 2
 
 
-def test_two_imports_at_once_import_once(tmp_path: Path, data_dir: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_imports_at_once_import_once(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "source"
     t = Tracker.open(source, curriculum_dir())
     t.log_study(ITEM, 45)
     t.set_status(OTHER, "done")
     t.close()
     export = tmp_path / "mine.json"
-    assert cairn(source, "export", "--format", "json", "--out", str(export),
-                 capsys=capsys)[0] == 0
+    assert cairn(source, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
     assert cairn(data_dir, "mark", "clean-code-refactor", "doing", capsys=capsys)[0] == 0
     results = _parallel([["--data-dir", str(data_dir), "import", str(export)]] * 3)
     assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
@@ -523,17 +578,23 @@ def test_two_imports_at_once_import_once(tmp_path: Path, data_dir: Path,
     t.close()
 
 
-def test_a_pipe_among_the_backups_is_never_opened(learner: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pipe_among_the_backups_is_never_opened(
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     os.mkfifo(learner / "backups" / "cairn-20261130-090000-000000-cli.sqlite3")
-    result = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(learner), "mark",
-                             OTHER, "todo"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(learner), "mark", OTHER, "todo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert cairn(learner, "check", capsys=capsys)[0] == 0
 
 
 def test_a_backup_that_fails_after_a_saved_change_says_the_change_is_saved(
-        learner: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for backup in (learner / "backups").iterdir():
         backup.unlink()
     (learner / "backups").rmdir()
@@ -543,12 +604,22 @@ def test_a_backup_that_fails_after_a_saved_change_says_the_change_is_saved(
     assert "saved and intact" in err and "Nothing was changed" not in err
 
 
-@pytest.mark.parametrize("args", [["validate", ""], ["export", "--format", "md", "--out", "x/"],
-                                  ["export", "--format", "md", "--out", "/dev/stdout"],
-                                  ["export", "--format", "md", "--out", "-"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", ""],
+        ["export", "--format", "md", "--out", "x/"],
+        ["export", "--format", "md", "--out", "/dev/stdout"],
+        ["export", "--format", "md", "--out", "-"],
+    ],
+)
 def test_paths_that_would_mean_something_else_are_refused(
-        learner: Path, args: list[str], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    learner: Path,
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     monkeypatch.chdir(tmp_path)
     before = sha(learner / "cairn.sqlite3")
     try:
@@ -561,8 +632,8 @@ def test_paths_that_would_mean_something_else_are_refused(
 
 
 def test_a_data_dir_of_spaces_in_the_environment_is_refused(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CAIRN_DATA_DIR", "  ")
     assert run(["mark", ITEM, "done"]) == 2
@@ -570,7 +641,8 @@ def test_a_data_dir_of_spaces_in_the_environment_is_refused(
 
 
 def test_commands_that_only_read_leave_an_existing_empty_folder_empty(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()
     for command in (["status"], ["items"], ["readiness"]):
@@ -579,8 +651,11 @@ def test_commands_that_only_read_leave_an_existing_empty_folder_empty(
 
 
 def test_a_change_made_while_an_import_is_planned_is_never_overwritten(
-        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from cairn.reports import importer
 
     source = tmp_path / "source"
@@ -589,8 +664,7 @@ def test_a_change_made_while_an_import_is_planned_is_never_overwritten(
     t.set_note(OTHER, "from the other computer")
     t.close()
     export = tmp_path / "old.json"
-    assert cairn(source, "export", "--format", "json", "--out", str(export),
-                 capsys=capsys)[0] == 0
+    assert cairn(source, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
     window = Tracker.open(data_dir, curriculum_dir())
     planned = importer.plan_merge
 
@@ -610,12 +684,14 @@ def test_a_change_made_while_an_import_is_planned_is_never_overwritten(
 
 
 def test_export_links_that_lead_nowhere_are_refused_in_words(
-        learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     loop = tmp_path / "loop.md"
     loop.symlink_to(loop)
     dangling = tmp_path / "dangling.md"
     dangling.symlink_to(tmp_path / "no-such-folder" / "x.md")
     for target, words in ((loop, "circle"), (dangling, "does not exist")):
-        code, _, err = cairn(learner, "export", "--format", "md", "--out", str(target),
-                             capsys=capsys)
+        code, _, err = cairn(
+            learner, "export", "--format", "md", "--out", str(target), capsys=capsys
+        )
         assert code == 2 and words in err and "Traceback" not in err

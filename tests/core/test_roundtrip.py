@@ -28,8 +28,7 @@ from cairn.tracker import Tracker, TrackerError
 from cairn.validation import MAX_NOTE_CHARS, MAX_URL_CHARS
 
 ITEM, OTHER, MILESTONE = "python-project-skeleton", "pandas-clean-reshape", "rag-eval-golden-set"
-ROUND_TRIP = settings(max_examples=40, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=200)  # surrogates included
 
 
@@ -78,18 +77,22 @@ def _through_an_export(empty_database: Path, change: str, value: str) -> tuple[o
 
 @ROUND_TRIP
 @given(ANY_TEXT)
-def test_every_note_the_tracker_accepts_survives_export_and_import(empty_database: Path,
-                                                                   body: str) -> None:
+def test_every_note_the_tracker_accepts_survives_export_and_import(
+    empty_database: Path, body: str
+) -> None:
     here, restored = _through_an_export(empty_database, "note", body)
     assert restored == here
 
 
 @ROUND_TRIP
-@given(st.sampled_from(["http", "https", "HTTPS"]),
-       st.from_regex(r"[a-z0-9-]{1,12}(\.[a-z]{2,5})?(:[0-9]{1,5})?", fullmatch=True) | ANY_TEXT,
-       ANY_TEXT)
+@given(
+    st.sampled_from(["http", "https", "HTTPS"]),
+    st.from_regex(r"[a-z0-9-]{1,12}(\.[a-z]{2,5})?(:[0-9]{1,5})?", fullmatch=True) | ANY_TEXT,
+    ANY_TEXT,
+)
 def test_every_link_the_tracker_accepts_survives_export_and_import(
-        empty_database: Path, scheme: str, host: str, rest: str) -> None:
+    empty_database: Path, scheme: str, host: str, rest: str
+) -> None:
     here, restored = _through_an_export(empty_database, "evidence", f"{scheme}://{host}/{rest}")
     assert restored == here
 
@@ -97,7 +100,8 @@ def test_every_link_the_tracker_accepts_survives_export_and_import(
 @ROUND_TRIP
 @given(ANY_TEXT)
 def test_every_learner_name_the_tracker_accepts_survives_export_and_import(
-        empty_database: Path, name: str) -> None:
+    empty_database: Path, name: str
+) -> None:
     root = Path(tempfile.mkdtemp())
     source, target = (_fresh(empty_database, root, n) for n in ("source", "target"))
     try:
@@ -119,8 +123,7 @@ def test_the_longest_note_and_link_survive(empty_database: Path) -> None:
     body = ("Ünïcode & *Markdown* 🎓\n" * MAX_NOTE_CHARS)[:MAX_NOTE_CHARS]
     url = "https://example.org/" + "p" * (MAX_URL_CHARS - len("https://example.org/"))
     assert _through_an_export(empty_database, "note", body) == ((body, []), (body, []))
-    assert _through_an_export(empty_database, "evidence", url) == ((None, [url]),
-                                                                   (None, [url]))
+    assert _through_an_export(empty_database, "evidence", url) == ((None, [url]), (None, [url]))
 
 
 # --- idempotency ------------------------------------------------------------------------------
@@ -162,8 +165,12 @@ def _state(folder: Path) -> tuple[object, ...]:
     status = json.loads(out.getvalue())
     t = Tracker.open(folder, curriculum_dir())
     try:
-        counts = (sum(len(t.history(i)) for i in (ITEM, OTHER, MILESTONE)), len(t.sessions()),
-                  sum(x.minutes for x in t.sessions()), len(t.evidence(MILESTONE)))
+        counts = (
+            sum(len(t.history(i)) for i in (ITEM, OTHER, MILESTONE)),
+            len(t.sessions()),
+            sum(x.minutes for x in t.sessions()),
+            len(t.evidence(MILESTONE)),
+        )
     finally:
         t.close()
     return status, counts, hashlib.sha256((folder / "cairn.sqlite3").read_bytes()).hexdigest()
@@ -177,8 +184,9 @@ def _import(folder: Path, source: Path) -> str:
 
 def test_exports_keep_microseconds(learner: Path, tmp_path: Path) -> None:
     data = json.loads(_export(learner, tmp_path / "own.json").read_text())
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z",
-                        data["sessions"][0]["started_at"])
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", data["sessions"][0]["started_at"]
+    )
 
 
 def test_importing_your_own_export_changes_nothing(learner: Path, tmp_path: Path) -> None:
@@ -189,8 +197,9 @@ def test_importing_your_own_export_changes_nothing(learner: Path, tmp_path: Path
     assert before[1] == (6, 4, 25 + 1440 + 60, 1)  # the study time is not doubled
 
 
-def test_an_older_export_rounded_to_seconds_changes_nothing_either(learner: Path,
-                                                                   tmp_path: Path) -> None:
+def test_an_older_export_rounded_to_seconds_changes_nothing_either(
+    learner: Path, tmp_path: Path
+) -> None:
     source = _export(learner, tmp_path / "own.json")
     text = source.read_text()
     rounded = re.sub(r"(T\d\d:\d\d:\d\d)\.\d{6}Z", r"\1Z", text)
@@ -202,12 +211,14 @@ def test_an_older_export_rounded_to_seconds_changes_nothing_either(learner: Path
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(
-        learner: Path, tmp_path: Path) -> None:
+    learner: Path, tmp_path: Path
+) -> None:
     source = _export(learner, tmp_path / "own.json")
     restored = tmp_path / "restored"
     first = _import(restored, source)
-    assert first.startswith("Imported 3 statuses, 1 note, 1 evidence link, 1 reading, "
-                            "4 study sessions")
+    assert first.startswith(
+        "Imported 3 statuses, 1 note, 1 evidence link, 1 reading, 4 study sessions"
+    )
     after_first = _state(restored)
     assert after_first[1] == _state(learner)[1]
     assert _import(restored, source).startswith("Nothing to import")
@@ -216,8 +227,9 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(
     assert len(backups) == 1  # the second import did not even back up
 
 
-def test_a_merge_still_takes_a_newer_change_from_another_computer(learner: Path,
-                                                                  tmp_path: Path) -> None:
+def test_a_merge_still_takes_a_newer_change_from_another_computer(
+    learner: Path, tmp_path: Path
+) -> None:
     source = _export(learner, tmp_path / "own.json")
     laptop = tmp_path / "laptop"
     _import(laptop, source)

@@ -37,9 +37,32 @@ from cairn.store import Database
 from cairn.store.models import Base
 
 IGNORED_TABLES = {"alembic_version"}
-SQL_WORDS = {"select", "distinct", "from", "where", "order", "by", "and", "or", "not", "null",
-             "is", "in", "asc", "desc", "limit", "offset", "group", "having", "as", "like",
-             "count", "max", "min", "sum"}
+SQL_WORDS = {
+    "select",
+    "distinct",
+    "from",
+    "where",
+    "order",
+    "by",
+    "and",
+    "or",
+    "not",
+    "null",
+    "is",
+    "in",
+    "asc",
+    "desc",
+    "limit",
+    "offset",
+    "group",
+    "having",
+    "as",
+    "like",
+    "count",
+    "max",
+    "min",
+    "sum",
+}
 
 
 @dataclass(frozen=True)
@@ -66,13 +89,20 @@ def _foreign_keys(conn: sqlite3.Connection, table: str) -> set[tuple[Any, ...]]:
     """PRAGMA foreign_key_list grouped by constraint: (columns, table, columns, ON DELETE)."""
     grouped: dict[int, list[tuple[Any, ...]]] = {}
     for fk_id, seq, target, source, dest, _upd, on_delete, _match in conn.execute(
-            f"PRAGMA foreign_key_list('{table}')"):
+        f"PRAGMA foreign_key_list('{table}')"
+    ):
         grouped.setdefault(fk_id, []).append((seq, target, source, dest, on_delete))
     found = set()
     for parts in grouped.values():
         parts.sort()
-        found.add((tuple(p[2] for p in parts), parts[0][1], tuple(p[3] for p in parts),
-                   parts[0][4].upper()))
+        found.add(
+            (
+                tuple(p[2] for p in parts),
+                parts[0][1],
+                tuple(p[3] for p in parts),
+                parts[0][4].upper(),
+            )
+        )
     return found
 
 
@@ -80,8 +110,7 @@ def _indexes(conn: sqlite3.Connection, table: str) -> tuple[set[Any], set[Any]]:
     """CREATE INDEX indexes as (name, columns, unique), and UNIQUE constraints by columns.
     The automatic index SQLite makes for a text primary key is the primary key, not an index."""
     indexes, unique = set(), set()
-    for _seq, name, is_unique, origin, _partial in conn.execute(
-            f"PRAGMA index_list('{table}')"):
+    for _seq, name, is_unique, origin, _partial in conn.execute(f"PRAGMA index_list('{table}')"):
         columns = tuple(row[2] for row in conn.execute(f"PRAGMA index_info('{name}')"))
         if origin == "c":
             indexes.add((name, columns, bool(is_unique)))
@@ -92,15 +121,21 @@ def _indexes(conn: sqlite3.Connection, table: str) -> tuple[set[Any], set[Any]]:
 
 def sqlite_schema(conn: sqlite3.Connection) -> Schema:
     """The real schema of a database file, read with PRAGMAs."""
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     schema: Schema = {}
     for table in sorted(set(tables) - IGNORED_TABLES):
         info = conn.execute(f"PRAGMA table_info('{table}')").fetchall()
         indexes, unique = _indexes(conn, table)
         schema[table] = TableShape(
-            columns={name: (_declared(kind), bool(notnull))
-                     for _cid, name, kind, notnull, _default, _pk in info},
+            columns={
+                name: (_declared(kind), bool(notnull))
+                for _cid, name, kind, notnull, _default, _pk in info
+            },
             primary_key=tuple(row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]),
             foreign_keys=frozenset(_foreign_keys(conn, table)),
             indexes=frozenset(indexes),
@@ -119,23 +154,40 @@ def metadata_schema(metadata: MetaData) -> Schema:
     """The schema the ORM models describe, without touching a database."""
     schema: Schema = {}
     for table in metadata.sorted_tables:
-        fks = {(tuple(c.name for c in fk.columns), fk.referred_table.name,
-                tuple(e.column.name for e in fk.elements), (fk.ondelete or "NO ACTION").upper())
-               for fk in table.constraints if isinstance(fk, ForeignKeyConstraint)}
-        unique = {tuple(c.name for c in uc.columns)
-                  for uc in table.constraints if isinstance(uc, UniqueConstraint)}
+        fks = {
+            (
+                tuple(c.name for c in fk.columns),
+                fk.referred_table.name,
+                tuple(e.column.name for e in fk.elements),
+                (fk.ondelete or "NO ACTION").upper(),
+            )
+            for fk in table.constraints
+            if isinstance(fk, ForeignKeyConstraint)
+        }
+        unique = {
+            tuple(c.name for c in uc.columns)
+            for uc in table.constraints
+            if isinstance(uc, UniqueConstraint)
+        }
         unique |= {(c.name,) for c in table.columns if c.unique}
-        indexes = {(str(ix.name), tuple(c.name for c in ix.columns), bool(ix.unique))
-                   for ix in table.indexes if isinstance(ix, Index)}
+        indexes = {
+            (str(ix.name), tuple(c.name for c in ix.columns), bool(ix.unique))
+            for ix in table.indexes
+            if isinstance(ix, Index)
+        }
         schema[table.name] = TableShape(
             columns={c.name: _model_column(c) for c in table.columns},
             primary_key=tuple(c.name for c in table.primary_key.columns),
-            foreign_keys=frozenset(fks), indexes=frozenset(indexes), unique=frozenset(unique))
+            foreign_keys=frozenset(fks),
+            indexes=frozenset(indexes),
+            unique=frozenset(unique),
+        )
     return schema
 
 
-def differences(expected: Schema, actual: Schema, expected_name: str,
-                actual_name: str) -> list[str]:
+def differences(
+    expected: Schema, actual: Schema, expected_name: str, actual_name: str
+) -> list[str]:
     """Every disagreement, one line each, naming the table and column."""
     problems = [f"table {t}: only in {expected_name}" for t in sorted(expected.keys() - actual)]
     problems += [f"table {t}: only in {actual_name}" for t in sorted(actual.keys() - expected)]
@@ -144,13 +196,17 @@ def differences(expected: Schema, actual: Schema, expected_name: str,
         for column in sorted(want.columns.keys() | got.columns.keys()):
             a, b = want.columns.get(column), got.columns.get(column)
             if a != b:
-                problems.append(f"{table}.{column}: {expected_name} has "
-                                f"{_show(a)}, {actual_name} has {_show(b)}")
+                problems.append(
+                    f"{table}.{column}: {expected_name} has "
+                    f"{_show(a)}, {actual_name} has {_show(b)}"
+                )
         for field in ("primary_key", "foreign_keys", "indexes", "unique"):
             a, b = getattr(want, field), getattr(got, field)
             if a != b:
-                problems.append(f"{table} {field}: {expected_name} has {_sorted(a)}, "
-                                f"{actual_name} has {_sorted(b)}")
+                problems.append(
+                    f"{table} {field}: {expected_name} has {_sorted(a)}, "
+                    f"{actual_name} has {_sorted(b)}"
+                )
     return problems
 
 
@@ -182,15 +238,19 @@ def migrated(migrated_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 # --- 1 and 2: migrations, models, and models created directly ----------------------------------
-def test_migrations_build_the_schema_the_models_describe(
-        migrated: sqlite3.Connection) -> None:
-    problems = differences(metadata_schema(Base.metadata), sqlite_schema(migrated),
-                           "models.py", "the migrated database")
+def test_migrations_build_the_schema_the_models_describe(migrated: sqlite3.Connection) -> None:
+    problems = differences(
+        metadata_schema(Base.metadata),
+        sqlite_schema(migrated),
+        "models.py",
+        "the migrated database",
+    )
     assert not problems, "models and migrations disagree:\n" + "\n".join(problems)
 
 
 def test_models_alone_create_the_same_schema_as_the_migrations(
-        migrated: sqlite3.Connection) -> None:
+    migrated: sqlite3.Connection,
+) -> None:
     engine = create_engine("sqlite://")
     try:
         Base.metadata.create_all(engine)
@@ -201,13 +261,13 @@ def test_models_alone_create_the_same_schema_as_the_migrations(
             raw.close()
     finally:
         engine.dispose()
-    problems = differences(created, sqlite_schema(migrated), "Base.metadata.create_all",
-                           "the migrated database")
+    problems = differences(
+        created, sqlite_schema(migrated), "Base.metadata.create_all", "the migrated database"
+    )
     assert not problems, "create_all and migrations disagree:\n" + "\n".join(problems)
 
 
-def test_a_model_that_drifts_is_reported_by_table_and_column(
-        migrated: sqlite3.Connection) -> None:
+def test_a_model_that_drifts_is_reported_by_table_and_column(migrated: sqlite3.Connection) -> None:
     """The comparison itself: a model changed without a migration is named precisely."""
     drifted = MetaData()
     for table in Base.metadata.sorted_tables:
@@ -217,15 +277,15 @@ def test_a_model_that_drifts_is_reported_by_table_and_column(
     drifted.tables["evidence"].c.url.type = String(2000)
     for constraint in drifted.tables["status_change"].foreign_key_constraints:
         constraint.ondelete = None
-    problems = differences(metadata_schema(drifted), sqlite_schema(migrated),
-                           "models.py", "the migrated database")
+    problems = differences(
+        metadata_schema(drifted), sqlite_schema(migrated), "models.py", "the migrated database"
+    )
     assert problems == [
         "evidence.url: models.py has VARCHAR(2000) NOT NULL, "
         "the migrated database has TEXT NOT NULL",
         "item_state.status: models.py has VARCHAR(16) NULL, "
         "the migrated database has VARCHAR(16) NOT NULL",
-        "note.colour: models.py has VARCHAR(16) NOT NULL, "
-        "the migrated database has no such column",
+        "note.colour: models.py has VARCHAR(16) NOT NULL, the migrated database has no such column",
         "status_change foreign_keys: models.py has "
         "[(('content_id',), 'item_state', ('content_id',), 'NO ACTION')], the migrated database "
         "has [(('content_id',), 'item_state', ('content_id',), 'CASCADE')]",
@@ -243,7 +303,8 @@ def test_autogenerate_finds_nothing_to_migrate(migrated_path: Path) -> None:
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "compare_server_default": True})
+                connection, opts={"compare_type": True, "compare_server_default": True}
+            )
             diff = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
@@ -270,16 +331,27 @@ def read_statements() -> list[tuple[str, str]]:
     for function in ast.walk(tree):
         if not isinstance(function, ast.FunctionDef):
             continue
-        names = {target.id: node.value.value for node in ast.walk(function)
-                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                 and isinstance(node.value.value, str)
-                 for target in node.targets if isinstance(target, ast.Name)}
+        names = {
+            target.id: node.value.value
+            for node in ast.walk(function)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
         for call in ast.walk(function):
-            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                    and call.func.attr == "_rows" and call.args):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "_rows"
+                and call.args
+            ):
                 sql = _string_value(call.args[0], names)
-                assert sql is not None, (f"database.py {function.name}() passes SQL this test "
-                                         f"cannot read (line {call.lineno})")
+                assert sql is not None, (
+                    f"database.py {function.name}() passes SQL this test "
+                    f"cannot read (line {call.lineno})"
+                )
                 found.append((function.name, sql))
     return found
 
@@ -295,7 +367,8 @@ def named_in(sql: str) -> tuple[str, set[str]]:
 
 
 def test_every_read_names_tables_and_columns_the_migrations_create(
-        migrated: sqlite3.Connection) -> None:
+    migrated: sqlite3.Connection,
+) -> None:
     schema = sqlite_schema(migrated)
     statements = [(m, sql) for m, sql in read_statements() if sql.lstrip()[:6].upper() == "SELECT"]
     # a floor, so that a parser that silently finds nothing cannot pass (13 reads when written)
@@ -306,8 +379,10 @@ def test_every_read_names_tables_and_columns_the_migrations_create(
         if table not in schema:
             problems.append(f"{method}(): table {table} does not exist")
             continue
-        problems += [f"{method}(): column {table}.{c} does not exist"
-                     for c in sorted(columns - schema[table].columns.keys())]
+        problems += [
+            f"{method}(): column {table}.{c} does not exist"
+            for c in sorted(columns - schema[table].columns.keys())
+        ]
         try:  # SQLite itself must be able to prepare the statement
             migrated.execute(f"EXPLAIN {sql}", ("x",) * sql.count("?"))
         except sqlite3.Error as error:
@@ -327,12 +402,19 @@ def written_columns() -> list[tuple[int, str, set[str]]]:
             continue
         if call.func.id in models:
             found.append((call.lineno, call.func.id, {k.arg for k in call.keywords if k.arg}))
-        elif (call.func.id in {"add", "upsert"} and call.args
-              and isinstance(call.args[0], ast.Name)):
-            keys = {k.value for node in ast.walk(call) if isinstance(node, ast.Dict)
-                    for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
-            keys |= {a.value for a in call.args[1:]
-                     if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+        elif call.func.id in {"add", "upsert"} and call.args and isinstance(call.args[0], ast.Name):
+            keys = {
+                k.value
+                for node in ast.walk(call)
+                if isinstance(node, ast.Dict)
+                for k in node.keys
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            }
+            keys |= {
+                a.value
+                for a in call.args[1:]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            }
             found.append((call.lineno, call.args[0].id, keys))
     return sorted(found, key=lambda write: write[0])
 
@@ -347,6 +429,8 @@ def test_every_write_names_columns_the_migrations_create(migrated: sqlite3.Conne
         if table not in schema:
             problems.append(f"writes.py line {line}: {model} writes table {table}, not created")
             continue
-        problems += [f"writes.py line {line}: {model} writes column {table}.{c}, not created"
-                     for c in sorted(columns - schema[table].columns.keys())]
+        problems += [
+            f"writes.py line {line}: {model} writes column {table}.{c}, not created"
+            for c in sorted(columns - schema[table].columns.keys())
+        ]
     assert not problems, "writes.py writes what is not there:\n" + "\n".join(problems)

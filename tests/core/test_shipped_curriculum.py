@@ -32,8 +32,15 @@ def test_at_least_150_checklist_items_besides_milestones(shipped: Curriculum) ->
 
 
 def test_ids_are_well_formed_and_unique_across_kinds(shipped: Curriculum) -> None:
-    ids = [*shipped.items, *shipped.readings, *shipped.skills, *shipped.projects, *shipped.roles,
-           *shipped.weeks, *(m.id for m in shipped.months)]
+    ids = [
+        *shipped.items,
+        *shipped.readings,
+        *shipped.skills,
+        *shipped.projects,
+        *shipped.roles,
+        *shipped.weeks,
+        *(m.id for m in shipped.months),
+    ]
     assert len(ids) == len(set(ids))
     assert all(ID_PATTERN.match(i) for i in ids)
 
@@ -66,13 +73,31 @@ def test_readings_are_https_unique_and_used(shipped: Curriculum) -> None:
     assert len(titles) == len(set(titles)), "two readings with the same title confuse"
 
 
-NAMED_BY_THE_BRIEF = ["zero-to-hero", "openai-text-generation", "anthropic-api-overview",
-                      "gemini-api-docs", "ml-specialization", "dl-specialization",
-                      "microsoft-ai-ml-cert", "fairlearn", "aif360", "mlflow-docs",
-                      "ragas-docs", "g-eval-paper", "lora-paper", "pytorch-basics",
-                      "hf-llm-course", "unsloth-docs", "pgvector", "pinecone-docs",
-                      "weaviate-docs", "docker-get-started", "kubernetes-tutorials",
-                      "spark-docs", "eu-ai-act"]
+NAMED_BY_THE_BRIEF = [
+    "zero-to-hero",
+    "openai-text-generation",
+    "anthropic-api-overview",
+    "gemini-api-docs",
+    "ml-specialization",
+    "dl-specialization",
+    "microsoft-ai-ml-cert",
+    "fairlearn",
+    "aif360",
+    "mlflow-docs",
+    "ragas-docs",
+    "g-eval-paper",
+    "lora-paper",
+    "pytorch-basics",
+    "hf-llm-course",
+    "unsloth-docs",
+    "pgvector",
+    "pinecone-docs",
+    "weaviate-docs",
+    "docker-get-started",
+    "kubernetes-tutorials",
+    "spark-docs",
+    "eu-ai-act",
+]
 
 
 def test_every_reading_the_brief_names_is_used_by_an_item(shipped: Curriculum) -> None:

@@ -51,7 +51,9 @@ def test_status_note_evidence_and_settings_survive_a_restart(tmp_path: Path) -> 
     db = _open(tmp_path)
     assert db.statuses()["a"].status == "done"
     assert [(h.old_status, h.new_status) for h in db.history("a")] == [
-        (None, "doing"), ("doing", "done")]
+        (None, "doing"),
+        ("doing", "done"),
+    ]
     note = db.note("a")
     assert note is not None and note.body == "# Learned\nA lot" and note.private
     assert [(e.id, e.url) for e in db.evidence("m")] == [(evidence_id, "https://example.org/repo")]
@@ -112,6 +114,7 @@ def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     db.close()
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT status FROM item_state WHERE content_id='a'").fetchone() == (
-        "done",)
+        "done",
+    )
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()

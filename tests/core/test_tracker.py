@@ -14,7 +14,11 @@ def test_set_status_returns_the_change_and_persists(data_dir: Path, small_pack: 
     t = Tracker.open(data_dir, small_pack)
     change = t.set_status("write-hello", "done")
     assert (change.kind, change.ids, change.old, change.new) == (
-        "status", ("write-hello",), "todo", "done")
+        "status",
+        ("write-hello",),
+        "todo",
+        "done",
+    )
     assert t.set_status("write-hello", "done").changed is False
     t.close()
     t = Tracker.open(data_dir, small_pack)
@@ -79,7 +83,7 @@ def test_removed_item_is_retired_but_keeps_its_rows(data_dir: Path, small_pack: 
     t.close()
     month = small_pack / "months" / "01-basics.toml"
     text = month.read_text()
-    month.write_text(text[: text.index("[[week.item]]\nid = \"explain-eval\"")])
+    month.write_text(text[: text.index('[[week.item]]\nid = "explain-eval"')])
     t = Tracker.open(data_dir, small_pack)
     assert "explain-eval" not in t.curriculum.items
     assert t.retired_ids() == ["explain-eval"]
@@ -87,8 +91,9 @@ def test_removed_item_is_retired_but_keeps_its_rows(data_dir: Path, small_pack: 
     t.close()
 
 
-def test_own_packs_in_the_data_folder_extend_the_curriculum(data_dir: Path,
-                                                             small_pack: Path) -> None:
+def test_own_packs_in_the_data_folder_extend_the_curriculum(
+    data_dir: Path, small_pack: Path
+) -> None:
     import shutil
 
     shutil.copytree(EXTRA_PACK, data_dir / "packs" / "extra")
@@ -121,14 +126,18 @@ def test_add_and_remove_an_own_pack_keeps_progress(data_dir: Path, small_pack: P
     t.close()
 
 
-def test_a_bad_pack_is_refused_and_nothing_is_copied(data_dir: Path, small_pack: Path,
-                                                     tmp_path: Path) -> None:
+def test_a_bad_pack_is_refused_and_nothing_is_copied(
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
     from cairn.content import ContentError
 
     bad = tmp_path / "bad"
     bad.mkdir()
-    (bad / "pack.toml").write_text((EXTRA_PACK / "pack.toml").read_text()
-                                   .replace('skills = ["talking"]', 'skills = ["juggling"]'))
+    (bad / "pack.toml").write_text(
+        (EXTRA_PACK / "pack.toml")
+        .read_text()
+        .replace('skills = ["talking"]', 'skills = ["juggling"]')
+    )
     t = Tracker.open(data_dir, small_pack)
     with pytest.raises(ContentError) as raised:
         t.add_pack(bad)
@@ -151,12 +160,15 @@ def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pa
     month = small_pack / "months" / "01-basics.toml"
     text = month.read_text()
     text = text.replace('id = "write-hello"', 'id = "write-greeting"\naliases = ["write-hello"]')
-    text = text.replace('id = "read-guide"\n',
-                        'id = "read-guide-part-1"\naliases = ["read-guide"]\n')
+    text = text.replace(
+        'id = "read-guide"\n', 'id = "read-guide-part-1"\naliases = ["read-guide"]\n'
+    )
     text = text[: text.index('[[week.item]]\nid = "explain-eval"')]  # removed in v2
-    text += ('[[week.item]]\nid = "read-guide-part-2"\nkind = "topic"\ntitle = "Read the rest"\n'
-             'description = "The second half."\nestimate_hours = 1\nskills = ["coding"]\n'
-             'readings = ["guide"]\n')
+    text += (
+        '[[week.item]]\nid = "read-guide-part-2"\nkind = "topic"\ntitle = "Read the rest"\n'
+        'description = "The second half."\nestimate_hours = 1\nskills = ["coding"]\n'
+        'readings = ["guide"]\n'
+    )
     month.write_text(text)
     t = Tracker.open(data_dir, small_pack)
     assert t.status("write-greeting") == "done"

@@ -30,8 +30,12 @@ from cairn.validation import (
 
 NOW = datetime(2026, 6, 1, 12, 0)
 ITEM, MILESTONE = "python-project-skeleton", "rag-eval-golden-set"
-GOOD_URLS = ("https://github.com/me/rag", "http://example.org:8080/a?b=c#d",
-             "https://例え.jp/パス", "https://[2001:db8::1]/x")
+GOOD_URLS = (
+    "https://github.com/me/rag",
+    "http://example.org:8080/a?b=c#d",
+    "https://例え.jp/パス",
+    "https://[2001:db8::1]/x",
+)
 BAD_URLS = {
     "too long": "https://example.org/" + "a" * (MAX_URL_CHARS - 19),
     "white space inside": "https://example.org/a b",
@@ -62,12 +66,15 @@ def test_a_note_up_to_the_limit_is_kept_exactly() -> None:
     assert check_note(body) == body and len(body) <= MAX_NOTE_CHARS
 
 
-@pytest.mark.parametrize(("body", "words"), [
-    ("before\x00after", "NUL"),
-    ("terminal bytes \udcff\udcfe", "is not valid UTF-8 text"),
-    ("a lone high surrogate \ud800", "is not valid UTF-8 text"),
-    ("y" * (MAX_NOTE_CHARS + 1), "at most 100,000"),
-])
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("before\x00after", "NUL"),
+        ("terminal bytes \udcff\udcfe", "is not valid UTF-8 text"),
+        ("a lone high surrogate \ud800", "is not valid UTF-8 text"),
+        ("y" * (MAX_NOTE_CHARS + 1), "at most 100,000"),
+    ],
+)
 def test_a_note_cairn_could_not_export_is_refused(body: str, words: str) -> None:
     with pytest.raises(InvalidInput, match=words):
         check_note(body)
@@ -100,14 +107,20 @@ def test_curriculum_links_share_the_rule_but_need_https() -> None:
 
 
 # Character references a browser decodes inside a link: each hides a direction override or mark.
-DISGUISED_URLS = ("https://evil.example/&#x202E;fdp.exe", "https://evil.example/&#X202e;fdp.exe",
-                  "https://evil.example/&#8238;fdp.exe", "https://evil.example/&rlm;fdp.exe",
-                  "https://evil.example/&lrm;fdp.exe", "https://evil.example/a?b=&RightArrow;")
+DISGUISED_URLS = (
+    "https://evil.example/&#x202E;fdp.exe",
+    "https://evil.example/&#X202e;fdp.exe",
+    "https://evil.example/&#8238;fdp.exe",
+    "https://evil.example/&rlm;fdp.exe",
+    "https://evil.example/&lrm;fdp.exe",
+    "https://evil.example/a?b=&RightArrow;",
+)
 
 
 @pytest.mark.parametrize("url", DISGUISED_URLS)
 def test_a_link_with_a_character_reference_is_kept_and_every_export_makes_it_inert(
-        url: str) -> None:
+    url: str,
+) -> None:
     from html import unescape
 
     from cairn.markup import safe_href
@@ -123,8 +136,9 @@ def test_an_ampersand_that_is_no_reference_stays_allowed() -> None:
         assert check_url(url) == url
 
 
-@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x85", "\r", "\x0b", "\x0c", "\x1e",
-                                  "\u200f", "\u2066"])
+@pytest.mark.parametrize(
+    "mark", ["\u2028", "\u2029", "\x85", "\r", "\x0b", "\x0c", "\x1e", "\u200f", "\u2066"]
+)
 def test_learner_name_refuses_every_line_break_and_direction_mark(mark: str) -> None:
     with pytest.raises(InvalidInput, match="learner name"):
         check_learner_name(f"Ada{mark}Boss")
@@ -152,14 +166,15 @@ def test_times_become_naive_utc_and_stay_between_2000_and_tomorrow() -> None:
     assert check_time(datetime(2026, 3, 1, 15, tzinfo=five_east), NOW) == datetime(2026, 3, 1, 10)
     assert check_time(datetime(2026, 3, 1, 15), NOW) == datetime(2026, 3, 1, 15)  # naive: UTC
     assert parse_time("2026-03-01T15:00:00+05:00", NOW) == datetime(2026, 3, 1, 10)
-    assert parse_time("2026-03-01T10:00:00.123456Z", NOW) == datetime(2026, 3, 1, 10, 0, 0,
-                                                                        123456)
+    assert parse_time("2026-03-01T10:00:00.123456Z", NOW) == datetime(2026, 3, 1, 10, 0, 0, 123456)
     assert check_time(NOW + timedelta(days=1), NOW) == NOW + timedelta(days=1)
     assert check_time(NOW, NOW.replace(tzinfo=UTC)) == NOW  # an aware `now` works too
-    for bad, words in ((datetime(1999, 12, 31, 23), "before 2000"),
-                       (NOW + timedelta(days=1, seconds=1), "in the future"),
-                       (datetime(9999, 12, 31), "in the future"),
-                       (datetime(1, 1, 1, tzinfo=five_east), "out of range")):
+    for bad, words in (
+        (datetime(1999, 12, 31, 23), "before 2000"),
+        (NOW + timedelta(days=1, seconds=1), "in the future"),
+        (datetime(9999, 12, 31), "in the future"),
+        (datetime(1, 1, 1, tzinfo=five_east), "out of range"),
+    ):
         with pytest.raises(InvalidInput, match=words):
             check_time(bad, NOW)
     for text in ("yesterday", "", "2026-13-01T00:00:00", "x" * 100):
@@ -195,18 +210,21 @@ def _digest(data_dir: Path) -> str:
     return hashlib.sha256((data_dir / "cairn.sqlite3").read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize(("command", "words"), [
-    (["note", ITEM, "n" * (MAX_NOTE_CHARS + 1)], "at most 100,000"),
-    (["note", ITEM, "bad bytes \udcff from a terminal"], "is not valid UTF-8 text"),
-    (["note", ITEM, "nul \x00 inside"], "NUL"),
-    (["evidence", MILESTONE, BAD_URLS["too long"]], "at most 2,000"),
-    (["evidence", MILESTONE, "https://example.org/\u202egpj.exe"], "control characters"),
-    (["evidence", MILESTONE, "https://example.org\\@evil.example/"], "backslash"),
-    (["log", ITEM, "1441"], "give 1 to 1440"),
-])
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        (["note", ITEM, "n" * (MAX_NOTE_CHARS + 1)], "at most 100,000"),
+        (["note", ITEM, "bad bytes \udcff from a terminal"], "is not valid UTF-8 text"),
+        (["note", ITEM, "nul \x00 inside"], "NUL"),
+        (["evidence", MILESTONE, BAD_URLS["too long"]], "at most 2,000"),
+        (["evidence", MILESTONE, "https://example.org/\u202egpj.exe"], "control characters"),
+        (["evidence", MILESTONE, "https://example.org\\@evil.example/"], "backslash"),
+        (["log", ITEM, "1441"], "give 1 to 1440"),
+    ],
+)
 def test_cli_refuses_in_one_line_exit_2_and_changes_nothing(
-        data_dir: Path, capsys: pytest.CaptureFixture[str], command: list[str],
-        words: str) -> None:
+    data_dir: Path, capsys: pytest.CaptureFixture[str], command: list[str], words: str
+) -> None:
     assert run(["--data-dir", str(data_dir), "mark", ITEM, "doing"]) == 0
     before = _digest(data_dir)
     capsys.readouterr()

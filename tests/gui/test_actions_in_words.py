@@ -18,11 +18,13 @@ from cairn.store import StoreError
 
 FULL = "the disk is full. Nothing was changed."
 MILESTONE = "rag-eval-golden-set"
-PACK = ('[pack]\nid = "mentor-notes"\nname = "Mentor notes"\nversion = "1"\n'
-        'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
-        'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call"\n'
-        'description = "Agree how often you will meet."\nestimate_hours = 0.5\n'
-        'skills = ["judgment-communication"]\nreadings = ["pro-git"]\n')
+PACK = (
+    '[pack]\nid = "mentor-notes"\nname = "Mentor notes"\nversion = "1"\n'
+    'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
+    'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call"\n'
+    'description = "Agree how often you will meet."\nestimate_hours = 0.5\n'
+    'skills = ["judgment-communication"]\nreadings = ["pro-git"]\n'
+)
 
 
 def full_disk(*_args: object, **_kwargs: object) -> NoReturn:
@@ -46,8 +48,11 @@ def _open_milestone(window: MainWindow) -> None:
     window.detail.show_item(MILESTONE)
 
 
-def test_a_reading_marked_on_a_full_disk_stays_unread(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reading_marked_on_a_full_disk_stays_unread(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window.show_node(Node("group", "readings"))
     reading_id = window.readings.current_reading_id()
     assert reading_id and window.reading_detail.reading_id == reading_id
@@ -62,7 +67,8 @@ def test_a_reading_marked_on_a_full_disk_stays_unread(qtbot, window: MainWindow,
 
 
 def test_an_offline_copy_attached_on_a_full_disk_is_said_under_the_copy(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     window.show_node(Node("group", "readings"))
     saved = tmp_path / "paper.pdf"
     saved.write_bytes(b"%PDF-1.4")
@@ -74,7 +80,8 @@ def test_an_offline_copy_attached_on_a_full_disk_is_said_under_the_copy(
 
 
 def test_the_timer_buttons_on_a_full_disk_say_so_and_keep_the_timer(
-        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window.show_node(Node("week", "w01"))
     controls = window.detail.timer
     database = window.tracker._database
@@ -89,8 +96,11 @@ def test_the_timer_buttons_on_a_full_disk_say_so_and_keep_the_timer(
     sessions = window.tracker.sessions()
     monkeypatch.setattr(database, "set_setting", full_disk)
     monkeypatch.setattr(database, "add_session", full_disk)
-    for button, words in ((controls.pause, "Not paused: "), (controls.stop, "Not stopped: "),
-                          (controls.discard, "Not discarded: ")):
+    for button, words in (
+        (controls.pause, "Not paused: "),
+        (controls.stop, "Not stopped: "),
+        (controls.discard, "Not discarded: "),
+    ):
         window.statusBar().clearMessage()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert said(window).startswith(words) and FULL in said(window)
@@ -100,7 +110,8 @@ def test_the_timer_buttons_on_a_full_disk_say_so_and_keep_the_timer(
 
 
 def test_a_timer_that_cannot_be_read_is_said_once_and_retried_slower(
-        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window.show_node(Node("week", "w01"))
     controls = window.detail.timer
     qtbot.mouseClick(controls.start, Qt.MouseButton.LeftButton)
@@ -114,7 +125,8 @@ def test_a_timer_that_cannot_be_read_is_said_once_and_retried_slower(
 
 
 def test_study_time_added_on_a_full_disk_keeps_the_dialog_open(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.show_node(Node("week", "w01"))
     window.detail.add_time.click()
     dialog = window.detail.add_time_dialog
@@ -128,7 +140,8 @@ def test_study_time_added_on_a_full_disk_keeps_the_dialog_open(
 
 
 def test_a_plan_saved_on_a_full_disk_keeps_the_dialog_open(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dialog = window.show_plan_dialog()
     monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
@@ -139,7 +152,8 @@ def test_a_plan_saved_on_a_full_disk_keeps_the_dialog_open(
 
 
 def test_target_roles_chosen_on_a_full_disk_go_back_to_what_is_saved(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.show_node(Node("group", "readiness"))
     page = window.dashboard()
     before = window.tracker.target_roles()
@@ -156,7 +170,8 @@ def test_target_roles_chosen_on_a_full_disk_go_back_to_what_is_saved(
 
 
 def test_a_theme_chosen_on_a_full_disk_applies_but_says_it_is_not_kept(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     theme = window.theme
     saved = window.tracker.setting("theme")
     with monkeypatch.context() as patch:
@@ -168,7 +183,8 @@ def test_a_theme_chosen_on_a_full_disk_applies_but_says_it_is_not_kept(
 
 
 def test_evidence_added_or_removed_on_a_full_disk_is_said_in_the_box(
-        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     _open_milestone(window)
     box = window.detail.evidence
     with monkeypatch.context() as patch:
@@ -187,8 +203,7 @@ def test_evidence_added_or_removed_on_a_full_disk_is_said_in_the_box(
     assert [e.url for e in window.tracker.evidence(MILESTONE)] == ["https://example.org/proof"]
 
 
-def test_remove_with_no_evidence_link_selected_removes_nothing(
-        qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_remove_with_no_evidence_link_selected_removes_nothing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     for url in ("https://example.org/one", "https://example.org/two"):
         window.tracker.add_evidence(MILESTONE, url)
     _open_milestone(window)
@@ -206,7 +221,8 @@ def test_remove_with_no_evidence_link_selected_removes_nothing(
 
 
 def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     folder = tmp_path / "mentor-notes"
     folder.mkdir()
     (folder / "pack.toml").write_text(PACK, encoding="utf-8")
@@ -232,7 +248,8 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
 
 
 def test_the_learner_name_in_the_export_dialog_on_a_full_disk_is_said(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dialog = window.sharing.show_export_dialog()
     monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     dialog.name.setText("Ada")  # type: ignore[attr-defined]
@@ -244,7 +261,8 @@ def test_the_learner_name_in_the_export_dialog_on_a_full_disk_is_said(
 
 
 def test_an_action_outside_a_window_is_said_in_a_box_and_logged(
-        qtbot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    qtbot, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from cairn.gui.actions import attempt

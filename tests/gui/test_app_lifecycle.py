@@ -28,9 +28,11 @@ from cairn.tracker import Tracker
 
 MORTAL = sys.version_info < (3, 12)
 START_TIMEOUT_MS = 60_000
-BROKEN_PACK = ('[pack]\nid = "broken"\nname = "Broken"\nversion = "1"\nextends = "cairn-core"\n\n'
-               '[[reading]]\nid = "odd"\ntitle = "Odd"\nauthor = "X"\nkind = "docs"\n'
-               'url = "javascript:alert(1)"\nestimate_hours = 1\n')
+BROKEN_PACK = (
+    '[pack]\nid = "broken"\nname = "Broken"\nversion = "1"\nextends = "cairn-core"\n\n'
+    '[[reading]]\nid = "odd"\ntitle = "Odd"\nauthor = "X"\nkind = "docs"\n'
+    'url = "javascript:alert(1)"\nestimate_hours = 1\n'
+)
 
 
 def _prepared(data_dir: Path) -> str:
@@ -65,8 +67,11 @@ def test_the_installed_pyside6_passes_the_start_up_probe(qapp: QApplication) -> 
 
 
 def test_a_pyside6_that_loses_none_is_refused_with_the_versions_and_the_fix(
-        qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    qapp: QApplication,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     for _ in range(app_module.PROBE_CALLS):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))  # what LeakingLabel takes away
     monkeypatch.setattr(app_module, "QLabel", LeakingLabel)
@@ -85,15 +90,23 @@ def test_a_pyside6_that_loses_none_is_refused_with_the_versions_and_the_fix(
 # --- case 4: SIGTERM and Ctrl+C close the window as its close button does -----------------------
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_closes_the_window_with_its_backup_and_releases_the_lock(
-        qtbot, data_dir: Path, number: signal.Signals) -> None:  # type: ignore[no-untyped-def]
+    qtbot, data_dir: Path, number: signal.Signals
+) -> None:  # type: ignore[no-untyped-def]
     _prepared(data_dir)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    window = subprocess.Popen(_cairn("--data-dir", str(data_dir)), env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    window = subprocess.Popen(
+        _cairn("--data-dir", str(data_dir)),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         # the opening backup is made once the window has shown
-        qtbot.waitUntil(lambda: bool(_backups(data_dir, "open")) or window.poll() is not None,
-                        timeout=START_TIMEOUT_MS)
+        qtbot.waitUntil(
+            lambda: bool(_backups(data_dir, "open")) or window.poll() is not None,
+            timeout=START_TIMEOUT_MS,
+        )
         assert window.poll() is None, window.stderr.read() if window.stderr else ""
         window.send_signal(number)
         _out, err = window.communicate(timeout=60)
@@ -107,8 +120,14 @@ def test_a_signal_closes_the_window_with_its_backup_and_releases_the_lock(
     again = Tracker.open(data_dir, curriculum_dir())
     assert again.setting("last_view")  # saved by the window's closing, as on a click
     again.close()
-    second = subprocess.run(_cairn("--data-dir", str(data_dir), "--quit-after-start"), env=env,
-                            capture_output=True, text=True, timeout=120, check=False)
+    second = subprocess.run(
+        _cairn("--data-dir", str(data_dir), "--quit-after-start"),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert second.returncode == 0, second.stderr
     assert "already open" not in second.stderr
 
@@ -118,8 +137,7 @@ def test_ctrl_c_saves_the_note_being_typed(qapp: QApplication, data_dir: Path) -
     typed: list[str] = []
 
     def type_then_interrupt() -> None:
-        windows = [w for w in qapp.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if not windows:
             QTimer.singleShot(10, type_then_interrupt)
             return
@@ -144,8 +162,9 @@ def test_ctrl_c_saves_the_note_being_typed(qapp: QApplication, data_dir: Path) -
 
 
 # --- case 5: the lock explained in words ---------------------------------------------------------
-def test_a_second_window_names_the_live_process_holding_the_folder(qapp: QApplication,
-                                                                   data_dir: Path) -> None:
+def test_a_second_window_names_the_live_process_holding_the_folder(
+    qapp: QApplication, data_dir: Path
+) -> None:
     first = lock_data_dir(data_dir)
     assert isinstance(first, QLockFile)
     try:
@@ -163,8 +182,9 @@ def _mount(*args: str) -> bool:
     return subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
 
 
-def _fake_lock_failure(monkeypatch: pytest.MonkeyPatch, error: QLockFile.LockError,
-                       problem: OSError) -> None:
+def _fake_lock_failure(
+    monkeypatch: pytest.MonkeyPatch, error: QLockFile.LockError, problem: OSError
+) -> None:
     """Where the machine cannot make a read-only or full folder: a lock that fails with
     `error`, and a folder whose writes fail with `problem`."""
 
@@ -197,8 +217,11 @@ def _read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         finally:
             folder.chmod(0o755)
         return
-    _fake_lock_failure(monkeypatch, QLockFile.LockError.PermissionError,
-                       OSError(errno.EROFS, "Read-only file system"))
+    _fake_lock_failure(
+        monkeypatch,
+        QLockFile.LockError.PermissionError,
+        OSError(errno.EROFS, "Read-only file system"),
+    )
     yield "simulated"
 
 
@@ -213,8 +236,7 @@ def _full_disk(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     folder.mkdir(parents=True)
     if _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)):
         try:
-            with (folder / "filler").open("wb", buffering=0) as filler, \
-                    pytest.raises(OSError):
+            with (folder / "filler").open("wb", buffering=0) as filler, pytest.raises(OSError):
                 while True:
                     filler.write(b"\0" * 4096)
                     filler.flush()
@@ -224,8 +246,11 @@ def _full_disk(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
             _mount_undo(folder)
         return
     (folder / "data").mkdir()
-    _fake_lock_failure(monkeypatch, QLockFile.LockError.UnknownError,
-                       OSError(errno.ENOSPC, "No space left on device"))
+    _fake_lock_failure(
+        monkeypatch,
+        QLockFile.LockError.UnknownError,
+        OSError(errno.ENOSPC, "No space left on device"),
+    )
     yield "simulated"
 
 
@@ -234,8 +259,11 @@ def _listing(folder: Path) -> list[str]:
 
 
 def test_a_read_only_data_folder_is_named_as_such_not_already_open(
-        qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    qapp: QApplication,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     _prepared(data_dir)
     before = _listing(data_dir)
     with _read_only(data_dir, monkeypatch) as how:
@@ -250,16 +278,20 @@ def test_a_read_only_data_folder_is_named_as_such_not_already_open(
 
 
 def test_a_full_disk_is_named_as_such_not_already_open(
-        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with _full_disk(tmp_path / "disk", monkeypatch) as how:
         data_dir = tmp_path / "disk" / "data"
         refused = lock_data_dir(data_dir)
         left = _listing(data_dir)
     print(f"full disk made by: {how}")
     assert isinstance(refused, str), how
-    assert refused == (f"cannot use the data folder {data_dir}: the disk is full. "
-                       "Nothing was changed.")
+    assert refused == (
+        f"cannot use the data folder {data_dir}: the disk is full. Nothing was changed."
+    )
     assert left == []  # neither a lock file nor the probe is left behind
 
 
@@ -272,7 +304,8 @@ def _with_broken_pack(data_dir: Path) -> Path:
 
 
 def test_a_disabled_pack_is_reported_on_stderr_with_quit_after_start(
-        qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _prepared(data_dir)
     pack = _with_broken_pack(data_dir)
     code = run_app(data_dir=data_dir, quit_after_start=True)
@@ -283,7 +316,8 @@ def test_a_disabled_pack_is_reported_on_stderr_with_quit_after_start(
 
 
 def test_a_disabled_pack_is_shown_in_a_box_that_does_not_block(
-        open_window: Callable[[Tracker], MainWindow], data_dir: Path) -> None:
+    open_window: Callable[[Tracker], MainWindow], data_dir: Path
+) -> None:
     pack = _with_broken_pack(data_dir)
     window = open_window(Tracker.open(data_dir, curriculum_dir()))
     boxes = show_notices(window, quiet=False)

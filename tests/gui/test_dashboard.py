@@ -18,9 +18,9 @@ def window(open_window, data_dir: Path, shipped_pack: Path) -> MainWindow:  # ty
     tracker.set_target_roles("llm-engineer", ["ai-product-engineer"])
     return open_window(tracker)
 
+
 def _open_dashboard(window: MainWindow) -> None:
-    window.navigation.setCurrentIndex(
-        window.navigation_model.index_of(Node("group", "readiness")))
+    window.navigation.setCurrentIndex(window.navigation_model.index_of(Node("group", "readiness")))
 
 
 def test_dashboard_shows_primary_role_with_explanation_and_steps(window: MainWindow) -> None:
@@ -37,15 +37,16 @@ def test_dashboard_shows_primary_role_with_explanation_and_steps(window: MainWin
     assert window.detail.item_id == page.step_id(0)
 
 
-def test_finishing_the_first_step_raises_the_score_by_its_gain(qtbot, window: MainWindow  # type: ignore[no-untyped-def]
-                                                              ) -> None:
+def test_finishing_the_first_step_raises_the_score_by_its_gain(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
     _open_dashboard(window)
     page = window.dashboard()
     first = window.tracker.readiness().next_steps("llm-engineer")[0]
     before = window.tracker.readiness().role("llm-engineer").score
     # the detail pane shows the first step: mark it done there, as a learner would
-    done = next(b for b in window.detail.status_buttons.buttons()
-                if b.property("status") == "done")
+    done = next(b for b in window.detail.status_buttons.buttons() if b.property("status") == "done")
     qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     if window.tracker.item(first.item_id).is_milestone:
         window.tracker.add_evidence(first.item_id, "https://example.org/proof")
@@ -57,8 +58,10 @@ def test_finishing_the_first_step_raises_the_score_by_its_gain(qtbot, window: Ma
     assert readiness_row.siblingAtColumn(1).data() == f"{after:.0f}"
 
 
-def test_a_change_elsewhere_refreshes_the_dashboard_when_shown(qtbot, window: MainWindow  # type: ignore[no-untyped-def]
-                                                               ) -> None:
+def test_a_change_elsewhere_refreshes_the_dashboard_when_shown(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
     _open_dashboard(window)
     page = window.dashboard()
     window.show_node(Node("week", "w05"))

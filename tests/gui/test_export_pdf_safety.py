@@ -16,8 +16,10 @@ from cairn.tracker import Tracker, TrackerError
 
 JAVASCRIPT = "https://a.example/)/S/JavaScript/JS(app.alert(1)"
 LAUNCH = "https://a.example/)/S/Launch/F(calc.exe)"
-ENCODED = {JAVASCRIPT: "https://a.example/%29/S/JavaScript/JS%28app.alert%281%29",
-           LAUNCH: "https://a.example/%29/S/Launch/F%28calc.exe%29"}
+ENCODED = {
+    JAVASCRIPT: "https://a.example/%29/S/JavaScript/JS%28app.alert%281%29",
+    LAUNCH: "https://a.example/%29/S/Launch/F%28calc.exe%29",
+}
 ACTIVE = (b"/JavaScript", b"/JS", b"/Launch", b"/SubmitForm", b"/ImportData", b"/GoToR")
 
 
@@ -39,9 +41,12 @@ def _assert_inert_with_links(pdf: bytes, links: list[str]) -> None:
 
 
 @pytest.mark.parametrize("payload", [JAVASCRIPT, LAUNCH])
-def test_case11_an_evidence_link_never_becomes_a_pdf_action(qapp, tracker: Tracker,  # type: ignore[no-untyped-def]
-                                                            tmp_path: Path,
-                                                            payload: str) -> None:
+def test_case11_an_evidence_link_never_becomes_a_pdf_action(
+    qapp,
+    tracker: Tracker,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    payload: str,
+) -> None:
     tracker.set_status("demo-start", "done")
     try:
         tracker.add_evidence("demo-start", payload)
@@ -54,8 +59,11 @@ def test_case11_an_evidence_link_never_becomes_a_pdf_action(qapp, tracker: Track
 
 
 @pytest.mark.parametrize("payload", [JAVASCRIPT, LAUNCH])
-def test_case11_the_pdf_writer_refuses_raw_hostile_links(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                         payload: str) -> None:
+def test_case11_the_pdf_writer_refuses_raw_hostile_links(
+    qapp,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    payload: str,
+) -> None:
     target = tmp_path / "summary.pdf"
     target.write_bytes(b"%PDF last week's good summary")
     html = f'<p><a href="{payload}">proof</a> <a href="file:///etc/passwd">file</a></p>'
@@ -70,23 +78,30 @@ def test_case11_the_pdf_writer_refuses_raw_hostile_links(qapp, tmp_path: Path,  
 
 def test_case11_the_check_reads_names_and_strings_like_a_pdf_reader() -> None:
     assert active_content(b"<< /S /URI /URI (https://a.example/%29/S/JavaScript) >>") == []
-    found = active_content(b"<< /S /J#61vaScript /URI (mailto:x) /URI <6a733a> >>\n"
-                           b"stream\n/Launch\nendstream % /SubmitForm\n")
+    found = active_content(
+        b"<< /S /J#61vaScript /URI (mailto:x) /URI <6a733a> >>\n"
+        b"stream\n/Launch\nendstream % /SubmitForm\n"
+    )
     assert found == ["/JavaScript", "a link to 'js:'", "a link to 'mailto:x'"]
 
 
-def test_case5_the_window_refuses_the_data_folder_in_words(qtbot, tracker: Tracker,  # type: ignore[no-untyped-def]
-                                                           data_dir: Path) -> None:
+def test_case5_the_window_refuses_the_data_folder_in_words(
+    qtbot,
+    tracker: Tracker,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+) -> None:
     from cairn.gui.export_dialog import ExportDialog
 
     dialog = ExportDialog(tracker)
     qtbot.addWidget(dialog)
     before = hashlib.sha256(tracker.database_path.read_bytes()).hexdigest()
     dialog.export_to(tracker.database_path)
-    assert "data folder" in dialog.state.text() and str(tracker.database_path) in \
-        dialog.state.text()
+    assert (
+        "data folder" in dialog.state.text() and str(tracker.database_path) in dialog.state.text()
+    )
     assert dialog.export_button.isEnabled()
     assert hashlib.sha256(tracker.database_path.read_bytes()).hexdigest() == before
     with pytest.raises(ExportTargetRefused):
-        write_export("x", "md", data_dir / "backups" / "x.md", datetime(2026, 1, 1),
-                     data_dir=data_dir)
+        write_export(
+            "x", "md", data_dir / "backups" / "x.md", datetime(2026, 1, 1), data_dir=data_dir
+        )

@@ -54,9 +54,14 @@ def _busy_learner(qtbot, window: MainWindow) -> tuple[Place, str]:  # type: igno
 
 def _place(window: MainWindow) -> Place:
     editor = window.detail.note.editor
-    return Place(window.checklist.current_item_id(), window.checklist.verticalScrollBar().value(),
-                 window.detail.item_id, editor.toPlainText(), editor.textCursor().position(),
-                 window.undo_stack.count())
+    return Place(
+        window.checklist.current_item_id(),
+        window.checklist.verticalScrollBar().value(),
+        window.detail.item_id,
+        editor.toPlainText(),
+        editor.textCursor().position(),
+        window.undo_stack.count(),
+    )
 
 
 def _assert_place_kept(window: MainWindow, before: Place) -> None:
@@ -71,7 +76,8 @@ def _assert_place_kept(window: MainWindow, before: Place) -> None:
 
 
 def test_a_command_line_change_keeps_selection_scroll_note_and_undo(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, data_dir: Path) -> None:
+    qtbot, window: MainWindow, data_dir: Path
+) -> None:
     before, other = _busy_learner(qtbot, window)
     assert run(["--data-dir", str(data_dir), "mark", other, "done"]) == 0
     assert window.safety.notice_outside_changes() is True
@@ -82,7 +88,8 @@ def test_a_command_line_change_keeps_selection_scroll_note_and_undo(  # type: ig
 
 
 def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, tmp_path: Path, shipped_pack: Path) -> None:
+    qtbot, window: MainWindow, tmp_path: Path, shipped_pack: Path
+) -> None:
     laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
     other = laptop.curriculum.week_items("w01")[-1].id
     laptop.set_status(other, "done")
@@ -98,7 +105,8 @@ def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-unty
 
 
 def test_the_same_note_changed_elsewhere_keeps_the_learners_text_and_says_so(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, data_dir: Path) -> None:
+    qtbot, window: MainWindow, data_dir: Path
+) -> None:
     before, _ = _busy_learner(qtbot, window)
     assert run(["--data-dir", str(data_dir), "note", before.selected, "from the terminal"]) == 0
     window.tracker.reload()  # the poll does not notice notes yet (see the report)
@@ -126,7 +134,8 @@ def test_an_idle_note_shows_a_change_made_elsewhere(window: MainWindow, data_dir
 
 
 def test_a_restore_forgets_undo_but_keeps_the_item_shown(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow) -> None:
+    qtbot, window: MainWindow
+) -> None:
     window.show_node(Node("week", "w01"))
     items = window.tracker.curriculum.week_items("w01")
     window.tracker.backup("open")

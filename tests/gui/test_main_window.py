@@ -27,8 +27,12 @@ def test_opens_on_month_one_week_one(window: MainWindow) -> None:
     assert window.detail.title.text() == first.title
 
 
-def test_space_marks_done_saves_and_updates_progress(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                     data_dir: Path, shipped_pack: Path) -> None:
+def test_space_marks_done_saves_and_updates_progress(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+    shipped_pack: Path,
+) -> None:
     item_id = window.checklist.current_item_id()
     week_total = len(window.tracker.curriculum.week_items("w01"))
     window.checklist.setFocus()
@@ -51,8 +55,12 @@ def test_keyboard_shortcuts_set_each_status_and_undo(qtbot, window: MainWindow) 
     qtbot.keyClick(window.checklist, Qt.Key.Key_Down)
     item_id = window.checklist.current_item_id()
     assert item_id == window.tracker.curriculum.week_items("w01")[1].id
-    for key, status in ((Qt.Key.Key_2, "doing"), (Qt.Key.Key_4, "skipped"),
-                        (Qt.Key.Key_3, "done"), (Qt.Key.Key_1, "todo")):
+    for key, status in (
+        (Qt.Key.Key_2, "doing"),
+        (Qt.Key.Key_4, "skipped"),
+        (Qt.Key.Key_3, "done"),
+        (Qt.Key.Key_1, "todo"),
+    ):
         qtbot.keyClick(window.checklist, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tracker.status(item_id) == status
     qtbot.keyClick(window.checklist, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -73,29 +81,36 @@ def test_clicking_the_status_cell_cycles_it(qtbot, window: MainWindow) -> None: 
 
 def test_detail_status_buttons_change_status(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     item_id = window.detail.item_id
-    skipped = next(b for b in window.detail.status_buttons.buttons()
-                   if b.property("status") == "skipped")
+    skipped = next(
+        b for b in window.detail.status_buttons.buttons() if b.property("status") == "skipped"
+    )
     qtbot.mouseClick(skipped, Qt.MouseButton.LeftButton)
     assert window.tracker.status(item_id) == "skipped"
     assert window.checklist_model.index(0, STATUS_COLUMN).data().endswith("Skipped")
 
 
-def test_note_is_saved_after_typing_and_survives_restart(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                        data_dir: Path,
-                                                        shipped_pack: Path) -> None:
+def test_note_is_saved_after_typing_and_survives_restart(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+    shipped_pack: Path,
+) -> None:
     item_id = window.detail.item_id
     editor = window.detail.note.editor
     editor.setFocus()
     qtbot.keyClicks(editor, "Learned **uv** today")
-    qtbot.waitUntil(lambda: window.detail.note.state.text() == "Saved",
-                    timeout=NOTE_SAVE_DELAY_MS * 5)
+    qtbot.waitUntil(
+        lambda: window.detail.note.state.text() == "Saved", timeout=NOTE_SAVE_DELAY_MS * 5
+    )
     again = _reopen(data_dir, shipped_pack)
     note = again.note(item_id)
     again.close()
     assert note is not None and note.body == "Learned **uv** today"
     window.detail.note.tabs.setCurrentIndex(1)
-    assert "<b>uv</b>" in window.detail.note.preview.toHtml() or \
-        "font-weight" in window.detail.note.preview.toHtml()
+    assert (
+        "<b>uv</b>" in window.detail.note.preview.toHtml()
+        or "font-weight" in window.detail.note.preview.toHtml()
+    )
 
 
 def test_note_is_saved_when_switching_items_at_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +123,8 @@ def test_note_is_saved_when_switching_items_at_once(qtbot, window: MainWindow) -
 
 def test_milestone_shows_done_when_and_refuses_bad_evidence(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.navigation.setCurrentIndex(
-        window.navigation_model.index_of(Node("milestone", "rag-eval-golden-set")))
+        window.navigation_model.index_of(Node("milestone", "rag-eval-golden-set"))
+    )
     assert window.node == Node("project", "rag-eval")
     assert window.detail.item_id == "rag-eval-golden-set"
     assert window.detail.done_when.isVisibleTo(window)
@@ -121,7 +137,8 @@ def test_milestone_shows_done_when_and_refuses_bad_evidence(qtbot, window: MainW
     qtbot.keyClicks(box.url, "https://github.com/me/rag")
     qtbot.keyClick(box.url, Qt.Key.Key_Return)
     assert [e.url for e in window.tracker.evidence("rag-eval-golden-set")] == [
-        "https://github.com/me/rag"]
+        "https://github.com/me/rag"
+    ]
     assert box.links.count() == 1
 
 
@@ -134,8 +151,11 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
     window.show_node(Node("role", "llm-engineer"))
     assert window.lists.currentWidget() is window.tree
     headings = [window.tree_model.item(r, 0).text() for r in range(window.tree_model.rowCount())]
-    rag_row = next(r for r, h in enumerate(headings)
-                   if h.startswith("Grounding and RAG · weight 20%  —  0 of "))
+    rag_row = next(
+        r
+        for r, h in enumerate(headings)
+        if h.startswith("Grounding and RAG · weight 20%  —  0 of ")
+    )
     rag = window.tree_model.item(rag_row, 0)
     assert rag.rowCount() == len(c.items_for_skill("rag-grounding"))
     assert window.detail.item_id == window.tree.current_item_id() != ""
@@ -188,8 +208,9 @@ def test_only_web_and_mail_links_are_opened(monkeypatch: pytest.MonkeyPatch) -> 
     from cairn.gui.links import open_external
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
-                        or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )
     for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://x"):
         assert open_external(url) is False
     assert open_external("https://docs.python.org/3/") is True
@@ -210,17 +231,22 @@ def test_everything_focusable_has_an_accessible_name(window: MainWindow) -> None
         unnamed += [w for w in window.findChildren(kind) if not w.accessibleName()]
     for widget in window.findChildren(QAbstractButton):
         focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-        if focusable and widget.isVisibleTo(window) and not (widget.accessibleName()
-                                                             or widget.text()):
+        if (
+            focusable
+            and widget.isVisibleTo(window)
+            and not (widget.accessibleName() or widget.text())
+        ):
             unnamed.append(widget)
     assert [type(w).__name__ for w in unnamed] == []
     assert window.checklist.accessibleName() == "Checklist"
-    assert window.checklist_model.index(0, TITLE_COLUMN).data(
-        Qt.ItemDataRole.AccessibleTextRole)
+    assert window.checklist_model.index(0, TITLE_COLUMN).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
-def test_add_a_pack_shows_its_items_and_remove_keeps_progress(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                              window: MainWindow) -> None:
+def test_add_a_pack_shows_its_items_and_remove_keeps_progress(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+) -> None:
     pack = tmp_path / "mentor"
     pack.mkdir()
     (pack / "pack.toml").write_text(
@@ -228,7 +254,8 @@ def test_add_a_pack_shows_its_items_and_remove_keeps_progress(qtbot, tmp_path: P
         'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
         'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call with your mentor"\n'
         'description = "Agree how often you will meet and what you will send before each call."\n'
-        'estimate_hours = 0.5\nskills = ["judgment-communication"]\nreadings = ["pro-git"]\n')
+        'estimate_hours = 0.5\nskills = ["judgment-communication"]\nreadings = ["pro-git"]\n'
+    )
     assert window.packs.add(pack)
     window.show_node(Node("week", "w01"))
     assert window.checklist_model.row_of("mentor-intro-call") >= 0
@@ -241,14 +268,16 @@ def test_add_a_pack_shows_its_items_and_remove_keeps_progress(qtbot, tmp_path: P
     assert window.tracker.status("mentor-intro-call") == "done"
 
 
-def test_a_bad_pack_lists_every_problem_and_changes_nothing(tmp_path: Path,
-                                                            window: MainWindow) -> None:
+def test_a_bad_pack_lists_every_problem_and_changes_nothing(
+    tmp_path: Path, window: MainWindow
+) -> None:
     pack = tmp_path / "broken"
     pack.mkdir()
     (pack / "pack.toml").write_text(
         '[pack]\nid = "broken"\nname = "Broken"\nversion = "1"\nextends = "cairn-core"\n\n'
         '[[reading]]\nid = "odd"\ntitle = "Odd"\nauthor = "X"\nkind = "docs"\n'
-        'url = "javascript:alert(1)"\nestimate_hours = 1\n\n[[week]]\nid = "w99"\n')
+        'url = "javascript:alert(1)"\nestimate_hours = 1\n\n[[week]]\nid = "w99"\n'
+    )
     items_before = len(window.tracker.curriculum.items)
     assert not window.packs.add(pack)
     dialog = window.packs.problems_dialog
@@ -264,8 +293,7 @@ def test_a_bad_pack_lists_every_problem_and_changes_nothing(tmp_path: Path,
 def test_readings_view_filters_marks_read_and_links_to_items(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from cairn.gui.readings import READING_ID_ROLE
 
-    window.navigation.setCurrentIndex(
-        window.navigation_model.index_of(Node("group", "readings")))
+    window.navigation.setCurrentIndex(window.navigation_model.index_of(Node("group", "readings")))
     page = window.readings
     assert window.centre.currentWidget() is page
     total = len(window.tracker.curriculum.readings)
@@ -285,8 +313,9 @@ def test_readings_view_filters_marks_read_and_links_to_items(qtbot, window: Main
     assert window.tracker.reading_status(reading_id) == "read"
     page.status.setCurrentIndex(page.status.findData("read"))
     assert page.proxy.rowCount() == 1
-    assert window.reading_detail.title.text() == window.tracker.curriculum.readings[
-        reading_id].title
+    assert (
+        window.reading_detail.title.text() == window.tracker.curriculum.readings[reading_id].title
+    )
     used = window.reading_detail.used_by
     assert used.count() >= 1
     item_id = used.item(0).data(Qt.ItemDataRole.UserRole)
@@ -301,8 +330,11 @@ def test_readings_model_passes_the_model_tester(qtmodeltester, window: MainWindo
     qtmodeltester.check(window.tree_model)
 
 
-def test_retired_items_are_listed_with_their_progress(qtbot, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                      shipped_pack: Path) -> None:
+def test_retired_items_are_listed_with_their_progress(
+    qtbot,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    shipped_pack: Path,
+) -> None:
     tracker = Tracker.open(data_dir, shipped_pack)
     tracker._database.set_status("an-old-item", "done", tracker._clock())
     tracker._database.set_note("an-old-item", "still mine", False, tracker._clock())

@@ -14,16 +14,28 @@ from cairn.gui.navigation import Node
 from cairn.tracker import Tracker
 
 
-def test_a_full_session_opens_no_socket(qtbot, data_dir: Path, shipped_pack: Path,  # type: ignore[no-untyped-def]
-                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_session_opens_no_socket(
+    qtbot,
+    data_dir: Path,
+    shipped_pack: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     with no_network(monkeypatch) as attempts:
         tracker = Tracker.open(data_dir, shipped_pack)
         window = MainWindow(tracker)
         qtbot.addWidget(window)
         window.show()
-        for node in (Node("group", "readiness"), Node("group", "path"), Node("week", "w03"),
-                     Node("month", "m4"), Node("group", "readings"), Node("group", "projects"),
-                     Node("project", "rag-eval"), Node("role", "llm-engineer")):
+        for node in (
+            Node("group", "readiness"),
+            Node("group", "path"),
+            Node("week", "w03"),
+            Node("month", "m4"),
+            Node("group", "readings"),
+            Node("group", "projects"),
+            Node("project", "rag-eval"),
+            Node("role", "llm-engineer"),
+        ):
             window.show_node(node)
         window.show_node(Node("week", "w01"))
         qtbot.keyClick(window.checklist, Qt.Key.Key_Space)

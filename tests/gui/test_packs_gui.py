@@ -13,11 +13,13 @@ from cairn.gui.main_window import MainWindow
 from cairn.gui.packs import PACK_KEY_ROLE
 from cairn.tracker import Tracker
 
-GOOD_PACK = ('[pack]\nid = "mentor-notes"\nname = "Mentor notes"\nversion = "1"\n'
-             'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
-             'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call"\n'
-             'description = "Agree how often you will meet."\nestimate_hours = 0.5\n'
-             'skills = ["judgment-communication"]\nreadings = ["pro-git"]\n')
+GOOD_PACK = (
+    '[pack]\nid = "mentor-notes"\nname = "Mentor notes"\nversion = "1"\n'
+    'extends = "cairn-core"\n\n[[week]]\nid = "w01"\n\n[[week.item]]\n'
+    'id = "mentor-intro-call"\nkind = "task"\ntitle = "Book an intro call"\n'
+    'description = "Agree how often you will meet."\nestimate_hours = 0.5\n'
+    'skills = ["judgment-communication"]\nreadings = ["pro-git"]\n'
+)
 
 
 def _pack(folder: Path, text: str) -> Path:
@@ -27,8 +29,9 @@ def _pack(folder: Path, text: str) -> Path:
 
 
 @pytest.fixture
-def broken_window(open_window: Callable[[Tracker], MainWindow], data_dir: Path,
-                  shipped_pack: Path) -> MainWindow:
+def broken_window(
+    open_window: Callable[[Tracker], MainWindow], data_dir: Path, shipped_pack: Path
+) -> MainWindow:
     """A window over a data folder holding one good and one hand-broken pack."""
     _pack(data_dir / "packs" / "mentor-notes", GOOD_PACK)
     _pack(data_dir / "packs" / "x", '[pack]\nid = "x"\nname = "Broken by hand\n')
@@ -36,11 +39,13 @@ def broken_window(open_window: Callable[[Tracker], MainWindow], data_dir: Path,
 
 
 def test_9a_the_window_opens_and_lists_the_disabled_pack_with_its_problem(
-        broken_window: MainWindow, data_dir: Path) -> None:
+    broken_window: MainWindow, data_dir: Path
+) -> None:
     tracker = broken_window.tracker
     assert [p.id for p in tracker.own_packs()] == ["mentor-notes"]
-    assert len(tracker.pack_notices) == 1 and str(data_dir / "packs" / "x") in \
-        tracker.pack_notices[0]
+    assert (
+        len(tracker.pack_notices) == 1 and str(data_dir / "packs" / "x") in tracker.pack_notices[0]
+    )
     dialog = broken_window.packs.show_packs()
     assert dialog.isVisible() and dialog.list.accessibleName()
     rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
@@ -51,8 +56,11 @@ def test_9a_the_window_opens_and_lists_the_disabled_pack_with_its_problem(
 
 
 def test_9a_the_learner_removes_a_disabled_pack_from_the_dialog(
-        qtbot, broken_window: MainWindow, data_dir: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot,
+    broken_window: MainWindow,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     asked: list[str] = []
 
     def yes(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
@@ -69,19 +77,20 @@ def test_9a_the_learner_removes_a_disabled_pack_from_the_dialog(
     assert (data_dir / "packs" / "mentor-notes" / "pack.toml").is_file()
     assert broken_window.tracker.pack_notices == []
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
-        "Mentor notes (mentor-notes 1)"]
+        "Mentor notes (mentor-notes 1)"
+    ]
 
 
 def test_9a_the_remove_menu_offers_the_disabled_pack(broken_window: MainWindow) -> None:
     menu = broken_window.packs.remove_menu
     menu.aboutToShow.emit()
-    assert [a.text() for a in menu.actions()] == ["Mentor notes (mentor-notes 1)",
-                                                  "x (disabled)"]
+    assert [a.text() for a in menu.actions()] == ["Mentor notes (mentor-notes 1)", "x (disabled)"]
     assert menu.isEnabled()
 
 
 def test_9b_a_pack_holding_a_link_is_refused_with_the_link_named(
-        window: MainWindow, tmp_path: Path, data_dir: Path) -> None:
+    window: MainWindow, tmp_path: Path, data_dir: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("private", encoding="utf-8")
     pack = _pack(tmp_path / "incoming", GOOD_PACK)

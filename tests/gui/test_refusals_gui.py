@@ -7,7 +7,8 @@ from cairn.validation import MAX_NOTE_CHARS, MAX_URL_CHARS
 
 
 def test_a_note_over_the_limit_is_not_saved_and_stays_in_the_editor(
-        qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     item_id = window.detail.item_id
     note = window.detail.note
     note.editor.setPlainText("x" * (MAX_NOTE_CHARS + 1))
@@ -25,7 +26,6 @@ def test_a_note_over_the_limit_is_not_saved_and_stays_in_the_editor(
     assert saved is not None and len(saved.body) == MAX_NOTE_CHARS
 
 
-def test_the_evidence_field_stops_at_the_longest_link_cairn_keeps(
-        window: MainWindow) -> None:
+def test_the_evidence_field_stops_at_the_longest_link_cairn_keeps(window: MainWindow) -> None:
     window.detail.evidence.url.setText("https://example.org/" + "a" * 3000)
     assert len(window.detail.evidence.url.text()) == MAX_URL_CHARS

@@ -21,14 +21,18 @@ def _env() -> dict[str, str]:
     return dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
-def test_changes_from_the_command_line_appear_in_the_open_window(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                                 data_dir: Path) -> None:
+def test_changes_from_the_command_line_appear_in_the_open_window(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+) -> None:
     window.show_node(Node("week", "w01"))
     item_id = window.tracker.curriculum.week_items("w01")[3].id
     assert run(["--data-dir", str(data_dir), "mark", item_id, "done"]) == 0
     row = window.checklist_model.row_of(item_id)
-    qtbot.waitUntil(lambda: window.checklist_model.index(row, 0).data().endswith("Done"),
-                    timeout=6000)
+    qtbot.waitUntil(
+        lambda: window.checklist_model.index(row, 0).data().endswith("Done"), timeout=6000
+    )
     assert window.tracker.status(item_id) == "done"
     assert "1 of" in window.header.rows[0].text.text()
 
@@ -68,15 +72,25 @@ def test_a_second_window_on_the_same_data_is_refused(tmp_path: Path) -> None:
     lock = QLockFile(str(data_dir / LOCK_NAME))
     assert lock.tryLock(100)
     try:
-        done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                               "--quit-after-start"], env=_env(), capture_output=True,
-                              text=True, timeout=60, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     finally:
         lock.unlock()
     assert done.returncode == 1 and "already open" in done.stderr
-    again = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                            "--quit-after-start"], env=_env(), capture_output=True, text=True,
-                           timeout=60, check=False)
+    again = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert again.returncode == 0, again.stderr
 
 
@@ -90,11 +104,16 @@ def test_the_window_tells_the_learner_about_a_recovery(tmp_path: Path) -> None:
     conn.close()
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):
-        data[offset:offset + 32] = b"\xba\xad" * 16
+        data[offset : offset + 32] = b"\xba\xad" * 16
     path.write_bytes(bytes(data))
-    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                           "--quit-after-start"], env=_env(), capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "restored from the backup" in done.stderr
     assert list(data_dir.glob("cairn.sqlite3.damaged-*"))

@@ -26,12 +26,16 @@ def _learner_export(tmp_path: Path, shipped_pack: Path, name: str, done: int) ->
     return target
 
 
-def test_export_dialog_previews_then_writes_and_remembers(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                          tmp_path: Path) -> None:
+def test_export_dialog_previews_then_writes_and_remembers(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     item_id = window.tracker.curriculum.week_items("w01")[0].id
     window.tracker.set_note(item_id, "My shared **journal** entry")
-    window.tracker.set_note(window.tracker.curriculum.week_items("w01")[1].id, "secret",
-                            private=True)
+    window.tracker.set_note(
+        window.tracker.curriculum.week_items("w01")[1].id, "secret", private=True
+    )
     dialog = window.sharing.show_export_dialog()
     dialog.name.setText("Ada")
     dialog.questions.setPlainText("Is my eval harness rigorous enough?")
@@ -54,8 +58,11 @@ def test_export_dialog_previews_then_writes_and_remembers(qtbot, window: MainWin
     again.close()
 
 
-def test_pdf_export_runs_on_a_worker_and_writes_a_pdf(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                      tmp_path: Path) -> None:
+def test_pdf_export_runs_on_a_worker_and_writes_a_pdf(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     dialog = window.sharing.show_export_dialog()
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     target = tmp_path / "ada.pdf"
@@ -66,8 +73,12 @@ def test_pdf_export_runs_on_a_worker_and_writes_a_pdf(qtbot, window: MainWindow,
     dialog.close()
 
 
-def test_import_merges_and_refreshes_the_window(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                shipped_pack: Path) -> None:
+def test_import_merges_and_refreshes_the_window(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    shipped_pack: Path,
+) -> None:
     source = _learner_export(tmp_path, shipped_pack, "laptop", 5)
     first = next(iter(window.tracker.curriculum.items))
     window.sharing.import_file(source, confirm=False)
@@ -77,8 +88,11 @@ def test_import_merges_and_refreshes_the_window(qtbot, window: MainWindow, tmp_p
     assert list((window.tracker.data_dir / "backups").glob("*before-import*"))
 
 
-def test_a_bad_import_is_refused_in_the_window_and_changes_nothing(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+def test_a_bad_import_is_refused_in_the_window_and_changes_nothing(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     bad = tmp_path / "half.json"
     bad.write_text('{"format": "cairn-progress", "schema": 1, "items": [{"id": "x"')
     window.sharing.import_file(bad, confirm=False)
@@ -88,8 +102,12 @@ def test_a_bad_import_is_refused_in_the_window_and_changes_nothing(qtbot, window
     window.sharing.message.close()
 
 
-def test_a_learner_summary_opens_read_only(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                           shipped_pack: Path) -> None:
+def test_a_learner_summary_opens_read_only(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    shipped_pack: Path,
+) -> None:
     source = _learner_export(tmp_path, shipped_pack, "ada", 12)
     before = source.read_bytes()
     view = window.sharing.open_summary(source)
@@ -110,10 +128,16 @@ def test_a_learner_summary_opens_read_only(qtbot, window: MainWindow, tmp_path: 
     assert not folder.exists() and source.read_bytes() == before
 
 
-def test_several_summaries_make_a_sortable_cohort(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                  shipped_pack: Path) -> None:
-    paths = [_learner_export(tmp_path, shipped_pack, name, done)
-             for name, done in (("ada", 30), ("bo", 5), ("cy", 60))]
+def test_several_summaries_make_a_sortable_cohort(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    shipped_pack: Path,
+) -> None:
+    paths = [
+        _learner_export(tmp_path, shipped_pack, name, done)
+        for name, done in (("ada", 30), ("bo", 5), ("cy", 60))
+    ]
     cohort = window.sharing.open_summaries(paths)
     assert [r.learner for r in cohort.sorted_rows()] == ["Cy", "Ada", "Bo"]
     cohort.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -122,7 +146,8 @@ def test_several_summaries_make_a_sortable_cohort(qtbot, window: MainWindow, tmp
     assert ada.role == "LLM / AI Engineer" and ada.readiness is not None
     target = tmp_path / "cohort.csv"
     write_csv(cohort.sorted_rows(), target)
-    rows = list(csv.reader(target.open()))
+    with target.open(encoding="utf-8", newline="") as opened:
+        rows = list(csv.reader(opened))
     assert rows[0][:3] == ["Learner", "Overall %", "Primary role"]
     assert [r[0] for r in rows[1:]] == ["Ada", "Bo", "Cy"]
     with qtbot.waitSignal(cohort.open_requested):

@@ -75,14 +75,20 @@ class SingletonWatch:
 
     @staticmethod
     def counts() -> dict[str, int]:
-        return {"None": sys.getrefcount(None), "True": sys.getrefcount(True),
-                "False": sys.getrefcount(False)}
+        return {
+            "None": sys.getrefcount(None),
+            "True": sys.getrefcount(True),
+            "False": sys.getrefcount(False),
+        }
 
     def fallen(self) -> dict[str, int]:
         """How far each count has fallen below the start (only falls beyond TOLERANCE)."""
         now = self.counts()
-        return {name: self.start[name] - now[name] for name in now
-                if self.start[name] - now[name] > TOLERANCE}
+        return {
+            name: self.start[name] - now[name]
+            for name in now
+            if self.start[name] - now[name] > TOLERANCE
+        }
 
     def check(self, step: str) -> None:
         """Fail at once, naming the versions, if a count has fallen (mortal singletons only)."""
@@ -93,7 +99,8 @@ class SingletonWatch:
             f"after {step}: references lost {fallen} with PySide6 {PySide6.__version__} on "
             f"Python {sys.version.split()[0]}; a learner's window on this combination aborts "
             "with 'Fatal Python error: none_dealloc'. Install a supported PySide6 (<6.12 on "
-            "Python 3.11).")
+            "Python 3.11)."
+        )
 
 
 @pytest.fixture
@@ -105,8 +112,9 @@ def watch() -> Iterator[SingletonWatch]:
 
 
 @pytest.fixture
-def soak_window(open_window: Callable[[Tracker], MainWindow], data_dir: Path,
-                shipped_pack: Path) -> MainWindow:
+def soak_window(
+    open_window: Callable[[Tracker], MainWindow], data_dir: Path, shipped_pack: Path
+) -> MainWindow:
     """The real window over the shipped curriculum, with a retired item so that every kind of
     page exists."""
     tracker = Tracker.open(data_dir, shipped_pack)
@@ -148,14 +156,25 @@ def _switch(window: MainWindow, node: Node) -> None:
 
 def test_every_page_kind_exists(soak_window: MainWindow) -> None:
     kinds = {(n.kind, n.id if n.kind == "group" else "") for n in _page_kinds(_nodes(soak_window))}
-    assert {("group", g) for g in ("today", "history", "readiness", "path", "readings",
-                                   "projects", "roles", "retired")} <= kinds
-    assert {("month", ""), ("week", ""), ("project", ""), ("milestone", ""),
-            ("role", "")} <= kinds
+    assert {
+        ("group", g)
+        for g in (
+            "today",
+            "history",
+            "readiness",
+            "path",
+            "readings",
+            "projects",
+            "roles",
+            "retired",
+        )
+    } <= kinds
+    assert {("month", ""), ("week", ""), ("project", ""), ("milestone", ""), ("role", "")} <= kinds
 
 
-def test_200_page_switches_across_every_page_kind(soak_window: MainWindow,
-                                                  watch: SingletonWatch) -> None:
+def test_200_page_switches_across_every_page_kind(
+    soak_window: MainWindow, watch: SingletonWatch
+) -> None:
     window = soak_window
     nodes = _nodes(window)
     assert len(set(nodes)) * 2 >= PAGE_SWITCHES  # each entry visited about twice
@@ -163,13 +182,15 @@ def test_200_page_switches_across_every_page_kind(soak_window: MainWindow,
         _switch(window, node)
         watch.check(f"page switch {number} (to {node.kind} {node.id})")
     assert window.isVisible() and shiboken6.isValid(window)
-    assert window.navigation.currentIndex().data(NODE_ROLE) == nodes[(PAGE_SWITCHES - 1)
-                                                                      % len(nodes)]
+    assert (
+        window.navigation.currentIndex().data(NODE_ROLE) == nodes[(PAGE_SWITCHES - 1) % len(nodes)]
+    )
 
 
 @pytest.mark.slow  # ~25 s; the page switches and the void calls catch a leak in the fast tier
-def test_2000_status_changes_across_every_page_kind(soak_window: MainWindow,
-                                                    watch: SingletonWatch) -> None:
+def test_2000_status_changes_across_every_page_kind(
+    soak_window: MainWindow, watch: SingletonWatch
+) -> None:
     window = soak_window
     fallback = window.tracker.curriculum.week_items("w01")[0].id
     statuses = cycle(("doing", "done", "skipped", "todo"))
@@ -217,8 +238,10 @@ def _void_calls(total: int) -> Iterator[int]:
     widget.deleteLater()
 
 
-def test_100000_void_qt_calls_keep_every_reference(qtbot,  # type: ignore[no-untyped-def]
-                                                   watch: SingletonWatch) -> None:
+def test_100000_void_qt_calls_keep_every_reference(
+    qtbot,  # type: ignore[no-untyped-def]
+    watch: SingletonWatch,
+) -> None:
     made = 0
     for made in _void_calls(VOID_CALLS):
         watch.check(f"{made} void Qt calls")

@@ -17,9 +17,14 @@ def _env() -> dict[str, str]:
 
 def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
     assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
-    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                           "--quit-after-start"], env=_env(), capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "painted-at" in done.stdout
 
@@ -32,9 +37,14 @@ def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.close()
-    done = subprocess.run([sys.executable, "-m", "cairn", "--data-dir", str(data_dir),
-                           "--quit-after-start"], env=_env(), capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1 and "newer version of Cairn" in done.stderr
 
 
@@ -51,7 +61,13 @@ def test_first_screen_needs_neither_sqlalchemy_nor_alembic_nor_qtcharts(data_dir
         "print(heavy)\n"
         "window.close(); window.tracker.close()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -31,7 +31,8 @@ def test_a_change_from_another_process_is_never_dropped_by_the_tracker(data_dir:
 
 
 def test_clicking_done_after_the_command_line_set_todo_saves_done(
-        window: MainWindow, data_dir: Path) -> None:
+    window: MainWindow, data_dir: Path
+) -> None:
     window.request_status(ITEM, "done")
     assert run(["--data-dir", str(data_dir), "mark", ITEM, "todo"]) == 0
     window.request_status(ITEM, "done")  # before the poll noticed: the window still says done
@@ -44,10 +45,13 @@ def test_clicking_done_after_the_command_line_set_todo_saves_done(
 
 
 def test_a_status_that_cannot_be_saved_is_said_and_leaves_no_undo_entry(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full_disk(*args: object, **kwargs: object) -> None:
-        raise StoreError("cairn.sqlite3: saving the change did not happen because the disk is "
-                         "full. Nothing was changed.")
+        raise StoreError(
+            "cairn.sqlite3: saving the change did not happen because the disk is "
+            "full. Nothing was changed."
+        )
 
     monkeypatch.setattr(window.tracker._database, "set_status", full_disk)
     window.request_status(ITEM, "done")

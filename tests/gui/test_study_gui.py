@@ -29,6 +29,7 @@ def clock() -> Clock:
 def window(open_window, data_dir: Path, shipped_pack: Path, clock: Clock) -> MainWindow:  # type: ignore[no-untyped-def]
     return open_window(Tracker.open(data_dir, shipped_pack, clock=clock))
 
+
 def test_plan_dialog_sets_the_plan_and_today_reports_pace(window: MainWindow) -> None:
     dialog = window.show_plan_dialog()
     dialog.start.setDate(date(2026, 2, 23))
@@ -53,8 +54,11 @@ def test_today_lists_work_in_progress_first(window: MainWindow) -> None:
     assert window.tree.current_item_id() == item.id
 
 
-def test_timer_from_the_item_pane_records_a_session(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                    clock: Clock) -> None:
+def test_timer_from_the_item_pane_records_a_session(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    clock: Clock,
+) -> None:
     window.show_node(Node("week", "w01"))
     item_id = window.detail.item_id
     controls = window.detail.timer
@@ -88,10 +92,17 @@ def test_add_time_by_hand(window: MainWindow) -> None:
 def test_history_page_from_fixture_sessions(window: MainWindow, clock: Clock) -> None:
     tracker = window.tracker
     tracker.set_plan(date(2026, 2, 23), 8)
-    for day, minutes in ((date(2026, 3, 9), 60), (date(2026, 3, 10), 90),
-                         (date(2026, 3, 11), 30), (date(2026, 2, 24), 120)):
-        tracker.log_study("python-project-skeleton", minutes,
-                          started_at=datetime.combine(day, datetime.min.time()).replace(hour=20))
+    for day, minutes in (
+        (date(2026, 3, 9), 60),
+        (date(2026, 3, 10), 90),
+        (date(2026, 3, 11), 30),
+        (date(2026, 2, 24), 120),
+    ):
+        tracker.log_study(
+            "python-project-skeleton",
+            minutes,
+            started_at=datetime.combine(day, datetime.min.time()).replace(hour=20),
+        )
     tracker._database.set_status("python-project-skeleton", "done", datetime(2026, 2, 25, 21))
     tracker.reload()
     window.show_node(Node("group", "history"))
@@ -108,10 +119,12 @@ def test_history_page_from_fixture_sessions(window: MainWindow, clock: Clock) ->
     assert not window.right.isVisible()  # the charts take the width
 
 
-def test_offline_copy_attached_opened_and_reported_missing(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                           tmp_path: Path) -> None:
-    window.navigation.setCurrentIndex(window.navigation_model.index_of(
-        Node("group", "readings")))
+def test_offline_copy_attached_opened_and_reported_missing(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    window.navigation.setCurrentIndex(window.navigation_model.index_of(Node("group", "readings")))
     page, detail = window.readings, window.reading_detail
     reading_id = page.current_reading_id()
     saved = tmp_path / "saved.pdf"

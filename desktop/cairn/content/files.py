@@ -25,8 +25,12 @@ MAX_PACK_ENTRIES = 5000
 MAX_FOLDER_DEPTH = 16
 MAX_NESTING = 32
 
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _LINK_ERRNOS = {errno.ELOOP, errno.EMLINK}  # what O_NOFOLLOW gives on meeting a link
 
 
@@ -85,20 +89,34 @@ def list_pack(root: Path) -> PackListing:
                 continue
             entries += 1
             if entries > MAX_PACK_ENTRIES:
-                listing.problems.append(Problem(str(root), f"holds more than {MAX_PACK_ENTRIES} "
-                                                           "files and folders; a pack may not"))
+                listing.problems.append(
+                    Problem(
+                        str(root),
+                        f"holds more than {MAX_PACK_ENTRIES} files and folders; a pack may not",
+                    )
+                )
                 return listing
             relative = prefix + entry.name
             total += _list_entry(entry, relative, depth, listing, stack)
     if total > MAX_PACK_BYTES:
-        listing.problems.append(Problem(str(root), f"holds {megabytes(total)} of files; a pack "
-                                                   f"may hold at most {megabytes(MAX_PACK_BYTES)}"))
+        listing.problems.append(
+            Problem(
+                str(root),
+                f"holds {megabytes(total)} of files; a pack "
+                f"may hold at most {megabytes(MAX_PACK_BYTES)}",
+            )
+        )
     listing.files.sort(key=lambda f: f.relative)
     return listing
 
 
-def _list_entry(entry: os.DirEntry[str], relative: str, depth: int, listing: PackListing,
-                stack: list[tuple[Path, str, int]]) -> int:
+def _list_entry(
+    entry: os.DirEntry[str],
+    relative: str,
+    depth: int,
+    listing: PackListing,
+    stack: list[tuple[Path, str, int]],
+) -> int:
     """Record one directory entry; return the bytes it adds to the pack."""
     path = entry.path
     try:
@@ -108,21 +126,39 @@ def _list_entry(entry: os.DirEntry[str], relative: str, depth: int, listing: Pac
         listing.problems.append(Problem(path, f"cannot be read: {error.strerror}"))
         return 0
     if stat.S_ISLNK(mode):
-        listing.problems.append(Problem(path, "is a symbolic link; a pack may hold only regular "
-                                              "files and folders (copy the file itself in)"))
+        listing.problems.append(
+            Problem(
+                path,
+                "is a symbolic link; a pack may hold only regular "
+                "files and folders (copy the file itself in)",
+            )
+        )
     elif stat.S_ISDIR(mode):
         if depth + 1 >= MAX_FOLDER_DEPTH:
-            listing.problems.append(Problem(path, f"is nested more than {MAX_FOLDER_DEPTH} "
-                                                  "folders deep; a pack may not be"))
+            listing.problems.append(
+                Problem(
+                    path, f"is nested more than {MAX_FOLDER_DEPTH} folders deep; a pack may not be"
+                )
+            )
         else:
             listing.folders.append(relative)
             stack.append((Path(path), relative + "/", depth + 1))
     elif not stat.S_ISREG(mode):
-        listing.problems.append(Problem(path, "is not a regular file (a FIFO, socket or "
-                                              "device); a pack may hold only regular files"))
+        listing.problems.append(
+            Problem(
+                path,
+                "is not a regular file (a FIFO, socket or "
+                "device); a pack may hold only regular files",
+            )
+        )
     elif size > MAX_FILE_BYTES:
-        listing.problems.append(Problem(path, f"is {megabytes(size)}; a file in a pack may hold "
-                                              f"at most {megabytes(MAX_FILE_BYTES)}"))
+        listing.problems.append(
+            Problem(
+                path,
+                f"is {megabytes(size)}; a file in a pack may hold "
+                f"at most {megabytes(MAX_FILE_BYTES)}",
+            )
+        )
         return size
     else:
         listing.files.append(PackFile(relative, size))
@@ -136,8 +172,9 @@ def open_regular(path: Path) -> int:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         if error.errno in _LINK_ERRNOS:
-            raise PackFileError(f"{path} is a symbolic link; a pack may hold only regular "
-                                "files") from error
+            raise PackFileError(
+                f"{path} is a symbolic link; a pack may hold only regular files"
+            ) from error
         raise
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
@@ -160,8 +197,10 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     finally:
         os.close(fd)
     if remaining <= 0:
-        raise PackFileError(f"{path} is larger than {megabytes(limit)}; a file in a pack may "
-                            f"hold at most {megabytes(limit)}")
+        raise PackFileError(
+            f"{path} is larger than {megabytes(limit)}; a file in a pack may "
+            f"hold at most {megabytes(limit)}"
+        )
     return b"".join(chunks)
 
 
@@ -192,8 +231,10 @@ def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> tuple[int, str] | N
         if token in "[{":
             depth += 1
             if depth > limit:
-                return (_line_at(text, match.start()),
-                        f"arrays or inline tables nest more than {limit} deep")
+                return (
+                    _line_at(text, match.start()),
+                    f"arrays or inline tables nest more than {limit} deep",
+                )
         elif token in "]}":
             depth = max(depth - 1, 0)
         elif token == "#":
@@ -221,8 +262,9 @@ def data_too_deep(data: Any, limit: int = MAX_NESTING) -> str | None:
         if depth > limit:
             return where
         if isinstance(value, dict):
-            stack.extend((v, f"{where}.{k}" if where else str(k), depth + 1)
-                         for k, v in value.items())
+            stack.extend(
+                (v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items()
+            )
         elif isinstance(value, list):
             stack.extend((v, where, depth + 1) for v in value)
     return None

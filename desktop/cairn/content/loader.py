@@ -91,9 +91,11 @@ def load_curriculum(pack_dirs: Sequence[Path]) -> Curriculum:
 
 def validate_pack(path: Path, base: Path | None = None) -> list[Problem]:
     """Every problem in the pack at `path` (an extension is checked against `base`)."""
-    dirs = [base, path] if base is not None and Path(base).resolve() != Path(path).resolve() else [
-        path
-    ]
+    dirs = (
+        [base, path]
+        if base is not None and Path(base).resolve() != Path(path).resolve()
+        else [path]
+    )
     try:
         load_curriculum([d for d in dirs if d is not None])
     except ContentError as error:
@@ -119,8 +121,9 @@ def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_b
     if listing.too_large:
         return  # over a whole-pack limit: reading it could take minutes
     names = [f.relative for f in listing.files if f.relative.endswith(".toml")]
-    if "pack.toml" not in names and not any(p.file == str(pack_dir / "pack.toml")
-                                            for p in listing.problems):
+    if "pack.toml" not in names and not any(
+        p.file == str(pack_dir / "pack.toml") for p in listing.problems
+    ):
         problems.append(Problem(str(pack_dir / "pack.toml"), "is missing: every pack needs one"))
     for relative in names:
         path = pack_dir / relative
@@ -165,8 +168,11 @@ def _parse(path: Path, problems: list[Problem]) -> tuple[dict[str, Any] | None, 
         return None, text
     deep_key = data_too_deep(data)
     if deep_key is not None:
-        problems.append(Problem(str(path), f"tables nest more than {MAX_NESTING} deep",
-                                field=deep_key.split(".")[0]))
+        problems.append(
+            Problem(
+                str(path), f"tables nest more than {MAX_NESTING} deep", field=deep_key.split(".")[0]
+            )
+        )
         return None, text
     return data, text
 
@@ -205,25 +211,36 @@ def _read_file(
     drafts.line_finders[file] = line_of
 
     def fields(table: Any, what: str, allowed: set[str]) -> Fields:
-        return Fields(table, file=file, what=what, allowed=allowed, problems=problems,
-                      line_of=line_of)
+        return Fields(
+            table, file=file, what=what, allowed=allowed, problems=problems, line_of=line_of
+        )
 
     for key in sorted(set(data) - _TOP_LEVEL):
-        problems.append(Problem(file, f"unknown table '{key}' (allowed: "
-                                      f"{', '.join(sorted(_TOP_LEVEL))})", field=key))
+        problems.append(
+            Problem(
+                file, f"unknown table '{key}' (allowed: {', '.join(sorted(_TOP_LEVEL))})", field=key
+            )
+        )
     if "pack" in data:
-        _read_pack_info(fields(data["pack"], "pack",
-                               {"id", "name", "version", "description", "extends"}),
-                        drafts, is_base=is_base)
+        _read_pack_info(
+            fields(data["pack"], "pack", {"id", "name", "version", "description", "extends"}),
+            drafts,
+            is_base=is_base,
+        )
     month_id = ""
     if "month" in data:
-        month_id = _read_month(fields(data["month"], "month",
-                                      {"id", "number", "title", "summary"}), drafts)
+        month_id = _read_month(
+            fields(data["month"], "month", {"id", "number", "title", "summary"}), drafts
+        )
     for raw_week in _array(data, "week", file, problems):
         _read_week(raw_week, month_id, fields, drafts, is_base=is_base)
     for raw in _array(data, "reading", file, problems):
-        _read_reading(fields(raw, "reading", {"id", "title", "author", "kind", "url",
-                                               "estimate_hours", "topic"}), drafts)
+        _read_reading(
+            fields(
+                raw, "reading", {"id", "title", "author", "kind", "url", "estimate_hours", "topic"}
+            ),
+            drafts,
+        )
     for raw in _array(data, "skill", file, problems):
         _read_skill(fields(raw, "skill", {"id", "name", "description"}), drafts)
     for raw in _array(data, "role", file, problems):
@@ -261,7 +278,7 @@ def _read_pack_info(f: Fields, drafts: _Drafts, *, is_base: bool) -> None:
     if is_base and extends:
         f.problem("extends", "the shipped pack cannot extend another pack")
     if not is_base and drafts.packs and extends != drafts.packs[0].id:
-        f.problem("extends", f"an added pack must say extends = \"{drafts.packs[0].id}\"")
+        f.problem("extends", f'an added pack must say extends = "{drafts.packs[0].id}"')
     if any(p.id == ident for p in drafts.packs):
         f.problem("id", f"a pack with id '{ident}' is already loaded")
     drafts.packs.append(PackInfo(ident, name, version, description, f.file, extends))
@@ -313,9 +330,24 @@ def _read_week(
         week = _WeekDraft(ident, number, title, summary, month_id, f.file)
         drafts.weeks[ident] = week
     for raw_item in f.tables("item"):
-        item = _read_item(fields(raw_item, "item", {"id", "kind", "title", "description",
-                                                    "estimate_hours", "skills", "readings",
-                                                    "aliases"}), week, drafts)
+        item = _read_item(
+            fields(
+                raw_item,
+                "item",
+                {
+                    "id",
+                    "kind",
+                    "title",
+                    "description",
+                    "estimate_hours",
+                    "skills",
+                    "readings",
+                    "aliases",
+                },
+            ),
+            week,
+            drafts,
+        )
         if item is not None and week is not None:
             week.item_ids.append(item.id)
 
@@ -338,8 +370,9 @@ def _read_item(f: Fields, week: _WeekDraft | None, drafts: _Drafts) -> Item | No
     if not _claim(f, ident, drafts) or week is None:
         return None
     month_id = week.month_id
-    item = Item(ident, kind, title, description, hours, skills, readings, week.id, month_id,
-                aliases)
+    item = Item(
+        ident, kind, title, description, hours, skills, readings, week.id, month_id, aliases
+    )
     drafts.items[ident] = (item, f.file)
     return item
 
@@ -356,8 +389,7 @@ def _read_reading(f: Fields, drafts: _Drafts) -> None:
     topic = f.text("topic", required=False)
     if url and url in drafts.urls:
         other_id, other_file = drafts.urls[url]
-        f.problem("url", f"the same address is already catalogued as '{other_id}' "
-                         f"in {other_file}")
+        f.problem("url", f"the same address is already catalogued as '{other_id}' in {other_file}")
     if _claim(f, ident, drafts):
         if url:
             drafts.urls.setdefault(url, (ident, f.file))
@@ -395,9 +427,10 @@ def _read_role(raw: Any, fields: Callable[[Any, str, set[str]], Fields], drafts:
     elif sum(a.weight for a in areas.values()) != 100:
         f.problem("area", f"weights add up to {sum(a.weight for a in areas.values())}, not 100")
     if _claim(f, ident, drafts):
-        drafts.roles[ident] = (Role(ident, name, summary, market_note, tuple(areas.values()),
-                                    short_name),
-                               f.file)
+        drafts.roles[ident] = (
+            Role(ident, name, summary, market_note, tuple(areas.values()), short_name),
+            f.file,
+        )
 
 
 def _read_project(
@@ -413,9 +446,21 @@ def _read_project(
     if not raw_milestones:
         f.problem("milestone", "a project needs at least one milestone")
     for raw_milestone in raw_milestones:
-        mf = fields(raw_milestone, "milestone", {"id", "title", "description", "done_when",
-                                                  "week", "estimate_hours", "skills", "readings",
-                                                  "aliases"})
+        mf = fields(
+            raw_milestone,
+            "milestone",
+            {
+                "id",
+                "title",
+                "description",
+                "done_when",
+                "week",
+                "estimate_hours",
+                "skills",
+                "readings",
+                "aliases",
+            },
+        )
         mid = mf.ident()
         m_title = mf.text("title")
         description = mf.text("description", markdown=True)
@@ -426,14 +471,28 @@ def _read_project(
         readings = mf.id_list("readings", required=False)
         aliases = mf.id_list("aliases", required=False)
         if _claim(mf, mid, drafts):
-            item = Item(mid, "milestone", m_title, description, hours, skills, readings, week_id,
-                        "", aliases, ident, done_when)
+            item = Item(
+                mid,
+                "milestone",
+                m_title,
+                description,
+                hours,
+                skills,
+                readings,
+                week_id,
+                "",
+                aliases,
+                ident,
+                done_when,
+            )
             drafts.items[mid] = (item, mf.file)
             drafts.milestone_weeks[mid] = week_id
             milestone_ids.append(mid)
     if _claim(f, ident, drafts):
-        drafts.projects[ident] = (Project(ident, title, level, summary, tuple(milestone_ids)),
-                                  f.file)
+        drafts.projects[ident] = (
+            Project(ident, title, level, summary, tuple(milestone_ids)),
+            f.file,
+        )
 
 
 def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
@@ -453,9 +512,20 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
                     problem(file, ident, "week", f"there is no week '{item.week_id}'")
                 continue
             week.item_ids.append(ident)
-            item = Item(item.id, item.kind, item.title, item.description, item.estimate_hours,
-                        item.skills, item.readings, item.week_id, week.month_id, item.aliases,
-                        item.project_id, item.done_when)
+            item = Item(
+                item.id,
+                item.kind,
+                item.title,
+                item.description,
+                item.estimate_hours,
+                item.skills,
+                item.readings,
+                item.week_id,
+                week.month_id,
+                item.aliases,
+                item.project_id,
+                item.done_when,
+            )
         items[ident] = item
         for skill in item.skills:
             if skill not in drafts.skills:
@@ -468,11 +538,16 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
     for ident, (item, file) in drafts.items.items():
         for alias in item.aliases:
             if alias in drafts.owners:
-                problem(file, ident, "aliases", f"'{alias}' is a live id; an alias must be an "
-                                                "id that is no longer used")
+                problem(
+                    file,
+                    ident,
+                    "aliases",
+                    f"'{alias}' is a live id; an alias must be an id that is no longer used",
+                )
             elif alias in aliases:
-                problem(file, ident, "aliases", f"'{alias}' is already an alias of "
-                                                f"'{aliases[alias]}'")
+                problem(
+                    file, ident, "aliases", f"'{alias}' is already an alias of '{aliases[alias]}'"
+                )
             else:
                 aliases[alias] = ident
 

@@ -118,6 +118,7 @@ class Role:
         """A short name for charts."""
         return self.short_name or self.name
 
+
 @dataclass(frozen=True)
 class Curriculum:
     """Everything the packs declare, merged, with lookups by id."""
@@ -152,8 +153,12 @@ class Curriculum:
     def projects_in_order(self) -> list[Project]:
         """Projects by the week of their first milestone."""
         numbers = {w.id: w.number for w in self.weeks.values()}
-        return sorted(self.projects.values(), key=lambda p: min(
-            (numbers.get(self.items[m].week_id, 0) for m in p.milestone_ids), default=0))
+        return sorted(
+            self.projects.values(),
+            key=lambda p: min(
+                (numbers.get(self.items[m].week_id, 0) for m in p.milestone_ids), default=0
+            ),
+        )
 
     def month_of_number(self, number: int) -> Month | None:
         return next((m for m in self.months if m.number == number), None)

@@ -48,14 +48,16 @@ def tell(widget: QWidget, text: str) -> None:
     if window is not None:
         window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cairn", text, QMessageBox.StandardButton.Ok,
-                      widget)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Cairn", text, QMessageBox.StandardButton.Ok, widget
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
-def report(widget: QWidget, what: str, error: Exception,
-           say: Callable[[str], None] | None = None) -> str:
+def report(
+    widget: QWidget, what: str, error: Exception, say: Callable[[str], None] | None = None
+) -> str:
     """Log a failed action and say "Not <what>: <reason>" (in `say`, else the window);
     returns the text said."""
     reason = in_words(error)
@@ -68,8 +70,9 @@ def report(widget: QWidget, what: str, error: Exception,
     return text
 
 
-def attempt(widget: QWidget, what: str, action: Callable[[], T], *,
-            say: Callable[[str], None] | None = None) -> T | None:
+def attempt(
+    widget: QWidget, what: str, action: Callable[[], T], *, say: Callable[[str], None] | None = None
+) -> T | None:
     """Run a learner action; on a refusal or a disk error say "Not <what>: <reason>" in the
     window's status bar (or through `say`, e.g. a dialog's own label), log it, and return None.
     Any other error is a bug and is raised."""

@@ -49,12 +49,14 @@ def none_leak_message(calls: int = PROBE_CALLS) -> str | None:
     if lost < calls // 2:
         return None
     python = ".".join(map(str, sys.version_info[:3]))
-    return (f"Cairn cannot open its window with PySide6 {PySide6.__version__} on Python "
-            f"{python}: this combination loses a reference to None on every Qt call "
-            f"({lost} in {calls} calls here), and the window would abort within minutes, "
-            "losing the note being typed. Your data is untouched. Install a supported PySide6 "
-            "(python -m pip install \"pyside6-essentials<6.12\" \"pyside6-addons<6.12\") or "
-            "run Cairn on Python 3.12 or newer.")
+    return (
+        f"Cairn cannot open its window with PySide6 {PySide6.__version__} on Python "
+        f"{python}: this combination loses a reference to None on every Qt call "
+        f"({lost} in {calls} calls here), and the window would abort within minutes, "
+        "losing the note being typed. Your data is untouched. Install a supported PySide6 "
+        '(python -m pip install "pyside6-essentials<6.12" "pyside6-addons<6.12") or '
+        "run Cairn on Python 3.12 or newer."
+    )
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -100,9 +102,11 @@ def _already_open(data_dir: Path, lock: QLockFile) -> str:
     info = lock.getLockInfo()  # PySide6 returns (pid, host, app), or a flag first
     values = [v for v in (info if isinstance(info, tuple) else ()) if not isinstance(v, bool)]
     owner = f" (process {values[0]} on {values[1]})" if len(values) >= 2 and values[0] else ""
-    return (f"Cairn is already open with the data folder {data_dir}{owner}. Switch to that "
-            "window; a second window on the same data is not opened. (The command line works "
-            "alongside it: its changes appear in the open window.)")
+    return (
+        f"Cairn is already open with the data folder {data_dir}{owner}. Switch to that "
+        "window; a second window on the same data is not opened. (The command line works "
+        "alongside it: its changes appear in the open window.)"
+    )
 
 
 def _cannot_lock(data_dir: Path, error: QLockFile.LockError) -> str:
@@ -111,8 +115,10 @@ def _cannot_lock(data_dir: Path, error: QLockFile.LockError) -> str:
     if problem is not None:
         return explain_folder_error(data_dir, problem)
     kind = "no permission" if error == QLockFile.LockError.PermissionError else "unknown error"
-    return (f"cannot use the data folder {data_dir}: its lock file {LOCK_NAME} could not be "
-            f"created ({kind}). Nothing was changed.")
+    return (
+        f"cannot use the data folder {data_dir}: its lock file {LOCK_NAME} could not be "
+        f"created ({kind}). Nothing was changed."
+    )
 
 
 def write_problem(folder: Path) -> OSError | None:
@@ -155,8 +161,10 @@ def close_on_signals(window: MainWindow) -> Callable[[], None]:
         if app is not None:
             app.quit()  # also ends a dialog's nested event loop
 
-    previous = {number: signal.signal(number, lambda *_: QTimer.singleShot(0, close))
-                for number in CLOSING_SIGNALS}
+    previous = {
+        number: signal.signal(number, lambda *_: QTimer.singleShot(0, close))
+        for number in CLOSING_SIGNALS
+    }
     if os.name != "posix":  # pragma: no cover - Windows: no wake-up pipe for Qt to watch
         heartbeat = QTimer(window)
         heartbeat.timeout.connect(lambda: None)
@@ -209,8 +217,9 @@ def show_notices(window: MainWindow, quiet: bool) -> list[QMessageBox]:
         if quiet:
             sys.stderr.write(f"cairn: {text}\n")
             continue
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.Ok, window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window
+        )
         box.open()
         boxes.append(box)
     return boxes
@@ -247,8 +256,11 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     if not quit_after_start:
         window.safety.backup_in_background("open")
         if window.tracker.plan_settings() is None and not window.tracker.setting("plan_asked"):
-            attempt(window, "saved (that the plan was asked)",  # asked once; Tools → Your plan…
-                    lambda: window.tracker.set_setting("plan_asked", True))
+            attempt(
+                window,
+                "saved (that the plan was asked)",  # asked once; Tools → Your plan…
+                lambda: window.tracker.set_setting("plan_asked", True),
+            )
             window.show_plan_dialog()
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.warm_up, name="orm-warm-up")

@@ -26,8 +26,11 @@ def follow_palette(chart: QChart, widget: QWidget) -> QColor:
     A chart theme also resets series colours, so callers set those again afterwards."""
     base = widget.palette().color(QPalette.ColorRole.Base)
     text = widget.palette().color(QPalette.ColorRole.Text)
-    chart.setTheme(QChart.ChartTheme.ChartThemeDark if base.lightness() < 128
-                   else QChart.ChartTheme.ChartThemeLight)
+    chart.setTheme(
+        QChart.ChartTheme.ChartThemeDark
+        if base.lightness() < 128
+        else QChart.ChartTheme.ChartThemeLight
+    )
     chart.setBackgroundBrush(base)
     chart.setTitleBrush(text)
     chart.setMargins(QMargins(4, 4, 4, 4))

@@ -26,7 +26,6 @@ _DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
 _DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
 
 
-
 class ChecklistModel(ReadOnlyTableModel):
     """Rows are curriculum items (values, never database rows); status comes from the tracker."""
 
@@ -48,8 +47,9 @@ class ChecklistModel(ReadOnlyTableModel):
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
         if self._items:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._items) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1)
+            )
 
     def item_at(self, row: int) -> Item | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -80,8 +80,10 @@ class ChecklistModel(ReadOnlyTableModel):
             return self._display(item, status, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATUS_COLUMN:
-                return (f"{STATUS_LABELS[status]} — click to move it on; Space marks done, "
-                        "Ctrl+1…4 set a status, right-click for every status")
+                return (
+                    f"{STATUS_LABELS[status]} — click to move it on; Space marks done, "
+                    "Ctrl+1…4 set a status, right-click for every status"
+                )
             return item.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {STATUS_LABELS[status]}, {KIND_LABELS[item.kind]}"
@@ -146,8 +148,9 @@ class ChecklistView(QTableView):
         for column in (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(STATUS_COLUMN, 130)
-        self.status_input = StatusInput(self, model.tracker, self._item_id_at, STATUS_COLUMN,
-                                        self.status_requested)
+        self.status_input = StatusInput(
+            self, model.tracker, self._item_id_at, STATUS_COLUMN, self.status_requested
+        )
         model.modelReset.connect(self._after_reset)
 
     def _item_id_at(self, index: QModelIndex) -> str:

@@ -24,8 +24,16 @@ from PySide6.QtWidgets import (
 
 from ..reports.importer import ExportData
 
-COLUMNS = ("Learner", "Overall %", "Primary role", "Readiness", "Study, last 4 weeks (h)",
-           "Last activity", "Exported", "File")
+COLUMNS = (
+    "Learner",
+    "Overall %",
+    "Primary role",
+    "Readiness",
+    "Study, last 4 weeks (h)",
+    "Last activity",
+    "Exported",
+    "File",
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 7
 
 
@@ -42,14 +50,20 @@ class CohortRow:
 
     def cells(self) -> list[tuple[str, object]]:
         """(text shown, value sorted by) for each column."""
+
         def number(value: float | None, fmt: str) -> tuple[str, object]:
             return ("—", -1.0) if value is None else (format(value, fmt), value)
 
-        return [(self.learner, self.learner.lower()), number(self.overall, ".1f"),
-                (self.role or "—", self.role), number(self.readiness, ".1f"),
-                number(self.study_hours, ".1f"), (self.last_activity or "—",
-                                                  self.last_activity),
-                (self.exported, self.exported), (self.path.name, self.path.name)]
+        return [
+            (self.learner, self.learner.lower()),
+            number(self.overall, ".1f"),
+            (self.role or "—", self.role),
+            number(self.readiness, ".1f"),
+            number(self.study_hours, ".1f"),
+            (self.last_activity or "—", self.last_activity),
+            (self.exported, self.exported),
+            (self.path.name, self.path.name),
+        ]
 
 
 def cohort_row(data: ExportData) -> CohortRow:
@@ -64,8 +78,9 @@ def cohort_row(data: ExportData) -> CohortRow:
         learner=data.learner_name or data.path.stem,
         overall=float(overall.get("percent", 0.0) or 0.0),
         role=str(primary.get("name", "")) if primary else "",
-        readiness=float(primary["readiness"]) if primary and isinstance(
-            primary.get("readiness"), int | float) else None,
+        readiness=float(primary["readiness"])
+        if primary and isinstance(primary.get("readiness"), int | float)
+        else None,
         study_hours=round(study / 60, 1) if isinstance(study, int | float) else None,
         last_activity=str(last)[:10] if isinstance(last, str) else "",
         exported=f"{data.exported_at:%Y-%m-%d}",
@@ -115,11 +130,14 @@ class CohortWindow(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(
-            lambda index: self.open_requested.emit(index.data(Qt.ItemDataRole.UserRole)))
+            lambda index: self.open_requested.emit(index.data(Qt.ItemDataRole.UserRole))
+        )
         title = QLabel(f"{len(self.rows)} learners")
         title.setObjectName("PageTitle")
-        note = QLabel("Read from their exported summaries; nothing here changes your own data. "
-                      "Sort by any column; Enter or double-click opens a learner's summary.")
+        note = QLabel(
+            "Read from their exported summaries; nothing here changes your own data. "
+            "Sort by any column; Enter or double-click opens a learner's summary."
+        )
         note.setObjectName("PageSummary")
         note.setWordWrap(True)
         self.csv_button = QPushButton("Export as CSV…")
@@ -137,12 +155,17 @@ class CohortWindow(QWidget):
     def sorted_rows(self) -> list[CohortRow]:
         """Rows in the order shown."""
         by_path = {str(r.path): r for r in self.rows}
-        return [by_path[self.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole)]
-                for i in range(self.proxy.rowCount())]
+        return [
+            by_path[self.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole)]
+            for i in range(self.proxy.rowCount())
+        ]
 
     def _export_csv(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
-            self, "Export cohort as CSV",
-            str(Path.home() / f"cairn-cohort-{datetime.now():%Y-%m-%d}.csv"), "CSV (*.csv)")
+            self,
+            "Export cohort as CSV",
+            str(Path.home() / f"cairn-cohort-{datetime.now():%Y-%m-%d}.csv"),
+            "CSV (*.csv)",
+        )
         if target:
             write_csv(self.sorted_rows(), Path(target))

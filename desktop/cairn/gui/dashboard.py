@@ -58,8 +58,10 @@ class ReadinessPage(QWidget):
         self._stale = True
         title = QLabel("Readiness")
         title.setObjectName("PageTitle")
-        intro = QLabel("How close your finished work brings you to each role. Only done items "
-                       "count; a milestone counts fully once it has an evidence link.")
+        intro = QLabel(
+            "How close your finished work brings you to each role. Only done items "
+            "count; a milestone counts fully once it has an evidence link."
+        )
         intro.setObjectName("PageSummary")
         intro.setWordWrap(True)
         self.role = QComboBox()
@@ -104,8 +106,10 @@ class ReadinessPage(QWidget):
         self.explanation = QTextBrowser()
         self.explanation.setAccessibleName("Readiness explained")
         self.explanation.setMinimumHeight(150)
-        steps_label = QLabel("Next best steps — readiness points gained per hour of work "
-                             "(Enter or double-click opens the item)")
+        steps_label = QLabel(
+            "Next best steps — readiness points gained per hour of work "
+            "(Enter or double-click opens the item)"
+        )
         steps_label.setObjectName("SectionLabel")
         self.steps = QTableWidget(0, 4)
         self.steps.setAccessibleName("Next steps")
@@ -165,8 +169,9 @@ class ReadinessPage(QWidget):
         primary = self.tracker.primary_role()
         if primary and primary not in chosen:
             primary = ""
-        saved = self._save_targets(primary or (chosen[0] if chosen else ""),
-                                   [r for r in chosen if r != primary])
+        saved = self._save_targets(
+            primary or (chosen[0] if chosen else ""), [r for r in chosen if r != primary]
+        )
         if not saved:
             self._check_targets()  # the menu goes back to what is saved
         self.refresh()
@@ -175,8 +180,14 @@ class ReadinessPage(QWidget):
 
     def _save_targets(self, primary: str, others: list[str]) -> bool:
         """Save the target roles; a failure is said in the status bar."""
-        return attempt(self, "changed (target roles)",
-                       lambda: self.tracker.set_target_roles(primary, others)) is not None
+        return (
+            attempt(
+                self,
+                "changed (target roles)",
+                lambda: self.tracker.set_target_roles(primary, others),
+            )
+            is not None
+        )
 
     # --- showing ------------------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -202,9 +213,10 @@ class ReadinessPage(QWidget):
         targets = self.tracker.target_roles()
         self.primary.setEnabled(shown.role_id != primary)
         self.primary.setText("Primary role" if shown.role_id == primary else "Make primary role")
-        self.state.setText(f"{shown.name}: {shown.score:.1f} / 100"
-                           + (f" · targets: {len(targets)}" if targets else
-                              " · no target roles chosen yet"))
+        self.state.setText(
+            f"{shown.name}: {shown.score:.1f} / 100"
+            + (f" · targets: {len(targets)}" if targets else " · no target roles chosen yet")
+        )
         self._draw_radar(roles, set(targets))
         self._draw_bars(shown)
         self._explain(shown)
@@ -219,8 +231,7 @@ class ReadinessPage(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         self.angular = QCategoryAxis()
-        self.angular.setLabelsPosition(
-            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.angular.setLabelsFont(small)
         self.radial = QValueAxis()
         self.radial.setRange(0, 100)
@@ -264,8 +275,9 @@ class ReadinessPage(QWidget):
         self.angular.setRange(0, max(1, len(roles)))
         for number, role in enumerate(roles):
             star = "★ " if role.role_id in targets else ""
-            self.angular.append(f"{star}{self.tracker.curriculum.roles[role.role_id].label}",
-                                number)
+            self.angular.append(
+                f"{star}{self.tracker.curriculum.roles[role.role_id].label}", number
+            )
         points = [QPointF(n, role.score) for n, role in enumerate(roles)]
         if roles:
             points.append(QPointF(len(roles), roles[0].score))
@@ -289,25 +301,32 @@ class ReadinessPage(QWidget):
 
     def _explain(self, role: RoleReadiness) -> None:
         rows = "".join(
-            f"<li><b>{a.contribution:.1f} of {a.weight} points</b> — "
-            f"{escape(a.explanation())}</li>" for a in role.areas)
+            f"<li><b>{a.contribution:.1f} of {a.weight} points</b> — {escape(a.explanation())}</li>"
+            for a in role.areas
+        )
         self.explanation.setHtml(
             f"<p><b>{escape(role.name)}: {role.score:.1f} / 100</b> — the sum of what each "
             "skill area adds (its weight × its share of finished work, by hours).</p>"
-            f"<ul>{rows}</ul>")
+            f"<ul>{rows}</ul>"
+        )
 
     def _list_steps(self, steps: list[NextStep]) -> None:
         self.steps.setRowCount(len(steps))
         for row, step in enumerate(steps):
             verb = "Add evidence to" if step.action == "add evidence" else "Finish"
-            cells = [f"{verb}: {step.title}", f"+{step.gain:.1f}", f"{step.estimate_hours:g} h",
-                     f"{step.gain_per_hour:.1f}"]
+            cells = [
+                f"{verb}: {step.title}",
+                f"+{step.gain:.1f}",
+                f"{step.estimate_hours:g} h",
+                f"{step.gain_per_hour:.1f}",
+            ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(STEP_ID_ROLE, step.item_id)
                 if column:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.steps.setItem(row, column, cell)
         if not steps:
             self.steps.setRowCount(1)

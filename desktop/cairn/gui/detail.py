@@ -44,7 +44,8 @@ def _browser(name: str) -> QTextBrowser:
     browser.setFrameShape(QTextBrowser.Shape.NoFrame)
     browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     browser.document().documentLayout().documentSizeChanged.connect(
-        lambda size, b=browser: b.setFixedHeight(int(size.height()) + 6))
+        lambda size, b=browser: b.setFixedHeight(int(size.height()) + 6)
+    )
     return browser
 
 
@@ -68,8 +69,9 @@ class NoteEditor(QWidget):
         self.tabs = QTabWidget()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Note (Markdown)")
-        self.editor.setPlaceholderText("Your notes in Markdown: what you learned, what confused "
-                                       "you, what to ask your mentor…")
+        self.editor.setPlaceholderText(
+            "Your notes in Markdown: what you learned, what confused you, what to ask your mentor…"
+        )
         self.editor.setTabChangesFocus(True)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -134,11 +136,15 @@ class NoteEditor(QWidget):
         if self._dirty or self.editor.hasFocus():
             self._base = outside
             self._elsewhere = True
-            self.state.setText("Also changed elsewhere — " + (
-                "saving keeps your text" if self._dirty else "select the item again to see it"))
-            self.state.setToolTip("This note was changed outside this window while you were "
-                                  "writing here. Your text stays; what you save replaces the "
-                                  "other change.")
+            self.state.setText(
+                "Also changed elsewhere — "
+                + ("saving keeps your text" if self._dirty else "select the item again to see it")
+            )
+            self.state.setToolTip(
+                "This note was changed outside this window while you were "
+                "writing here. Your text stays; what you save replaces the "
+                "other change."
+            )
             return
         self.load(self.item_id)
 
@@ -156,8 +162,7 @@ class NoteEditor(QWidget):
         if not self._dirty or not self.item_id:
             return
         try:
-            self.tracker.set_note(self.item_id, self.editor.toPlainText(),
-                                  self.private.isChecked())
+            self.tracker.set_note(self.item_id, self.editor.toPlainText(), self.private.isChecked())
         except (TrackerError, StoreError) as error:  # the text stays here, and in a copy
             copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
             kept = f" A copy is kept in {copy}." if copy else ""
@@ -166,16 +171,18 @@ class NoteEditor(QWidget):
             return
         self._dirty = False
         self._base = (self.editor.toPlainText(), self.private.isChecked())
-        self.state.setText("Saved — your text replaced the change made elsewhere"
-                           if self._elsewhere else "Saved")
+        self.state.setText(
+            "Saved — your text replaced the change made elsewhere" if self._elsewhere else "Saved"
+        )
         self.state.setToolTip("")
         self._elsewhere = False
 
     def _render_preview(self) -> None:
         if self.tabs.currentWidget() is self.preview:
             text = self.editor.toPlainText()
-            self.preview.setHtml(markdown_to_html(text) if text.strip()
-                                 else "<p><i>Nothing written yet.</i></p>")
+            self.preview.setHtml(
+                markdown_to_html(text) if text.strip() else "<p><i>Nothing written yet.</i></p>"
+            )
 
 
 class EvidenceBox(QWidget):
@@ -224,16 +231,26 @@ class EvidenceBox(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, record.id)
             entry.setToolTip(f"Added {record.added_at:%Y-%m-%d}; Enter opens it in the browser")
             self.links.addItem(entry)
-        self.message.setText("" if self.links.count() else
-                             "No evidence yet. Milestones count fully toward readiness once they "
-                             "have a link to proof.")
+        self.message.setText(
+            ""
+            if self.links.count()
+            else "No evidence yet. Milestones count fully toward readiness once they "
+            "have a link to proof."
+        )
         self._selection_changed()
 
     def _add(self) -> None:
         """Add the typed link; a refusal is said here and the link stays typed."""
         url = self.url.text()
-        if attempt(self, "added", lambda: self.tracker.add_evidence(self.item_id, url),
-                   say=self.message.setText) is None:
+        if (
+            attempt(
+                self,
+                "added",
+                lambda: self.tracker.add_evidence(self.item_id, url),
+                say=self.message.setText,
+            )
+            is None
+        ):
             return
         self.url.clear()
         self.load(self.item_id)
@@ -253,8 +270,15 @@ class EvidenceBox(QWidget):
         if entry is None:
             return
         evidence_id = int(entry.data(Qt.ItemDataRole.UserRole))
-        if attempt(self, "removed", lambda: self.tracker.remove_evidence(evidence_id),
-                   say=self.message.setText) is None:
+        if (
+            attempt(
+                self,
+                "removed",
+                lambda: self.tracker.remove_evidence(evidence_id),
+                say=self.message.setText,
+            )
+            is None
+        ):
             return
         self.load(self.item_id)
         self.changed.emit(self.item_id)
@@ -277,8 +301,11 @@ class DetailPane(QScrollArea):
         self.setWidget(body)
         self.title, self.meta = heading_labels()
         self.status_buttons, status_row = segmented_buttons(
-            self, [(s, STATUS_LABELS[s]) for s in STATUSES], "Status",
-            [f"Mark {STATUS_LABELS[s].lower()} (Ctrl+{n})" for n, s in enumerate(STATUSES, 1)])
+            self,
+            [(s, STATUS_LABELS[s]) for s in STATUSES],
+            "Status",
+            [f"Mark {STATUS_LABELS[s].lower()} (Ctrl+{n})" for n, s in enumerate(STATUSES, 1)],
+        )
         self.status_buttons.buttonClicked.connect(self._status_clicked)
         self.description = _browser("Description")
         self.done_when_label = _section("Done when")
@@ -306,8 +333,10 @@ class DetailPane(QScrollArea):
         study_layout.addWidget(self.timer)
         study_layout.addLayout(study_row)
         self.note = NoteEditor(tracker)
-        self.empty = QLabel("Select an item in the checklist to see what to do, what to read "
-                            "and to write your notes.")
+        self.empty = QLabel(
+            "Select an item in the checklist to see what to do, what to read "
+            "and to write your notes."
+        )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("PageSummary")
         layout = QVBoxLayout(body)
@@ -321,9 +350,17 @@ class DetailPane(QScrollArea):
         status_row.setContentsMargins(0, 4, 0, 4)
         self._parts.append(status_box)
         layout.addWidget(status_box)
-        for widget in (self.description, self.done_when_label, self.done_when,
-                       self.readings_label, self.readings, self.evidence_label, self.evidence,
-                       self.study_label, self.study_box):
+        for widget in (
+            self.description,
+            self.done_when_label,
+            self.done_when,
+            self.readings_label,
+            self.readings,
+            self.evidence_label,
+            self.evidence,
+            self.study_label,
+            self.study_box,
+        ):
             layout.addWidget(widget)
             self._parts.append(widget)
         note_label = _section("Your note")
@@ -386,9 +423,12 @@ class DetailPane(QScrollArea):
     def _refresh_studied(self) -> None:
         sessions = [x for x in self.tracker.sessions() if x.content_id == self.item_id]
         minutes = sum(x.minutes for x in sessions)
-        self.studied.setText(f"Studied {minutes / 60:.1f} h in {len(sessions)} session"
-                             f"{'s' if len(sessions) != 1 else ''}" if sessions
-                             else "No study time recorded yet.")
+        self.studied.setText(
+            f"Studied {minutes / 60:.1f} h in {len(sessions)} session"
+            f"{'s' if len(sessions) != 1 else ''}"
+            if sessions
+            else "No study time recorded yet."
+        )
 
     def _add_time(self) -> None:
         dialog = AddTimeDialog(self.tracker, self.item_id, self)
@@ -418,8 +458,10 @@ class DetailPane(QScrollArea):
             r = self.tracker.curriculum.readings[reading_id]
             url = QUrl(r.url).toString()
             hours = f" · ~{r.estimate_hours:g} h" if r.estimate_hours else ""
-            rows.append(f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
-                        f'<span>{escape(r.author)} · {escape(r.kind)}{hours}</span></li>')
+            rows.append(
+                f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
+                f"<span>{escape(r.author)} · {escape(r.kind)}{hours}</span></li>"
+            )
         return "<ul style='margin-left:-20px'>" + "".join(rows) + "</ul>"
 
     def _status_clicked(self, button: QPushButton) -> None:

@@ -40,10 +40,12 @@ from ..validation import MAX_NAME_CHARS
 from .actions import ACTION_ERRORS, attempt, report
 from .links import open_external
 
-FORMATS = (("html", "HTML — one self-contained file", ".html"),
-           ("pdf", "PDF — numbered pages", ".pdf"),
-           ("md", "Markdown — plain text", ".md"),
-           ("json", "JSON — for restoring, merging and mentor tools", ".json"))
+FORMATS = (
+    ("html", "HTML — one self-contained file", ".html"),
+    ("pdf", "PDF — numbered pages", ".pdf"),
+    ("md", "Markdown — plain text", ".md"),
+    ("json", "JSON — for restoring, merging and mentor tools", ".json"),
+)
 PERIODS = (("last", "Since my last export"), ("date", "Since a date"), ("all", "Everything"))
 
 
@@ -55,8 +57,9 @@ class _Signals(QObject):
 class _WriteJob(QRunnable):
     """Writes one export off the GUI thread; never into `protected` folders."""
 
-    def __init__(self, text: str, fmt: str, target: Path, moment: datetime,
-                 protected: list[Path]) -> None:
+    def __init__(
+        self, text: str, fmt: str, target: Path, moment: datetime, protected: list[Path]
+    ) -> None:
         super().__init__()
         self.text, self.fmt, self.target, self.moment = text, fmt, target, moment
         self.protected = protected
@@ -64,8 +67,14 @@ class _WriteJob(QRunnable):
 
     def run(self) -> None:
         try:
-            write_export(self.text, self.fmt, self.target, self.moment,
-                         data_dir=self.protected[0], protected=self.protected[1:])
+            write_export(
+                self.text,
+                self.fmt,
+                self.target,
+                self.moment,
+                data_dir=self.protected[0],
+                protected=self.protected[1:],
+            )
         except ExportTargetRefused as refused:
             self.signals.failed.emit(str(refused))
         except Exception as error:  # reported to the learner, never swallowed
@@ -141,8 +150,9 @@ class ExportDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 620])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("&Export…",
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            "&Export…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.choose_file_and_export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -150,9 +160,15 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(1100, 720)
         self._restore_choices()
-        for signal in (self.format.currentIndexChanged, self.period.currentIndexChanged,
-                       self.since.dateChanged, self.notes.toggled, self.name.textChanged,
-                       self.questions.textChanged, self.goals.textChanged):
+        for signal in (
+            self.format.currentIndexChanged,
+            self.period.currentIndexChanged,
+            self.since.dateChanged,
+            self.notes.toggled,
+            self.name.textChanged,
+            self.questions.textChanged,
+            self.goals.textChanged,
+        ):
             signal.connect(self.update_preview)
         self.update_preview()
 
@@ -178,13 +194,24 @@ class ExportDialog(QDialog):
 
     def render_export(self, fmt: str | None = None) -> str:
         name = self.name.text().strip()
-        self._name_saved = attempt(self, "saved (your name)",
-                                   lambda: self.tracker.set_setting(LEARNER_NAME, name),
-                                   say=self.state.setText) is not None
-        return render_text(self.tracker, fmt or self.fmt(), since=self.since_moment(),
-                           include_notes=self.notes.isChecked(), now=self._now,
-                           questions=self.questions.toPlainText(),
-                           next_goals=self.goals.toPlainText())
+        self._name_saved = (
+            attempt(
+                self,
+                "saved (your name)",
+                lambda: self.tracker.set_setting(LEARNER_NAME, name),
+                say=self.state.setText,
+            )
+            is not None
+        )
+        return render_text(
+            self.tracker,
+            fmt or self.fmt(),
+            since=self.since_moment(),
+            include_notes=self.notes.isChecked(),
+            now=self._now,
+            questions=self.questions.toPlainText(),
+            next_goals=self.goals.toPlainText(),
+        )
 
     def update_preview(self) -> None:
         """Show exactly what will be shared (HTML rendered; Markdown and JSON as text)."""
@@ -202,15 +229,18 @@ class ExportDialog(QDialog):
         else:
             self.preview.setPlainText(text)
         if self._name_saved:  # else the state says why the name was not saved
-            self.state.setText("The preview shows exactly what will be shared. Nothing is "
-                               "sent anywhere: you choose where the file goes.")
+            self.state.setText(
+                "The preview shows exactly what will be shared. Nothing is "
+                "sent anywhere: you choose where the file goes."
+            )
 
     def choose_file_and_export(self) -> None:
         fmt = self.fmt()
         suffix = next(s for code, _, s in FORMATS if code == fmt)
         default = Path.home() / f"cairn-summary-{datetime.now():%Y-%m-%d}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export progress summary", str(default),
-                                                f"{fmt.upper()} (*{suffix})")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export progress summary", str(default), f"{fmt.upper()} (*{suffix})"
+        )
         if chosen:
             self.export_to(Path(chosen))
 
@@ -229,9 +259,14 @@ class ExportDialog(QDialog):
         if text is None:
             return
         try:
-            self.tracker.set_setting("export_choice", {"format": fmt,
-                                                       "period": self.period.currentData(),
-                                                       "notes": self.notes.isChecked()})
+            self.tracker.set_setting(
+                "export_choice",
+                {
+                    "format": fmt,
+                    "period": self.period.currentData(),
+                    "notes": self.notes.isChecked(),
+                },
+            )
             self.tracker.set_setting(MENTOR_QUESTIONS, self.questions.toPlainText())
             self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
         except (TrackerError, StoreError) as error:

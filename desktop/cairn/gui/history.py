@@ -54,11 +54,19 @@ def history_data(tracker: Tracker, today: date) -> HistoryData:
             done = [e.changed_at.date() for e in entries if e.new_status == "done"]
             if done:
                 finished.append(done[-1])
-    done_by_week = [sum(1 for d in finished if (d - start).days < 7 * (w + 1))
-                    for w in range(WEEKS_SHOWN)]
+    done_by_week = [
+        sum(1 for d in finished if (d - start).days < 7 * (w + 1)) for w in range(WEEKS_SHOWN)
+    ]
     planned = _planned_done(tracker, settings) if settings else None
-    return HistoryData(start, today, days, weekly, settings.hours_per_week if settings else None,
-                       done_by_week, planned)
+    return HistoryData(
+        start,
+        today,
+        days,
+        weekly,
+        settings.hours_per_week if settings else None,
+        done_by_week,
+        planned,
+    )
 
 
 def _planned_done(tracker: Tracker, settings: PlanSettings) -> list[int]:
@@ -91,8 +99,10 @@ class StudyCalendar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.LEFT + WEEKS_SHOWN * (self.CELL + self.GAP) + 10,
-                     self.TOP + 7 * (self.CELL + self.GAP) + 28)
+        return QSize(
+            self.LEFT + WEEKS_SHOWN * (self.CELL + self.GAP) + 10,
+            self.TOP + 7 * (self.CELL + self.GAP) + 28,
+        )
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -131,9 +141,11 @@ class StudyCalendar(QWidget):
         text = self.palette().color(QPalette.ColorRole.Text)
         painter.setPen(text)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
-            painter.drawText(QRectF(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4,
-                                    self.CELL), int(Qt.AlignmentFlag.AlignRight
-                                                    | Qt.AlignmentFlag.AlignVCenter), name)
+            painter.drawText(
+                QRectF(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4, self.CELL),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
         origin = self._origin()
         last_month = -1
         for column in range(WEEKS_SHOWN):
@@ -159,11 +171,14 @@ class StudyCalendar(QWidget):
         for n, minutes in enumerate(LEVELS):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.colour(minutes))
-            painter.drawRoundedRect(QRectF(self.LEFT + 34 + n * (self.CELL + 3), legend_y,
-                                           self.CELL, self.CELL), 3, 3)
+            painter.drawRoundedRect(
+                QRectF(self.LEFT + 34 + n * (self.CELL + 3), legend_y, self.CELL, self.CELL), 3, 3
+            )
         painter.setPen(text)
-        painter.drawText(QPointF(self.LEFT + 40 + len(LEVELS) * (self.CELL + 3), legend_y + 11),
-                         "More (0, 30 min, 1 h, 2 h+)")
+        painter.drawText(
+            QPointF(self.LEFT + 40 + len(LEVELS) * (self.CELL + 3), legend_y + 11),
+            "More (0, 30 min, 1 h, 2 h+)",
+        )
         painter.end()
 
     def event(self, event: object) -> bool:
@@ -171,8 +186,11 @@ class StudyCalendar(QWidget):
             day = self._day_at(event.pos().x(), event.pos().y())
             if day is not None and self.data is not None:
                 minutes = self.data.minutes_by_day.get(day, 0)
-                QToolTip.showText(event.globalPos(), f"{day:%a %d %b %Y}: "
-                                  + (f"{minutes} min" if minutes else "no study"), self)
+                QToolTip.showText(
+                    event.globalPos(),
+                    f"{day:%a %d %b %Y}: " + (f"{minutes} min" if minutes else "no study"),
+                    self,
+                )
                 return True
         return super().event(event)  # type: ignore[arg-type]
 
@@ -197,10 +215,10 @@ class HistoryPage(QWidget):
         self._build_hours()
         self._build_burn_up()
         charts = QHBoxLayout()
-        charts.addWidget(chart_view(self.hours, "Hours studied per week against the plan",
-                                      240), 1)
-        charts.addWidget(chart_view(self.burn_up, "Items finished over time against the plan",
-                                      240), 1)
+        charts.addWidget(chart_view(self.hours, "Hours studied per week against the plan", 240), 1)
+        charts.addWidget(
+            chart_view(self.burn_up, "Items finished over time against the plan", 240), 1
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
@@ -258,14 +276,18 @@ class HistoryPage(QWidget):
         data = history_data(self.tracker, today or self.tracker.now().date())
         self.data = data
         s = stats(self.tracker.sessions(), data.today)
-        plan = (f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."
-                if data.planned_weekly else "No plan yet (Tools → Your plan…): the charts "
-                "show the last six months without a planned line.")
+        plan = (
+            f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."
+            if data.planned_weekly
+            else "No plan yet (Tools → Your plan…): the charts "
+            "show the last six months without a planned line."
+        )
         self.summary.setText(
             f"{s.minutes_total / 60:.1f} h studied on {s.days_studied} day"
             f"{'s' if s.days_studied != 1 else ''}; {s.minutes_this_week / 60:.1f} h this week. "
             f"Current streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}, longest "
-            f"{s.longest_streak}. {plan}")
+            f"{s.longest_streak}. {plan}"
+        )
         self.calendar.set_data(data)
         self._style(self.hours)
         self._style(self.burn_up)
@@ -291,20 +313,26 @@ class HistoryPage(QWidget):
             self.studied.replace(week, hours)
         planned = data.planned_weekly or 0.0
         self.plan_line.setName(f"Plan ({planned:g} h)" if planned else "Plan")
-        self.plan_line.replace([QPointF(-0.5, planned), QPointF(WEEKS_SHOWN - 0.5, planned)]
-                               if planned else [])
+        self.plan_line.replace(
+            [QPointF(-0.5, planned), QPointF(WEEKS_SHOWN - 0.5, planned)] if planned else []
+        )
         self.plan_line.setVisible(bool(planned))
         self.hours_axis.setRange(0, max([*data.weekly_hours, planned, 1.0]) * 1.15)
         self.hours_axis.applyNiceNumbers()
 
     def _fill_burn_up(self, data: HistoryData) -> None:
         elapsed = min(WEEKS_SHOWN, max(1, (data.today - data.start).days // 7 + 1))
-        self.finished_line.replace([QPointF(0, 0)] + [
-            QPointF(week + 1, data.done_by_week[week]) for week in range(elapsed)])
+        self.finished_line.replace(
+            [QPointF(0, 0)]
+            + [QPointF(week + 1, data.done_by_week[week]) for week in range(elapsed)]
+        )
         top = max([*data.done_by_week[:elapsed], 1])
         planned = data.planned_done_by_week or []
-        self.planned_line.replace([QPointF(0, 0)] + [
-            QPointF(week + 1, count) for week, count in enumerate(planned)] if planned else [])
+        self.planned_line.replace(
+            [QPointF(0, 0)] + [QPointF(week + 1, count) for week, count in enumerate(planned)]
+            if planned
+            else []
+        )
         self.planned_line.setVisible(bool(planned))
         self.burn_items.setRange(0, max([top, *planned]) * 1.1)
         self.burn_items.applyNiceNumbers()

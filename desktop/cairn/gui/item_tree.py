@@ -47,10 +47,12 @@ class ItemTreeModel(QStandardItemModel):
     def shows(self, groups: Sequence[Group], columns: Sequence[Column]) -> bool:
         """Whether these groups and columns are the ones shown (same titles, same items)."""
         shown = [(g.title, [i.id for i in g.items]) for _h, g in self._groups]
-        titles = [self.headerData(n, Qt.Orientation.Horizontal)
-                  for n in range(2, self.columnCount())]
-        return (shown == [(g.title, [i.id for i in g.items]) for g in groups]
-                and titles == [c.title for c in columns])
+        titles = [
+            self.headerData(n, Qt.Orientation.Horizontal) for n in range(2, self.columnCount())
+        ]
+        return shown == [(g.title, [i.id for i in g.items]) for g in groups] and titles == [
+            c.title for c in columns
+        ]
 
     def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
         self.clear()
@@ -93,8 +95,10 @@ class ItemTreeModel(QStandardItemModel):
             text = f"{group.title}  —  {progress.done} of {progress.total} done"
             if heading.text() != text:
                 heading.setText(text)
-            heading.setToolTip(f"{progress.done} of {progress.total} done"
-                               + (f" · {group.caption}" if group.caption else ""))
+            heading.setToolTip(
+                f"{progress.done} of {progress.total} done"
+                + (f" · {group.caption}" if group.caption else "")
+            )
 
     @staticmethod
     def item_id_at(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -117,8 +121,9 @@ class ItemTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.status_input = StatusInput(self, model.tracker, model.item_id_at, 0,
-                                        self.status_requested)
+        self.status_input = StatusInput(
+            self, model.tracker, model.item_id_at, 0, self.status_requested
+        )
 
     def fill(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
         """Show these groups, expanded, with the first item selected."""
@@ -143,8 +148,9 @@ class ItemTreeView(QTreeView):
     def current_item_id(self) -> str:
         return self._model.item_id_at(self.currentIndex())
 
-    def show_groups(self, groups: Sequence[Group], columns: Sequence[Column], *,
-                    keep: str = "") -> None:
+    def show_groups(
+        self, groups: Sequence[Group], columns: Sequence[Column], *, keep: str = ""
+    ) -> None:
         """Show these groups; the same groups are redrawn in place (selection and scroll
         kept), new groups keep the item `keep` selected when it is still there."""
         if self._model.shows(groups, columns):
@@ -165,8 +171,11 @@ class ItemTreeView(QTreeView):
                     self.setCurrentIndex(heading.child(child, 1).index())
                     return
 
-    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
-                       previous: QModelIndex | QPersistentModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         self.current_item_changed.emit(self._model.item_id_at(current))
 

@@ -68,8 +68,14 @@ class StatusCommand(QUndoCommand):
 class MainWindow(QMainWindow):
     """Cairn's window over one open tracker."""
 
-    def __init__(self, tracker: Tracker, *, theme: str = "system",
-                 resources_dir: object = None, summary: ExportData | None = None) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        *,
+        theme: str = "system",
+        resources_dir: object = None,
+        summary: ExportData | None = None,
+    ) -> None:
         super().__init__()
         self.tracker = tracker
         self.summary = summary
@@ -126,7 +132,8 @@ class MainWindow(QMainWindow):
         self.readings = ReadingsPage(tracker)
         self.readings.current_reading_changed.connect(self._reading_selected)
         self.readings.reading_status_changed.connect(
-            lambda _rid: self.navigation_model.refresh_progress())
+            lambda _rid: self.navigation_model.refresh_progress()
+        )
         self.centre = QStackedWidget()
         self.centre.addWidget(items_page)
         self.centre.addWidget(self.readings)
@@ -137,8 +144,7 @@ class MainWindow(QMainWindow):
         self.reading_detail = ReadingDetail(tracker)
         self.reading_detail.status_requested.connect(self._set_reading_status)
         self.reading_detail.item_requested.connect(self.go_to_item)
-        self.reading_detail.copy_changed.connect(
-            lambda _rid: self.readings.model.refresh_copies())
+        self.reading_detail.copy_changed.connect(lambda _rid: self.readings.model.refresh_copies())
         self.right = QStackedWidget()
         self.right.addWidget(self.detail)
         self.right.addWidget(self.reading_detail)
@@ -222,9 +228,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
             group.addAction(action)
         view_menu.addSeparator()
-        for text, shortcut, widget in (("Go to &navigation", "Alt+1", self.navigation),
-                                       ("Go to &checklist", "Alt+2", self.checklist),
-                                       ("Go to &note", "Alt+3", self.detail.note.editor)):
+        for text, shortcut, widget in (
+            ("Go to &navigation", "Alt+1", self.navigation),
+            ("Go to &checklist", "Alt+2", self.checklist),
+            ("Go to &note", "Alt+3", self.detail.note.editor),
+        ):
             action = view_menu.addAction(text)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _c=False, w=widget: w.setFocus())
@@ -235,16 +243,19 @@ class MainWindow(QMainWindow):
 
     def _summary_window(self, tracker: Tracker, *, summary: ExportData) -> MainWindow:
         """A read-only window over a learner's summary (the mentor view)."""
-        return MainWindow(tracker, theme=self.theme, resources_dir=self._resources_dir,
-                          summary=summary)
+        return MainWindow(
+            tracker, theme=self.theme, resources_dir=self._resources_dir, summary=summary
+        )
 
     def _make_read_only(self) -> None:
         """Someone else's progress: clearly marked, and nothing in it can be changed."""
         name = (self.summary.learner_name if self.summary else "") or "another learner"
         when = f", exported {self.summary.exported_at:%d %b %Y}" if self.summary else ""
         self.setWindowTitle(f"Cairn — {name} (read-only summary)")
-        self.banner.setText(f"You are viewing {name}'s progress from a summary{when}. It is "
-                            "read-only: nothing here changes it or your own data.")
+        self.banner.setText(
+            f"You are viewing {name}'s progress from a summary{when}. It is "
+            "read-only: nothing here changes it or your own data."
+        )
         self.banner.setVisible(True)
         for action in self.status_actions.values():
             action.setEnabled(False)
@@ -305,11 +316,13 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         c = self.tracker.curriculum
         QMessageBox.about(
-            self, "About Cairn",
+            self,
+            "About Cairn",
             f"<b>Cairn {__version__}</b><p>An offline companion for a six-month path into AI "
             f"engineering.</p><p>Curriculum: {c.version}<br>Data: "
             f"{self.tracker.database_path}</p><p>Cairn never connects to the network; links "
-            "open in your browser only when you click them.</p>")
+            "open in your browser only when you click them.</p>",
+        )
 
     # --- navigation -----------------------------------------------------------------------------
     def _restore_view(self) -> None:
@@ -321,7 +334,8 @@ class MainWindow(QMainWindow):
             started = self.tracker.plan_settings() is not None or self.tracker.statuses()
             first_week = next(iter(self.tracker.curriculum.weeks), "")
             index = self.navigation_model.index_of(
-                Node("group", "today") if started else Node("week", first_week))
+                Node("group", "today") if started else Node("week", first_week)
+            )
         if index.isValid():
             self.navigation.setCurrentIndex(index)
         geometry = self.tracker.setting("window_geometry")
@@ -411,7 +425,8 @@ class MainWindow(QMainWindow):
             self._dashboard.item_requested.connect(self.go_to_item)
             self._dashboard.targets_changed.connect(self.navigation_model.refresh_progress)
             self._dashboard.steps.currentCellChanged.connect(
-                lambda row, _c, _r, _p: self._step_selected(row))
+                lambda row, _c, _r, _p: self._step_selected(row)
+            )
             self.centre.addWidget(self._dashboard)
         return self._dashboard
 
@@ -462,7 +477,8 @@ class MainWindow(QMainWindow):
         self.readings = ReadingsPage(self.tracker)
         self.readings.current_reading_changed.connect(self._reading_selected)
         self.readings.reading_status_changed.connect(
-            lambda _rid: self.navigation_model.refresh_progress())
+            lambda _rid: self.navigation_model.refresh_progress()
+        )
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
@@ -474,7 +490,8 @@ class MainWindow(QMainWindow):
         index = self.navigation_model.index_of(node)
         if not index.isValid():
             index = self.navigation_model.index_of(
-                Node("week", next(iter(self.tracker.curriculum.weeks), "")))
+                Node("week", next(iter(self.tracker.curriculum.weeks), ""))
+            )
         self.navigation.setCurrentIndex(index)
         self.show_node(self.navigation_model.node_at(index) or node)
 
@@ -526,25 +543,32 @@ class MainWindow(QMainWindow):
         rows: list[tuple[str, Progress] | None] = [None, None, ("Whole path", overall)]
         kind = self.node.kind
         item_id = self.detail.item_id
-        week_id = self.node.id if kind == "week" else (c.items[item_id].week_id
-                                                        if item_id in c.items else "")
+        week_id = (
+            self.node.id
+            if kind == "week"
+            else (c.items[item_id].week_id if item_id in c.items else "")
+        )
         if kind in ("week", "month") and week_id:
             week = c.weeks[week_id]
             rows[0] = (f"Week {week.number}", t.week_progress(week_id))
-            rows[1] = (f"Month {c.month_by_id(week.month_id).number}",
-                       t.month_progress(week.month_id))
+            rows[1] = (
+                f"Month {c.month_by_id(week.month_id).number}",
+                t.month_progress(week.month_id),
+            )
         elif kind == "project":
             rows[0] = ("This project", t.project_progress(self.node.id))
         elif kind == "role" or self.node.id == "projects":
             rows[0] = ("On this page", progress_of(self.page.all_items, t.statuses()))
         self.header.set_progress(rows)
-        self.overall.setText(f"Whole path: {overall.done} of {overall.total} done "
-                             f"({overall.percent:g}%)")
+        self.overall.setText(
+            f"Whole path: {overall.done} of {overall.total} done ({overall.percent:g}%)"
+        )
 
     # --- readings and evidence ------------------------------------------------------------------
     def _reading_selected(self, reading_id: str) -> None:
-        self.reading_detail.show_reading(reading_id,
-                                         self.readings.model.used_by.get(reading_id, []))
+        self.reading_detail.show_reading(
+            reading_id, self.readings.model.used_by.get(reading_id, [])
+        )
 
     def _set_reading_status(self, reading_id: str, status: str) -> None:
         if reading_id:
@@ -569,8 +593,11 @@ class MainWindow(QMainWindow):
         if self._dashboard is not None:
             self._dashboard.mark_stale()
         if not self.tracker.read_only:  # a summary's window changes nothing
-            attempt(self, "kept for next time (the theme applies until Cairn closes)",
-                    lambda: self.tracker.set_setting("theme", name))
+            attempt(
+                self,
+                "kept for next time (the theme applies until Cairn closes)",
+                lambda: self.tracker.set_setting("theme", name),
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being written, the page in view and the window geometry (once)."""

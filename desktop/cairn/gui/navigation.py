@@ -37,8 +37,9 @@ class NavigationModel(QStandardItemModel):
         self._rows: dict[Node, QStandardItem] = {}
         self._build()
 
-    def _add(self, parent: QStandardItem | QStandardItemModel, label: str, node: Node,
-             tooltip: str = "") -> QStandardItem:
+    def _add(
+        self, parent: QStandardItem | QStandardItemModel, label: str, node: Node, tooltip: str = ""
+    ) -> QStandardItem:
         name = QStandardItem(label)
         name.setData(node, NODE_ROLE)
         name.setEditable(False)
@@ -56,24 +57,37 @@ class NavigationModel(QStandardItemModel):
     def _build(self) -> None:
         c = self.tracker.curriculum
         self._add(self, "Today", Node("group", "today"), "What to do now")
-        self._add(self, "History", Node("group", "history"),
-                  "Study days, hours against the plan, items finished over time")
-        self._add(self, "Readiness", Node("group", "readiness"),
-                  "How ready you are for each role, and what to do next")
+        self._add(
+            self,
+            "History",
+            Node("group", "history"),
+            "Study days, hours against the plan, items finished over time",
+        )
+        self._add(
+            self,
+            "Readiness",
+            Node("group", "readiness"),
+            "How ready you are for each role, and what to do next",
+        )
         path = self._add(self, "Six-month path", Node("group", "path"))
         for month in c.months:
-            row = self._add(path, f"Month {month.number} · {month.title}",
-                            Node("month", month.id))
+            row = self._add(path, f"Month {month.number} · {month.title}", Node("month", month.id))
             for week_id in month.week_ids:
                 week = c.weeks[week_id]
-                self._add(row, f"Week {week.number} · {week.title}", Node("week", week.id),
-                          week.title)
-        self._add(self, "Readings", Node("group", "readings"),
-                  "Every reading of the path, with filters")
+                self._add(
+                    row, f"Week {week.number} · {week.title}", Node("week", week.id), week.title
+                )
+        self._add(
+            self, "Readings", Node("group", "readings"), "Every reading of the path, with filters"
+        )
         projects = self._add(self, "Projects", Node("group", "projects"))
         for project in c.projects_in_order():
-            row = self._add(projects, project.title, Node("project", project.id),
-                            f"{project.level.capitalize()} project")
+            row = self._add(
+                projects,
+                project.title,
+                Node("project", project.id),
+                f"{project.level.capitalize()} project",
+            )
             for item in c.project_items(project.id):
                 self._add(row, item.title, Node("milestone", item.id), item.title)
         roles = self._add(self, "Role tracks", Node("group", "roles"))
@@ -81,8 +95,12 @@ class NavigationModel(QStandardItemModel):
             self._add(roles, role.name, Node("role", role.id), role.name)
         retired = self.tracker.retired_ids()
         if retired:
-            self._add(self, f"Retired items ({len(retired)})", Node("group", "retired"),
-                      "Saved progress on items the curriculum no longer has")
+            self._add(
+                self,
+                f"Retired items ({len(retired)})",
+                Node("group", "retired"),
+                "Saved progress on items the curriculum no longer has",
+            )
         self.refresh_progress()
 
     def refresh_progress(self) -> None:

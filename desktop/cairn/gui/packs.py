@@ -36,10 +36,12 @@ class PackProblemsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Curriculum pack not added")
         count = len(problems)
-        intro = QLabel(f"<b>{folder}</b> was not added: it has {count} "
-                       f"problem{'s' if count != 1 else ''}. Nothing was changed. Fix these "
-                       "and add it again (<code>cairn validate FOLDER</code> checks a pack "
-                       "from a terminal).")
+        intro = QLabel(
+            f"<b>{folder}</b> was not added: it has {count} "
+            f"problem{'s' if count != 1 else ''}. Nothing was changed. Fix these "
+            "and add it again (<code>cairn validate FOLDER</code> checks a pack "
+            "from a terminal)."
+        )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(str(p) for p in problems))
         self.text.setReadOnly(True)
@@ -61,10 +63,12 @@ class PacksDialog(QDialog):
         super().__init__(parent)
         self.menu = menu
         self.setWindowTitle("Curriculum packs")
-        intro = QLabel("Packs you or a mentor added. A pack with problems is <b>disabled</b>: "
-                       "its items are hidden and your progress on them is kept. Fix its files "
-                       "(<code>cairn validate FOLDER</code> lists every problem) and add it "
-                       "again, or remove it.")
+        intro = QLabel(
+            "Packs you or a mentor added. A pack with problems is <b>disabled</b>: "
+            "its items are hidden and your progress on them is kept. Fix its files "
+            "(<code>cairn validate FOLDER</code> lists every problem) and add it "
+            "again, or remove it."
+        )
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Added curriculum packs")
@@ -76,8 +80,7 @@ class PacksDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         add = buttons.addButton("&Add…", QDialogButtonBox.ButtonRole.ActionRole)
         add.clicked.connect(self._add)
-        self.remove_button = buttons.addButton("&Remove…",
-                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button = buttons.addButton("&Remove…", QDialogButtonBox.ButtonRole.ActionRole)
         self.remove_button.setAccessibleName("Remove the selected pack")
         self.remove_button.clicked.connect(self._remove_selected)
         buttons.rejected.connect(self.reject)
@@ -141,8 +144,9 @@ def _first_problem(pack: DisabledPack) -> str:
 class PackMenu(QObject):
     """Adds the pack actions to a File menu and carries them out through the tracker."""
 
-    def __init__(self, menu: QMenu, tracker: Tracker, parent: QWidget,
-                 on_content_changed: Callable[[], None]) -> None:
+    def __init__(
+        self, menu: QMenu, tracker: Tracker, parent: QWidget, on_content_changed: Callable[[], None]
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
         self.parent_widget = parent
@@ -168,7 +172,8 @@ class PackMenu(QObject):
 
     def choose_and_add(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, "Choose the folder of a curriculum pack (it holds pack.toml)")
+            self.parent_widget, "Choose the folder of a curriculum pack (it holds pack.toml)"
+        )
         if folder:
             self.add(Path(folder))
 
@@ -176,8 +181,12 @@ class PackMenu(QObject):
         """Validate and add a pack; show every problem if it is refused."""
         before = self.tracker.curriculum
         try:
-            change = attempt(self.parent_widget, "added", lambda: self.tracker.add_pack(folder),
-                             say=self._warn("Curriculum pack not added"))
+            change = attempt(
+                self.parent_widget,
+                "added",
+                lambda: self.tracker.add_pack(folder),
+                say=self._warn("Curriculum pack not added"),
+            )
         except ContentError as error:
             self.problems_dialog = PackProblemsDialog(folder, error.problems, self.parent_widget)
             self.problems_dialog.open()
@@ -187,7 +196,8 @@ class PackMenu(QObject):
             return False
         self.on_content_changed()
         self.parent_widget.statusBar().showMessage(  # type: ignore[attr-defined]
-            f"Added curriculum pack {change.ids[0]} {change.new}", 8000)
+            f"Added curriculum pack {change.ids[0]} {change.new}", 8000
+        )
         return True
 
     def _fill_remove_menu(self) -> None:
@@ -207,15 +217,24 @@ class PackMenu(QObject):
         items is kept."""
         if confirm:
             answer = QMessageBox.question(
-                self.parent_widget, "Remove curriculum pack",
+                self.parent_widget,
+                "Remove curriculum pack",
                 f"Remove the pack '{pack_id}' and its folder? Its items leave the checklists; "
                 "your progress and notes on them are kept and come back if you add the pack "
-                "again.")
+                "again.",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         before = self.tracker.curriculum
-        if attempt(self.parent_widget, "removed", lambda: self.tracker.remove_pack(pack_id),
-                   say=self._warn("Curriculum pack not removed")) is None:
+        if (
+            attempt(
+                self.parent_widget,
+                "removed",
+                lambda: self.tracker.remove_pack(pack_id),
+                say=self._warn("Curriculum pack not removed"),
+            )
+            is None
+        ):
             self._redraw_if_changed(before)
             return False
         self.on_content_changed()
@@ -223,11 +242,18 @@ class PackMenu(QObject):
 
     def _warn(self, title: str) -> Callable[[str], None]:
         """Say a failure in a warning box that does not block (kept as `message_box`)."""
+
         def say(text: str) -> None:
-            box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                              QMessageBox.StandardButton.Ok, self.parent_widget)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                title,
+                text,
+                QMessageBox.StandardButton.Ok,
+                self.parent_widget,
+            )
             self.message_box = box
             box.open()
+
         return say
 
     def _redraw_if_changed(self, before: object) -> None:

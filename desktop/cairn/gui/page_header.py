@@ -60,8 +60,10 @@ class PageHeader(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        self.rows = [ProgressRow(grid, i, name) for i, name in
-                     enumerate(("This week", "This month", "Whole path"))]
+        self.rows = [
+            ProgressRow(grid, i, name)
+            for i, name in enumerate(("This week", "This month", "Whole path"))
+        ]
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 8)

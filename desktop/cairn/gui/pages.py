@@ -45,14 +45,18 @@ def current_week(tracker: Tracker) -> str:
     """The week to work in: where the plan expects you, or else the first with open work."""
     c = tracker.curriculum
     statuses = tracker.statuses()
-    first_open = next((w.id for w in c.weeks.values()
-                       if any(statuses.get(i.id, "todo") in ("todo", "doing")
-                              for i in c.week_items(w.id))), next(iter(c.weeks)))
+    first_open = next(
+        (
+            w.id
+            for w in c.weeks.values()
+            if any(statuses.get(i.id, "todo") in ("todo", "doing") for i in c.week_items(w.id))
+        ),
+        next(iter(c.weeks)),
+    )
     pace = tracker.pace()
     if pace is None or pace.state == "not started":
         return first_open
-    planned = next((w.id for w in c.weeks.values() if w.number == pace.expected_week),
-                   first_open)
+    planned = next((w.id for w in c.weeks.values() if w.number == pace.expected_week), first_open)
     return min(first_open, planned, key=lambda w: c.weeks[w].number)
 
 
@@ -74,35 +78,53 @@ def today_page(tracker: Tracker) -> PageSpec:
     if role:
         ranked = tracker.readiness().next_steps(role, limit=40)
         steps = [s for s in ranked if s.action == "finish"][:5]
-        groups.append(Group(f"Best next steps for {c.roles[role].name}",
-                            [c.items[s.item_id] for s in steps]))
+        groups.append(
+            Group(f"Best next steps for {c.roles[role].name}", [c.items[s.item_id] for s in steps])
+        )
         proof = [s for s in ranked if s.action == "add evidence"]
         if proof:
-            groups.append(Group("Finished, waiting for an evidence link",
-                                [c.items[s.item_id] for s in proof[:5]]))
+            groups.append(
+                Group(
+                    "Finished, waiting for an evidence link",
+                    [c.items[s.item_id] for s in proof[:5]],
+                )
+            )
     lines = []
     pace = tracker.pace()
     if pace is None:
-        lines.append("No plan yet: choose your start date and weekly hours in Tools → Your "
-                     "plan…")
+        lines.append("No plan yet: choose your start date and weekly hours in Tools → Your plan…")
     else:
         finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
-        lines.append(f"**{pace.sentence()}** Plan: {pace.hours_per_week:g} h a week from "
-                     f"{pace.start:%d %b %Y}; {pace.done_percent:g}% done, "
-                     f"{pace.expected_percent:g}% expected by today. Forecast finish at your "
-                     f"pace: {finish}.")
+        lines.append(
+            f"**{pace.sentence()}** Plan: {pace.hours_per_week:g} h a week from "
+            f"{pace.start:%d %b %Y}; {pace.done_percent:g}% done, "
+            f"{pace.expected_percent:g}% expected by today. Forecast finish at your "
+            f"pace: {finish}."
+        )
     study = tracker.study()
-    lines.append(f"Studied {study.minutes_this_week / 60:.1f} h this week; streak "
-                 f"{study.streak_days} day{'s' if study.streak_days != 1 else ''}.")
-    reading = [c.readings[r] for r, s in tracker.reading_statuses().items()
-               if s == "reading" and r in c.readings]
+    lines.append(
+        f"Studied {study.minutes_this_week / 60:.1f} h this week; streak "
+        f"{study.streak_days} day{'s' if study.streak_days != 1 else ''}."
+    )
+    reading = [
+        c.readings[r]
+        for r, s in tracker.reading_statuses().items()
+        if s == "reading" and r in c.readings
+    ]
     if reading:
-        lines.append("Readings to finish: " + "; ".join(
-            f"[{r.title}]({r.url})" for r in reading[:5]) + ".")
-    return PageSpec("Today", "\n\n".join(lines), groups=groups,
-                    columns=[Column("Kind", lambda i: KIND_LABELS[i.kind]),
-                             Column("Week", lambda i: str(weeks[i.week_id])),
-                             Column("Hours", lambda i: f"{i.estimate_hours:g} h")])
+        lines.append(
+            "Readings to finish: " + "; ".join(f"[{r.title}]({r.url})" for r in reading[:5]) + "."
+        )
+    return PageSpec(
+        "Today",
+        "\n\n".join(lines),
+        groups=groups,
+        columns=[
+            Column("Kind", lambda i: KIND_LABELS[i.kind]),
+            Column("Week", lambda i: str(weeks[i.week_id])),
+            Column("Hours", lambda i: f"{i.estimate_hours:g} h"),
+        ],
+    )
 
 
 def page_for(node: Node, tracker: Tracker) -> PageSpec:
@@ -114,44 +136,65 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
     if node.kind == "week":
         week = c.weeks[node.id]
         month = c.month_by_id(week.month_id)
-        return PageSpec(f"Week {week.number} · {week.title}",
-                        f"Month {month.number}: {month.title}. {week.summary}",
-                        items=c.week_items(node.id), show_week_column=False)
+        return PageSpec(
+            f"Week {week.number} · {week.title}",
+            f"Month {month.number}: {month.title}. {week.summary}",
+            items=c.week_items(node.id),
+            show_week_column=False,
+        )
     if node.kind == "month":
         month = c.month_by_id(node.id)
-        return PageSpec(f"Month {month.number} · {month.title}", month.summary,
-                        items=c.month_items(node.id))
+        return PageSpec(
+            f"Month {month.number} · {month.title}", month.summary, items=c.month_items(node.id)
+        )
     if node.kind == "project":
         project = c.projects[node.id]
-        return PageSpec(project.title,
-                        f"**{project.level.capitalize()} project.** {project.summary}",
-                        items=c.project_items(node.id))
+        return PageSpec(
+            project.title,
+            f"**{project.level.capitalize()} project.** {project.summary}",
+            items=c.project_items(node.id),
+        )
     if node.kind == "role":
         role = c.roles[node.id]
-        groups = [Group(f"{c.skills[a.skill_id].name} · weight {a.weight}%",
-                        sorted(c.items_for_skill(a.skill_id), key=lambda i: weeks[i.week_id]),
-                        c.skills[a.skill_id].description)
-                  for a in role.areas]
+        groups = [
+            Group(
+                f"{c.skills[a.skill_id].name} · weight {a.weight}%",
+                sorted(c.items_for_skill(a.skill_id), key=lambda i: weeks[i.week_id]),
+                c.skills[a.skill_id].description,
+            )
+            for a in role.areas
+        ]
         return PageSpec(
-            role.name, f"{role.summary}\n\n*{role.market_note}*",
+            role.name,
+            f"{role.summary}\n\n*{role.market_note}*",
             groups=groups,
-            columns=[Column("Kind", lambda i: KIND_LABELS[i.kind]),
-                     Column("Week", lambda i: str(weeks[i.week_id])),
-                     Column("Hours", lambda i: f"{i.estimate_hours:g} h")])
+            columns=[
+                Column("Kind", lambda i: KIND_LABELS[i.kind]),
+                Column("Week", lambda i: str(weeks[i.week_id])),
+                Column("Hours", lambda i: f"{i.estimate_hours:g} h"),
+            ],
+        )
     if node.id == "projects":
-        groups = [Group(f"{p.title} ({p.level})", c.project_items(p.id))
-                  for p in c.projects_in_order()]
+        groups = [
+            Group(f"{p.title} ({p.level})", c.project_items(p.id)) for p in c.projects_in_order()
+        ]
         return PageSpec(
             "Projects",
             "Every project's milestones with what *done* means and the proof you attached. "
             "Employers weigh evidence over checkmarks: add a link to each milestone you finish.",
             groups=groups,
-            columns=[Column("Week", lambda i: str(weeks[i.week_id])),
-                     Column("Evidence", lambda i: _evidence_text(tracker, i)),
-                     Column("Done when", lambda i: _one_line(i.done_when), width=220)])
+            columns=[
+                Column("Week", lambda i: str(weeks[i.week_id])),
+                Column("Evidence", lambda i: _evidence_text(tracker, i)),
+                Column("Done when", lambda i: _one_line(i.done_when), width=220),
+            ],
+        )
     if node.id == "path":
-        return PageSpec("The six-month path", "Every item and milestone of the path, in order.",
-                        items=_path_items(c))
+        return PageSpec(
+            "The six-month path",
+            "Every item and milestone of the path, in order.",
+            items=_path_items(c),
+        )
     if node.id == "retired":
         lines = []
         notes = tracker.notes()
@@ -165,11 +208,15 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             "Retired items",
             "The curriculum no longer has these items. Your progress, history and notes on "
             "them are kept exactly as they were, and come back if the items return.",
-            empty="\n".join(lines) or "Nothing is retired.")
-    return PageSpec("Role tracks", "Seven roles share one set of skill areas; work you finish "
-                    "counts toward every role it serves.",
-                    empty="Choose a role on the left to see its skill areas, their weights and "
-                          "every item and milestone that builds each one.")
+            empty="\n".join(lines) or "Nothing is retired.",
+        )
+    return PageSpec(
+        "Role tracks",
+        "Seven roles share one set of skill areas; work you finish "
+        "counts toward every role it serves.",
+        empty="Choose a role on the left to see its skill areas, their weights and "
+        "every item and milestone that builds each one.",
+    )
 
 
 def _evidence_text(tracker: Tracker, item: Item) -> str:

@@ -42,7 +42,6 @@ COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours", "Offline")
 READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
 
 
-
 class ReadingsModel(ReadOnlyTableModel):
     """One row per catalogued reading, with where it is used and the learner's status."""
 
@@ -85,8 +84,10 @@ class ReadingsModel(ReadOnlyTableModel):
             return self._value(reading, status, column, sort=role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole:
             uses = len(self.used_by[reading.id])
-            return (f"{reading.title}\n{reading.author} · used by {uses} item"
-                    f"{'s' if uses != 1 else ''}\n{reading.url}")
+            return (
+                f"{reading.title}\n{reading.author} · used by {uses} item"
+                f"{'s' if uses != 1 else ''}\n{reading.url}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{reading.title}, {READING_LABELS[status]}, {reading.kind}"
         if role == Qt.ItemDataRole.FontRole and column == 0 and status != "unread":
@@ -100,13 +101,13 @@ class ReadingsModel(ReadOnlyTableModel):
     def _value(self, r: Reading, status: str, column: int, *, sort: bool) -> object:
         months = sorted(self.months[r.id])
         values: tuple[object, ...] = (
-            READING_STATUSES.index(status) if sort else
-            f"{READING_GLYPHS[status]}  {READING_LABELS[status]}",
+            READING_STATUSES.index(status)
+            if sort
+            else f"{READING_GLYPHS[status]}  {READING_LABELS[status]}",
             r.title.lower() if sort else r.title,
             r.kind,
             (months[0] if months else 99) if sort else ", ".join(map(str, months)) or "—",
-            r.estimate_hours if sort else (f"{r.estimate_hours:g} h" if r.estimate_hours
-                                            else "—"),
+            r.estimate_hours if sort else (f"{r.estimate_hours:g} h" if r.estimate_hours else "—"),
             self._offline(r.id, sort=sort),
         )
         return values[column]
@@ -240,9 +241,12 @@ class ReadingsPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_reading_changed.emit(
-                current.data(READING_ID_ROLE) or ""))
+                current.data(READING_ID_ROLE) or ""
+            )
+        )
         self.table.doubleClicked.connect(
-            lambda index: self.open_reading(index.data(READING_ID_ROLE)))
+            lambda index: self.open_reading(index.data(READING_ID_ROLE))
+        )
         self.table.toggle_requested.connect(self.toggle_read)
         self.table.open_requested.connect(self.open_reading)
         self.empty = QLabel("No reading matches these filters.")
@@ -257,8 +261,12 @@ class ReadingsPage(QWidget):
         self._filter()
 
     def _filter(self) -> None:
-        self.proxy.set_filters(kind=self.kind.currentData(), month=self.month.currentData(),
-                               status=self.status.currentData(), text=self.search.text())
+        self.proxy.set_filters(
+            kind=self.kind.currentData(),
+            month=self.month.currentData(),
+            status=self.status.currentData(),
+            text=self.search.text(),
+        )
         self.empty.setVisible(self.proxy.rowCount() == 0)
         self.refresh_summary()
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
@@ -271,7 +279,8 @@ class ReadingsPage(QWidget):
         self.summary.setText(
             f"{len(self.model.readings)} readings · {read} read · {reading} in progress · "
             f"showing {self.proxy.rowCount()}. Space marks the selected reading read; Enter "
-            "opens it in your browser.")
+            "opens it in your browser."
+        )
 
     def showEvent(self, event: object) -> None:
         self.refresh_summary()
@@ -287,8 +296,10 @@ class ReadingsPage(QWidget):
     def set_status(self, reading_id: str, status: str) -> None:
         """Mark a reading; a refusal or a disk error is said in the status bar and the views
         go back to what is saved."""
-        if attempt(self, "changed", lambda: self.tracker.set_reading_status(reading_id, status)) \
-                is None:
+        if (
+            attempt(self, "changed", lambda: self.tracker.set_reading_status(reading_id, status))
+            is None
+        ):
             self.current_reading_changed.emit(self.current_reading_id())
             return
         self.model.refresh_reading(reading_id)
@@ -319,21 +330,27 @@ class ReadingDetail(QWidget):
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(False)
         self.link.linkActivated.connect(open_external)
-        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.link.setAccessibleName("Reading link")
         self.buttons, row = segmented_buttons(
-            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status")
+            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status"
+        )
         self.buttons.buttonClicked.connect(
-            lambda b: self.status_requested.emit(self.reading_id, str(b.property("status"))))
+            lambda b: self.status_requested.emit(self.reading_id, str(b.property("status")))
+        )
         offline = QLabel("Offline copy")
         offline.setObjectName("SectionLabel")
         self.copy_state = QLabel("")
         self.copy_state.setWordWrap(True)
         self.copy_state.setObjectName("DetailMeta")
         self.attach = QPushButton("Attach a saved copy…")
-        self.attach.setToolTip("A PDF, web page or any file you saved to read offline. Cairn "
-                               "never downloads anything itself.")
+        self.attach.setToolTip(
+            "A PDF, web page or any file you saved to read offline. Cairn "
+            "never downloads anything itself."
+        )
         self.attach.clicked.connect(self._choose_copy)
         self.open_copy = QPushButton("Open saved copy")
         self.open_copy.clicked.connect(self._open_copy)
@@ -350,7 +367,8 @@ class ReadingDetail(QWidget):
         self.used_by.setAccessibleName("Items that use this reading")
         self.used_by.setWordWrap(True)
         self.used_by.itemActivated.connect(
-            lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole)))
+            lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole))
+        )
         hint = QLabel("Enter or double-click an item to open it in its week.")
         hint.setObjectName("DetailMeta")
         layout = QVBoxLayout(self)
@@ -395,13 +413,16 @@ class ReadingDetail(QWidget):
         path = self.tracker.reading_copies().get(self.reading_id)
         writable = not self.tracker.read_only
         if path is None:
-            self.copy_state.setText("Not available offline. Save the page or PDF yourself, then "
-                                    "attach the file here to read it on a train.")
+            self.copy_state.setText(
+                "Not available offline. Save the page or PDF yourself, then "
+                "attach the file here to read it on a train."
+            )
         elif Path(path).is_file():
             self.copy_state.setText(f"Available offline: {path}")
         else:
-            self.copy_state.setText(f"The saved copy is missing: {path} (moved or deleted?). "
-                                    "Attach it again.")
+            self.copy_state.setText(
+                f"The saved copy is missing: {path} (moved or deleted?). Attach it again."
+            )
         self.attach.setEnabled(writable)
         self.open_copy.setEnabled(path is not None and Path(path).is_file())
         self.detach.setEnabled(writable and path is not None)
@@ -413,9 +434,15 @@ class ReadingDetail(QWidget):
 
     def attach_copy(self, path: Path | None) -> bool:
         """Attach a saved copy (None removes it); a failure is said under the copy."""
-        if attempt(self, "attached" if path else "removed",
-                   lambda: self.tracker.set_reading_copy(self.reading_id, path),
-                   say=self.copy_state.setText) is None:
+        if (
+            attempt(
+                self,
+                "attached" if path else "removed",
+                lambda: self.tracker.set_reading_copy(self.reading_id, path),
+                say=self.copy_state.setText,
+            )
+            is None
+        ):
             return False
         self._show_copy()
         self.copy_changed.emit(self.reading_id)

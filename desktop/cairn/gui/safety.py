@@ -52,9 +52,11 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.tracker = tracker
         self.setWindowTitle("Backups")
-        intro = QLabel(f"Cairn keeps rotating backups in {tracker.backup_dir}: every one of the "
-                       "last two days, then one a day for two weeks, one a week for two months "
-                       "and one a month for a year. Restoring first backs up what you have now.")
+        intro = QLabel(
+            f"Cairn keeps rotating backups in {tracker.backup_dir}: every one of the "
+            "last two days, then one a day for two weeks, one a week for two months "
+            "and one a month for a year. Restoring first backs up what you have now."
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("Backups")
@@ -64,12 +66,15 @@ class BackupsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel("No backups yet: Cairn makes one when it opens and closes, and "
-                            "every 30 minutes while you work.")
+        self.empty = QLabel(
+            "No backups yet: Cairn makes one when it opens and closes, and "
+            "every 30 minutes while you work."
+        )
         self.empty.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton("&Restore selected…",
-                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(
+            "&Restore selected…", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.clicked.connect(lambda: self.restore_selected(confirm=True))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,8 +89,12 @@ class BackupsDialog(QDialog):
         self.backups = self.tracker.backups()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            cells = [_local(info), info.reason.replace("-", " "), f"{info.size / 1024:.0f} KB",
-                     "unreadable" if info.items_done is None else str(info.items_done)]
+            cells = [
+                _local(info),
+                info.reason.replace("-", " "),
+                f"{info.size / 1024:.0f} KB",
+                "unreadable" if info.items_done is None else str(info.items_done),
+            ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.empty.setVisible(not self.backups)
@@ -100,9 +109,11 @@ class BackupsDialog(QDialog):
         info = self.backups[row]
         if confirm:
             answer = QMessageBox.question(
-                self, "Restore backup",
+                self,
+                "Restore backup",
                 f"Replace your progress with the backup of {_local(info)} "
-                f"({info.items_done} items done)? What you have now is backed up first.")
+                f"({info.items_done} items done)? What you have now is backed up first.",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
@@ -174,8 +185,9 @@ class SafetyMenu(QObject):
             try:
                 make_backup(path, folder, reason=reason)
             except Exception as error:  # reported on the status bar, never silently lost
-                log.warning("%s backup of %s failed: %s (%s)", reason, path, error,
-                            error_name(error))
+                log.warning(
+                    "%s backup of %s failed: %s (%s)", reason, path, error, error_name(error)
+                )
                 self.last_message = f"Backup failed: {error}"
 
         self._thread = threading.Thread(target=work, name=f"backup-{reason}")
@@ -213,8 +225,9 @@ class SafetyMenu(QObject):
             self.tracker.backup("before-check")
         except Exception as error:
             log.warning("backup before the check failed: %s (%s)", error, error_name(error))
-            self._checked([], f"the backup before the check failed ({error}), so the check "
-                              "did not run")
+            self._checked(
+                [], f"the backup before the check failed ({error}), so the check did not run"
+            )
             return
         job = _CheckJob(self.tracker.database_path)
         job.signals.done.connect(self._checked)
@@ -225,8 +238,10 @@ class SafetyMenu(QObject):
         if error:
             message = f"The check could not run: {error}"
         elif not problems:
-            message = (f"Your progress file is healthy: integrity and foreign keys checked, "
-                       f"{len(self.tracker.backups())} backups kept.")
+            message = (
+                f"Your progress file is healthy: integrity and foreign keys checked, "
+                f"{len(self.tracker.backups())} backups kept."
+            )
         else:
             try:
                 _problems, notice = self.tracker.check()
@@ -236,9 +251,13 @@ class SafetyMenu(QObject):
             self.window.refresh_everything(forget_undo=True)  # a repair may put back a copy
         self.last_message = message
         self.window.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Information if not problems
-                          else QMessageBox.Icon.Warning, "Check Database", message,
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information if not problems else QMessageBox.Icon.Warning,
+            "Check Database",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         self.message_box = box
         box.open()
         self.checked.emit(message)
@@ -253,7 +272,8 @@ class SafetyMenu(QObject):
             return False
         if changed:
             self.window.refresh_everything()
-            self.window.statusBar().showMessage("Updated with changes made outside this "
-                                                "window.", 6000)
+            self.window.statusBar().showMessage(
+                "Updated with changes made outside this window.", 6000
+            )
             return True
         return False

@@ -45,8 +45,9 @@ class _ReadJob(QRunnable):
 class SharingMenu(QObject):
     """Export, import and the mentor view, wired into a window's File menu."""
 
-    def __init__(self, menu: QMenu, window: MainWindow,
-                 new_window: Callable[..., MainWindow]) -> None:
+    def __init__(
+        self, menu: QMenu, window: MainWindow, new_window: Callable[..., MainWindow]
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.new_window = new_window
@@ -74,15 +75,17 @@ class SharingMenu(QObject):
 
         dialog = ExportDialog(self.window.tracker, self.window)
         dialog.exported.connect(
-            lambda target: self.window.statusBar().showMessage(f"Saved {target}", 8000))
+            lambda target: self.window.statusBar().showMessage(f"Saved {target}", 8000)
+        )
         self.dialog = dialog
         dialog.open()
         return dialog
 
     # --- import ---------------------------------------------------------------------------
     def _choose_import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self.window, "Import progress (a Cairn JSON "
-                                                "export)", str(Path.home()), "JSON (*.json)")
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, "Import progress (a Cairn JSON export)", str(Path.home()), "JSON (*.json)"
+        )
         if chosen:
             self.import_file(Path(chosen), confirm=True)
 
@@ -98,10 +101,12 @@ class SharingMenu(QObject):
         if confirm:
             who = data.learner_name or "this file"
             answer = QMessageBox.question(
-                self.window, "Import progress",
+                self.window,
+                "Import progress",
                 f"Merge the progress in {data.path.name} ({who}, exported "
                 f"{data.exported_at:%d %b %Y}) into yours? For each item the newer change is "
-                "kept; nothing is deleted, and a backup is made first.")
+                "kept; nothing is deleted, and a backup is made first.",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
@@ -110,8 +115,7 @@ class SharingMenu(QObject):
             self._refused(str(error))
             return
         except OSError as error:
-            self._refused(f"{error.filename or data.path}: {error.strerror}; nothing was "
-                          "imported")
+            self._refused(f"{error.filename or data.path}: {error.strerror}; nothing was imported")
             return
         self.window.refresh_everything()
         self.last_report = report.describe()
@@ -132,8 +136,11 @@ class SharingMenu(QObject):
     # --- the mentor's views -----------------------------------------------------------------
     def _choose_summaries(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
-            self.window, "Open learner summaries (Cairn JSON exports)", str(Path.home()),
-            "JSON (*.json)")
+            self.window,
+            "Open learner summaries (Cairn JSON exports)",
+            str(Path.home()),
+            "JSON (*.json)",
+        )
         if chosen:
             self.open_summaries([Path(p) for p in chosen])
 
@@ -148,8 +155,9 @@ class SharingMenu(QObject):
             except ImportRefused as error:
                 problems.append(str(error))
         if problems:
-            self._tell("Some summaries could not be read", "\n\n".join(problems),
-                       QMessageBox.Icon.Warning)
+            self._tell(
+                "Some summaries could not be read", "\n\n".join(problems), QMessageBox.Icon.Warning
+            )
         if not rows:
             return None
         cohort = CohortWindow(rows)
@@ -173,5 +181,6 @@ class SharingMenu(QObject):
         """Hold a reference while the window is open; Qt deletes it when it closes."""
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.opened.append(widget)
-        widget.destroyed.connect(lambda _obj=None, w=widget: self.opened.remove(w)
-                                 if w in self.opened else None)
+        widget.destroyed.connect(
+            lambda _obj=None, w=widget: self.opened.remove(w) if w in self.opened else None
+        )

@@ -27,9 +27,14 @@ class StatusInput:
     """Space toggles done, a click on the status column moves the status on, right-click
     offers every status. Requests go out through `signal(item_id, status)`."""
 
-    def __init__(self, view: QAbstractItemView, tracker: Tracker,
-                 item_id_at: Callable[[QModelIndex], str], status_column: int,
-                 signal: SignalInstance) -> None:
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        tracker: Tracker,
+        item_id_at: Callable[[QModelIndex], str],
+        status_column: int,
+        signal: SignalInstance,
+    ) -> None:
         self.view = view
         self.tracker = tracker
         self.item_id_at = item_id_at
@@ -64,6 +69,5 @@ class StatusInput:
             action = menu.addAction(status_text(status))
             action.setCheckable(True)
             action.setChecked(status == current)
-            action.triggered.connect(
-                lambda _checked=False, s=status: self.signal.emit(item_id, s))
+            action.triggered.connect(lambda _checked=False, s=status: self.signal.emit(item_id, s))
         menu.exec(self.view.viewport().mapToGlobal(position))

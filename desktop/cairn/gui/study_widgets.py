@@ -41,8 +41,9 @@ class TimerControls(QWidget):
 
     changed = Signal()
 
-    def __init__(self, tracker: Tracker, *, compact: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, *, compact: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
         self.item_id = ""  # what "Start" times (the item in view)
@@ -57,8 +58,12 @@ class TimerControls(QWidget):
         self.stop = QPushButton("Stop")
         self.stop.setToolTip("Stop and record the session")
         self.discard = QPushButton("Discard")
-        for button, slot in ((self.start, self._start), (self.pause, self._pause_or_resume),
-                             (self.stop, self._stop), (self.discard, self._discard)):
+        for button, slot in (
+            (self.start, self._start),
+            (self.pause, self._pause_or_resume),
+            (self.stop, self._stop),
+            (self.discard, self._discard),
+        ):
             button.clicked.connect(slot)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -97,8 +102,9 @@ class TimerControls(QWidget):
             text = "" if self.compact else "Not timing."
         elif self.compact or not here:
             short = title if len(title) <= 40 else title[:39] + "…"
-            text = (f"◷ {clock_text(state.elapsed(now))} · {short}"
-                    + ("" if state.running else " (paused)"))
+            text = f"◷ {clock_text(state.elapsed(now))} · {short}" + (
+                "" if state.running else " (paused)"
+            )
         else:
             text = f"◷ {clock_text(state.elapsed(now))}" + ("" if state.running else " (paused)")
         self.label.setText(text)
@@ -166,8 +172,9 @@ class AddTimeDialog(QDialog):
         form.addRow("&Minutes", self.minutes)
         form.addRow("&Started", self.when)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -178,9 +185,17 @@ class AddTimeDialog(QDialog):
             self.message.setText("Choose when you started.")
             return False
         started = chosen.astimezone(UTC).replace(tzinfo=None)  # local time → stored UTC
-        if attempt(self, "added", lambda: self.tracker.log_study(
-                self.item_id, self.minutes.value(), started_at=started),
-                say=self.message.setText) is None:
+        if (
+            attempt(
+                self,
+                "added",
+                lambda: self.tracker.log_study(
+                    self.item_id, self.minutes.value(), started_at=started
+                ),
+                say=self.message.setText,
+            )
+            is None
+        ):
             return False  # the dialog stays open with what was typed
         self.accept()
         return True
@@ -194,8 +209,10 @@ class PlanDialog(QDialog):
         self.tracker = tracker
         self.setWindowTitle("Your plan")
         current = tracker.plan_settings() or PlanSettings(date.today(), 10.0)
-        intro = QLabel("Cairn plans the path around a job. Choose when you start and how many "
-                       "hours a week you can give it; the curriculum plans 8–12.")
+        intro = QLabel(
+            "Cairn plans the path around a job. Choose when you start and how many "
+            "hours a week you can give it; the curriculum plans 8–12."
+        )
         intro.setWordWrap(True)
         self.start = QDateEdit(QDate(current.start.year, current.start.month, current.start.day))
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -218,8 +235,9 @@ class PlanDialog(QDialog):
         form.addRow("&Start", self.start)
         form.addRow("&Hours per week", self.hours)
         form.addRow("", self.finish)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -237,14 +255,23 @@ class PlanDialog(QDialog):
         settings = self.settings()
         p = pace(self.tracker.curriculum, self.tracker.statuses(), settings, settings.start)
         weeks = p.total_hours / settings.hours_per_week
-        self.finish.setText(f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
-                            f"around {p.planned_finish:%d %b %Y}.")
+        self.finish.setText(
+            f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
+            f"around {p.planned_finish:%d %b %Y}."
+        )
 
     def save(self) -> bool:
         """Save the plan and close; a failure is said in the dialog, which stays open."""
         settings = self.settings()
-        if attempt(self, "saved", lambda: self.tracker.set_plan(
-                settings.start, settings.hours_per_week), say=self.message.setText) is None:
+        if (
+            attempt(
+                self,
+                "saved",
+                lambda: self.tracker.set_plan(settings.start, settings.hours_per_week),
+                say=self.message.setText,
+            )
+            is None
+        ):
             return False
         self.accept()
         return True

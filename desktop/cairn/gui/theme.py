@@ -73,8 +73,11 @@ def apply_theme(app: QApplication, name: str, style_dir: Path | None = None) -> 
         palette.setColor(role, QColor(color))
     if concrete == "dark":
         disabled = QColor("#7c8088")
-        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                     QPalette.ColorRole.WindowText):
+        for role in (
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.WindowText,
+        ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     app.setPalette(palette)
     sheet = ""

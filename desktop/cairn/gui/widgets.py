@@ -25,8 +25,9 @@ class ReadOnlyTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section] if 0 <= section < len(self.columns) else None
         return None
@@ -43,8 +44,9 @@ class ReadOnlyTableModel(QAbstractTableModel):
     def refresh_all(self) -> None:
         """Redraw every row in place: the view keeps its selection and scroll position."""
         if self.row_count():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.row_count() - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.row_count() - 1, len(self.columns) - 1)
+            )
 
 
 def heading_labels() -> tuple[QLabel, QLabel]:
@@ -58,8 +60,12 @@ def heading_labels() -> tuple[QLabel, QLabel]:
     return title, meta
 
 
-def segmented_buttons(parent: QWidget, choices: Sequence[tuple[str, str]], accessible: str,
-                      tooltips: Sequence[str] = ()) -> tuple[QButtonGroup, QHBoxLayout]:
+def segmented_buttons(
+    parent: QWidget,
+    choices: Sequence[tuple[str, str]],
+    accessible: str,
+    tooltips: Sequence[str] = (),
+) -> tuple[QButtonGroup, QHBoxLayout]:
     """A row of exclusive, checkable buttons, one per (value, label); value in a property."""
     group = QButtonGroup(parent)
     row = QHBoxLayout()

@@ -72,13 +72,14 @@ def _refusal(target: Path, resolved: Path, protected: Iterable[Path]) -> str | N
     if name.endswith(DATABASE_SUFFIXES):
         return f"{target} is named like a database; an export needs another name"
     for suffix in SIDE_FILE_SUFFIXES:
-        if name.endswith(suffix) and _is_sqlite(resolved.with_name(resolved.name[:-len(suffix)])):
+        if name.endswith(suffix) and _is_sqlite(resolved.with_name(resolved.name[: -len(suffix)])):
             return f"{target} belongs to a database; choose another name"
     return None
 
 
-def check_export_target(target: Path, data_dir: Path | None, *,
-                        protected: Iterable[Path] = ()) -> None:
+def check_export_target(
+    target: Path, data_dir: Path | None, *, protected: Iterable[Path] = ()
+) -> None:
     """Refuse (ExportTargetRefused, naming the file) a target inside the data folder or any
     `protected` folder, an SQLite database or its side files, a folder, pipe or device."""
     target = Path(target)
@@ -88,11 +89,15 @@ def check_export_target(target: Path, data_dir: Path | None, *,
         if resolved.is_symlink():  # newer Pythons leave a loop unresolved rather than raise
             resolved.stat()
     except (OSError, RuntimeError):  # a loop of links
-        raise ExportTargetRefused(f"Not exported: {target} is a link that leads round in a "
-                                  "circle. Nothing was written or changed.") from None
+        raise ExportTargetRefused(
+            f"Not exported: {target} is a link that leads round in a "
+            "circle. Nothing was written or changed."
+        ) from None
     if not resolved.parent.is_dir():
-        raise ExportTargetRefused(f"Not exported: the folder for {target} ({resolved.parent}) "
-                                  "does not exist. Nothing was written or changed.")
+        raise ExportTargetRefused(
+            f"Not exported: the folder for {target} ({resolved.parent}) "
+            "does not exist. Nothing was written or changed."
+        )
     reason = _refusal(target, resolved, folders)
     if reason:
         raise ExportTargetRefused(f"Not exported: {reason}. Nothing was written or changed.")
@@ -123,14 +128,25 @@ def as_naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def render_text(tracker: Tracker, fmt: str, *, since: datetime | None = None,
-                include_notes: bool = True, now: datetime | None = None,
-                questions: str | None = None, next_goals: str | None = None) -> str:
+def render_text(
+    tracker: Tracker,
+    fmt: str,
+    *,
+    since: datetime | None = None,
+    include_notes: bool = True,
+    now: datetime | None = None,
+    questions: str | None = None,
+    next_goals: str | None = None,
+) -> str:
     """The export as text (for md, html and json; the preview shows exactly this)."""
-    summary = build_summary(tracker, until=as_naive_utc(now or utc_now()),
-                            since=as_naive_utc(since) if since else None,
-                            include_notes=include_notes, questions=questions,
-                            next_goals=next_goals)
+    summary = build_summary(
+        tracker,
+        until=as_naive_utc(now or utc_now()),
+        since=as_naive_utc(since) if since else None,
+        include_notes=include_notes,
+        questions=questions,
+        next_goals=next_goals,
+    )
     if fmt == "md":
         return render_markdown(summary)
     if fmt in ("html", "pdf"):
@@ -146,33 +162,53 @@ def tracker_folder(tracker: Tracker) -> Path:
     return tracker.data_dir if tracker.data_dir is not None else tracker.database_path.parent
 
 
-def export(tracker: Tracker, fmt: str, target: Path, *, since: datetime | None = None,
-           include_notes: bool = True, now: datetime | None = None,
-           questions: str | None = None, next_goals: str | None = None,
-           data_dir: Path | None = None) -> Path:
+def export(
+    tracker: Tracker,
+    fmt: str,
+    target: Path,
+    *,
+    since: datetime | None = None,
+    include_notes: bool = True,
+    now: datetime | None = None,
+    questions: str | None = None,
+    next_goals: str | None = None,
+    data_dir: Path | None = None,
+) -> Path:
     """Write the export to `target` and remember when this export was made. A target inside
     the data folder (default: the tracker's) or over a database is refused first."""
     folder = data_dir if data_dir is not None else tracker_folder(tracker)
     check_export_target(Path(target), folder, protected=[tracker.backup_dir])
     moment = now or utc_now()
-    text = render_text(tracker, fmt, since=since, include_notes=include_notes, now=moment,
-                       questions=questions, next_goals=next_goals)
-    write_export(text, fmt, Path(target), moment, data_dir=folder,
-                 protected=[tracker.backup_dir])
+    text = render_text(
+        tracker,
+        fmt,
+        since=since,
+        include_notes=include_notes,
+        now=moment,
+        questions=questions,
+        next_goals=next_goals,
+    )
+    write_export(text, fmt, Path(target), moment, data_dir=folder, protected=[tracker.backup_dir])
     remember_export(tracker, moment)
     return Path(target)
 
 
-def write_export(text: str, fmt: str, target: Path, moment: datetime, *,
-                 data_dir: Path | None = None, protected: Iterable[Path] = ()) -> None:
+def write_export(
+    text: str,
+    fmt: str,
+    target: Path,
+    moment: datetime,
+    *,
+    data_dir: Path | None = None,
+    protected: Iterable[Path] = (),
+) -> None:
     """Write rendered text (or lay out the PDF) to a temporary file beside `target`, then
     rename it over `target`: a failure leaves any existing file as it was and no partial.
     Touches no database, so it may run on a worker thread."""
     protected = list(protected)
     check_export_target(Path(target), data_dir, protected=protected)
     target = Path(target).resolve()  # a link is followed, never replaced by the export
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
-                                    dir=target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     os.close(handle)
     partial = Path(name)
     try:

@@ -22,8 +22,10 @@ from .summary import Summary
 
 ACCENT = "#2f6fd0"
 TRACK = "#e3e8f0"
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-       "form-action 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "form-action 'none'; base-uri 'none'"
+)
 
 STYLE = """
 body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: #1d1d1f;
@@ -58,12 +60,16 @@ def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
         cells = f'<td class="bar" width="{filled}%" bgcolor="{colour}"></td>'
         if rest:
             cells += f'<td class="bar" width="{rest}%" bgcolor="{TRACK}"></td>'
-        return (f'<table class="bar" width="100%" height="9" cellspacing="0" cellpadding="0">'
-                f"<tr>{cells}</tr></table>")
+        return (
+            f'<table class="bar" width="100%" height="9" cellspacing="0" cellpadding="0">'
+            f"<tr>{cells}</tr></table>"
+        )
     inner = width * percent / 100
-    return (f'<svg width="{width}" height="12" role="img" aria-label="{percent:.0f}%">'
-            f'<rect width="{width}" height="12" rx="3" fill="{TRACK}"/>'
-            f'<rect width="{inner:.1f}" height="12" rx="3" fill="{ACCENT}"/></svg>')
+    return (
+        f'<svg width="{width}" height="12" role="img" aria-label="{percent:.0f}%">'
+        f'<rect width="{width}" height="12" rx="3" fill="{TRACK}"/>'
+        f'<rect width="{inner:.1f}" height="12" rx="3" fill="{ACCENT}"/></svg>'
+    )
 
 
 def _learner(text: str, schemes: Collection[str], *, empty: str = "None this time.") -> str:
@@ -100,35 +106,49 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
         "<h2>Overall</h2>",
         f"<p><b>{s.overall.done} of {s.overall.total} items and milestones done "
         f"({s.overall.percent:g}%)</b>"
-        + (f", {s.overall.skipped} skipped (skipped work is not counted as progress)"
-           if s.overall.skipped else "") + "</p>",
+        + (
+            f", {s.overall.skipped} skipped (skipped work is not counted as progress)"
+            if s.overall.skipped
+            else ""
+        )
+        + "</p>",
         '<table><tr><th>Month</th><th>Theme</th><th>Done</th><th width="40%">Progress</th></tr>',
     ]
     for m in s.months:
-        out.append(f"<tr><td>{m.number}</td><td>{escape(m.title)}</td>"
-                   f'<td class="num">{m.progress.done} of {m.progress.total}</td>'
-                   f"<td>{_bar(m.progress.percent, for_print=for_print)}</td></tr>")
+        out.append(
+            f"<tr><td>{m.number}</td><td>{escape(m.title)}</td>"
+            f'<td class="num">{m.progress.done} of {m.progress.total}</td>'
+            f"<td>{_bar(m.progress.percent, for_print=for_print)}</td></tr>"
+        )
     out.append("</table>")
 
     out.append("<h2>Readiness by role</h2>")
-    out.append('<p class="meta">Each role scores 0–100 from its weighted skill areas: only '
-               "finished work counts, and a milestone counts fully only with an evidence "
-               "link.</p>")
-    out.append('<table><tr><th>Role</th><th class="num">Score</th>'
-               '<th width="40%">Readiness</th></tr>')
+    out.append(
+        '<p class="meta">Each role scores 0–100 from its weighted skill areas: only '
+        "finished work counts, and a milestone counts fully only with an evidence "
+        "link.</p>"
+    )
+    out.append(
+        '<table><tr><th>Role</th><th class="num">Score</th><th width="40%">Readiness</th></tr>'
+    )
     for role in s.roles:
         star = " ★ primary" if role.role_id == s.primary_role else ""
-        out.append(f"<tr><td>{escape(role.name)}{star}</td>"
-                   f'<td class="num">{role.score:.1f}</td>'
-                   f"<td>{_bar(role.score, for_print=for_print)}</td></tr>")
+        out.append(
+            f"<tr><td>{escape(role.name)}{star}</td>"
+            f'<td class="num">{role.score:.1f}</td>'
+            f"<td>{_bar(role.score, for_print=for_print)}</td></tr>"
+        )
     out.append("</table>")
     out.append("<h2>Completed in this period</h2>")
     if s.completed:
-        out.append('<table><tr><th>Date</th><th class="num">Week</th><th>Kind</th>'
-                   "<th>Item</th></tr>")
-        out += [f'<tr><td>{c.at:%d %b %Y}</td><td class="num">{c.week}</td>'
-                f"<td>{escape(c.kind)}</td><td>{escape(c.title)}</td></tr>"
-                for c in s.completed]
+        out.append(
+            '<table><tr><th>Date</th><th class="num">Week</th><th>Kind</th><th>Item</th></tr>'
+        )
+        out += [
+            f'<tr><td>{c.at:%d %b %Y}</td><td class="num">{c.week}</td>'
+            f"<td>{escape(c.kind)}</td><td>{escape(c.title)}</td></tr>"
+            for c in s.completed
+        ]
         out.append("</table>")
     else:
         out.append('<p class="muted">Nothing was marked done in this period.</p>')
@@ -139,19 +159,23 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
         for ms in s.milestones:
             proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence)
             proof = proof or '<span class="muted">no evidence yet</span>'
-            out.append(f"<tr><td><b>{escape(ms.title)}</b><br>"
-                       f'<span class="meta">{escape(ms.project)} · done when: '
-                       f"{escape(ms.done_when)}</span></td>"
-                       f"<td>{STATUS_LABELS[ms.status]}</td>"
-                       f"<td>{proof}</td>"
-                       "</tr>")
+            out.append(
+                f"<tr><td><b>{escape(ms.title)}</b><br>"
+                f'<span class="meta">{escape(ms.project)} · done when: '
+                f"{escape(ms.done_when)}</span></td>"
+                f"<td>{STATUS_LABELS[ms.status]}</td>"
+                f"<td>{proof}</td>"
+                "</tr>"
+            )
         out.append("</table>")
     else:
         out.append('<p class="muted">No milestone started yet.</p>')
 
     if s.study_minutes is not None:
-        out.append(f"<h2>Study time</h2><p>{s.study_minutes / 60:.1f} hours recorded in all, "
-                   f"{s.study_minutes_4w / 60:.1f} in the last four weeks.</p>")
+        out.append(
+            f"<h2>Study time</h2><p>{s.study_minutes / 60:.1f} hours recorded in all, "
+            f"{s.study_minutes_4w / 60:.1f} in the last four weeks.</p>"
+        )
 
     out.append("<h2>Questions and blockers for my mentor</h2>")
     out.append(_learner(s.questions, schemes))
@@ -164,12 +188,16 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
     out.append("<h2>Readiness explained</h2>")
     for role in s.roles:
         out.append(f"<h3>{escape(role.name)}: {role.score:.1f} / 100</h3>")
-        out.append('<table><tr><th>Skill area</th><th class="num">Weight</th>'
-                   '<th class="num">Score</th><th>What counted</th></tr>')
+        out.append(
+            '<table><tr><th>Skill area</th><th class="num">Weight</th>'
+            '<th class="num">Score</th><th>What counted</th></tr>'
+        )
         for a in role.areas:
-            out.append(f"<tr><td>{escape(a.name)}</td><td class=\"num\">{a.weight}%</td>"
-                       f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td>'
-                       "</tr>")
+            out.append(
+                f'<tr><td>{escape(a.name)}</td><td class="num">{a.weight}%</td>'
+                f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td>'
+                "</tr>"
+            )
         out.append("</table>")
 
     if s.notes_included:
@@ -179,6 +207,8 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
         for note in s.notes:
             out.append(f"<h3>Week {note.week} · {escape(note.title)}</h3>")
             out.append(f'<div class="journal">{_learner(note.body, schemes)}</div>')
-    out.append('<p class="meta">Made with Cairn, offline. This file loads nothing from the '
-               "network.</p></body></html>")
+    out.append(
+        '<p class="meta">Made with Cairn, offline. This file loads nothing from the '
+        "network.</p></body></html>"
+    )
     return "\n".join(out)

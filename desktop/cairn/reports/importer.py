@@ -115,8 +115,15 @@ class ImportPlan:
 
     @property
     def empty(self) -> bool:
-        return not (self.statuses or self.history or self.notes or self.evidence
-                    or self.readings or self.sessions or self.settings)
+        return not (
+            self.statuses
+            or self.history
+            or self.notes
+            or self.evidence
+            or self.readings
+            or self.sessions
+            or self.settings
+        )
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -149,48 +156,78 @@ class ImportReport:
     @classmethod
     def from_plan(cls, plan: ImportPlan, backup: Path | None) -> ImportReport:
         """What applying `plan` wrote and left out (`backup`: the copy made first, if any)."""
-        return cls(len(plan.statuses), len(plan.notes), len(plan.evidence), len(plan.readings),
-                   plan.unknown_ids, backup, len(plan.sessions), plan.skipped_ids,
-                   plan.skipped_evidence, plan.skipped_sessions, tuple(plan.settings),
-                   len(plan.history), plan.skipped_readings, plan.skipped_roles)
+        return cls(
+            len(plan.statuses),
+            len(plan.notes),
+            len(plan.evidence),
+            len(plan.readings),
+            plan.unknown_ids,
+            backup,
+            len(plan.sessions),
+            plan.skipped_ids,
+            plan.skipped_evidence,
+            plan.skipped_sessions,
+            tuple(plan.settings),
+            len(plan.history),
+            plan.skipped_readings,
+            plan.skipped_roles,
+        )
 
     def describe(self) -> str:
         """One short paragraph, whatever the file held (ids are listed a few at most). It says
         "Nothing to import" only when nothing was written."""
         counts = (self.statuses, self.notes, self.evidence, self.readings, self.sessions)
         if any(counts):
-            text = "Imported " + ", ".join([
-                _plural(self.statuses, "status", "statuses"), _plural(self.notes, "note"),
-                _plural(self.evidence, "evidence link"), _plural(self.readings, "reading"),
-                _plural(self.sessions, "study session")]) + "."
+            text = (
+                "Imported "
+                + ", ".join(
+                    [
+                        _plural(self.statuses, "status", "statuses"),
+                        _plural(self.notes, "note"),
+                        _plural(self.evidence, "evidence link"),
+                        _plural(self.readings, "reading"),
+                        _plural(self.sessions, "study session"),
+                    ]
+                )
+                + "."
+            )
         elif self.settings or self.history:
             text = "No new statuses, notes, evidence, readings or study sessions."
             if self.history:
-                text += (f" Added {_plural(self.history, 'earlier status change')} to the "
-                         "history.")
+                text += f" Added {_plural(self.history, 'earlier status change')} to the history."
         elif self.backup:  # something was written, though this report was not told what
-            text = ("No new statuses, notes, evidence, readings or study sessions; settings or "
-                    "status history from the file were added.")
+            text = (
+                "No new statuses, notes, evidence, readings or study sessions; settings or "
+                "status history from the file were added."
+            )
         else:
             text = "Nothing to import: everything in the file is already here or older."
         text += _settings_taken(self.settings)
         if self.unknown_ids:
-            text += (f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
-                     f"{'was' if len(self.unknown_ids) == 1 else 'were'} kept as retired: "
-                     f"{list_ids(self.unknown_ids)}.")
+            text += (
+                f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
+                f"{'was' if len(self.unknown_ids) == 1 else 'were'} kept as retired: "
+                f"{list_ids(self.unknown_ids)}."
+            )
         if self.skipped_ids:
-            text += (f" Skipped {_plural(self.skipped_evidence, 'evidence link')} and "
-                     f"{_plural(self.skipped_sessions, 'study session')} on "
-                     f"{_plural(len(self.skipped_ids), 'id')} not in your curriculum: "
-                     f"{list_ids(self.skipped_ids)}.")
+            text += (
+                f" Skipped {_plural(self.skipped_evidence, 'evidence link')} and "
+                f"{_plural(self.skipped_sessions, 'study session')} on "
+                f"{_plural(len(self.skipped_ids), 'id')} not in your curriculum: "
+                f"{list_ids(self.skipped_ids)}."
+            )
         if self.skipped_readings:
             many = len(self.skipped_readings)
-            text += (f" Skipped {_plural(many, 'reading status', 'reading statuses')} on "
-                     f"{'an id that is' if many == 1 else 'ids that are'} not a reading in your "
-                     f"curriculum: {list_ids(self.skipped_readings)}.")
+            text += (
+                f" Skipped {_plural(many, 'reading status', 'reading statuses')} on "
+                f"{'an id that is' if many == 1 else 'ids that are'} not a reading in your "
+                f"curriculum: {list_ids(self.skipped_readings)}."
+            )
         if self.skipped_roles:
-            text += (f" Skipped {_plural(len(self.skipped_roles), 'role')} not in your "
-                     f"curriculum: {list_ids(self.skipped_roles)}.")
+            text += (
+                f" Skipped {_plural(len(self.skipped_roles), 'role')} not in your "
+                f"curriculum: {list_ids(self.skipped_roles)}."
+            )
         if self.backup:
             text += f" A backup was made first: {self.backup}."
         return text
@@ -199,8 +236,11 @@ class ImportReport:
 def _settings_taken(keys: Iterable[str]) -> str:
     """' Your name and target roles were taken from the file.' for the settings written."""
     keys = set(keys)
-    taken = [words for key, words in (("learner_name", "your name"),
-                                      ("primary_role", "target roles")) if key in keys]
+    taken = [
+        words
+        for key, words in (("learner_name", "your name"), ("primary_role", "target roles"))
+        if key in keys
+    ]
     if not taken:
         return ""
     verb = "was" if taken == ["your name"] else "were"
@@ -311,8 +351,9 @@ def _check_kind(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
         raise _refuse(path, "is a folder, not an export file")
     if not stat.S_ISREG(mode):
-        raise _refuse(path, "is not a regular file (a device, pipe or socket), so it cannot be "
-                            "a Cairn export")
+        raise _refuse(
+            path, "is not a regular file (a device, pipe or socket), so it cannot be a Cairn export"
+        )
 
 
 def nesting_depth(text: str) -> int:
@@ -328,13 +369,15 @@ def _parse_json(path: Path, data: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise _refuse(path, f"is not UTF-8 text (byte {error.start})") from None
     if nesting_depth(text) > MAX_DEPTH:
-        raise _refuse(path, f"nests lists and objects more than {MAX_DEPTH} deep, which no "
-                            "Cairn export does")
+        raise _refuse(
+            path, f"nests lists and objects more than {MAX_DEPTH} deep, which no Cairn export does"
+        )
 
     def whole(digits: str) -> int:
         if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-            raise _refuse(path, f"has a number of {len(digits):,} digits, which no Cairn export "
-                                "has")
+            raise _refuse(
+                path, f"has a number of {len(digits):,} digits, which no Cairn export has"
+            )
         return int(digits)
 
     def constant(name: str) -> Any:
@@ -343,8 +386,11 @@ def _parse_json(path: Path, data: bytes) -> Any:
     try:
         value = json.loads(text, parse_int=whole, parse_constant=constant)
     except json.JSONDecodeError as error:
-        raise _refuse(path, f"is not valid JSON (damaged or truncated?): {error.msg} at line "
-                            f"{error.lineno} column {error.colno}") from None
+        raise _refuse(
+            path,
+            f"is not valid JSON (damaged or truncated?): {error.msg} at line "
+            f"{error.lineno} column {error.colno}",
+        ) from None
     except RecursionError:
         raise _refuse(path, "nests lists and objects too deeply") from None
     if _SURROGATE_ESCAPE.search(text):
@@ -392,9 +438,10 @@ def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
         exported_at=r.time(top.get("exported_at"), "exported_at"),
         learner_name=r.checked(check_learner_name, name, "learner.name") if name else "",
         primary_role=r.ident(primary, "learner.primary_role") if primary else "",
-        target_roles=tuple(r.ident(v, f"learner.target_roles[{n}]") for n, v in
-                           enumerate(r.array(learner.get("target_roles"),
-                                             "learner.target_roles"))),
+        target_roles=tuple(
+            r.ident(v, f"learner.target_roles[{n}]")
+            for n, v in enumerate(r.array(learner.get("target_roles"), "learner.target_roles"))
+        ),
         curriculum_version=r.text(curriculum.get("version"), "curriculum.version", limit=500),
         curriculum_hash=r.text(curriculum.get("hash"), "curriculum.hash", limit=200),
         items=_read_items(r, top.get("items")),
@@ -411,17 +458,22 @@ def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
 def _check_header(r: _Reader, top: dict[str, Any]) -> None:
     fmt = top.get("format")
     if fmt != FORMAT:
-        shown = (repr(fmt[:40]) if isinstance(fmt, str) else
-                 repr(fmt) if fmt is None or isinstance(fmt, int | float) else
-                 f"a {type(fmt).__name__}")
-        raise r.fail("format", f"is {shown}, not {FORMAT!r}: this is not a Cairn progress "
-                               "export")
+        shown = (
+            repr(fmt[:40])
+            if isinstance(fmt, str)
+            else repr(fmt)
+            if fmt is None or isinstance(fmt, int | float)
+            else f"a {type(fmt).__name__}"
+        )
+        raise r.fail("format", f"is {shown}, not {FORMAT!r}: this is not a Cairn progress export")
     schema = top.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int):
         raise r.fail("schema", "must be a whole number")
     if schema > SCHEMA:
-        raise r.fail("schema", f"is {schema}: the file was written by a newer Cairn (this one "
-                               f"reads up to {SCHEMA})")
+        raise r.fail(
+            "schema",
+            f"is {schema}: the file was written by a newer Cairn (this one reads up to {SCHEMA})",
+        )
     if schema < 1:
         raise r.fail("schema", f"{schema} is not a schema Cairn ever wrote")
 
@@ -441,14 +493,18 @@ def _read_items(r: _Reader, raw: Any) -> tuple[IncomingItem, ...]:
         for k, raw_h in enumerate(r.array(entry.get("history"), f"{where}.history")):
             hw = f"{where}.history[{k}]"
             h = r.obj(raw_h, hw)
-            old = None if h.get("from") is None else r.choice(h.get("from"), f"{hw}.from",
-                                                               STATUSES)
-            history.append((old, r.choice(h.get("to"), f"{hw}.to", STATUSES),
-                            r.time(h.get("at"), f"{hw}.at")))
-        items.append(IncomingItem(ident, r.choice(entry.get("status"), f"{where}.status",
-                                                  STATUSES),
-                                  r.time(entry.get("updated_at"), f"{where}.updated_at"),
-                                  tuple(history)))
+            old = None if h.get("from") is None else r.choice(h.get("from"), f"{hw}.from", STATUSES)
+            history.append(
+                (old, r.choice(h.get("to"), f"{hw}.to", STATUSES), r.time(h.get("at"), f"{hw}.at"))
+            )
+        items.append(
+            IncomingItem(
+                ident,
+                r.choice(entry.get("status"), f"{where}.status", STATUSES),
+                r.time(entry.get("updated_at"), f"{where}.updated_at"),
+                tuple(history),
+            )
+        )
     return tuple(items)
 
 
@@ -471,9 +527,13 @@ def _read_evidence(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...
     for n, raw_link in enumerate(r.array(raw, "evidence")):
         where = f"evidence[{n}]"
         entry = r.obj(raw_link, where)
-        evidence.append((r.ident(entry.get("id"), f"{where}.id"),
-                         r.checked(check_url, entry.get("url"), f"{where}.url"),
-                         r.time(entry.get("added_at"), f"{where}.added_at")))
+        evidence.append(
+            (
+                r.ident(entry.get("id"), f"{where}.id"),
+                r.checked(check_url, entry.get("url"), f"{where}.url"),
+                r.time(entry.get("added_at"), f"{where}.added_at"),
+            )
+        )
     return tuple(evidence)
 
 
@@ -483,9 +543,13 @@ def _read_readings(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...
     for n, raw_reading in enumerate(r.array(raw, "readings")):
         where = f"readings[{n}]"
         entry = r.obj(raw_reading, where)
-        readings.append((r.unique(r.ident(entry.get("id"), f"{where}.id"), seen, f"{where}.id"),
-                         r.choice(entry.get("status"), f"{where}.status", READING_STATUSES),
-                         r.time(entry.get("updated_at"), f"{where}.updated_at")))
+        readings.append(
+            (
+                r.unique(r.ident(entry.get("id"), f"{where}.id"), seen, f"{where}.id"),
+                r.choice(entry.get("status"), f"{where}.status", READING_STATUSES),
+                r.time(entry.get("updated_at"), f"{where}.updated_at"),
+            )
+        )
     return tuple(readings)
 
 
@@ -497,10 +561,14 @@ def _read_sessions(r: _Reader, raw: Any) -> tuple[tuple[str, datetime, int, str]
         minutes = entry.get("minutes")
         if not isinstance(minutes, int):  # whole minutes only, as Cairn writes them
             raise r.fail(f"{where}.minutes", f"{minutes!r} is not a whole number of minutes")
-        sessions.append((r.ident(entry.get("id"), f"{where}.id"),
-                         r.time(entry.get("started_at"), f"{where}.started_at"),
-                         r.checked(check_minutes, minutes, f"{where}.minutes"),
-                         r.choice(entry.get("source"), f"{where}.source", SESSION_SOURCES)))
+        sessions.append(
+            (
+                r.ident(entry.get("id"), f"{where}.id"),
+                r.time(entry.get("started_at"), f"{where}.started_at"),
+                r.checked(check_minutes, minutes, f"{where}.minutes"),
+                r.choice(entry.get("source"), f"{where}.source", SESSION_SOURCES),
+            )
+        )
     return tuple(sessions)
 
 
@@ -529,8 +597,9 @@ def _missing(incoming: Iterable[tuple[Hashable, T]], here: Iterable[Hashable]) -
     return found
 
 
-def plan_merge(tracker: Tracker, data: ExportData,
-               curriculum: Curriculum | None = None) -> ImportPlan:
+def plan_merge(
+    tracker: Tracker, data: ExportData, curriculum: Curriculum | None = None
+) -> ImportPlan:
     """What merging `data` into what `tracker` holds would write (read through its public
     reads only): newer wins, nothing is deleted.
 
@@ -553,19 +622,24 @@ def plan_merge(tracker: Tracker, data: ExportData,
     readings = tracker.reading_records()
     for ident, status, at in data.readings:
         here_reading = readings.get(ident)
-        if here_reading is None or (is_newer(at, here_reading.updated_at)
-                                    and here_reading.status != status):
+        if here_reading is None or (
+            is_newer(at, here_reading.updated_at) and here_reading.status != status
+        ):
             plan.readings.append((ident, status, at))
     plan.sessions = _missing(
-        (((cid, to_second(at), minutes), (cid, at, minutes, source))
-         for cid, at, minutes, source in data.sessions),
-        ((x.content_id, to_second(x.started_at), x.minutes) for x in tracker.sessions()))
+        (
+            ((cid, to_second(at), minutes), (cid, at, minutes, source))
+            for cid, at, minutes, source in data.sessions
+        ),
+        ((x.content_id, to_second(x.started_at), x.minutes) for x in tracker.sessions()),
+    )
     _plan_settings(plan, tracker, data, curriculum)
     return plan
 
 
-def _plan_settings(plan: ImportPlan, tracker: Tracker, data: ExportData,
-                   curriculum: Curriculum | None) -> None:
+def _plan_settings(
+    plan: ImportPlan, tracker: Tracker, data: ExportData, curriculum: Curriculum | None
+) -> None:
     """The learner's name and roles when none are set here. With a curriculum, roles it does
     not have are left out and noted, and a stored role it does not have counts as none."""
 
@@ -574,13 +648,17 @@ def _plan_settings(plan: ImportPlan, tracker: Tracker, data: ExportData,
 
     if data.learner_name and not tracker.setting("learner_name"):
         plan.settings["learner_name"] = data.learner_name
-    plan.skipped_roles = tuple(dict.fromkeys(
-        role for role in (data.primary_role, *data.target_roles) if role and not known(role)))
+    plan.skipped_roles = tuple(
+        dict.fromkeys(
+            role for role in (data.primary_role, *data.target_roles) if role and not known(role)
+        )
+    )
     here = tracker.setting("primary_role")
     if data.primary_role and known(data.primary_role) and not (here and known(here)):
         plan.settings["primary_role"] = data.primary_role
-        plan.settings["target_roles"] = list(dict.fromkeys(
-            r for r in data.target_roles if r != data.primary_role and known(r)))
+        plan.settings["target_roles"] = list(
+            dict.fromkeys(r for r in data.target_roles if r != data.primary_role and known(r))
+        )
 
 
 def _plan_statuses(plan: ImportPlan, tracker: Tracker, data: ExportData) -> None:
@@ -588,19 +666,26 @@ def _plan_statuses(plan: ImportPlan, tracker: Tracker, data: ExportData) -> None
     local = tracker.stored_statuses()
     for item in data.items:
         here = local.get(item.id)
-        if here is None or (is_newer(item.updated_at, here.updated_at)
-                            and here.status != item.status):
+        if here is None or (
+            is_newer(item.updated_at, here.updated_at) and here.status != item.status
+        ):
             plan.statuses.append((item.id, item.status, item.updated_at))
     history = tracker.all_history()
     plan.history = _missing(
-        (((item.id, old, new, to_second(at)), (item.id, old, new, at))
-         for item in data.items for old, new, at in item.history),
-        ((cid, h.old_status, h.new_status, to_second(h.changed_at))
-         for cid, entries in history.items() for h in entries))
+        (
+            ((item.id, old, new, to_second(at)), (item.id, old, new, at))
+            for item in data.items
+            for old, new, at in item.history
+        ),
+        (
+            (cid, h.old_status, h.new_status, to_second(h.changed_at))
+            for cid, entries in history.items()
+            for h in entries
+        ),
+    )
 
 
-def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
-                        curriculum: Curriculum) -> ExportData:
+def _sort_by_curriculum(plan: ImportPlan, data: ExportData, curriculum: Curriculum) -> ExportData:
     """Note unknown ids in the plan and leave out evidence and sessions on them, and reading
     statuses on ids that are not readings."""
     items, readings = curriculum.items, curriculum.readings
@@ -610,8 +695,11 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
 
     for n, (ident, _url, _at) in enumerate(data.evidence):
         if known(ident) and not items[curriculum.resolve(ident)].is_milestone:
-            raise _refuse(data.path, f"field 'evidence[{n}].id': {ident!r} is an item, not a "
-                                     "project milestone; evidence belongs to milestones")
+            raise _refuse(
+                data.path,
+                f"field 'evidence[{n}].id': {ident!r} is an item, not a "
+                "project milestone; evidence belongs to milestones",
+            )
     evidence = tuple(e for e in data.evidence if known(e[0]))
     sessions = tuple(x for x in data.sessions if known(x[0]) or x[0] in readings)
     skipped = {e[0] for e in data.evidence if not known(e[0])}
@@ -620,10 +708,18 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData,
     plan.skipped_evidence = len(data.evidence) - len(evidence)
     plan.skipped_sessions = len(data.sessions) - len(sessions)
     plan.skipped_readings = tuple(sorted({x[0] for x in data.readings if x[0] not in readings}))
-    plan.unknown_ids = tuple(sorted({i.id for i in data.items if not known(i.id)}
-                                    | {n[0] for n in data.notes if not known(n[0])}))
-    return replace(data, evidence=evidence, sessions=sessions,
-                   readings=tuple(x for x in data.readings if x[0] in readings))
+    plan.unknown_ids = tuple(
+        sorted(
+            {i.id for i in data.items if not known(i.id)}
+            | {n[0] for n in data.notes if not known(n[0])}
+        )
+    )
+    return replace(
+        data,
+        evidence=evidence,
+        sessions=sessions,
+        readings=tuple(x for x in data.readings if x[0] in readings),
+    )
 
 
 def import_progress(tracker: Tracker, path: Path) -> ImportReport:

@@ -44,43 +44,74 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
     history = tracker.all_history()
     statuses = tracker.stored_statuses()
     items = [
-        {"id": cid, "status": record.status, "updated_at": _iso(record.updated_at),
-         "history": [{"from": h.old_status, "to": h.new_status, "at": _iso(h.changed_at)}
-                     for h in history.get(cid, [])]}
+        {
+            "id": cid,
+            "status": record.status,
+            "updated_at": _iso(record.updated_at),
+            "history": [
+                {"from": h.old_status, "to": h.new_status, "at": _iso(h.changed_at)}
+                for h in history.get(cid, [])
+            ],
+        }
         for cid, record in sorted(statuses.items())
     ]
-    notes = ([{"id": cid, "body": n.body, "updated_at": _iso(n.updated_at)}
-              for cid, n in sorted(tracker.notes().items()) if not n.private]
-             if summary.notes_included else [])
-    evidence = [{"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)}
-                for e in tracker.evidence_links()]
-    readings = [{"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
-                for rid, r in sorted(tracker.reading_records().items())]
+    notes = (
+        [
+            {"id": cid, "body": n.body, "updated_at": _iso(n.updated_at)}
+            for cid, n in sorted(tracker.notes().items())
+            if not n.private
+        ]
+        if summary.notes_included
+        else []
+    )
+    evidence = [
+        {"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)}
+        for e in tracker.evidence_links()
+    ]
+    readings = [
+        {"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
+        for rid, r in sorted(tracker.reading_records().items())
+    ]
     moments = [r.updated_at for r in statuses.values()]
     return {
         "format": FORMAT,
         "schema": SCHEMA,
         "exported_at": _iso(summary.until),
         "app": {"name": "Cairn", "version": __version__},
-        "curriculum": {"version": tracker.curriculum.version,
-                       "hash": tracker.curriculum.content_hash},
-        "learner": {"name": str(tracker.setting(LEARNER_NAME, "") or ""),
-                    "primary_role": tracker.primary_role(),
-                    "target_roles": tracker.target_roles()},
+        "curriculum": {
+            "version": tracker.curriculum.version,
+            "hash": tracker.curriculum.content_hash,
+        },
+        "learner": {
+            "name": str(tracker.setting(LEARNER_NAME, "") or ""),
+            "primary_role": tracker.primary_role(),
+            "target_roles": tracker.target_roles(),
+        },
         "period": {"since": _iso(summary.since), "until": _iso(summary.until)},
         "items": items,
         "notes": notes,
         "evidence": evidence,
         "readings": readings,
-        "sessions": [{"id": x.content_id, "started_at": _iso(x.started_at),
-                      "minutes": x.minutes, "source": x.source} for x in tracker.sessions()],
+        "sessions": [
+            {
+                "id": x.content_id,
+                "started_at": _iso(x.started_at),
+                "minutes": x.minutes,
+                "source": x.source,
+            }
+            for x in tracker.sessions()
+        ],
         "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
         "summary": {
             "overall": summary.overall.as_dict(),
-            "months": [{"month": m.number, "title": m.title, **m.progress.as_dict()}
-                       for m in summary.months],
-            "roles": [{"id": r.role_id, "name": r.name, "readiness": round(r.score, 1)}
-                      for r in tracker.readiness().roles()],
+            "months": [
+                {"month": m.number, "title": m.title, **m.progress.as_dict()}
+                for m in summary.months
+            ],
+            "roles": [
+                {"id": r.role_id, "name": r.name, "readiness": round(r.score, 1)}
+                for r in tracker.readiness().roles()
+            ],
             "last_activity": _iso(max(moments)) if moments else None,
             "study_minutes": summary.study_minutes,
             "study_minutes_last_four_weeks": summary.study_minutes_4w,

@@ -14,14 +14,17 @@ from ..markup import WEB_SCHEMES, safe_href, strip_controls
 from ..progress import STATUS_LABELS, Progress
 from .summary import Summary
 
-_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;",
-                               "`": "\\`", "[": "\\[", "]": "\\]"})
+_TEXT_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "\\`", "[": "\\[", "]": "\\]"}
+)
 _CELL_ESCAPES = str.maketrans({"|": "\\|"})
 _LINE_START = re.compile(r"^([#=+-]|\d+[.)])")
 # [label](target "title"), ![alt](target), <scheme:target>
-_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<url>[^\s<>()]*"
-                   r"(?:\([^\s<>()]*\)[^\s<>()]*)*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
-                   r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<url>[^\s<>()]*"
+    r"(?:\([^\s<>()]*\)[^\s<>()]*)*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+    r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>"
+)
 # quote markers and list bullets that may lead a line (kept, so lists and quotes still read)
 _QUOTE_MARKERS = re.compile(r"^(?:[ ]{0,3}>[ ]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*")
 _HEADING = re.compile(r"^[ ]{0,3}#+(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -61,8 +64,7 @@ def _link(match: re.Match[str]) -> str:
         return f"{label} (image not shown{': ' + target if target else ''})"
     if target is None:
         return label
-    return target if match.group("label").strip() == match.group("url") else \
-        f"{label} ({target})"
+    return target if match.group("label").strip() == match.group("url") else f"{label} ({target})"
 
 
 def _learner_line(line: str) -> str:
@@ -70,7 +72,7 @@ def _learner_line(line: str) -> str:
     and everything active escaped."""
     markers = _QUOTE_MARKERS.match(line)
     prefix = markers.group(0) if markers else ""
-    rest = line[len(prefix):]
+    rest = line[len(prefix) :]
     heading = _HEADING.match(rest)
     if heading:
         text = (heading.group("text") or "").strip()
@@ -80,7 +82,7 @@ def _learner_line(line: str) -> str:
         prefix += "\\"
     pieces, start = [], 0
     for match in _LINK.finditer(rest):
-        pieces += [_escape(rest[start:match.start()]), _link(match)]
+        pieces += [_escape(rest[start : match.start()]), _link(match)]
         start = match.end()
     pieces.append(_escape(rest[start:]))
     return prefix + "".join(pieces)
@@ -104,39 +106,64 @@ def render_markdown(summary: Summary) -> str:
         "## Overall",
         "",
         f"`{_bar(s.overall)}` **{s.overall.done} of {s.overall.total} done "
-        f"({s.overall.percent:g}%)**" + (f", {s.overall.skipped} skipped"
-                                         if s.overall.skipped else ""),
+        f"({s.overall.percent:g}%)**"
+        + (f", {s.overall.skipped} skipped" if s.overall.skipped else ""),
         "",
         "| Month | Theme | Done | Progress |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {m.number} | {inline(m.title)} | {m.progress.done} of {m.progress.total} | "
-              f"{m.progress.percent:g}% |" for m in s.months]
+    lines += [
+        f"| {m.number} | {inline(m.title)} | {m.progress.done} of {m.progress.total} | "
+        f"{m.progress.percent:g}% |"
+        for m in s.months
+    ]
     lines += ["", "## Readiness by role", "", "| Role | Score |", "|---|---|"]
-    lines += [f"| {inline(role.name)}{' (primary)' if role.role_id == s.primary_role else ''} | "
-              f"{role.score:.1f} |" for role in s.roles]
+    lines += [
+        f"| {inline(role.name)}{' (primary)' if role.role_id == s.primary_role else ''} | "
+        f"{role.score:.1f} |"
+        for role in s.roles
+    ]
     lines.append("")
     lines += ["## Completed in this period", ""]
     if s.completed:
-        lines += [f"- {c.at:%d %b} · week {c.week} · {inline(c.kind)}: {inline(c.title)}"
-                  for c in s.completed]
+        lines += [
+            f"- {c.at:%d %b} · week {c.week} · {inline(c.kind)}: {inline(c.title)}"
+            for c in s.completed
+        ]
     else:
         lines.append("Nothing was marked done in this period.")
     lines += ["", "## Project milestones", ""]
     if s.milestones:
         for m in s.milestones:
-            proof = ", ".join(autolink(url) or f"{inline(url)} (not a web address)"
-                              for url in m.evidence) or "no evidence yet"
-            lines.append(f"- **{inline(m.title)}** ({inline(m.project)}) — "
-                         f"{STATUS_LABELS[m.status]}; evidence: {proof}")
+            proof = (
+                ", ".join(
+                    autolink(url) or f"{inline(url)} (not a web address)" for url in m.evidence
+                )
+                or "no evidence yet"
+            )
+            lines.append(
+                f"- **{inline(m.title)}** ({inline(m.project)}) — "
+                f"{STATUS_LABELS[m.status]}; evidence: {proof}"
+            )
     else:
         lines.append("No milestone started yet.")
     if s.study_minutes is not None:
-        lines += ["", "## Study time", "", f"{s.study_minutes / 60:.1f} hours recorded in all, "
-              f"{s.study_minutes_4w / 60:.1f} in the last four weeks."]
-    lines += ["", "## Questions and blockers for my mentor", "",
-              _quote(s.questions) if s.questions.strip() else "None this time.",
-              "", "## Next goals", ""]
+        lines += [
+            "",
+            "## Study time",
+            "",
+            f"{s.study_minutes / 60:.1f} hours recorded in all, "
+            f"{s.study_minutes_4w / 60:.1f} in the last four weeks.",
+        ]
+    lines += [
+        "",
+        "## Questions and blockers for my mentor",
+        "",
+        _quote(s.questions) if s.questions.strip() else "None this time.",
+        "",
+        "## Next goals",
+        "",
+    ]
     if s.next_goals.strip():
         lines.append(_quote(s.next_goals))
     lines += ["", "Suggested by Cairn for the primary role:", ""]
@@ -144,17 +171,22 @@ def render_markdown(summary: Summary) -> str:
     lines += ["", "## Readiness explained", ""]
     for role in s.roles:
         star = " (primary)" if role.role_id == s.primary_role else ""
-        lines += [f"### {inline(role.name)}{star}: {role.score:.1f} / 100", "",
-                  "| Skill area | Weight | Score | What counted |", "|---|---|---|---|"]
-        lines += [f"| {inline(a.name)} | {a.weight}% | {a.score:.0f} | {inline(a.details())} |"
-                  for a in role.areas]
+        lines += [
+            f"### {inline(role.name)}{star}: {role.score:.1f} / 100",
+            "",
+            "| Skill area | Weight | Score | What counted |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {inline(a.name)} | {a.weight}% | {a.score:.0f} | {inline(a.details())} |"
+            for a in role.areas
+        ]
         lines.append("")
     if s.notes_included:
         lines += ["", "## Learning journal", ""]
         if s.notes:
             for note in s.notes:
-                lines += [f"### Week {note.week} · {inline(note.title)}", "", _quote(note.body),
-                          ""]
+                lines += [f"### Week {note.week} · {inline(note.title)}", "", _quote(note.body), ""]
         else:
             lines.append("No shared notes.")
     return "\n".join(lines).rstrip() + "\n"

@@ -27,12 +27,25 @@ class UnsafePdfError(ValueError):
 
 
 # Action and object names that make a PDF do something besides showing pages and web links.
-ACTIVE_NAMES = frozenset({"JavaScript", "JS", "Launch", "SubmitForm", "ImportData", "GoToR",
-                          "GoToE", "OpenAction", "AA", "RichMedia", "EmbeddedFile", "XFA"})
+ACTIVE_NAMES = frozenset(
+    {
+        "JavaScript",
+        "JS",
+        "Launch",
+        "SubmitForm",
+        "ImportData",
+        "GoToR",
+        "GoToE",
+        "OpenAction",
+        "AA",
+        "RichMedia",
+        "EmbeddedFile",
+        "XFA",
+    }
+)
 _WHITESPACE = b"\x00\t\n\x0c\r "
 _DELIMITERS = b"()<>[]{}/%"
-_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b",
-            ord("f"): b"\x0c"}
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\x0c"}
 
 
 def _literal_string(data: bytes, start: int) -> tuple[bytes, int]:
@@ -42,15 +55,15 @@ def _literal_string(data: bytes, start: int) -> tuple[bytes, int]:
     while i < len(data):
         ch = data[i]
         if ch == 0x5C:  # backslash
-            nxt = data[i + 1:i + 2]
+            nxt = data[i + 1 : i + 2]
             if nxt and nxt in b"01234567":
-                digits = re.match(rb"[0-7]{1,3}", data[i + 1:i + 4])
+                digits = re.match(rb"[0-7]{1,3}", data[i + 1 : i + 4])
                 assert digits is not None
                 out.append(int(digits.group(), 8) & 0xFF)
                 i += 1 + len(digits.group())
                 continue
             if nxt in (b"\r", b"\n"):  # a line continuation
-                i += 3 if data[i + 1:i + 3] == b"\r\n" else 2
+                i += 3 if data[i + 1 : i + 3] == b"\r\n" else 2
                 continue
             out += _ESCAPES.get(nxt[0], nxt) if nxt else b""
             i += 2
@@ -71,8 +84,9 @@ def _name(data: bytes, start: int) -> tuple[str, int]:
     end = start + 1
     while end < len(data) and data[end] not in _WHITESPACE and data[end] not in _DELIMITERS:
         end += 1
-    raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]),
-                 data[start + 1:end])
+    raw = re.sub(
+        rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), data[start + 1 : end]
+    )
     return raw.decode("latin-1"), end
 
 
@@ -81,7 +95,7 @@ def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
     and everything else are passed over."""
     i = 0
     while i < len(data):
-        ch = data[i:i + 1]
+        ch = data[i : i + 1]
         if ch == b"%":
             eol = re.compile(rb"[\r\n]").search(data, i)
             i = eol.end() if eol else len(data)
@@ -93,7 +107,7 @@ def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
         elif ch == b"<":
             end = data.find(b">", i)
             end = len(data) if end < 0 else end
-            digits = re.sub(rb"[^0-9A-Fa-f]", b"", data[i + 1:end])
+            digits = re.sub(rb"[^0-9A-Fa-f]", b"", data[i + 1 : end])
             yield "string", bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
             i = end + 1
         elif ch == b"/":
@@ -127,8 +141,11 @@ def refuse_active_pdf(path: Path) -> None:
     problems = active_content(path.read_bytes())
     if problems:
         path.unlink(missing_ok=True)
-        raise UnsafePdfError("the PDF would contain active content (" + ", ".join(problems)
-                             + "), so it was not written")
+        raise UnsafePdfError(
+            "the PDF would contain active content ("
+            + ", ".join(problems)
+            + "), so it was not written"
+        )
 
 
 def _application() -> Any:
@@ -137,8 +154,9 @@ def _application() -> Any:
 
     app = QApplication.instance()
     if app is None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                     or os.environ.get("WAYLAND_DISPLAY")):
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication([sys.argv[0] if sys.argv else "cairn"])
     return app
@@ -180,8 +198,12 @@ def keep_rows_together(document: Any, page_height: float) -> int:
     moved = 0
     layout = document.documentLayout()
     for table in _tables(document.rootFrame()):
-        if table.rows() and table.columns() and table.format().height().rawValue() < 20 and \
-                table.parentFrame() is not document.rootFrame():
+        if (
+            table.rows()
+            and table.columns()
+            and table.format().height().rawValue() < 20
+            and table.parentFrame() is not document.rootFrame()
+        ):
             continue  # a small bar drawn inside a cell: never taller than a line
         for row in range(table.rows()):
             top, bottom = _row_span(layout, table, row)
@@ -216,9 +238,14 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
     writer.setTitle(title)
     writer.setCreator("Cairn")
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(16, 14, 16, 12), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 14, 16, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     scale = PDF_DPI / SCREEN_DPI
     paint = writer.pageLayout().paintRectPixels(PDF_DPI)
     footer = FOOTER_POINTS * PDF_DPI / 72.0
@@ -246,13 +273,14 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
             painter.save()
             painter.scale(scale, scale)
             painter.translate(0, -page * page_height)
-            document.drawContents(painter, QRectF(0, page * page_height, page_width,
-                                                  page_height))
+            document.drawContents(painter, QRectF(0, page * page_height, page_width, page_height))
             painter.restore()
             painter.setFont(small)
-            painter.drawText(QRectF(0, paint.height() - footer, paint.width(), footer),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             f"{title} · page {page + 1} of {pages}")
+            painter.drawText(
+                QRectF(0, paint.height() - footer, paint.width(), footer),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"{title} · page {page + 1} of {pages}",
+            )
     finally:
         painter.end()
     refuse_active_pdf(target)

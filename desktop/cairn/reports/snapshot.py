@@ -24,7 +24,6 @@ def open_snapshot(path: Path, curriculum: Curriculum) -> tuple[Tracker, ExportDa
         shutil.rmtree(folder, ignore_errors=True)
         raise
     name = data.learner_name or "another learner"
-    tracker.read_only_reason = (f"this is {name}'s progress, opened from a summary; it is "
-                                "read-only")
+    tracker.read_only_reason = f"this is {name}'s progress, opened from a summary; it is read-only"
     tracker._cleanups = [lambda: shutil.rmtree(folder, ignore_errors=True)]  # type: ignore[attr-defined]
     return tracker, data

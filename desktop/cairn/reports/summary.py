@@ -79,9 +79,15 @@ class Summary:
         return f"{start} – {self.until:%d %b %Y}"
 
 
-def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None = None,
-                  include_notes: bool = True, questions: str | None = None,
-                  next_goals: str | None = None) -> Summary:
+def build_summary(
+    tracker: Tracker,
+    *,
+    until: datetime,
+    since: datetime | None = None,
+    include_notes: bool = True,
+    questions: str | None = None,
+    next_goals: str | None = None,
+) -> Summary:
     """Gather a summary of the learner's progress from `since` (default: the last export)."""
     c = tracker.curriculum
     if since is None:
@@ -99,13 +105,23 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
             continue
         finished = [e.changed_at for e in entries if e.new_status == "done"]
         if finished and (since is None or finished[-1] >= since) and finished[-1] <= until:
-            completed.append(Completed(item.id, item.title, KIND_LABELS[item.kind],
-                                       weeks[item.week_id], finished[-1]))
+            completed.append(
+                Completed(
+                    item.id, item.title, KIND_LABELS[item.kind], weeks[item.week_id], finished[-1]
+                )
+            )
     completed.sort(key=lambda line: (line.at, line.week))
     milestones = [
-        MilestoneLine(m.id, m.title, c.projects[m.project_id or ""].title, tracker.status(m.id),
-                      m.done_when, tuple(e.url for e in tracker.evidence(m.id)))
-        for p in c.projects_in_order() for m in c.project_items(p.id)
+        MilestoneLine(
+            m.id,
+            m.title,
+            c.projects[m.project_id or ""].title,
+            tracker.status(m.id),
+            m.done_when,
+            tuple(e.url for e in tracker.evidence(m.id)),
+        )
+        for p in c.projects_in_order()
+        for m in c.project_items(p.id)
         if tracker.status(m.id) in ("doing", "done") or tracker.evidence(m.id)
     ]
     notes: list[NoteLine] = []
@@ -114,14 +130,18 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
             item = c.items.get(c.resolve(item_id))
             if note.private or item is None or not note.body.strip():
                 continue
-            notes.append(NoteLine(item.id, item.title, weeks[item.week_id], note.body,
-                                  note.updated_at))
+            notes.append(
+                NoteLine(item.id, item.title, weeks[item.week_id], note.body, note.updated_at)
+            )
         notes.sort(key=lambda n: (n.week, n.title))
     study = tracker.study(until.date())
     primary = tracker.primary_role()
-    suggested = [f"{s.title} (+{s.gain:.1f} readiness, ~{s.estimate_hours:g} h)"
-                 for s in model.next_steps(primary or (targets[0] if targets else
-                                                       next(iter(c.roles))), limit=3)]
+    suggested = [
+        f"{s.title} (+{s.gain:.1f} readiness, ~{s.estimate_hours:g} h)"
+        for s in model.next_steps(
+            primary or (targets[0] if targets else next(iter(c.roles))), limit=3
+        )
+    ]
     return Summary(
         learner=str(tracker.setting(LEARNER_NAME, "") or "A Cairn learner"),
         since=since,
@@ -135,10 +155,12 @@ def build_summary(tracker: Tracker, *, until: datetime, since: datetime | None =
         milestones=milestones,
         notes=notes,
         notes_included=include_notes,
-        questions=questions if questions is not None else str(
-            tracker.setting(MENTOR_QUESTIONS, "") or ""),
-        next_goals=next_goals if next_goals is not None else str(
-            tracker.setting(NEXT_GOALS, "") or ""),
+        questions=questions
+        if questions is not None
+        else str(tracker.setting(MENTOR_QUESTIONS, "") or ""),
+        next_goals=next_goals
+        if next_goals is not None
+        else str(tracker.setting(NEXT_GOALS, "") or ""),
         suggested_next=suggested,
         study_minutes=study.minutes_total or None,
         study_minutes_4w=study.minutes_last_four_weeks,

@@ -38,8 +38,7 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def backup_to(source: Path, backup_dir: Path, *, reason: str, now: datetime | None = None
-              ) -> Path:
+def backup_to(source: Path, backup_dir: Path, *, reason: str, now: datetime | None = None) -> Path:
     """Copy the live database into `backup_dir` consistently, even while it is in use."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = (now or _now()).strftime(STAMP)
@@ -68,7 +67,7 @@ def _parse(path: Path) -> tuple[datetime, str] | None:
     name = path.name
     if not (name.startswith("cairn-") and name.endswith(SUFFIX)):
         return None
-    parts = name[len("cairn-"):-len(SUFFIX)].split("-", 3)
+    parts = name[len("cairn-") : -len(SUFFIX)].split("-", 3)
     if len(parts) < 3:
         return None
     try:
@@ -94,8 +93,9 @@ def items_done(path: Path) -> int | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            return int(conn.execute(
-                "SELECT count(*) FROM item_state WHERE status = 'done'").fetchone()[0])
+            return int(
+                conn.execute("SELECT count(*) FROM item_state WHERE status = 'done'").fetchone()[0]
+            )
         finally:
             conn.close()
     except sqlite3.Error:
@@ -124,8 +124,10 @@ def newest_backup_time(backup_dir: Path) -> datetime | None:
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
     """Every backup, newest first, described for the learner (each one is opened to count
     its items done)."""
-    return [BackupInfo(path, made, reason, path.stat().st_size, items_done(path))
-            for path, made, reason in _backup_files(backup_dir)]
+    return [
+        BackupInfo(path, made, reason, path.stat().st_size, items_done(path))
+        for path, made, reason in _backup_files(backup_dir)
+    ]
 
 
 def backups_to_keep(made: list[datetime], now: datetime) -> set[datetime]:
@@ -152,8 +154,9 @@ def backups_to_keep(made: list[datetime], now: datetime) -> set[datetime]:
     return keep
 
 
-def make_backup(source: Path, backup_dir: Path, *, reason: str,
-                now: datetime | None = None) -> Path | None:
+def make_backup(
+    source: Path, backup_dir: Path, *, reason: str, now: datetime | None = None
+) -> Path | None:
     """Back up, drop the copy if it equals the newest backup, then thin the folder.
 
     Returns the new backup, or None when nothing had changed since the last one."""

@@ -41,8 +41,14 @@ PRAGMAS = (
     "PRAGMA foreign_keys = ON",
 )
 log = logging.getLogger("cairn.store")
-__all__ = ["BusyDatabaseError", "DamagedDatabaseError", "Database", "DiskError",
-           "NewerDatabaseError", "StoreError"]
+__all__ = [
+    "BusyDatabaseError",
+    "DamagedDatabaseError",
+    "Database",
+    "DiskError",
+    "NewerDatabaseError",
+    "StoreError",
+]
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -119,8 +125,10 @@ def schema_revision(path: Path) -> str | None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise StoreError(f"{path} is not a Cairn database (it has no schema version); "
-                                 "nothing was changed")
+                raise StoreError(
+                    f"{path} is not a Cairn database (it has no schema version); "
+                    "nothing was changed"
+                )
             return None
         rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error as error:
@@ -129,9 +137,11 @@ def schema_revision(path: Path) -> str | None:
         if conn is not None:
             conn.close()
     if len(rows) != 1 or not isinstance(rows[0][0], str) or not rows[0][0]:
-        raise StoreError(f"{path}: its schema version table is empty or broken "
-                         f"({len(rows)} row(s)), so Cairn cannot tell how to read it. Nothing "
-                         "was changed; restore a backup (Tools → Backups) or repair it by hand.")
+        raise StoreError(
+            f"{path}: its schema version table is empty or broken "
+            f"({len(rows)} row(s)), so Cairn cannot tell how to read it. Nothing "
+            "was changed; restore a backup (Tools → Backups) or repair it by hand."
+        )
     return str(rows[0][0])
 
 
@@ -218,9 +228,11 @@ class Database:
         else:
             return
         log.warning("%s was %s while open; write refused", self.path, what)
-        raise StoreError(f"{self.path} was {what} while Cairn had it open, so the change was "
-                         "not saved. Close Cairn and open it again: a missing file is "
-                         "restored from the newest good backup.")
+        raise StoreError(
+            f"{self.path} was {what} while Cairn had it open, so the change was "
+            "not saved. Close Cairn and open it again: a missing file is "
+            "restored from the newest good backup."
+        )
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path) -> Database:
@@ -234,9 +246,11 @@ class Database:
         revision = schema_revision(path)
         if revision is not None and revision not in KNOWN_REVISIONS:
             if not _is_newer(revision):
-                raise StoreError(f"{path}: its schema version '{revision[:40]}' is not one Cairn "
-                                 "ever wrote. Nothing was changed; restore a backup (Tools → "
-                                 "Backups).")
+                raise StoreError(
+                    f"{path}: its schema version '{revision[:40]}' is not one Cairn "
+                    "ever wrote. Nothing was changed; restore a backup (Tools → "
+                    "Backups)."
+                )
             raise NewerDatabaseError(
                 f"{path} was written by a newer version of Cairn (schema {revision}; this "
                 f"version knows up to {HEAD_REVISION}). Update Cairn to open it; the file has "
@@ -253,8 +267,9 @@ class Database:
                 try:
                     backup_to(path, Path(backup_dir), reason=f"before-migration-{revision}")
                 except (sqlite3.Error, OSError) as error:
-                    raise explain(path, error, doing="the backup before updating the file's "
-                                  "format") from error
+                    raise explain(
+                        path, error, doing="the backup before updating the file's format"
+                    ) from error
             database = cls(path)
             try:
                 database._migrate()
@@ -318,8 +333,11 @@ class Database:
         return {cid: StatusRecord(status, _time(at)) for cid, status, at in rows}
 
     def history(self, content_id: str) -> list[HistoryEntry]:
-        rows = self._rows("SELECT old_status, new_status, changed_at FROM status_change "
-                          "WHERE content_id = ? ORDER BY changed_at, id", content_id)
+        rows = self._rows(
+            "SELECT old_status, new_status, changed_at FROM status_change "
+            "WHERE content_id = ? ORDER BY changed_at, id",
+            content_id,
+        )
         return [HistoryEntry(old, new, _time(at)) for old, new, at in rows]
 
     def notes(self) -> dict[str, NoteRecord]:
@@ -327,14 +345,18 @@ class Database:
         return {cid: NoteRecord(body, bool(private), _time(at)) for cid, body, private, at in rows}
 
     def note(self, content_id: str) -> NoteRecord | None:
-        rows = self._rows("SELECT body, private, updated_at FROM note WHERE content_id = ?",
-                          content_id)
+        rows = self._rows(
+            "SELECT body, private, updated_at FROM note WHERE content_id = ?", content_id
+        )
         return NoteRecord(rows[0][0], bool(rows[0][1]), _time(rows[0][2])) if rows else None
 
     def evidence(self, content_id: str | None = None) -> list[EvidenceRecord]:
         sql = "SELECT id, content_id, url, added_at FROM evidence"
-        rows = (self._rows(sql + " WHERE content_id = ? ORDER BY id", content_id)
-                if content_id is not None else self._rows(sql + " ORDER BY id"))
+        rows = (
+            self._rows(sql + " WHERE content_id = ? ORDER BY id", content_id)
+            if content_id is not None
+            else self._rows(sql + " ORDER BY id")
+        )
         return [EvidenceRecord(i, cid, url, _time(at)) for i, cid, url, at in rows]
 
     def reading_statuses(self) -> dict[str, str]:
@@ -349,8 +371,9 @@ class Database:
         """Every status change, grouped by id, oldest first."""
         history: dict[str, list[HistoryEntry]] = {}
         for cid, old, new, at in self._rows(
-                "SELECT content_id, old_status, new_status, changed_at FROM status_change "
-                "ORDER BY changed_at, id"):
+            "SELECT content_id, old_status, new_status, changed_at FROM status_change "
+            "ORDER BY changed_at, id"
+        ):
             history.setdefault(cid, []).append(HistoryEntry(old, new, _time(at)))
         return history
 
@@ -360,8 +383,10 @@ class Database:
 
     def sessions(self) -> list[SessionRecord]:
         """Every study session, oldest first."""
-        rows = self._rows("SELECT id, content_id, started_at, minutes, source FROM "
-                          "study_session ORDER BY started_at, id")
+        rows = self._rows(
+            "SELECT id, content_id, started_at, minutes, source FROM "
+            "study_session ORDER BY started_at, id"
+        )
         return [SessionRecord(i, cid, _time(at), m, src) for i, cid, at, m, src in rows]
 
     def reading_copies(self) -> dict[str, str]:
@@ -373,8 +398,9 @@ class Database:
 
     # --- writes (each one transaction, through the ORM) --------------------------------------
     @_guarded
-    def set_status(self, content_id: str, status: str, at: datetime,
-                   absent: str | None = None) -> str | None:
+    def set_status(
+        self, content_id: str, status: str, at: datetime, absent: str | None = None
+    ) -> str | None:
         """Record a new status and its history entry unless it is already stored; return the
         status the database held (`absent` when it held none)."""
         from .writes import set_status
@@ -415,8 +441,7 @@ class Database:
         apply_import(self.engine, plan)
 
     @_guarded
-    def add_session(self, content_id: str, started_at: datetime, minutes: int,
-                    source: str) -> int:
+    def add_session(self, content_id: str, started_at: datetime, minutes: int, source: str) -> int:
         from .writes import add_session
 
         return add_session(self.engine, content_id, started_at, minutes, source)

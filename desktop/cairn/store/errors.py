@@ -129,11 +129,15 @@ def _disk_reason(path: Path, error: BaseException) -> str:
     if _disk_is_full(path):  # an I/O error with no space left: SQLite often says no more
         return "the disk is full"
     if primary == _CANTOPEN or "SHM" in name:
-        return ("the file or its companion files (-wal, -shm) cannot be opened or created "
-                f"(a full disk, a read-only folder or no permission; SQLite: {name})")
+        return (
+            "the file or its companion files (-wal, -shm) cannot be opened or created "
+            f"(a full disk, a read-only folder or no permission; SQLite: {name})"
+        )
     if "SHORT_READ" in name:
-        return ("part of the file could not be read: another program may have changed or "
-                f"removed its companion files (-wal, -shm) while Cairn had it open ({name})")
+        return (
+            "part of the file could not be read: another program may have changed or "
+            f"removed its companion files (-wal, -shm) while Cairn had it open ({name})"
+        )
     if isinstance(error, OSError) and error.strerror:
         where = f" ({error.filename})" if error.filename else ""
         return f"the system said: {error.strerror}{where}"
@@ -143,8 +147,9 @@ def _disk_reason(path: Path, error: BaseException) -> str:
 INTACT = "Nothing was changed. Everything saved before is intact."
 
 
-def explain(path: Path, error: BaseException, *, doing: str,
-            consequence: str = INTACT) -> StoreError:
+def explain(
+    path: Path, error: BaseException, *, doing: str, consequence: str = INTACT
+) -> StoreError:
     """A StoreError in words for a failure while `doing` something ('saving the change');
     `consequence` says what that means for the learner's data."""
     trouble = classify(error)
@@ -154,10 +159,12 @@ def explain(path: Path, error: BaseException, *, doing: str,
         return BusyDatabaseError(
             f"{path}: another program is using your progress file (a backup or sync tool, an "
             f"antivirus, or sqlite3 in a terminal) and did not let go in time, so {doing} did "
-            "not happen. Close that program or try again in a moment; nothing was changed.")
+            "not happen. Close that program or try again in a moment; nothing was changed."
+        )
     if trouble is Trouble.DISK:
-        return DiskError(f"{path}: {doing} did not happen because {_disk_reason(path, error)}. "
-                         f"{consequence}")
+        return DiskError(
+            f"{path}: {doing} did not happen because {_disk_reason(path, error)}. {consequence}"
+        )
     if trouble is Trouble.DAMAGE:
         return DamagedDatabaseError(path, [f"{error} ({error_name(error)})"])
     return StoreError(f"{path}: {doing} did not happen: {error}. {consequence}")

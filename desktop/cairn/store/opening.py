@@ -51,8 +51,9 @@ def _scratch(source: Path | None, lock: FolderLock | None, notice: str | None) -
     if source is not None:
         restore_backup(source, path)
     database = Database.open(path, folder / "backups")
-    return OpenedDatabase(database, lock, notice,
-                          [lambda: shutil.rmtree(folder, ignore_errors=True)])
+    return OpenedDatabase(
+        database, lock, notice, [lambda: shutil.rmtree(folder, ignore_errors=True)]
+    )
 
 
 def _blank_state(path: Path) -> str:
@@ -66,35 +67,51 @@ def _blank_state(path: Path) -> str:
     return ""
 
 
-def _open_missing(path: Path, backup_dir: Path, lock: FolderLock | None,
-                  read_only: bool, state: str) -> OpenedDatabase:
+def _open_missing(
+    path: Path, backup_dir: Path, lock: FolderLock | None, read_only: bool, state: str
+) -> OpenedDatabase:
     """No database, or a 0-byte one: a brand-new folder, or progress to bring back."""
     if read_only:
         backup = newest_good_backup(backup_dir)
         if backup is None:
             return _scratch(None, lock, None)  # a brand-new folder: nothing to say, nothing made
-        return _scratch(backup.path, lock, (
-            f"Your progress file {path} is {state}. Shown here is the newest good backup "
-            f"({backup.path.name}); nothing was changed. Open Cairn or run any command that "
-            "saves to restore it."))
+        return _scratch(
+            backup.path,
+            lock,
+            (
+                f"Your progress file {path} is {state}. Shown here is the newest good backup "
+                f"({backup.path.name}); nothing was changed. Open Cairn or run any command that "
+                "saves to restore it."
+            ),
+        )
     notice = recover_missing(path, backup_dir, lock, state=state)
     return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
 
 
-def _open_damaged(path: Path, backup_dir: Path, lock: FolderLock | None, read_only: bool,
-                  damage: DamagedDatabaseError) -> OpenedDatabase:
+def _open_damaged(
+    path: Path,
+    backup_dir: Path,
+    lock: FolderLock | None,
+    read_only: bool,
+    damage: DamagedDatabaseError,
+) -> OpenedDatabase:
     problems = confirm_damage(path)
     if not problems:
-        log.warning("%s failed a check (%s) but a private copy is sound; nothing changed",
-                    path, "; ".join(damage.problems[:2]))
+        log.warning(
+            "%s failed a check (%s) but a private copy is sound; nothing changed",
+            path,
+            "; ".join(damage.problems[:2]),
+        )
         raise StoreError(
             f"{path} could not be read just now ({damage.problems[0]}), but a check of a copy "
             "found it sound, so nothing was changed. Close other programs that use it and try "
-            "again.")
+            "again."
+        )
     if read_only:
         raise StoreError(
             f"{path} is damaged ({problems[0]}). Nothing was changed: open Cairn or run "
-            "'cairn check' to move it aside and restore the newest good backup.")
+            "'cairn check' to move it aside and restore the newest good backup."
+        )
     notice = recover(path, backup_dir, problems, lock)
     return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
 
@@ -117,17 +134,19 @@ def _refuse_a_replaced_shm(path: Path, lock: FolderLock | None) -> None:
     raise StoreError(
         f"{path}: its companion file {shm.name} was removed while another Cairn (a window or "
         "a command) has the file open, so Cairn cannot share it safely. Nothing was changed: "
-        "close the other Cairn, then try again.")
+        "close the other Cairn, then try again."
+    )
 
 
 def _refuse_what_is_not_a_file(path: Path) -> None:
     if path.exists() and not path.is_file():
-        raise StoreError(f"{path} is not a regular file (a folder, pipe or device), so it "
-                         "cannot be your progress file. Nothing was changed.")
+        raise StoreError(
+            f"{path} is not a regular file (a folder, pipe or device), so it "
+            "cannot be your progress file. Nothing was changed."
+        )
 
 
-def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False
-                  ) -> OpenedDatabase:
+def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False) -> OpenedDatabase:
     """Open the database in `data_dir`, holding the folder lock shared.
 
     A busy file or a disk error raises a StoreError in words and changes nothing. Damage is

@@ -82,19 +82,29 @@ class RecoveryNotice:
         why = self.problems[0] if self.problems else "unreadable"
         if why == "missing" or why.startswith("empty"):
             head = f"Your progress file was {why}." + (
-                f" The empty file was kept as {self.damaged_copy}." if self.damaged_copy else "")
+                f" The empty file was kept as {self.damaged_copy}." if self.damaged_copy else ""
+            )
         else:
-            head = (f"Your progress file was damaged ({why}). It was moved aside, not deleted: "
-                    f"{self.damaged_copy}.")
+            head = (
+                f"Your progress file was damaged ({why}). It was moved aside, not deleted: "
+                f"{self.damaged_copy}."
+            )
         if self.restored is None:
-            return head + (" No good backup was found, so Cairn started a new, empty progress "
-                           "file. The damaged copy is kept for recovery by hand.")
+            return head + (
+                " No good backup was found, so Cairn started a new, empty progress "
+                "file. The damaged copy is kept for recovery by hand."
+            )
         when = self.restored.made_at.replace(tzinfo=UTC).astimezone()
-        done = (f" ({self.restored.items_done} items done)"
-                if self.restored.items_done is not None else "")
+        done = (
+            f" ({self.restored.items_done} items done)"
+            if self.restored.items_done is not None
+            else ""
+        )
         stamp = when.strftime("%A %d %B %Y at %H:%M")
-        return head + (f" Your progress was restored from the backup of {stamp}{done}; "
-                       "changes made after that time are not in it.")
+        return head + (
+            f" Your progress was restored from the backup of {stamp}{done}; "
+            "changes made after that time are not in it."
+        )
 
 
 def move_aside(path: Path, now: datetime | None = None, *, label: str = "damaged") -> Path:
@@ -161,7 +171,8 @@ def _need_exclusive(lock: FolderLock | None, path: Path) -> None:
         raise StoreError(
             f"{path} needs recovery, but another Cairn (a window or a command) is using this "
             "data folder, so nothing was moved. Close it, then open Cairn again or run "
-            "'cairn check'.")
+            "'cairn check'."
+        )
 
 
 def _swap_in(backup: BackupInfo | None, path: Path, label: str) -> Path | None:
@@ -179,8 +190,9 @@ def _swap_in(backup: BackupInfo | None, path: Path, label: str) -> Path | None:
     return kept
 
 
-def recover(path: Path, backup_dir: Path, problems: list[str],
-            lock: FolderLock | None = None) -> RecoveryNotice:
+def recover(
+    path: Path, backup_dir: Path, problems: list[str], lock: FolderLock | None = None
+) -> RecoveryNotice:
     """Move the damaged file aside and restore the newest backup that passes a full check.
 
     Needs the folder lock exclusively: a file another Cairn process has open is never renamed.
@@ -198,8 +210,9 @@ def recover(path: Path, backup_dir: Path, problems: list[str],
             lock.back_to_shared()
 
 
-def recover_missing(path: Path, backup_dir: Path, lock: FolderLock | None, *,
-                    state: str = "missing") -> RecoveryNotice | None:
+def recover_missing(
+    path: Path, backup_dir: Path, lock: FolderLock | None, *, state: str = "missing"
+) -> RecoveryNotice | None:
     """A missing or empty database with a good backup: restore the newest good backup.
 
     Returns None when there is no backup (a brand-new folder: nothing to say)."""

@@ -31,8 +31,9 @@ def transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-def set_status(engine: Engine, content_id: str, status: str, at: datetime,
-               absent: str | None = None) -> str | None:
+def set_status(
+    engine: Engine, content_id: str, status: str, at: datetime, absent: str | None = None
+) -> str | None:
     """Write `status` unless the database already holds it; return what it held (`absent`
     for an item with no row: 'todo', or a status carried over from an old id). The old value
     is read inside the write transaction, so what another process wrote is never ignored."""
@@ -47,8 +48,9 @@ def set_status(engine: Engine, content_id: str, status: str, at: datetime,
         else:
             state.status = status
             state.updated_at = at
-        session.add(StatusChange(content_id=content_id, old_status=old, new_status=status,
-                                 changed_at=at))
+        session.add(
+            StatusChange(content_id=content_id, old_status=old, new_status=status, changed_at=at)
+        )
         return old if state else absent
 
 
@@ -118,11 +120,16 @@ def apply_import(engine: Engine, plan: Any) -> None:
         if rows:
             table = model.__table__
             statement = insert(table)
-            newer = (table.c.updated_at < statement.excluded.updated_at
-                     if "updated_at" in table.c else None)
+            newer = (
+                table.c.updated_at < statement.excluded.updated_at
+                if "updated_at" in table.c
+                else None
+            )
             statement = statement.on_conflict_do_update(
-                index_elements=[key], where=newer,
-                set_={name: statement.excluded[name] for name in rows[0] if name != key})
+                index_elements=[key],
+                where=newer,
+                set_={name: statement.excluded[name] for name in rows[0] if name != key},
+            )
             connection.execute(statement, rows)
 
     def add(model: Any, rows: list[dict[str, Any]]) -> None:
@@ -131,34 +138,72 @@ def apply_import(engine: Engine, plan: Any) -> None:
 
     with transaction(engine) as session:
         connection = session.connection()
-        upsert(ItemState, "content_id", [{"content_id": cid, "status": status, "updated_at": at}
-                                         for cid, status, at in plan.statuses])
-        add(StatusChange, [{"content_id": cid, "old_status": old, "new_status": new,
-                            "changed_at": at} for cid, old, new, at in plan.history])
-        upsert(Note, "content_id", [{"content_id": cid, "body": body, "private": private,
-                                     "updated_at": at} for cid, body, private, at in plan.notes])
-        add(Evidence, [{"content_id": cid, "url": url, "added_at": at}
-                       for cid, url, at in plan.evidence])
-        unread = [{"cid": cid, "at": at} for cid, status, at in plan.readings
-                  if status == "unread"]
+        upsert(
+            ItemState,
+            "content_id",
+            [
+                {"content_id": cid, "status": status, "updated_at": at}
+                for cid, status, at in plan.statuses
+            ],
+        )
+        add(
+            StatusChange,
+            [
+                {"content_id": cid, "old_status": old, "new_status": new, "changed_at": at}
+                for cid, old, new, at in plan.history
+            ],
+        )
+        upsert(
+            Note,
+            "content_id",
+            [
+                {"content_id": cid, "body": body, "private": private, "updated_at": at}
+                for cid, body, private, at in plan.notes
+            ],
+        )
+        add(
+            Evidence,
+            [{"content_id": cid, "url": url, "added_at": at} for cid, url, at in plan.evidence],
+        )
+        unread = [{"cid": cid, "at": at} for cid, status, at in plan.readings if status == "unread"]
         if unread:
-            connection.execute(delete(ReadingState).where(
-                ReadingState.content_id == bindparam("cid"),
-                ReadingState.updated_at < bindparam("at")), unread)
-        upsert(ReadingState, "content_id", [{"content_id": cid, "status": status, "updated_at": at}
-                                            for cid, status, at in plan.readings
-                                            if status != "unread"])
-        add(StudySession, [{"content_id": cid, "started_at": at, "minutes": minutes,
-                            "source": source} for cid, at, minutes, source in plan.sessions])
-        upsert(Setting, "key", [{"key": key, "value": json.dumps(value)}
-                                for key, value in plan.settings.items()])
+            connection.execute(
+                delete(ReadingState).where(
+                    ReadingState.content_id == bindparam("cid"),
+                    ReadingState.updated_at < bindparam("at"),
+                ),
+                unread,
+            )
+        upsert(
+            ReadingState,
+            "content_id",
+            [
+                {"content_id": cid, "status": status, "updated_at": at}
+                for cid, status, at in plan.readings
+                if status != "unread"
+            ],
+        )
+        add(
+            StudySession,
+            [
+                {"content_id": cid, "started_at": at, "minutes": minutes, "source": source}
+                for cid, at, minutes, source in plan.sessions
+            ],
+        )
+        upsert(
+            Setting,
+            "key",
+            [{"key": key, "value": json.dumps(value)} for key, value in plan.settings.items()],
+        )
 
 
-def add_session(engine: Engine, content_id: str, started_at: datetime, minutes: int,
-                source: str) -> int:
+def add_session(
+    engine: Engine, content_id: str, started_at: datetime, minutes: int, source: str
+) -> int:
     with transaction(engine) as session:
-        row = StudySession(content_id=content_id, started_at=started_at, minutes=minutes,
-                           source=source)
+        row = StudySession(
+            content_id=content_id, started_at=started_at, minutes=minutes, source=source
+        )
         session.add(row)
         session.flush()
         return row.id
