@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cairn.gui.main_window import MainWindow
+from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
 
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from cairn.gui.main_window import MainWindow
-from cairn.gui.navigation import Node
-from cairn.gui.study_widgets import RETRY_MS, TICK_MS
+from cairn.gui.study.widgets import RETRY_MS, TICK_MS
+from cairn.gui.window.main_window import MainWindow
+from cairn.gui.window.navigation import Node
 from cairn.store import StoreError
 
 FULL = "the disk is full. Nothing was changed."
@@ -265,7 +265,7 @@ def test_an_action_outside_a_window_is_said_in_a_box_and_logged(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from cairn.gui.actions import attempt
+    from cairn.gui.widgets.actions import attempt
 
     widget = QWidget()
     qtbot.addWidget(widget)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from cairn.gui import app as app_module
 from cairn.gui.app import lock_data_dir, none_leak_message, run_app, show_notices
-from cairn.gui.main_window import MainWindow
+from cairn.gui.window.main_window import MainWindow
 from cairn.locations import curriculum_dir
 from cairn.tracker import Tracker
 

@@ -90,7 +90,7 @@ def test_case5_the_window_refuses_the_data_folder_in_words(
     tracker: Tracker,  # type: ignore[no-untyped-def]
     data_dir: Path,
 ) -> None:
-    from cairn.gui.export_dialog import ExportDialog
+    from cairn.gui.sharing.export_dialog import ExportDialog
 
     dialog = ExportDialog(tracker)
     qtbot.addWidget(dialog)

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from cairn.gui.checklist import STATUS_COLUMN, TITLE_COLUMN
-from cairn.gui.detail import NOTE_SAVE_DELAY_MS
-from cairn.gui.main_window import MainWindow
-from cairn.gui.navigation import Node
+from cairn.gui.checklist.table import STATUS_COLUMN, TITLE_COLUMN
+from cairn.gui.detail.pane import NOTE_SAVE_DELAY_MS
+from cairn.gui.window.main_window import MainWindow
+from cairn.gui.window.navigation import Node
 from cairn.tracker import Tracker
 
 
@@ -195,7 +195,7 @@ def test_last_view_is_restored(qtbot, shipped_tracker: Tracker) -> None:  # type
 def test_dark_theme_is_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from cairn.gui.theme import is_dark
+    from cairn.gui.widgets.theme import is_dark
 
     window.set_theme("dark")
     assert is_dark(QApplication.instance())  # type: ignore[arg-type]
@@ -205,7 +205,7 @@ def test_dark_theme_is_remembered(qtbot, window: MainWindow) -> None:  # type: i
 
 
 def test_only_web_and_mail_links_are_opened(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cairn.gui.links import open_external
+    from cairn.gui.widgets.links import open_external
 
     opened: list[str] = []
     monkeypatch.setattr(
@@ -291,7 +291,7 @@ def test_a_bad_pack_lists_every_problem_and_changes_nothing(
 
 
 def test_readings_view_filters_marks_read_and_links_to_items(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from cairn.gui.readings import READING_ID_ROLE
+    from cairn.gui.readings.page import READING_ID_ROLE
 
     window.navigation.setCurrentIndex(window.navigation_model.index_of(Node("group", "readings")))
     page = window.readings

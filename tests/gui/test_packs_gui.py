@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from cairn.gui.main_window import MainWindow
-from cairn.gui.packs import PACK_KEY_ROLE
+from cairn.gui.packs.menu import PACK_KEY_ROLE
+from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
 
 GOOD_PACK = (

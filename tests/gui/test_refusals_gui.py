@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cairn.gui.main_window import MainWindow
+from cairn.gui.window.main_window import MainWindow
 from cairn.validation import MAX_NOTE_CHARS, MAX_URL_CHARS
 
 

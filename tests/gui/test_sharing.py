@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from cairn.gui.cohort import write_csv
-from cairn.gui.main_window import MainWindow
-from cairn.gui.navigation import Node
+from cairn.gui.sharing.cohort import write_csv
+from cairn.gui.window.main_window import MainWindow
+from cairn.gui.window.navigation import Node
 from cairn.reports.export import export
 from cairn.tracker import Tracker
 

@@ -24,8 +24,8 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from cairn.gui.main_window import MainWindow
-from cairn.gui.navigation import NODE_ROLE, Node
+from cairn.gui.window.main_window import MainWindow
+from cairn.gui.window.navigation import NODE_ROLE, Node
 from cairn.tracker import Tracker
 
 MORTAL = sys.version_info < (3, 12)  # from 3.12 None, True and False are immortal

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cairn.cli import run
-from cairn.gui.main_window import MainWindow
+from cairn.gui.window.main_window import MainWindow
 from cairn.locations import curriculum_dir
 from cairn.store import StoreError
 from cairn.tracker import Tracker

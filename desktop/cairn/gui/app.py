@@ -23,9 +23,9 @@ from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_di
 from ..logs import configure_logging
 from ..store import StoreError
 from ..tracker import Tracker, TrackerError, explain_folder_error
-from .actions import attempt
-from .main_window import MainWindow
-from .theme import apply_theme
+from .widgets.actions import attempt
+from .widgets.theme import apply_theme
+from .window.main_window import MainWindow
 
 LOCK_NAME = "cairn.lock"
 PROBE_CALLS = 50  # void Qt calls made at start to detect a PySide6 that leaks None

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..plan import PlanSettings, pace
-from ..store import StoreError
-from ..tracker import Change, Tracker
-from .actions import attempt, report
+from ...plan import PlanSettings, pace
+from ...store import StoreError
+from ...tracker import Change, Tracker
+from ..widgets.actions import attempt, report
 
 TICK_MS = 1000
 RETRY_MS = 10_000  # while the timer cannot be read (a busy file)

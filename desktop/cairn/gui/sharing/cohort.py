@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reports.importer import ExportData
+from ...reports.importer import ExportData
 
 COLUMNS = (
     "Learner",

@@ -13,11 +13,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ..content import KIND_LABELS, Item
-from ..progress import STATUS_LABELS
-from ..tracker import Tracker
+from ...content import KIND_LABELS, Item
+from ...progress import STATUS_LABELS
+from ...tracker import Tracker
+from ..widgets.common import Index, ReadOnlyTableModel
 from .status_input import StatusInput, status_text
-from .widgets import Index, ReadOnlyTableModel
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Status", "Item", "Kind", "Week", "Hours")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reports.export import (
+from ...reports.export import (
     ExportTargetRefused,
     check_export_target,
     remember_export,
@@ -33,12 +33,12 @@ from ..reports.export import (
     tracker_folder,
     write_export,
 )
-from ..reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
-from ..store import StoreError
-from ..tracker import Tracker, TrackerError, utc_now
-from ..validation import MAX_NAME_CHARS
-from .actions import ACTION_ERRORS, attempt, report
-from .links import open_external
+from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
+from ...store import StoreError
+from ...tracker import Tracker, TrackerError, utc_now
+from ...validation import MAX_NAME_CHARS
+from ..widgets.actions import ACTION_ERRORS, attempt, report
+from ..widgets.links import open_external
 
 FORMATS = (
     ("html", "HTML — one self-contained file", ".html"),

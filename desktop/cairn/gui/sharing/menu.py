@@ -11,13 +11,13 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from ..reports.importer import ExportData, ImportRefused, import_progress, read_export
-from ..reports.snapshot import open_snapshot
-from ..store import StoreError
+from ...reports.importer import ExportData, ImportRefused, import_progress, read_export
+from ...reports.snapshot import open_snapshot
+from ...store import StoreError
 from .cohort import CohortWindow, cohort_row
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ..window.main_window import MainWindow
 
 
 class _ReadSignals(QObject):

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content import Reading
-from ..content.model import READING_KINDS
-from ..markup import escape
-from ..progress import READING_LABELS, READING_STATUSES
-from ..tracker import Tracker
-from .actions import attempt
-from .links import open_external
-from .widgets import Index, ReadOnlyTableModel, heading_labels, segmented_buttons
+from ...content import Reading
+from ...content.model import READING_KINDS
+from ...markup import escape
+from ...progress import READING_LABELS, READING_STATUSES
+from ...tracker import Tracker
+from ..widgets.actions import attempt
+from ..widgets.common import Index, ReadOnlyTableModel, heading_labels, segmented_buttons
+from ..widgets.links import open_external
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5

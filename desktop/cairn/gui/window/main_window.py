@@ -21,29 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..progress import STATUS_LABELS, STATUSES, Progress, progress_of
-from ..store import StoreError
-from ..tracker import Change, Tracker, TrackerError
-from .actions import attempt
-from .checklist import WEEK_COLUMN, ChecklistModel, ChecklistView
-from .detail import DetailPane
-from .item_tree import ItemTreeModel, ItemTreeView
-from .links import open_external
+from ... import __version__
+from ...progress import STATUS_LABELS, STATUSES, Progress, progress_of
+from ...store import StoreError
+from ...tracker import Change, Tracker, TrackerError
+from ..checklist.header import PageHeader
+from ..checklist.pages import PageSpec, page_for
+from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
+from ..checklist.tree import ItemTreeModel, ItemTreeView
+from ..detail.pane import DetailPane
+from ..packs.menu import PackMenu
+from ..readings.page import ReadingDetail, ReadingsPage
+from ..safety.menu import SafetyMenu
+from ..sharing.menu import SharingMenu
+from ..study.widgets import PlanDialog, TimerControls
+from ..widgets.actions import attempt
+from ..widgets.links import open_external
+from ..widgets.theme import THEMES, apply_theme, is_dark
 from .navigation import NavigationModel, Node
-from .packs import PackMenu
-from .page_header import PageHeader
-from .pages import PageSpec, page_for
-from .readings import ReadingDetail, ReadingsPage
-from .safety import SafetyMenu
-from .sharing import SharingMenu
-from .study_widgets import PlanDialog, TimerControls
-from .theme import THEMES, apply_theme, is_dark
 
 if TYPE_CHECKING:
-    from ..reports.importer import ExportData
-    from .dashboard import ReadinessPage
-    from .history import HistoryPage
+    from ...reports.importer import ExportData
+    from ..history.page import HistoryPage
+    from ..readiness.page import ReadinessPage
 
 
 class StatusCommand(QUndoCommand):
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
     def dashboard(self) -> ReadinessPage:
         """The readiness page, built on first use (it loads QtCharts)."""
         if self._dashboard is None:
-            from .dashboard import ReadinessPage
+            from ..readiness.page import ReadinessPage
 
             self._dashboard = ReadinessPage(self.tracker)
             self._dashboard.primary.setVisible(not self.tracker.read_only)
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def history(self) -> HistoryPage:
         """The history page, built on first use (it loads QtCharts)."""
         if self._history is None:
-            from .history import HistoryPage
+            from ..history.page import HistoryPage
 
             self._history = HistoryPage(self.tracker)
             self.centre.addWidget(self._history)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content import KIND_LABELS, Curriculum, Item
-from ..tracker import Tracker
-from .item_tree import Column, Group
-from .navigation import Node
+from ...content import KIND_LABELS, Curriculum, Item
+from ...tracker import Tracker
+from ..window.navigation import Node
+from .tree import Column, Group
 
 
 @dataclass(frozen=True)

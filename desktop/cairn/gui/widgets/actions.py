@@ -10,8 +10,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from ..store import StoreError
-from ..tracker import TrackerError
+from ...store import StoreError
+from ...tracker import TrackerError
 
 T = TypeVar("T")
 

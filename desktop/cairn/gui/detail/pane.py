@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content import KIND_LABELS, Item
-from ..markup import escape, markdown_to_html
-from ..progress import STATUS_LABELS, STATUSES
-from ..store import StoreError
-from ..tracker import Tracker, TrackerError
-from ..validation import MAX_URL_CHARS
-from .actions import attempt
-from .links import open_external
-from .study_widgets import AddTimeDialog, TimerControls
-from .widgets import heading_labels, segmented_buttons
+from ...content import KIND_LABELS, Item
+from ...markup import escape, markdown_to_html
+from ...progress import STATUS_LABELS, STATUSES
+from ...store import StoreError
+from ...tracker import Tracker, TrackerError
+from ...validation import MAX_URL_CHARS
+from ..study.widgets import AddTimeDialog, TimerControls
+from ..widgets.actions import attempt
+from ..widgets.common import heading_labels, segmented_buttons
+from ..widgets.links import open_external
 
 NOTE_SAVE_DELAY_MS = 600
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ..progress import Progress
-from ..tracker import Tracker
+from ...progress import Progress
+from ...tracker import Tracker
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

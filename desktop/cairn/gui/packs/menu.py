@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content import ContentError, Problem
-from ..packs import DisabledPack
-from ..tracker import Tracker
-from .actions import attempt
+from ...content import ContentError, Problem
+from ...packs import DisabledPack
+from ...tracker import Tracker
+from ..widgets.actions import attempt
 
 PACK_KEY_ROLE = Qt.ItemDataRole.UserRole
 

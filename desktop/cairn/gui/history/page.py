@@ -18,10 +18,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from ..plan import PlanSettings
-from ..study import hours_per_week, minutes_per_day, stats
-from ..tracker import Tracker
-from .charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
+from ...plan import PlanSettings
+from ...study import hours_per_week, minutes_per_day, stats
+from ...tracker import Tracker
+from ..widgets.charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
 
 WEEKS_SHOWN = 26
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..markup import escape
-from ..readiness import NextStep, RoleReadiness
-from ..tracker import Tracker
-from .actions import attempt
-from .charts import ACCENT, chart_view, follow_palette
+from ...markup import escape
+from ...readiness import NextStep, RoleReadiness
+from ...tracker import Tracker
+from ..widgets.actions import attempt
+from ..widgets.charts import ACCENT, chart_view, follow_palette
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..progress import Progress
+from ...progress import Progress
 
 
 class ProgressRow:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
-from ..progress import STATUS_LABELS, STATUSES
-from ..tracker import Tracker
+from ...progress import STATUS_LABELS, STATUSES
+from ...tracker import Tracker
 
 STATUS_GLYPHS = {"todo": "○", "doing": "◐", "done": "✔", "skipped": "⊘"}
 

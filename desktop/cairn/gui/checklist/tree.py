@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Q
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from ..content import Item
-from ..progress import progress_of
-from ..tracker import Tracker
+from ...content import Item
+from ...progress import progress_of
+from ...tracker import Tracker
 from .status_input import StatusInput, status_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import StoreError
-from ..store.backup import BackupInfo
-from ..store.errors import error_name
-from ..store.recovery import full_check
-from ..tracker import Tracker, TrackerError
+from ...store import StoreError
+from ...store.backup import BackupInfo
+from ...store.errors import error_name
+from ...store.recovery import full_check
+from ...tracker import Tracker, TrackerError
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ..window.main_window import MainWindow
 
 log = logging.getLogger("cairn.gui")
 BACKUP_EVERY_MS = 30 * 60 * 1000
@@ -180,7 +180,7 @@ class SafetyMenu(QObject):
         path, folder = self.tracker.database_path, self.tracker.backup_dir
 
         def work() -> None:
-            from ..store.backup import make_backup
+            from ...store.backup import make_backup
 
             try:
                 make_backup(path, folder, reason=reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from ..content.urls import is_openable_link
+from ...content.urls import is_openable_link
 
 
 def open_external(url: QUrl | str) -> bool:

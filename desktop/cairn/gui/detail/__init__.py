@@ -1,0 +1,1 @@
+"""The detail pane: one item's description, readings, status, evidence and note."""

@@ -1,0 +1,1 @@
+"""The history page: what was done and studied, over time."""

@@ -1,0 +1,1 @@
+"""Curriculum packs: adding, listing and removing the learner's own content."""

@@ -1,0 +1,1 @@
+"""The readiness page: how ready the learner is for each target role."""

@@ -1,0 +1,1 @@
+"""The readings page and a reading's details."""

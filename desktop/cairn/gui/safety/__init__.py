@@ -1,0 +1,1 @@
+"""Keeping data safe from the window: backups, restore, the database check."""

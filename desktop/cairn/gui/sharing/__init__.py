@@ -1,0 +1,1 @@
+"""Sharing progress: exporting a summary, importing one, a mentor's cohort."""

@@ -1,0 +1,1 @@
+"""Study time: the timer, time added by hand, and the plan."""
