@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,15 +16,12 @@ from PySide6.QtWidgets import (
 from ...content import KIND_LABELS, Item
 from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
-from ...store import StoreError
-from ...tracker import Tracker, TrackerError
-from ...validation import MAX_URL_CHARS
+from ...tracker import Tracker
 from ..study.widgets import AddTimeDialog, TimerControls
-from ..widgets.actions import attempt
 from ..widgets.common import heading_labels, segmented_buttons
 from ..widgets.links import open_external
-
-NOTE_SAVE_DELAY_MS = 600
+from .evidence import EvidenceBox
+from .note_editor import NoteEditor
 
 
 def _browser(name: str) -> QTextBrowser:
@@ -53,235 +42,6 @@ def _section(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("SectionLabel")
     return label
-
-
-class NoteEditor(QWidget):
-    """A Markdown note with a preview; saved shortly after typing stops and on leaving."""
-
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tracker = tracker
-        self.item_id = ""
-        self._loading = False
-        self._dirty = False
-        self._base: tuple[str, bool] = ("", False)  # the note as last read or written
-        self._elsewhere = False  # changed outside while the learner was writing here
-        self.tabs = QTabWidget()
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Note (Markdown)")
-        self.editor.setPlaceholderText(
-            "Your notes in Markdown: what you learned, what confused you, what to ask your mentor…"
-        )
-        self.editor.setTabChangesFocus(True)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-        self.preview.anchorClicked.connect(open_external)
-        self.preview.setAccessibleName("Note preview")
-        self.tabs.addTab(self.editor, "Write")
-        self.tabs.addTab(self.preview, "Preview")
-        self.tabs.currentChanged.connect(self._render_preview)
-        self.private = QCheckBox("Private")
-        self.private.setToolTip("A private note is never included in any export")
-        self.private.setAccessibleName("Private note")
-        self.state = QLabel("")
-        self.state.setObjectName("DetailMeta")
-        self.state.setAccessibleName("Note save state")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save)
-        self.editor.textChanged.connect(self._changed)
-        self.private.toggled.connect(self._changed)
-        row = QHBoxLayout()
-        row.addWidget(self.private)
-        row.addStretch(1)
-        row.addWidget(self.state)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        layout.addLayout(row)
-        self.tabs.setMinimumHeight(160)
-
-    def load(self, item_id: str) -> None:
-        self.save()
-        self._dirty = False
-        self._loading = True
-        self.item_id = item_id
-        note = self.tracker.note(item_id) if item_id else None
-        self._base = (note.body, note.private) if note else ("", False)
-        self.editor.setPlainText(self._base[0])
-        self.private.setChecked(self._base[1])
-        when = note.updated_at.replace(tzinfo=UTC).astimezone() if note else None
-        if when is None:
-            self.state.setText("")
-        elif when.date() == datetime.now().astimezone().date():
-            self.state.setText(f"Saved {when:%H:%M}")
-        else:
-            self.state.setText(f"Saved {when:%d %b %Y}")
-        self.state.setToolTip("")
-        self._elsewhere = False
-        self._loading = False
-        self._render_preview()
-
-    def refresh(self) -> None:
-        """Bring in a change made elsewhere, never under the learner's hands: an editor with
-        unsaved text or the keyboard cursor keeps its text and cursor, and says the note was
-        also changed elsewhere (the learner's save wins, being newer)."""
-        if not self.item_id:
-            return
-        note = self.tracker.note(self.item_id)
-        outside = (note.body, note.private) if note else ("", False)
-        if outside == self._base:
-            return
-        if self._dirty or self.editor.hasFocus():
-            self._base = outside
-            self._elsewhere = True
-            self.state.setText(
-                "Also changed elsewhere — "
-                + ("saving keeps your text" if self._dirty else "select the item again to see it")
-            )
-            self.state.setToolTip(
-                "This note was changed outside this window while you were "
-                "writing here. Your text stays; what you save replaces the "
-                "other change."
-            )
-            return
-        self.load(self.item_id)
-
-    def _changed(self) -> None:
-        if self._loading or not self.item_id:
-            return
-        if not self._elsewhere:  # the warning stays until the learner's text is saved
-            self.state.setText("Editing…")
-        self._dirty = True
-        self._timer.start()
-
-    def save(self) -> None:
-        """Write the note now if it has unsaved changes."""
-        self._timer.stop()
-        if not self._dirty or not self.item_id:
-            return
-        try:
-            self.tracker.set_note(self.item_id, self.editor.toPlainText(), self.private.isChecked())
-        except (TrackerError, StoreError) as error:  # the text stays here, and in a copy
-            copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
-            kept = f" A copy is kept in {copy}." if copy else ""
-            self.state.setText(f"Not saved: {error}{kept}")
-            self.state.setToolTip(str(error) + kept)
-            return
-        self._dirty = False
-        self._base = (self.editor.toPlainText(), self.private.isChecked())
-        self.state.setText(
-            "Saved — your text replaced the change made elsewhere" if self._elsewhere else "Saved"
-        )
-        self.state.setToolTip("")
-        self._elsewhere = False
-
-    def _render_preview(self) -> None:
-        if self.tabs.currentWidget() is self.preview:
-            text = self.editor.toPlainText()
-            self.preview.setHtml(
-                markdown_to_html(text) if text.strip() else "<p><i>Nothing written yet.</i></p>"
-            )
-
-
-class EvidenceBox(QWidget):
-    """Proof links for a milestone: listed, added, removed."""
-
-    changed = Signal(str)  # milestone id
-
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tracker = tracker
-        self.item_id = ""
-        self.links = QListWidget()
-        self.links.setAccessibleName("Evidence links")
-        self.links.setMaximumHeight(90)
-        self.links.itemActivated.connect(lambda entry: open_external(entry.text()))
-        self.url = QLineEdit()
-        self.url.setMaxLength(MAX_URL_CHARS)
-        self.url.setAccessibleName("New evidence link")
-        self.url.setPlaceholderText("https://github.com/you/project — repository, write-up, demo")
-        self.url.returnPressed.connect(self._add)
-        self.add = QPushButton("Add link")
-        self.add.clicked.connect(self._add)
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName("Remove selected evidence link")
-        self.remove.clicked.connect(self._remove)
-        self.remove.setEnabled(False)  # until a link is selected
-        self.links.itemSelectionChanged.connect(self._selection_changed)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setObjectName("DetailMeta")
-        row = QHBoxLayout()
-        row.addWidget(self.url, 1)
-        row.addWidget(self.add)
-        row.addWidget(self.remove)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.links)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-
-    def load(self, item_id: str) -> None:
-        self.item_id = item_id
-        self.links.clear()
-        for record in self.tracker.evidence(item_id):
-            entry = QListWidgetItem(record.url)
-            entry.setData(Qt.ItemDataRole.UserRole, record.id)
-            entry.setToolTip(f"Added {record.added_at:%Y-%m-%d}; Enter opens it in the browser")
-            self.links.addItem(entry)
-        self.message.setText(
-            ""
-            if self.links.count()
-            else "No evidence yet. Milestones count fully toward readiness once they "
-            "have a link to proof."
-        )
-        self._selection_changed()
-
-    def _add(self) -> None:
-        """Add the typed link; a refusal is said here and the link stays typed."""
-        url = self.url.text()
-        if (
-            attempt(
-                self,
-                "added",
-                lambda: self.tracker.add_evidence(self.item_id, url),
-                say=self.message.setText,
-            )
-            is None
-        ):
-            return
-        self.url.clear()
-        self.load(self.item_id)
-        self.changed.emit(self.item_id)
-
-    def selected_link(self) -> QListWidgetItem | None:
-        """The link the learner selected (None when nothing is selected)."""
-        selected = self.links.selectedItems()
-        return selected[0] if selected else None
-
-    def _selection_changed(self) -> None:
-        self.remove.setEnabled(self.selected_link() is not None)
-
-    def _remove(self) -> None:
-        """Remove the selected link; with nothing selected, nothing happens."""
-        entry = self.selected_link()
-        if entry is None:
-            return
-        evidence_id = int(entry.data(Qt.ItemDataRole.UserRole))
-        if (
-            attempt(
-                self,
-                "removed",
-                lambda: self.tracker.remove_evidence(evidence_id),
-                say=self.message.setText,
-            )
-            is None
-        ):
-            return
-        self.load(self.item_id)
-        self.changed.emit(self.item_id)
 
 
 class DetailPane(QScrollArea):

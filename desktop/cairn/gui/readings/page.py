@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,11 +22,10 @@ from PySide6.QtWidgets import (
 
 from ...content import Reading
 from ...content.model import READING_KINDS
-from ...markup import escape
 from ...progress import READING_LABELS, READING_STATUSES
 from ...tracker import Tracker
 from ..widgets.actions import attempt
-from ..widgets.common import Index, ReadOnlyTableModel, heading_labels, segmented_buttons
+from ..widgets.common import Index, ReadOnlyTableModel
 from ..widgets.links import open_external
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -310,145 +302,3 @@ class ReadingsPage(QWidget):
     def open_reading(self, reading_id: str) -> None:
         if reading_id:
             open_external(self.tracker.curriculum.readings[reading_id].url)
-
-
-class ReadingDetail(QWidget):
-    """The selected reading: where it points, its status, its offline copy and the items that
-    use it."""
-
-    status_requested = Signal(str, str)
-    item_requested = Signal(str)
-    copy_changed = Signal(str)
-
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tracker = tracker
-        self.reading_id = ""
-        self.title, self.meta = heading_labels()
-        self.link = QLabel("")
-        self.link.setWordWrap(True)
-        self.link.setTextFormat(Qt.TextFormat.RichText)
-        self.link.setOpenExternalLinks(False)
-        self.link.linkActivated.connect(open_external)
-        self.link.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.link.setAccessibleName("Reading link")
-        self.buttons, row = segmented_buttons(
-            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status"
-        )
-        self.buttons.buttonClicked.connect(
-            lambda b: self.status_requested.emit(self.reading_id, str(b.property("status")))
-        )
-        offline = QLabel("Offline copy")
-        offline.setObjectName("SectionLabel")
-        self.copy_state = QLabel("")
-        self.copy_state.setWordWrap(True)
-        self.copy_state.setObjectName("DetailMeta")
-        self.attach = QPushButton("Attach a saved copy…")
-        self.attach.setToolTip(
-            "A PDF, web page or any file you saved to read offline. Cairn "
-            "never downloads anything itself."
-        )
-        self.attach.clicked.connect(self._choose_copy)
-        self.open_copy = QPushButton("Open saved copy")
-        self.open_copy.clicked.connect(self._open_copy)
-        self.detach = QPushButton("Remove")
-        self.detach.setAccessibleName("Remove the saved copy")
-        self.detach.clicked.connect(lambda: self.attach_copy(None))
-        copy_row = QHBoxLayout()
-        for button in (self.attach, self.open_copy, self.detach):
-            copy_row.addWidget(button)
-        copy_row.addStretch(1)
-        used = QLabel("Used by")
-        used.setObjectName("SectionLabel")
-        self.used_by = QListWidget()
-        self.used_by.setAccessibleName("Items that use this reading")
-        self.used_by.setWordWrap(True)
-        self.used_by.itemActivated.connect(
-            lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole))
-        )
-        hint = QLabel("Enter or double-click an item to open it in its week.")
-        hint.setObjectName("DetailMeta")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        for widget in (self.title, self.meta, self.link):
-            layout.addWidget(widget)
-        layout.addLayout(row)
-        layout.addWidget(offline)
-        layout.addWidget(self.copy_state)
-        layout.addLayout(copy_row)
-        layout.addWidget(used)
-        layout.addWidget(self.used_by, 1)
-        layout.addWidget(hint)
-
-    def show_reading(self, reading_id: str, used_by: list[str]) -> None:
-        self.reading_id = reading_id
-        if not reading_id:
-            self.title.setText("No reading selected")
-            self.meta.setText("")
-            self.link.setText("")
-            self.used_by.clear()
-            return
-        c = self.tracker.curriculum
-        r = c.readings[reading_id]
-        self.title.setText(r.title)
-        hours = f" · about {r.estimate_hours:g} h" if r.estimate_hours else ""
-        self.meta.setText(f"{r.author} · {r.kind}{hours}" + (f" · {r.topic}" if r.topic else ""))
-        self.link.setText(f'<a href="{escape(r.url)}">{escape(r.url)}</a>')
-        status = self.tracker.reading_status(reading_id)
-        for button in self.buttons.buttons():
-            button.setChecked(button.property("status") == status)
-        self._show_copy()
-        self.used_by.clear()
-        for item_id in used_by:
-            item = c.items[item_id]
-            entry = QListWidgetItem(f"Week {c.weeks[item.week_id].number} · {item.title}")
-            entry.setData(Qt.ItemDataRole.UserRole, item_id)
-            self.used_by.addItem(entry)
-
-    # --- offline copy ---------------------------------------------------------------------
-    def _show_copy(self) -> None:
-        path = self.tracker.reading_copies().get(self.reading_id)
-        writable = not self.tracker.read_only
-        if path is None:
-            self.copy_state.setText(
-                "Not available offline. Save the page or PDF yourself, then "
-                "attach the file here to read it on a train."
-            )
-        elif Path(path).is_file():
-            self.copy_state.setText(f"Available offline: {path}")
-        else:
-            self.copy_state.setText(
-                f"The saved copy is missing: {path} (moved or deleted?). Attach it again."
-            )
-        self.attach.setEnabled(writable)
-        self.open_copy.setEnabled(path is not None and Path(path).is_file())
-        self.detach.setEnabled(writable and path is not None)
-
-    def _choose_copy(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Attach a saved copy", str(Path.home()))
-        if chosen:
-            self.attach_copy(Path(chosen))
-
-    def attach_copy(self, path: Path | None) -> bool:
-        """Attach a saved copy (None removes it); a failure is said under the copy."""
-        if (
-            attempt(
-                self,
-                "attached" if path else "removed",
-                lambda: self.tracker.set_reading_copy(self.reading_id, path),
-                say=self.copy_state.setText,
-            )
-            is None
-        ):
-            return False
-        self._show_copy()
-        self.copy_changed.emit(self.reading_id)
-        return True
-
-    def _open_copy(self) -> None:
-        path = self.tracker.reading_copies().get(self.reading_id)
-        if path and Path(path).is_file():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))  # the learner's own file

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,8 +30,10 @@ from ..checklist.pages import PageSpec, page_for
 from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
 from ..checklist.tree import ItemTreeModel, ItemTreeView
 from ..detail.pane import DetailPane
+from ..operations import Operations
 from ..packs.menu import PackMenu
-from ..readings.page import ReadingDetail, ReadingsPage
+from ..readings.detail import ReadingDetail
+from ..readings.page import ReadingsPage
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
@@ -39,30 +41,12 @@ from ..widgets.actions import attempt
 from ..widgets.links import open_external
 from ..widgets.theme import THEMES, apply_theme, is_dark
 from .navigation import NavigationModel, Node
+from .status_operation import status_operation
 
 if TYPE_CHECKING:
     from ...reports.importer import ExportData
     from ..history.page import HistoryPage
     from ..readiness.page import ReadinessPage
-
-
-class StatusCommand(QUndoCommand):
-    """One status change, undoable."""
-
-    def __init__(self, window: MainWindow, item_id: str, old: str, new: str) -> None:
-        title = window.tracker.item(item_id).title
-        super().__init__(f"mark “{title}” {STATUS_LABELS[new].lower()}")
-        self.window, self.item_id, self.old, self.new = window, item_id, old, new
-        self._applied = True  # pushed after the change was saved: the first redo is a no-op
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.window.set_status_in_words(self.item_id, self.new)
-
-    def undo(self) -> None:
-        self.window.set_status_in_words(self.item_id, self.old)
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +67,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.node = Node("group", "path")
         self.undo_stack = QUndoStack(self)
+        self.operations = Operations(tracker, self.undo_stack, self)
+        self.operations.changed.connect(self.apply_change)
         self._closed = False
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
@@ -501,23 +487,13 @@ class MainWindow(QMainWindow):
 
     # --- changes --------------------------------------------------------------------------------
     def request_status(self, item_id: str, status: str) -> None:
-        """Change a status through the undo stack."""
-        if self.tracker.read_only:
-            self.statusBar().showMessage(f"Not changed: {self.tracker.read_only_reason}.", 6000)
-            return
-        change = self.set_status_in_words(item_id, status)
-        if change is not None and change.changed:  # the database said what really changed
-            self.undo_stack.push(StatusCommand(self, item_id, change.old, status))
+        """Change a status through the operation path (said in words, undoable)."""
+        self.set_status_in_words(item_id, status)
 
     def set_status_in_words(self, item_id: str, status: str) -> Change | None:
-        """Save a status; a refusal or a disk error is shown in the status bar, not raised."""
-        try:
-            change = self.tracker.set_status(item_id, status)
-        except (TrackerError, StoreError) as error:
-            self.statusBar().showMessage(f"Not changed: {error}", 15000)
-            return None
-        self.apply_change(change)
-        return change
+        """Save a status; a refusal or a disk error is shown in the status bar, not raised.
+        The database says what the status was, and undo puts that back."""
+        return self.operations.run(status_operation(self.tracker, item_id, status))
 
     def _mark_current(self, status: str) -> None:
         item_id = self.current_item_id() or self.detail.item_id
