@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from full_disk import FullDisk, mount_tmpfs
 
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
@@ -33,3 +34,21 @@ def open_window(qtbot) -> Iterator[Callable[[Tracker], MainWindow]]:  # type: ig
 @pytest.fixture
 def window(open_window, data_dir: Path, shipped_pack: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     return open_window(Tracker.open(data_dir, shipped_pack))
+
+
+@pytest.fixture
+def full_disk(open_window, tmp_path: Path, shipped_pack: Path) -> Iterator[FullDisk]:  # type: ignore[no-untyped-def]
+    """A window over data on a disk the test can fill (`full_disk.fill()`) and free again;
+    the window is `full_disk.window`."""
+    root = tmp_path / "disk"
+    root.mkdir()
+    disk = FullDisk(root, mount_tmpfs(root))
+    try:
+        disk.window = open_window(Tracker.open(root / "data", shipped_pack))
+        yield disk
+    finally:
+        disk.free()
+        if disk.window is not None:
+            disk.window.close()
+            disk.window.tracker.close()
+        disk.unmount()
