@@ -19,7 +19,7 @@ from typing import TextIO
 from . import __version__
 from .content import ContentError, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
-from .logs import configure_logging
+from .logs import command_line_log, configure_logging
 from .progress import STATUSES, Progress
 from .store import StoreError
 from .tracker import Tracker, TrackerError, explain_folder_error
@@ -133,15 +133,15 @@ def run(
 ) -> int:
     """Run one command; return its exit code (130 after Ctrl+C, with nothing half-done)."""
     out = stdout or sys.stdout
-    err = stderr or sys.stderr
-    try:
-        return _run(argv, out, err)
-    except KeyboardInterrupt:
-        err.write("cairn: interrupted; nothing more was changed\n")
-        return 130
-    except BrokenPipeError:
-        _quiet_closed_stdout()
-        return EXIT_OK
+    with command_line_log(stderr or sys.stderr) as err:  # warnings not said otherwise, once
+        try:
+            return _run(argv, out, err)
+        except KeyboardInterrupt:
+            err.write("cairn: interrupted; nothing more was changed\n")
+            return 130
+        except BrokenPipeError:
+            _quiet_closed_stdout()
+            return EXIT_OK
 
 
 def _quiet_closed_stdout() -> None:
