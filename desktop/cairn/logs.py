@@ -173,7 +173,8 @@ def configure_logging(data_dir: Path) -> Path | None:
         return None if current.failure else folder
     in_data_dir = folder == Path(data_dir) / LOG_FOLDER
     if in_data_dir and not Path(data_dir).is_dir():
-        return None  # never make the data folder just for the log; called again once it exists
+        stop_logging()  # never make the data folder just for the log; called again once it is
+        return None
     try:
         handler = _LogFile(folder, make_parents=not in_data_dir)
     except (OSError, ValueError):

@@ -84,6 +84,22 @@ def test_configuring_twice_adds_no_second_handler_and_names_the_folder(
     assert log_folder() == tmp_path / "logs"
 
 
+def test_a_data_folder_not_made_yet_gets_its_log_once_it_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "other").mkdir()
+    assert configure_logging(tmp_path / "other")  # an earlier folder, in the same process
+    data = tmp_path / "new"
+    assert configure_logging(data) is None and log_folder() is None
+    logging.getLogger("cairn.test").warning("before the folder exists")
+    assert not data.exists()  # nothing is made just for the log
+    data.mkdir()
+    assert configure_logging(data) == data / "logs"
+    logging.getLogger("cairn.test").warning("after")
+    assert "after" in (data / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    assert not (tmp_path / "other" / "logs").exists()
+
+
 def test_the_log_rotates_and_keeps_three_files_of_a_megabyte_at_most(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
