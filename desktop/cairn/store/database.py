@@ -15,11 +15,17 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..records import (
+    EvidenceRecord,
+    HistoryEntry,
+    NoteRecord,
+    SessionRecord,
+    StatusRecord,
+)
 from .backup import backup_to
 from .errors import (
     BusyDatabaseError,
@@ -72,43 +78,6 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
             raise
 
     return wrapper
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRecord:
-    status: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    old_status: str | None
-    new_status: str
-    changed_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRecord:
-    body: str
-    private: bool
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
-    id: int
-    content_id: str
-    started_at: datetime
-    minutes: int
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceRecord:
-    id: int
-    content_id: str
-    url: str
-    added_at: datetime
 
 
 def schema_revision(path: Path) -> str | None:
@@ -408,11 +377,13 @@ class Database:
         return set_status(self.engine, content_id, status, at, absent)
 
     @_guarded
-    def set_note(self, content_id: str, body: str, private: bool, at: datetime) -> None:
-        """Replace the note; an empty body deletes it."""
+    def set_note(
+        self, content_id: str, body: str, private: bool | None, at: datetime
+    ) -> tuple[str, bool]:
+        """Replace the note (an empty body deletes it); return what the database held."""
         from .writes import set_note
 
-        set_note(self.engine, content_id, body, private, at)
+        return set_note(self.engine, content_id, body, private, at)
 
     @_guarded
     def add_evidence(self, content_id: str, url: str, at: datetime) -> int:

@@ -54,17 +54,23 @@ def set_status(
         return old if state else absent
 
 
-def set_note(engine: Engine, content_id: str, body: str, private: bool, at: datetime) -> None:
+def set_note(
+    engine: Engine, content_id: str, body: str, private: bool | None, at: datetime
+) -> tuple[str, bool]:
+    """Replace the note (an empty body deletes it; `private` None keeps the stored choice);
+    return the (body, private) the database held, read inside the same transaction."""
     with transaction(engine) as session:
         row = session.get(Note, content_id)
+        old = (row.body, bool(row.private)) if row is not None else ("", False)
+        keep = old[1] if private is None and row is not None else bool(private)
         if not body.strip():
             if row is not None:
                 session.delete(row)
-            return
-        if row is None:
-            session.add(Note(content_id=content_id, body=body, private=private, updated_at=at))
-        else:
-            row.body, row.private, row.updated_at = body, private, at
+        elif row is None:
+            session.add(Note(content_id=content_id, body=body, private=keep, updated_at=at))
+        elif (row.body, bool(row.private)) != (body, keep):
+            row.body, row.private, row.updated_at = body, keep, at
+        return old
 
 
 def add_evidence(engine: Engine, content_id: str, url: str, at: datetime) -> int:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...markup import markdown_to_html
-from ...store import StoreError
-from ...tracker import Tracker, TrackerError
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from ..widgets.links import open_external
+from .note_operation import note_operation
 
 NOTE_SAVE_DELAY_MS = 600
 
@@ -27,9 +28,13 @@ NOTE_SAVE_DELAY_MS = 600
 class NoteEditor(QWidget):
     """A Markdown note with a preview; saved shortly after typing stops and on leaving."""
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
+        operations.changed.connect(self._on_change)
         self.item_id = ""
         self._loading = False
         self._dirty = False
@@ -126,25 +131,50 @@ class NoteEditor(QWidget):
         self._timer.start()
 
     def save(self) -> None:
-        """Write the note now if it has unsaved changes."""
+        """Write the note now if it has unsaved changes (through the operation path: a refusal
+        is said here and the text kept, in the editor and in a copy; a save is undoable)."""
         self._timer.stop()
         if not self._dirty or not self.item_id:
             return
-        try:
-            self.tracker.set_note(self.item_id, self.editor.toPlainText(), self.private.isChecked())
-        except (TrackerError, StoreError) as error:  # the text stays here, and in a copy
-            copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
-            kept = f" A copy is kept in {copy}." if copy else ""
-            self.state.setText(f"Not saved: {error}{kept}")
-            self.state.setToolTip(str(error) + kept)
+        body, private = self.editor.toPlainText(), self.private.isChecked()
+        operation = note_operation(self.tracker, self.item_id, body, private, self._base)
+        if self.operations.run(operation, widget=self, say=self._not_saved) is None:
             return
         self._dirty = False
-        self._base = (self.editor.toPlainText(), self.private.isChecked())
+        self._base = (body, private)
         self.state.setText(
             "Saved — your text replaced the change made elsewhere" if self._elsewhere else "Saved"
         )
         self.state.setToolTip("")
         self._elsewhere = False
+
+    def _not_saved(self, words: str) -> None:
+        """A refused save: the text stays here, and a copy is kept in the data folder."""
+        copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
+        kept = f" A copy is kept in {copy}." if copy else ""
+        self.state.setText(words + kept)
+        self.state.setToolTip(words + kept)
+
+    def _on_change(self, change: Change) -> None:
+        """An undo or redo of this item's note shows at once, the cursor kept where it was
+        (clamped to the text); a save made here changes nothing on screen."""
+        if change.kind != "note" or self.item_id not in change.ids or self._dirty:
+            return
+        body, private = change.new
+        if (body, private) == (self.editor.toPlainText(), self.private.isChecked()):
+            self._base = (body, private)
+            return
+        cursor = self.editor.textCursor().position()
+        self._loading = True
+        self._base = (body, private)
+        self.editor.setPlainText(body)
+        self.private.setChecked(private)
+        moved = self.editor.textCursor()
+        moved.setPosition(min(cursor, len(body)))
+        self.editor.setTextCursor(moved)
+        self.state.setText("Saved")
+        self._loading = False
+        self._render_preview()
 
     def _render_preview(self) -> None:
         if self.tabs.currentWidget() is self.preview:

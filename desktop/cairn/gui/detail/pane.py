@@ -17,6 +17,7 @@ from ...content import KIND_LABELS, Item
 from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Tracker
+from ..operations import Operations
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, segmented_buttons
 from ..widgets.links import open_external
@@ -50,9 +51,12 @@ class DetailPane(QScrollArea):
     status_requested = Signal(str, str)
     evidence_changed = Signal(str)
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
         self.item_id = ""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,7 +96,7 @@ class DetailPane(QScrollArea):
         study_layout.setContentsMargins(0, 0, 0, 0)
         study_layout.addWidget(self.timer)
         study_layout.addLayout(study_row)
-        self.note = NoteEditor(tracker)
+        self.note = NoteEditor(tracker, operations)
         self.empty = QLabel(
             "Select an item in the checklist to see what to do, what to read "
             "and to write your notes."
