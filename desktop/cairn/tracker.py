@@ -112,6 +112,15 @@ class Tracker:
         self.pack_notices: list[str] = [pack.notice for pack in self.disabled_packs]
         self.read_only_reason = ""
         self.recovery_notice: RecoveryNotice | None = None
+@dataclass(frozen=True, slots=True)
+class TimerStep:
+    """The study timer as the database held it (its setting; None when no timer) and the
+    study session recorded along with it, if any: what a timer change's `old`/`new` carry."""
+
+    setting: dict[str, Any] | None
+    session: SessionRecord | None = None
+
+
         self.open_notice = ""
         self._opened: OpenedDatabase | None = None  # set by open(): the lock and scratch files
         self.backup_dir = backup_dir or (
@@ -551,13 +560,40 @@ class Tracker:
         except InvalidInput as error:
             raise TrackerError(f"{target}: {error}") from None
         session_id = self._database.add_session(target, moment, int(minutes), source)
-        return Change("study", (target,), None, session_id)
+        return Change(
+            "study", (target,), None, SessionRecord(session_id, target, moment, minutes, source)
+        )
+
+    def _session(self, session_id: int) -> SessionRecord:
+        """The stored session with this id; refused in words naming it when there is none."""
+        found = [s for s in self._database.sessions() if s.id == session_id]
+        if not found:
+            raise TrackerError(f"there is no study session {session_id}")
+        return found[0]
 
     def remove_study(self, session_id: int) -> Change:
         self._writable()
         if not self._database.remove_session(session_id):
             raise TrackerError(f"there is no study session {session_id}")
-        return Change("study", (), session_id, None)
+        return Change("study", (record.content_id,), record, None)
+
+    def edit_study(self, session_id: int, minutes: int, started_at: datetime) -> Change:
+        """Change a recorded session's minutes and start time (validated like `log_study`);
+        the Change carries the record before (`old`) and after (`new`)."""
+        from .store.session_edits import edit_session
+        from .validation import InvalidInput, check_minutes, check_time
+
+        self._writable()
+        record = self._session(session_id)
+        try:
+            minutes = check_minutes(minutes)
+            moment = check_time(started_at, self._clock(), "start time")
+        except InvalidInput as error:
+            raise TrackerError(f"study session {session_id}: {error}") from None
+        edited = edit_session(self._database, session_id, minutes, moment)
+        if edited is None:
+            raise TrackerError(f"there is no study session {session_id}")
+        return Change("study", (record.content_id,), edited[0], edited[1])
 
     # --- the study timer ----------------------------------------------------------------------
     def timer(self) -> TimerState | None:
@@ -571,9 +607,16 @@ class Tracker:
         current = self.timer()
         if current is not None and current.content_id == target:
             return self._save_timer(current.resumed(self._clock()))
-        if current is not None:
-            self.stop_timer()
-        return self._save_timer(TimerState(target, self._clock(), 0.0))
+        if current is None:
+            return self._save_timer(TimerState(target, self._clock(), 0.0))
+        stopped = self.stop_timer()
+        started = self._save_timer(TimerState(target, self._clock(), 0.0))
+        return Change(
+            stopped.kind,
+            (target, current.content_id),
+            stopped.old,
+            TimerStep(started.new.setting, stopped.new.session),
+        )
 
     def pause_timer(self) -> Change:
         current = self._running_timer()
@@ -584,22 +627,52 @@ class Tracker:
         return self._save_timer(current.resumed(self._clock()))
 
     def stop_timer(self) -> Change:
-        """Stop and record the session (rounded to whole minutes; under a minute is dropped)."""
+        """Stop and record the session (rounded to whole minutes; under a minute is dropped).
+        The Change carries the timer before and, after, the session recorded (`TimerStep`)."""
         current = self._running_timer()
         now = self._clock()
         minutes = round(current.elapsed(now) / 60)
-        change = Change("study", (current.content_id,), None, None)
+        session: SessionRecord | None = None
         if minutes >= 1:  # recorded first: if that fails, the timer is still there
             started = now - timedelta(seconds=current.elapsed(now))
-            change = self.log_study(
+            session = self.log_study(
                 current.content_id, min(minutes, 24 * 60), started_at=started, source="timer"
-            )
-        self.set_setting(TIMER_SETTING, None)
-        return change
+            ).new
+        cleared = self.set_setting(TIMER_SETTING, None)
+        return Change(
+            "study", (current.content_id,), TimerStep(cleared.old), TimerStep(None, session)
+        )
 
     def discard_timer(self) -> Change:
         self._writable()
-        return self.set_setting(TIMER_SETTING, None)
+        cleared = self.set_setting(TIMER_SETTING, None)
+        ids = (cleared.old["content_id"],) if isinstance(cleared.old, dict) else ()
+        return Change("timer", ids, TimerStep(cleared.old), TimerStep(None))
+
+    def restore_timer(self, target: TimerStep, current: TimerStep) -> Change:
+        """Put the timer back as `target` says (for undo and redo): its session is recorded
+        again first, then the timer setting is put back, then the session `current` recorded is
+        removed, so a failure part way never loses study time. The Change leads back."""
+        self._writable()
+        if target.setting is not None and TimerState.from_setting(target.setting) is None:
+            raise TrackerError("the study timer to put back is not a timer")
+        again: SessionRecord | None = None
+        if target.session is not None:
+            s = target.session
+            again = self.log_study(
+                s.content_id, s.minutes, started_at=s.started_at, source=s.source
+            ).new
+        saved = self.set_setting(TIMER_SETTING, target.setting)
+        if current.session is not None:
+            self._database.remove_session(current.session.id)
+        ids = tuple(
+            {x["content_id"] for x in (saved.old, target.setting) if isinstance(x, dict)}
+            | {x.content_id for x in (target.session, current.session) if x is not None}
+        )
+        kind = "study" if target.session or current.session else "timer"
+        return Change(
+            kind, ids, TimerStep(saved.old, current.session), TimerStep(target.setting, again)
+        )
 
     def _running_timer(self) -> TimerState:
         self._writable()
@@ -609,8 +682,8 @@ class Tracker:
         return current
 
     def _save_timer(self, state: TimerState) -> Change:
-        self.set_setting(TIMER_SETTING, state.to_setting())
-        return Change("timer", (state.content_id,), None, state.running)
+        saved = self.set_setting(TIMER_SETTING, state.to_setting())
+        return Change("timer", (state.content_id,), TimerStep(saved.old), TimerStep(saved.new))
 
     # --- offline copies of readings ---------------------------------------------------------
     def reading_copies(self) -> dict[str, str]:
@@ -685,7 +758,9 @@ class Tracker:
                 f"'{status}' is not a reading status; use one of: {', '.join(READING_STATUSES)}"
             )
         if reading_id not in self.curriculum.readings:
+        """Delete a recorded session; the Change carries the removed record (`old`)."""
             raise TrackerError(f"there is no reading with id '{reading_id}'")
+        record = self._session(session_id)
         old = self.reading_status(reading_id)
         if old != status:
             self._database.set_reading_status(reading_id, status, self._clock())
@@ -729,6 +804,7 @@ class Tracker:
         target = folder / f"{content_id}.md"  # the latest unsaved text of this item
         try:
             folder.mkdir(exist_ok=True)
+        """Throw the timer away without recording it (`old` says what it was)."""
             target.write_text(body, encoding="utf-8", errors="replace")
         except OSError as error:
             log.warning("could not keep an unsaved note for %s: %s", content_id, error)
@@ -736,8 +812,11 @@ class Tracker:
         log.warning("kept an unsaved note for %s in %s", content_id, target)
         return target
 
-    def add_evidence(self, content_id: str, url: str) -> Change:
-        """Attach a proof link (http or https) to a project milestone."""
+    def add_evidence(
+        self, content_id: str, url: str, *, added_at: datetime | None = None
+    ) -> Change:
+        """Attach a proof link (http or https) to a project milestone (`added_at` puts back a
+        removed link with its own time). The Change carries the new record (`new`)."""
         from .validation import InvalidInput, check_url
 
         self._writable()
@@ -750,9 +829,10 @@ class Tracker:
             url = check_url(url)
         except InvalidInput as error:
             raise TrackerError(f"{item.id}: {error}") from None
-        new_id = self._database.add_evidence(item.id, url, self._clock())
+        at = self._clock() if added_at is None else added_at
+        new_id = self._database.add_evidence(item.id, url, at)
         self._evidence_ids.add(item.id)
-        return Change("evidence", (item.id,), None, new_id)
+        return Change("evidence", (item.id,), None, EvidenceRecord(new_id, item.id, url, at))
 
     def remove_evidence(self, evidence_id: int) -> Change:
         self._writable()
@@ -761,7 +841,7 @@ class Tracker:
             raise TrackerError(f"there is no evidence link {evidence_id}")
         if not self._database.evidence(content_id):
             self._evidence_ids.discard(content_id)
-        return Change("evidence", (content_id,), evidence_id, None)
+        return Change("evidence", (content_id,), found[0], None)
 
     def set_setting(self, key: str, value: Any) -> Change:
         from .validation import InvalidInput, check_setting
@@ -785,3 +865,7 @@ def explain_folder_error(folder: Path, error: OSError) -> str:
     else:
         reason = error.strerror or str(error)
     return f"cannot use the data folder {folder}: {reason}. Nothing was changed."
+        """Delete one proof link; the Change carries the removed record (`old`)."""
+        found = [e for e in self._database.evidence() if e.id == evidence_id]
+        if not found:
+            raise TrackerError(f"there is no evidence link {evidence_id}")

@@ -180,3 +180,19 @@ def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pa
     t.set_status("write-greeting", "skipped")  # new changes go to the new id
     assert t.stored_statuses()["write-hello"].status == "done"
     t.close()
+
+
+def test_a_removed_evidence_link_comes_back_with_its_own_time(tracker: Tracker) -> None:
+    added = tracker.add_evidence("demo-start", "https://example.org/demo")
+    removed = tracker.remove_evidence(added.new.id)
+    assert removed.old == added.new and removed.ids == ("demo-start",)
+    assert not tracker.has_evidence("demo-start")
+    back = tracker.add_evidence(
+        removed.old.content_id, removed.old.url, added_at=removed.old.added_at
+    )
+    [link] = tracker.evidence("demo-start")
+    assert (link.url, link.added_at) == ("https://example.org/demo", added.new.added_at)
+    assert back.new == link and tracker.has_evidence("demo-start")
+    with pytest.raises(TrackerError, match="no evidence link 999"):
+        tracker.remove_evidence(999)
+    assert tracker.evidence("demo-start") == [link]
