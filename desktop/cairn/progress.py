@@ -4,17 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import NoReturn
 
 from .content import Item
 
-STATUSES: tuple[str, ...] = ("todo", "doing", "done", "skipped")
-READING_STATUSES: tuple[str, ...] = ("unread", "reading", "read")
-READING_LABELS: dict[str, str] = {"unread": "Unread", "reading": "Reading", "read": "Read"}
+
+class _Named(StrEnum):
+    """A string enum that refuses an unknown value by naming it and the values it accepts."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        """Called when `cls(value)` finds no member: refuse with every accepted value."""
+        accepted = ", ".join(member.value for member in cls)
+        raise ValueError(f"'{value}' is not a {cls._noun()}; use one of: {accepted}")
+
+    @classmethod
+    def _noun(cls) -> str:
+        return "status"
+
+
+class Status(_Named):
+    """An item's status. Members are the stored strings, so the database, JSON exports and
+    comparisons such as `status == "done"` keep working."""
+
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class ReadingStatus(_Named):
+    """A reading's status, stored as its string value."""
+
+    UNREAD = "unread"
+    READING = "reading"
+    READ = "read"
+
+    @classmethod
+    def _noun(cls) -> str:
+        return "reading status"
+
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+READING_STATUSES: tuple[ReadingStatus, ...] = tuple(ReadingStatus)
+READING_LABELS: dict[str, str] = {
+    ReadingStatus.UNREAD: "Unread",
+    ReadingStatus.READING: "Reading",
+    ReadingStatus.READ: "Read",
+}
 STATUS_LABELS: dict[str, str] = {
-    "todo": "To do",
-    "doing": "Doing",
-    "done": "Done",
-    "skipped": "Skipped",
+    Status.TODO: "To do",
+    Status.DOING: "Doing",
+    Status.DONE: "Done",
+    Status.SKIPPED: "Skipped",
 }
 
 
@@ -43,14 +86,14 @@ def progress_of(items: Iterable[Item], statuses: Mapping[str, str]) -> Progress:
     done = doing = skipped = total = 0
     hours_done = hours_total = 0.0
     for item in items:
-        status = statuses.get(item.id, "todo")
+        status = statuses.get(item.id, Status.TODO)
         total += 1
         hours_total += item.estimate_hours
-        if status == "done":
+        if status == Status.DONE:
             done += 1
             hours_done += item.estimate_hours
-        elif status == "doing":
+        elif status == Status.DOING:
             doing += 1
-        elif status == "skipped":
+        elif status == Status.SKIPPED:
             skipped += 1
     return Progress(done, doing, skipped, total, hours_done, hours_total)

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 ItemKind = Literal["topic", "task", "check", "milestone"]
-ITEM_KINDS: tuple[str, ...] = ("topic", "task", "check")
+
+
+class Kind(StrEnum):
+    """What an item is. Members are strings, so stored ids, JSON and `item.kind == "task"`
+    keep working; `Kind("nope")` raises ValueError naming the value."""
+
+    TOPIC = "topic"
+    TASK = "task"
+    CHECK = "check"
+    MILESTONE = "milestone"
+
+
+ITEM_KINDS: tuple[Kind, ...] = (Kind.TOPIC, Kind.TASK, Kind.CHECK)  # milestones come from projects
 READING_KINDS: tuple[str, ...] = ("docs", "paper", "course", "book", "video", "post")
 PROJECT_LEVELS: tuple[str, ...] = ("warm-up", "intermediate", "portfolio")
 
 KIND_LABELS: dict[str, str] = {
-    "topic": "Topic",
-    "task": "Task",
-    "check": "Self-check",
-    "milestone": "Milestone",
+    Kind.TOPIC: "Topic",
+    Kind.TASK: "Task",
+    Kind.CHECK: "Self-check",
+    Kind.MILESTONE: "Milestone",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...content import KIND_LABELS, Curriculum, Item
+from ...today import today
 from ...tracker import Tracker
 from ..window.navigation import Node
 from .tree import Column, Group
@@ -41,56 +42,30 @@ def _week_number(c: Curriculum) -> dict[str, int]:
     return {w.id: w.number for w in c.weeks.values()}
 
 
-def current_week(tracker: Tracker) -> str:
-    """The week to work in: where the plan expects you, or else the first with open work."""
-    c = tracker.curriculum
-    statuses = tracker.statuses()
-    first_open = next(
-        (
-            w.id
-            for w in c.weeks.values()
-            if any(statuses.get(i.id, "todo") in ("todo", "doing") for i in c.week_items(w.id))
-        ),
-        next(iter(c.weeks)),
-    )
-    pace = tracker.pace()
-    if pace is None or pace.state == "not started":
-        return first_open
-    planned = next((w.id for w in c.weeks.values() if w.number == pace.expected_week), first_open)
-    return min(first_open, planned, key=lambda w: c.weeks[w].number)
+def _item_columns(weeks: dict[str, int]) -> list[Column]:
+    """Kind, week number and estimated hours: the columns of grouped item pages."""
+    return [
+        Column("Kind", lambda i: KIND_LABELS[i.kind]),
+        Column("Week", lambda i: str(weeks[i.week_id])),
+        Column("Hours", lambda i: f"{i.estimate_hours:g} h"),
+    ]
 
 
 def today_page(tracker: Tracker) -> PageSpec:
-    """What to do now: work in progress, the rest of this week, readings under way, and the
-    best next steps for the primary role."""
+    """What to do now (chosen by `cairn.today`), with the plan's pace, study time and the
+    readings under way in words."""
     c = tracker.curriculum
-    weeks = _week_number(c)
-    statuses = tracker.statuses()
-    doing = [i for m in c.months for i in c.month_items(m.id) if statuses.get(i.id) == "doing"]
-    week_id = current_week(tracker)
-    week = c.weeks[week_id]
-    open_in_week = [i for i in c.week_items(week_id) if statuses.get(i.id, "todo") == "todo"]
-    groups = []
-    if doing:
-        groups.append(Group("In progress", doing))
-    groups.append(Group(f"Next in week {week.number} · {week.title}", open_in_week))
-    role = tracker.primary_role() or next(iter(tracker.target_roles()), "")
-    if role:
-        ranked = tracker.readiness().next_steps(role, limit=40)
-        steps = [s for s in ranked if s.action == "finish"][:5]
-        groups.append(
-            Group(f"Best next steps for {c.roles[role].name}", [c.items[s.item_id] for s in steps])
-        )
-        proof = [s for s in ranked if s.action == "add evidence"]
-        if proof:
-            groups.append(
-                Group(
-                    "Finished, waiting for an evidence link",
-                    [c.items[s.item_id] for s in proof[:5]],
-                )
-            )
-    lines = []
     pace = tracker.pace()
+    plan = today(
+        c,
+        tracker.statuses(),
+        pace=pace,
+        readiness=tracker.readiness(),
+        roles=[tracker.primary_role(), *tracker.target_roles()],
+        reading_statuses=tracker.reading_statuses(),
+    )
+    groups = [Group(g.title, list(g.items)) for g in plan.groups]
+    lines = []
     if pace is None:
         lines.append("No plan yet: choose your start date and weekly hours in Tools → Your plan…")
     else:
@@ -106,24 +81,16 @@ def today_page(tracker: Tracker) -> PageSpec:
         f"Studied {study.minutes_this_week / 60:.1f} h this week; streak "
         f"{study.streak_days} day{'s' if study.streak_days != 1 else ''}."
     )
-    reading = [
-        c.readings[r]
-        for r, s in tracker.reading_statuses().items()
-        if s == "reading" and r in c.readings
-    ]
-    if reading:
+    if plan.readings:
         lines.append(
-            "Readings to finish: " + "; ".join(f"[{r.title}]({r.url})" for r in reading[:5]) + "."
+            "Readings to finish: " + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings) + "."
         )
+    weeks = _week_number(c)
     return PageSpec(
         "Today",
         "\n\n".join(lines),
         groups=groups,
-        columns=[
-            Column("Kind", lambda i: KIND_LABELS[i.kind]),
-            Column("Week", lambda i: str(weeks[i.week_id])),
-            Column("Hours", lambda i: f"{i.estimate_hours:g} h"),
-        ],
+        columns=_item_columns(weeks),
     )
 
 
@@ -168,11 +135,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             role.name,
             f"{role.summary}\n\n*{role.market_note}*",
             groups=groups,
-            columns=[
-                Column("Kind", lambda i: KIND_LABELS[i.kind]),
-                Column("Week", lambda i: str(weeks[i.week_id])),
-                Column("Hours", lambda i: f"{i.estimate_hours:g} h"),
-            ],
+            columns=_item_columns(weeks),
         )
     if node.id == "projects":
         groups = [
