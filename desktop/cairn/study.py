@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .store import SessionRecord
+from .records import SessionRecord
 
 
 @dataclass(frozen=True, slots=True)
