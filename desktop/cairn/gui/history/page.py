@@ -3,7 +3,6 @@ against the planned line (burn-up), and streaks. Imported only when first shown 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCharts import (
@@ -18,72 +17,24 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from ...plan import PlanSettings
-from ...study import hours_per_week, minutes_per_day, stats
+from ...history import WEEKS_SHOWN, HistoryData
+from ...history import history_data as compute
 from ...tracker import Tracker
 from ..widgets.charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
 
-WEEKS_SHOWN = 26
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 
 
-@dataclass(frozen=True)
-class HistoryData:
-    """Everything the page draws, computed once (tests check it without painting)."""
-
-    start: date
-    today: date
-    minutes_by_day: dict[date, int]
-    weekly_hours: list[float]
-    planned_weekly: float | None
-    done_by_week: list[int]
-    planned_done_by_week: list[int] | None
-
-
 def history_data(tracker: Tracker, today: date) -> HistoryData:
-    sessions = tracker.sessions()
-    settings = tracker.plan_settings()
-    days = minutes_per_day(sessions)
-    monday = today - timedelta(days=today.weekday())
-    start = settings.start if settings else monday - timedelta(weeks=WEEKS_SHOWN - 1)
-    weekly = hours_per_week(sessions, start, WEEKS_SHOWN)
-    c = tracker.curriculum
-    finished: list[date] = []
-    for item_id, entries in tracker.all_history().items():
-        if c.resolve(item_id) in c.items and tracker.status(c.resolve(item_id)) == "done":
-            done = [e.changed_at.date() for e in entries if e.new_status == "done"]
-            if done:
-                finished.append(done[-1])
-    done_by_week = [
-        sum(1 for d in finished if (d - start).days < 7 * (w + 1)) for w in range(WEEKS_SHOWN)
-    ]
-    planned = _planned_done(tracker, settings) if settings else None
-    return HistoryData(
-        start,
+    """The page's numbers (computed by `cairn.history`) from the tracker's values."""
+    return compute(
+        tracker.curriculum,
+        tracker.statuses(),
+        tracker.all_history(),
+        tracker.sessions(),
+        tracker.plan_settings(),
         today,
-        days,
-        weekly,
-        settings.hours_per_week if settings else None,
-        done_by_week,
-        planned,
     )
-
-
-def _planned_done(tracker: Tracker, settings: PlanSettings) -> list[int]:
-    """Items the plan expects finished by the end of each week, in curriculum order."""
-    c = tracker.curriculum
-    order = [i for m in c.months for i in c.month_items(m.id)]
-    result = []
-    for week in range(WEEKS_SHOWN):
-        budget = settings.hours_per_week * (week + 1)
-        spent, count = 0.0, 0
-        for item in order:
-            if spent + item.estimate_hours > budget + 1e-9:
-                break
-            spent += item.estimate_hours
-            count += 1
-        result.append(count)
-    return result
 
 
 class StudyCalendar(QWidget):
@@ -275,7 +226,7 @@ class HistoryPage(QWidget):
     def refresh(self, today: date | None = None) -> HistoryData:
         data = history_data(self.tracker, today or self.tracker.now().date())
         self.data = data
-        s = stats(self.tracker.sessions(), data.today)
+        s = data.study
         plan = (
             f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."
             if data.planned_weekly

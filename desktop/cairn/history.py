@@ -1,0 +1,109 @@
+"""The numbers of the History page: study per day and per plan week, items finished per week
+against what the plan expects (a burn-up), and study totals and streaks.
+
+Pure functions of plain values (curriculum, statuses, status history, study sessions, the plan,
+today's date): no Qt, no database, no tracker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .content import Curriculum
+from .plan import PlanSettings
+from .progress import Status
+from .study import StudyStats, hours_per_week, minutes_per_day, stats
+
+if TYPE_CHECKING:
+    from .records import HistoryEntry, SessionRecord
+
+WEEKS_SHOWN = 26  # about six months
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """Everything the History page draws, computed once (tests check it without painting).
+
+    Week lists have WEEKS_SHOWN entries; week 1 starts on `start`."""
+
+    start: date
+    today: date
+    minutes_by_day: dict[date, int]
+    weekly_hours: list[float]
+    planned_weekly: float | None
+    done_by_week: list[int]
+    planned_done_by_week: list[int] | None
+    study: StudyStats
+
+
+def finish_dates(
+    curriculum: Curriculum,
+    statuses: Mapping[str, str],
+    history: Mapping[str, Sequence[HistoryEntry]],
+) -> list[date]:
+    """When each item that is done now was last marked done. History kept under an old id
+    counts for the item that id now names; retired items and items no longer done do not."""
+    finished: list[date] = []
+    for item_id, entries in history.items():
+        current = curriculum.resolve(item_id)
+        if current not in curriculum.items or statuses.get(current) != Status.DONE:
+            continue
+        done = [e.changed_at.date() for e in entries if e.new_status == Status.DONE]
+        if done:
+            finished.append(done[-1])
+    return finished
+
+
+def done_by_week(finished: Iterable[date], start: date, weeks: int = WEEKS_SHOWN) -> list[int]:
+    """Items finished by the end of each plan week (work finished before `start` counts from
+    week 1)."""
+    days = [(d - start).days for d in finished]
+    return [sum(1 for n in days if n < 7 * (week + 1)) for week in range(weeks)]
+
+
+def planned_done(
+    curriculum: Curriculum, hours_a_week: float, weeks: int = WEEKS_SHOWN
+) -> list[int]:
+    """Items the plan expects finished by the end of each week: the path in order, as far as
+    the hours budgeted so far cover whole items."""
+    order = [i for m in curriculum.months for i in curriculum.month_items(m.id)]
+    result = []
+    for week in range(weeks):
+        budget = hours_a_week * (week + 1)
+        spent, count = 0.0, 0
+        for item in order:
+            if spent + item.estimate_hours > budget + 1e-9:
+                break
+            spent += item.estimate_hours
+            count += 1
+        result.append(count)
+    return result
+
+
+def history_data(
+    curriculum: Curriculum,
+    statuses: Mapping[str, str],
+    history: Mapping[str, Sequence[HistoryEntry]],
+    sessions: Sequence[SessionRecord],
+    settings: PlanSettings | None,
+    today: date,
+) -> HistoryData:
+    """The History page's numbers. With a plan, week 1 is the plan's start; without one, the
+    charts cover the WEEKS_SHOWN weeks ending with this week and have no planned line."""
+    monday = today - timedelta(days=today.weekday())
+    start = settings.start if settings else monday - timedelta(weeks=WEEKS_SHOWN - 1)
+    return HistoryData(
+        start=start,
+        today=today,
+        minutes_by_day=minutes_per_day(sessions),
+        weekly_hours=hours_per_week(sessions, start, WEEKS_SHOWN),
+        planned_weekly=settings.hours_per_week if settings else None,
+        done_by_week=done_by_week(finish_dates(curriculum, statuses, history), start),
+        planned_done_by_week=planned_done(curriculum, settings.hours_per_week)
+        if settings
+        else None,
+        study=stats(sessions, today),
+    )
