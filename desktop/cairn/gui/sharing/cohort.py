@@ -1,10 +1,9 @@
-"""Several learners' summaries side by side: one sortable row each, exportable as CSV."""
+"""Several learners' summaries side by side in a window: one sortable row each (the rows and the
+CSV come from `cairn.cohort`)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,78 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...reports.importer import ExportData
+from ...cohort import COLUMNS, CohortRow, cohort_row, write_csv
 
-COLUMNS = (
-    "Learner",
-    "Overall %",
-    "Primary role",
-    "Readiness",
-    "Study, last 4 weeks (h)",
-    "Last activity",
-    "Exported",
-    "File",
-)
+__all__ = ["CohortRow", "CohortWindow", "cohort_row", "write_csv"]
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 7
-
-
-@dataclass(frozen=True, slots=True)
-class CohortRow:
-    learner: str
-    overall: float
-    role: str
-    readiness: float | None
-    study_hours: float | None
-    last_activity: str
-    exported: str
-    path: Path
-
-    def cells(self) -> list[tuple[str, object]]:
-        """(text shown, value sorted by) for each column."""
-
-        def number(value: float | None, fmt: str) -> tuple[str, object]:
-            return ("—", -1.0) if value is None else (format(value, fmt), value)
-
-        return [
-            (self.learner, self.learner.lower()),
-            number(self.overall, ".1f"),
-            (self.role or "—", self.role),
-            number(self.readiness, ".1f"),
-            number(self.study_hours, ".1f"),
-            (self.last_activity or "—", self.last_activity),
-            (self.exported, self.exported),
-            (self.path.name, self.path.name),
-        ]
-
-
-def cohort_row(data: ExportData) -> CohortRow:
-    """A learner's row from the summary numbers their export carries."""
-    summary = data.summary
-    overall = summary.get("overall", {}) if isinstance(summary.get("overall"), dict) else {}
-    roles = [r for r in summary.get("roles", []) if isinstance(r, dict)]
-    primary = next((r for r in roles if r.get("id") == data.primary_role), None)
-    study = summary.get("study_minutes_last_four_weeks")
-    last = summary.get("last_activity")
-    return CohortRow(
-        learner=data.learner_name or data.path.stem,
-        overall=float(overall.get("percent", 0.0) or 0.0),
-        role=str(primary.get("name", "")) if primary else "",
-        readiness=float(primary["readiness"])
-        if primary and isinstance(primary.get("readiness"), int | float)
-        else None,
-        study_hours=round(study / 60, 1) if isinstance(study, int | float) else None,
-        last_activity=str(last)[:10] if isinstance(last, str) else "",
-        exported=f"{data.exported_at:%Y-%m-%d}",
-        path=data.path,
-    )
-
-
-def write_csv(rows: Sequence[CohortRow], target: Path) -> None:
-    with open(target, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([text for text, _ in row.cells()])
 
 
 class CohortWindow(QWidget):
