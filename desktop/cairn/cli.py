@@ -21,8 +21,7 @@ from .content import ContentError, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
 from .logs import command_line_log, configure_logging
 from .progress import STATUSES, Progress
-from .store import StoreError
-from .tracker import Tracker, TrackerError, explain_folder_error
+from .tracker import StoreError, Tracker, TrackerError, explain_folder_error
 from .validation import MAX_NOTE_CHARS
 
 JSON_SCHEMA = 1
@@ -498,15 +497,16 @@ def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         raise TrackerError(f"--out '{args.out_text}' is not a file name")
     if not target.parent.is_dir():
         raise TrackerError(f"the folder for --out {target} does not exist")
-    export(tracker, args.format, target, since=since, include_notes=not args.no_notes)
+    done = export(
+        tracker.snapshot(), args.format, target, since=since, include_notes=not args.no_notes
+    )
+    tracker.remember_export(done.at)
     out.write(f"wrote {target} ({args.format})\n")
     return EXIT_OK
 
 
 def _import(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    from .reports.importer import import_progress
-
-    report = import_progress(tracker, args.file)
+    report = tracker.import_progress(args.file)
     out.write(report.describe() + "\n")
     return EXIT_OK
 

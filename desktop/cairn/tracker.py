@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from . import packs
 from .content import Curriculum, Item, PackInfo
@@ -22,15 +22,17 @@ from .packs import PACKS_FOLDER, DisabledPack, load_packs
 from .plan import Pace, PlanSettings, pace
 from .progress import READING_STATUSES, STATUSES, Progress, progress_of
 from .readiness import ReadinessModel
-from .store import (
-    DamagedDatabaseError,
-    Database,
-    EvidenceRecord,
-    HistoryEntry,
-    NoteRecord,
-    SessionRecord,
-    StatusRecord,
+from .records import EvidenceRecord, HistoryEntry, NoteRecord, SessionRecord, StatusRecord
+from .snapshot import (
+    LAST_EXPORT,
+    PRIMARY_ROLE,
+    SNAPSHOT_SETTINGS,
+    TARGET_ROLES,
+    ProgressSnapshot,
+    plan_from_setting,
+    target_roles_of,
 )
+from .store import DamagedDatabaseError, Database
 from .store.backup import (
     BackupInfo,
     backup_to,
@@ -38,7 +40,7 @@ from .store.backup import (
     make_backup,
     newest_backup_time,
 )
-from .store.errors import StoreError, explain
+from .store.errors import StoreError, error_name, explain
 from .store.folder_lock import FolderLock, one_at_a_time
 from .store.opening import OpenedDatabase, open_database
 from .store.recovery import (
@@ -52,10 +54,27 @@ from .study import StudyStats
 from .study import stats as study_stats
 from .timer import TimerState
 
+if TYPE_CHECKING:
+    from .reports.importer import ImportReport
+
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
 log = logging.getLogger("cairn.tracker")
 SNAPSHOT_FILE = "summary.sqlite3"
+
+# What the window and the command line may name without importing the store.
+__all__ = [
+    "BackupInfo",
+    "Change",
+    "ProgressSnapshot",
+    "RecoveryNotice",
+    "StoreError",
+    "Tracker",
+    "TrackerError",
+    "error_name",
+    "explain_folder_error",
+    "utc_now",
+]
 
 
 class ImportPlanLike(Protocol):
@@ -123,6 +142,7 @@ class TimerStep:
 
         self.open_notice = ""
         self._opened: OpenedDatabase | None = None  # set by open(): the lock and scratch files
+        self._cleanups: list[Callable[[], None]] = []  # run on close (a summary's folder)
         self.backup_dir = backup_dir or (
             data_dir / BACKUPS_FOLDER if data_dir else database.path.parent / BACKUPS_FOLDER
         )
@@ -175,14 +195,25 @@ class TimerStep:
 
     @classmethod
     def open_snapshot(
-        cls, folder: Path, curriculum: Curriculum, plan_for: Callable[[Tracker], ImportPlanLike]
+        cls,
+        folder: Path,
+        curriculum: Curriculum,
+        plan_for: Callable[[ProgressSnapshot], ImportPlanLike],
+        *,
+        read_only_reason: str = "",
+        on_close: Callable[[], None] | None = None,
     ) -> Tracker:
-        """A tracker on a new database in `folder` (a throwaway folder the caller removes),
-        filled with the plan `plan_for` makes against it: a summary opened for reading."""
+        """A tracker on a new database in `folder` (a throwaway folder), filled with the plan
+        `plan_for` makes against its empty snapshot: a summary opened for reading.
+
+        `read_only_reason` refuses every change in those words; `on_close` runs on close
+        (and when opening fails), e.g. to remove the folder."""
         tracker = cls(curriculum, Database.open(folder / SNAPSHOT_FILE, folder / BACKUPS_FOLDER))
+        tracker._cleanups += [on_close] if on_close is not None else []
         try:
-            tracker._database.apply_import(plan_for(tracker))
+            tracker._database.apply_import(plan_for(tracker.snapshot()))
             tracker.reload()
+            tracker.read_only_reason = read_only_reason
         except BaseException:
             tracker.close()
             raise
@@ -201,7 +232,7 @@ class TimerStep:
             self._database.close()
             if opened is not None:
                 opened.close()
-        for cleanup in getattr(self, "_cleanups", []):
+        for cleanup in self._cleanups:
             cleanup()
 
     def notices(self) -> list[str]:
@@ -243,6 +274,12 @@ class TimerStep:
 
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.backup_dir)
+
+    def full_check(self) -> list[str]:
+        """The full integrity and foreign-key check of the database file, changing nothing
+        (its own connection: safe on a worker thread). Raises a StoreError in words when the
+        file is busy or cannot be read."""
+        return full_check(self._database.path)
 
     def check(self) -> tuple[list[str], RecoveryNotice | None]:
         """Back up, then run the full integrity and foreign-key check. A damaged database is
@@ -301,12 +338,15 @@ class TimerStep:
         return Change("restore", (str(backup),), str(safety), str(backup))
 
     # --- the learner's own packs --------------------------------------------------------------
-    def apply_import(self, plan_for: Callable[[Tracker], PlanT]) -> tuple[PlanT, Path | None]:
-        """Plan an import with `plan_for(self)` and, unless it changes nothing, back up and
-        apply it in one transaction, then re-read. One import at a time per data folder (each
-        plans against what the database holds). Returns the plan and the backup made."""
+    def apply_import(
+        self, plan_for: Callable[[ProgressSnapshot], PlanT]
+    ) -> tuple[PlanT, Path | None]:
+        """Plan an import with `plan_for` against a fresh snapshot and, unless the plan changes
+        nothing, back up and apply it in one transaction, then re-read. One import at a time
+        per data folder (each plans against what the database holds). Returns the plan and
+        the backup made."""
         with one_at_a_time(self.database_path.parent, "import"):
-            plan = plan_for(self)
+            plan = plan_for(self.snapshot())
             if plan.empty:
                 return plan, None
             try:
@@ -320,6 +360,24 @@ class TimerStep:
             self._database.apply_import(plan)
             self.reload()
             return plan, backup
+
+    def import_progress(self, path: Path) -> ImportReport:
+        """Validate a JSON export completely, back up, then merge it in one transaction
+        (newer wins, nothing is deleted); say what was taken and what was left out.
+
+        Raises ImportRefused naming the file and field; then nothing was changed."""
+        from .reports import importer
+
+        data = importer.read_export(Path(path))
+        plan, backup = self.apply_import(
+            lambda here: importer.plan_merge(here, data, here.curriculum)
+        )
+        return importer.ImportReport.from_plan(plan, backup)
+
+    def remember_export(self, moment: datetime) -> Change:
+        """The next summary lists what was completed after `moment` (an export made now)."""
+        self._writable()
+        return self.set_setting(LAST_EXPORT, moment.isoformat())
 
     def own_packs(self) -> list[PackInfo]:
         """Packs added by the learner or a mentor (everything after the shipped pack)."""
@@ -420,6 +478,31 @@ class TimerStep:
         self.reload()
         return self._snapshot() != before
 
+    def snapshot(self) -> ProgressSnapshot:
+        """The learner's progress now, frozen: what reports, exports and the import planner
+        read. Statuses come from the in-memory copy; everything else from one read each."""
+        db = self._database
+        return ProgressSnapshot(
+            curriculum=self.curriculum,
+            now=self.now(),
+            statuses=self._statuses,
+            records=db.statuses(),
+            reading_records=db.reading_records(),
+            history=db.all_history(),
+            notes=db.notes(),
+            evidence=tuple(db.evidence()),
+            sessions=tuple(db.sessions()),
+            settings={key: db.setting(key) for key in SNAPSHOT_SETTINGS},
+            data_folder=self.data_folder,
+            backup_dir=self.backup_dir,
+        )
+
+    @property
+    def data_folder(self) -> Path:
+        """The folder whose files an export must never replace: the data folder, or the
+        database's folder when the tracker was opened without one."""
+        return self.data_dir if self.data_dir is not None else self.database_path.parent
+
     # --- reading ----------------------------------------------------------------------------
     def item(self, content_id: str) -> Item:
         item = self.curriculum.items.get(self.curriculum.resolve(content_id))
@@ -506,13 +589,7 @@ class TimerStep:
     # --- plan and study -----------------------------------------------------------------------
     def plan_settings(self) -> PlanSettings | None:
         """The learner's start date and weekly hours (None until chosen)."""
-        raw = self.setting("plan")
-        if not isinstance(raw, dict):
-            return None
-        try:
-            return PlanSettings(date.fromisoformat(str(raw["start"])), float(raw["hours_per_week"]))
-        except (KeyError, ValueError, TypeError):
-            return None
+        return plan_from_setting(self.setting("plan"))
 
     def set_plan(self, start: date, hours_per_week: float) -> Change:
         """Choose when the path starts and how many hours a week it gets (1–60)."""
@@ -712,14 +789,14 @@ class TimerStep:
 
     def primary_role(self) -> str:
         """The learner's primary target role ('' until chosen)."""
-        role = self.setting("primary_role", "")
-        return role if role in self.curriculum.roles else ""
+        role = self.setting(PRIMARY_ROLE, "")
+        return role if isinstance(role, str) and role in self.curriculum.roles else ""
 
     def target_roles(self) -> list[str]:
         """The primary role first, then the other roles the learner targets."""
-        others = [r for r in self.setting("target_roles", []) or [] if r in self.curriculum.roles]
-        primary = self.primary_role()
-        return ([primary] if primary else []) + [r for r in others if r != primary]
+        return list(
+            target_roles_of(self.curriculum, self.setting(PRIMARY_ROLE), self.setting(TARGET_ROLES))
+        )
 
     def set_target_roles(self, primary: str, others: Sequence[str] = ()) -> Change:
         """Choose the primary role and any others; unknown role ids are refused."""

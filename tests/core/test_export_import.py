@@ -13,7 +13,7 @@ import pytest
 from cairn.cli import run
 from cairn.locations import curriculum_dir
 from cairn.reports.export import export, render_text
-from cairn.reports.importer import ImportRefused, import_progress
+from cairn.reports.importer import ImportRefused
 from cairn.tracker import Tracker
 
 HOSTILE = (
@@ -61,11 +61,11 @@ def _status_json(data_dir: Path) -> dict:  # type: ignore[type-arg]
 
 
 def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) -> None:
-    target = export(learner, "json", tmp_path / "ada.json")
+    target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
     statuses = learner.statuses()
     learner.close()
     fresh = Tracker.open(tmp_path / "mentor-copy", curriculum_dir())
-    report = import_progress(fresh, target)
+    report = fresh.import_progress(target)
     assert report.statuses == len(statuses) and report.evidence == 1 and report.readings == 1
     assert report.sessions == 1 and [x.minutes for x in fresh.sessions()] == [75]
     assert fresh.statuses() == statuses
@@ -78,8 +78,8 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
 
 
 def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path: Path) -> None:
-    target = export(learner, "json", tmp_path / "ada.json")
-    report = import_progress(learner, target)
+    target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
+    report = learner.import_progress(target)
     assert (report.statuses, report.notes, report.evidence, report.readings, report.sessions) == (
         0,
         0,
@@ -92,7 +92,7 @@ def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path
 
 
 def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path) -> None:
-    target = export(learner, "json", tmp_path / "ada.json")
+    target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
     other = Tracker.open(
         tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 3, 1))
     )  # older than the learner's
@@ -102,7 +102,7 @@ def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path)
         tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 4, 1))
     )  # newer than the learner's
     other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
-    report = import_progress(other, target)
+    report = other.import_progress(target)
     assert other.status("python-project-skeleton") == "done"
     assert other.status("numpy-vectorise-similarity") == "done"
     assert report.backup is not None and report.backup.is_file()
@@ -132,14 +132,14 @@ BAD_FILES = {
 def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
     learner: Tracker, tmp_path: Path, case: str
 ) -> None:
-    good = export(learner, "json", tmp_path / "good.json").read_text()
+    good = export(learner.snapshot(), "json", tmp_path / "good.json").path.read_text()
     bad = tmp_path / f"{case.replace(' ', '-')}.json"
     bad.write_text(BAD_FILES[case](good))
     fresh = Tracker.open(tmp_path / "other", curriculum_dir())
     fresh.set_status("python-project-skeleton", "doing")
     before = (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links())
     with pytest.raises(ImportRefused) as refused:
-        import_progress(fresh, bad)
+        fresh.import_progress(bad)
     message = str(refused.value)
     assert str(bad) in message and "nothing was imported" in message
     assert (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links()) == before
@@ -151,14 +151,14 @@ def test_cli_import_refusal_exit_code(learner: Tracker, tmp_path: Path) -> None:
     bad = tmp_path / "broken.json"
     bad.write_text('{"format": "cairn-progress", "schema": 1, "items": [')
     assert run(["--data-dir", str(tmp_path / "x"), "import", str(bad)]) == 2
-    good = export(learner, "json", tmp_path / "good.json")
+    good = export(learner.snapshot(), "json", tmp_path / "good.json").path
     assert run(["--data-dir", str(tmp_path / "x"), "import", str(good)]) == 0
 
 
 def test_hostile_learner_text_never_survives_into_html(learner: Tracker) -> None:
     learner.set_note("clean-code-refactor", HOSTILE)
     learner.set_setting("learner_name", "<script>alert('name')</script>Ada")
-    html = render_text(learner, "html", questions=HOSTILE, next_goals=HOSTILE)
+    html = render_text(learner.snapshot(), "html", questions=HOSTILE, next_goals=HOSTILE)
     lowered = html.lower()
     for bad in (
         "<script",
@@ -176,28 +176,29 @@ def test_hostile_learner_text_never_survives_into_html(learner: Tracker) -> None
     assert "&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;Ada" in html
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     for fmt in ("html", "pdf"):
-        printed = render_text(learner, fmt, questions=HOSTILE).lower()
+        printed = render_text(learner.snapshot(), fmt, questions=HOSTILE).lower()
         assert "<script" not in printed and "evil.example" not in printed
         assert "http://" not in printed.replace("http://www.w3.org", "")
 
 
 def test_notes_private_and_no_notes(learner: Tracker) -> None:
-    with_notes = render_text(learner, "md")
+    with_notes = render_text(learner.snapshot(), "md")
     assert "Learned **uv**" in with_notes and "Private doubts" not in with_notes
-    without = render_text(learner, "md", include_notes=False)
+    without = render_text(learner.snapshot(), "md", include_notes=False)
     assert "Learned" not in without and "Learning journal" not in without
-    payload = json.loads(render_text(learner, "json", include_notes=False))
+    payload = json.loads(render_text(learner.snapshot(), "json", include_notes=False))
     assert payload["notes"] == []
 
 
 def test_completed_since_the_previous_export(learner: Tracker, tmp_path: Path) -> None:
-    first = render_text(learner, "md", now=datetime(2026, 3, 3))
+    first = render_text(learner.snapshot(), "md", now=datetime(2026, 3, 3))
     assert "Set up a Python repo" in first
-    export(learner, "md", tmp_path / "first.md", now=datetime(2026, 3, 3))
+    done = export(learner.snapshot(), "md", tmp_path / "first.md", now=datetime(2026, 3, 3))
+    learner.remember_export(done.at)
     learner._clock = _clock(datetime(2026, 3, 5))  # two days later
     learner.set_status("pytest-fixtures-parametrize", "todo")
     learner.set_status("numpy-vectorise-similarity", "done")
-    second = render_text(learner, "md", now=datetime(2026, 3, 10))
+    second = render_text(learner.snapshot(), "md", now=datetime(2026, 3, 10))
     completed = second.split("## Completed in this period")[1].split("##")[0]
     assert "Vectorise cosine similarity" in completed
     assert "Set up a Python repo" not in completed
@@ -205,7 +206,7 @@ def test_completed_since_the_previous_export(learner: Tracker, tmp_path: Path) -
 
 def test_report_contents_for_a_mentor(learner: Tracker) -> None:
     md = render_text(
-        learner,
+        learner.snapshot(),
         "md",
         questions="How deep should I go on linear algebra?",
         next_goals="Finish week 2.",
@@ -272,13 +273,13 @@ def test_pdf_has_the_report_headings_and_needs_no_display(learner: Tracker, tmp_
 
 
 def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: Path) -> None:
-    from cairn.reports.snapshot import open_snapshot
+    from cairn.mentor_view import open_summary
     from cairn.tracker import TrackerError
 
-    target = export(learner, "json", tmp_path / "ada.json")
+    target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
     before = target.read_bytes()
     mentor = Tracker.open(tmp_path / "mentor", curriculum_dir())
-    snapshot, data = open_snapshot(target, mentor.curriculum)
+    snapshot, data = open_summary(target, mentor.curriculum)
     assert data.learner_name == "Ada Learner"
     assert snapshot.statuses() == learner.statuses()
     assert snapshot.readiness().role("llm-engineer").score == pytest.approx(

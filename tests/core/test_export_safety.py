@@ -141,7 +141,7 @@ def hostile(tracker: Tracker) -> Tracker:
 
 
 def test_case12_markdown_export_renders_to_inert_html(hostile: Tracker) -> None:
-    text = render_text(hostile, "md", questions=HOSTILE, next_goals=HOSTILE)
+    text = render_text(hostile.snapshot(), "md", questions=HOSTILE, next_goals=HOSTILE)
     html = markdown.markdown(text, extensions=["tables"])
     lowered = html.lower()
     for bad in ("<img", "<script", "<iframe", "<style", "&#x202e;"):
@@ -162,7 +162,7 @@ def test_case12_markdown_export_renders_to_inert_html(hostile: Tracker) -> None:
 
 
 def test_case12_a_learner_heading_never_becomes_a_report_heading(hostile: Tracker) -> None:
-    text = render_text(hostile, "md", questions=HOSTILE, next_goals=HOSTILE)
+    text = render_text(hostile.snapshot(), "md", questions=HOSTILE, next_goals=HOSTILE)
     parsed = _parse(markdown.markdown(text, extensions=["tables"]))
     h1 = [heading for level, heading in parsed.headings if level == "h1"]
     h2 = {heading for level, heading in parsed.headings if level == "h2"}
@@ -213,10 +213,10 @@ def test_case13_absolute_links_stay_percent_encoded() -> None:
 def test_case13_bidi_controls_never_reach_the_html(tracker: Tracker, char: str) -> None:
     _store(tracker, name=f"Ada{char}", note=f"see report{char}txt.exe and &#x{ord(char):04x}; too")
     for fmt in ("html", "pdf", "md"):
-        text = render_text(tracker, fmt, questions=f"q{char}", next_goals=f"g{char}")
+        text = render_text(tracker.snapshot(), fmt, questions=f"q{char}", next_goals=f"g{char}")
         assert char not in text, fmt
         assert "reporttxt.exe" in text
-    assert f"&#x{ord(char):04x};" not in render_text(tracker, "html")
+    assert f"&#x{ord(char):04x};" not in render_text(tracker.snapshot(), "html")
 
 
 def test_case13_html_report_keeps_only_absolute_links(hostile: Tracker) -> None:
@@ -228,7 +228,7 @@ def test_case13_html_report_keeps_only_absolute_links(hostile: Tracker) -> None:
     for fmt in ("html", "pdf"):
         hrefs = [
             dict(attrs).get("href")
-            for tag, attrs in _parse(render_text(hostile, fmt)).tags
+            for tag, attrs in _parse(render_text(hostile.snapshot(), fmt)).tags
             if tag == "a"
         ]
         assert all(h is None or h.startswith(("https://", "http://", "mailto:")) for h in hrefs), (
@@ -280,7 +280,7 @@ def test_case13_a_character_reference_never_disguises_a_link(tracker: Tracker, f
             for ref in REFERENCES
         ),
     )
-    text = render_text(tracker, fmt)
+    text = render_text(tracker.snapshot(), fmt)
     parser = _Links()
     parser.feed(markdown.markdown(text, extensions=["tables"]) if fmt == "md" else text)
     parser.close()
@@ -310,7 +310,7 @@ def _refused(tracker: Tracker, target: Path, fmt: str = "md") -> str:
     database = tracker.database_path
     before = _sha256(database)
     with pytest.raises(ExportTargetRefused) as refused:
-        export(tracker, fmt, target)
+        export(tracker.snapshot(), fmt, target)
     assert _sha256(database) == before
     message = str(refused.value)
     assert str(target) in message and "Nothing was written" in message
@@ -370,7 +370,7 @@ def test_case5_the_background_writer_refuses_too(tracker: Tracker, data_dir: Pat
 def test_case5_a_good_export_still_replaces_an_old_one(tracker: Tracker, tmp_path: Path) -> None:
     target = tmp_path / "summary.md"
     target.write_text("last week's summary")
-    export(tracker, "md", target)
+    export(tracker.snapshot(), "md", target)
     assert target.read_text().startswith("# Progress summary")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -411,17 +411,22 @@ def test_since_refuses_nonsense_with_a_clear_message(text: str) -> None:
 
 def test_since_with_an_offset_exports_without_a_traceback(tracker: Tracker, tmp_path: Path) -> None:
     tracker.set_status("demo-start", "done")
-    target = export(
-        tracker, "md", tmp_path / "s.md", since=datetime.fromisoformat("2000-01-01T00:00:00+05:00")
+    done = export(
+        tracker.snapshot(),
+        "md",
+        tmp_path / "s.md",
+        since=datetime.fromisoformat("2000-01-01T00:00:00+05:00"),
     )
-    assert "Completed in this period" in target.read_text()
+    assert "Completed in this period" in done.path.read_text()
 
 
 def test_case12_learner_headings_stay_below_the_html_report_outline(hostile: Tracker) -> None:
     for fmt in ("html", "pdf"):
-        parsed = _parse(render_text(hostile, fmt, questions="# Urgent", next_goals="## Later"))
+        parsed = _parse(
+            render_text(hostile.snapshot(), fmt, questions="# Urgent", next_goals="## Later")
+        )
         h2 = {heading for level, heading in parsed.headings if level == "h2"}
         assert h2 <= REPORT_H2, (fmt, h2)
-        text = render_text(hostile, fmt, questions="# Urgent", next_goals="## Later")
+        text = render_text(hostile.snapshot(), fmt, questions="# Urgent", next_goals="## Later")
         for heading in ("Urgent", "Later", "Sneaky heading"):
             assert f"<h4>{heading}</h4>" in text, (fmt, heading)

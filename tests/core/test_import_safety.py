@@ -23,7 +23,6 @@ from cairn.locations import curriculum_dir
 from cairn.reports.importer import (
     ImportRefused,
     ImportReport,
-    import_progress,
     plan_merge,
     read_export,
 )
@@ -204,7 +203,7 @@ def test_times_with_an_offset_are_converted_to_utc(
             ],
         ),
     )
-    import_progress(shipped_tracker, source)
+    shipped_tracker.import_progress(source)
     assert shipped_tracker.stored_statuses()[ITEM].updated_at == datetime(2026, 3, 1, 10)
     assert shipped_tracker.history(ITEM)[0].changed_at == datetime(2026, 3, 1, 10)
     assert shipped_tracker.sessions()[0].started_at == datetime(2026, 3, 1, 12, 30)
@@ -261,7 +260,7 @@ def test_evidence_and_sessions_on_unknown_ids_are_skipped_and_reported(
             ],
         ),
     )
-    report = import_progress(shipped_tracker, source)
+    report = shipped_tracker.import_progress(source)
     assert (report.evidence, report.sessions) == (1, 1)
     assert (report.skipped_evidence, report.skipped_sessions) == (1, 1)
     assert [x.minutes for x in shipped_tracker.sessions()] == [20]
@@ -406,7 +405,7 @@ def test_the_report_says_what_was_taken_and_what_was_skipped(
             readings=("clean-code-refactor", "gone-reading"),
         ),
     )
-    plan = plan_merge(shipped_tracker, read_export(source), shipped_tracker.curriculum)
+    plan = plan_merge(shipped_tracker.snapshot(), read_export(source), shipped_tracker.curriculum)
     said = ImportReport.from_plan(plan, None).describe()
     assert said == (
         "No new statuses, notes, evidence, readings or study sessions. Your name "
@@ -419,7 +418,7 @@ def test_the_report_says_what_was_taken_and_what_was_skipped(
     assert (
         ImportReport.from_plan(
             plan_merge(
-                shipped_tracker,
+                shipped_tracker.snapshot(),
                 read_export(write(tmp_path / "empty.json", learner_only(name=""))),
                 shipped_tracker.curriculum,
             ),
@@ -433,7 +432,7 @@ def test_the_report_says_what_was_taken_and_what_was_skipped(
 def test_the_mentor_view_reads_roles_as_the_file_has_them(data_dir: Path, tmp_path: Path) -> None:
     source = write(tmp_path / "mentor.json", learner_only(primary="their-own-role"))
     with opened(data_dir) as t:
-        plan = plan_merge(t, read_export(source), None)
+        plan = plan_merge(t.snapshot(), read_export(source), None)
     assert plan.settings["primary_role"] == "their-own-role" and plan.skipped_roles == ()
 
 

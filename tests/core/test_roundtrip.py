@@ -23,7 +23,6 @@ from tests.conftest import SMALL_PACK
 from cairn.cli import run
 from cairn.locations import curriculum_dir
 from cairn.reports.export import export, render_text
-from cairn.reports.importer import import_progress
 from cairn.tracker import Tracker, TrackerError
 from cairn.validation import MAX_NOTE_CHARS, MAX_URL_CHARS
 
@@ -66,8 +65,8 @@ def _through_an_export(empty_database: Path, change: str, value: str) -> tuple[o
         except TrackerError:
             return None, None
         export_file = root / "export.json"
-        export_file.write_text(render_text(source, "json"), encoding="utf-8")
-        import_progress(target, export_file)
+        export_file.write_text(render_text(source.snapshot(), "json"), encoding="utf-8")
+        target.import_progress(export_file)
         return _held(source), _held(target)
     finally:
         source.close()
@@ -110,8 +109,8 @@ def test_every_learner_name_the_tracker_accepts_survives_export_and_import(
         except TrackerError:
             return
         export_file = root / "export.json"
-        export_file.write_text(render_text(source, "json"), encoding="utf-8")
-        import_progress(target, export_file)
+        export_file.write_text(render_text(source.snapshot(), "json"), encoding="utf-8")
+        target.import_progress(export_file)
         assert target.setting("learner_name") == (name or None)
     finally:
         source.close()
@@ -152,7 +151,7 @@ def learner(tmp_path: Path) -> Iterator[Path]:
 def _export(folder: Path, target: Path) -> Path:
     t = Tracker.open(folder, curriculum_dir())
     try:
-        return export(t, "json", target)
+        return export(t.snapshot(), "json", target).path
     finally:
         t.close()
 

@@ -54,7 +54,7 @@ def test_case11_an_evidence_link_never_becomes_a_pdf_action(
         tracker._database.add_evidence("demo-start", payload, datetime(2026, 1, 2))
     item = next(iter(tracker.curriculum.items))
     tracker._database.set_note(item, f"see <{payload}>", False, datetime(2026, 1, 2))
-    target = export(tracker, "pdf", tmp_path / "summary.pdf")
+    target = export(tracker.snapshot(), "pdf", tmp_path / "summary.pdf").path
     _assert_inert_with_links(target.read_bytes(), [payload])
 
 

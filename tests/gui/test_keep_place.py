@@ -93,7 +93,7 @@ def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-unty
     laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
     other = laptop.curriculum.week_items("w01")[-1].id
     laptop.set_status(other, "done")
-    source = export(laptop, "json", tmp_path / "laptop.json")
+    source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
     laptop.close()
     before, _ = _busy_learner(qtbot, window)
     sharing = window.sharing

@@ -21,7 +21,7 @@ def _learner_export(tmp_path: Path, shipped_pack: Path, name: str, done: int) ->
     t.set_note(t.curriculum.week_items("w01")[0].id, f"{name} learned uv")
     t.set_setting("learner_name", name.capitalize())
     t.set_target_roles("llm-engineer")
-    target = export(t, "json", tmp_path / f"{name}.json")
+    target = export(t.snapshot(), "json", tmp_path / f"{name}.json").path
     t.close()
     return target
 

@@ -21,8 +21,7 @@ from .. import __version__
 from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
 from ..logs import configure_logging
-from ..store import StoreError
-from ..tracker import Tracker, TrackerError, explain_folder_error
+from ..tracker import StoreError, Tracker, TrackerError, explain_folder_error
 from .widgets.actions import attempt
 from .widgets.theme import apply_theme
 from .window.main_window import MainWindow

@@ -1,7 +1,10 @@
 """Exporting a summary in any format, written atomically (a half-written file never appears).
 
 An export is never written into the data folder, over a database (or its -wal/-shm files), or
-onto a folder, pipe or device: such a target is refused before anything is written."""
+onto a folder, pipe or device: such a target is refused before anything is written.
+
+Everything here is a function of a `ProgressSnapshot` (plus paths): an export returns when it
+was made, and the caller remembers that through the tracker (`Tracker.remember_export`)."""
 
 from __future__ import annotations
 
@@ -11,14 +14,15 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..tracker import Tracker, utc_now
+from ..snapshot import ProgressSnapshot
 from .html_report import render_html
 from .json_export import export_payload
 from .markdown_report import render_markdown
-from .summary import LAST_EXPORT, build_summary
+from .summary import build_summary
 
 FORMATS = ("md", "html", "pdf", "json")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -30,6 +34,15 @@ SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 
 class ExportTargetRefused(ValueError):
     """The chosen file must not be written by an export (it would damage the learner's data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """A written export: the file, and the moment the summary runs until (to remember as
+    the last export, so the next summary starts there)."""
+
+    path: Path
+    at: datetime
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -129,7 +142,7 @@ def as_naive_utc(moment: datetime) -> datetime:
 
 
 def render_text(
-    tracker: Tracker,
+    snapshot: ProgressSnapshot,
     fmt: str,
     *,
     since: datetime | None = None,
@@ -138,10 +151,11 @@ def render_text(
     questions: str | None = None,
     next_goals: str | None = None,
 ) -> str:
-    """The export as text (for md, html and json; the preview shows exactly this)."""
+    """The export as text (for md, html and json; the preview shows exactly this), up to
+    `now` (default: the snapshot's moment)."""
     summary = build_summary(
-        tracker,
-        until=as_naive_utc(now or utc_now()),
+        snapshot,
+        until=as_naive_utc(now or snapshot.now),
         since=as_naive_utc(since) if since else None,
         include_notes=include_notes,
         questions=questions,
@@ -152,18 +166,12 @@ def render_text(
     if fmt in ("html", "pdf"):
         return render_html(summary, for_print=fmt == "pdf")
     if fmt == "json":
-        return json.dumps(export_payload(tracker, summary), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(export_payload(snapshot, summary), indent=2, ensure_ascii=False) + "\n"
     raise ValueError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
 
 
-def tracker_folder(tracker: Tracker) -> Path:
-    """The folder whose files an export must never replace: the data folder, or the folder
-    of the database when the tracker has none."""
-    return tracker.data_dir if tracker.data_dir is not None else tracker.database_path.parent
-
-
 def export(
-    tracker: Tracker,
+    snapshot: ProgressSnapshot,
     fmt: str,
     target: Path,
     *,
@@ -173,14 +181,16 @@ def export(
     questions: str | None = None,
     next_goals: str | None = None,
     data_dir: Path | None = None,
-) -> Path:
-    """Write the export to `target` and remember when this export was made. A target inside
-    the data folder (default: the tracker's) or over a database is refused first."""
-    folder = data_dir if data_dir is not None else tracker_folder(tracker)
-    check_export_target(Path(target), folder, protected=[tracker.backup_dir])
-    moment = now or utc_now()
+) -> Exported:
+    """Write the export to `target`; say when it was made (the caller remembers that). A
+    target inside the data folder (default: the snapshot's), its backups or over a database
+    is refused first."""
+    folder = data_dir if data_dir is not None else snapshot.data_folder
+    protected = [snapshot.backup_dir] if snapshot.backup_dir is not None else []
+    check_export_target(Path(target), folder, protected=protected)
+    moment = now or snapshot.now
     text = render_text(
-        tracker,
+        snapshot,
         fmt,
         since=since,
         include_notes=include_notes,
@@ -188,9 +198,8 @@ def export(
         questions=questions,
         next_goals=next_goals,
     )
-    write_export(text, fmt, Path(target), moment, data_dir=folder, protected=[tracker.backup_dir])
-    remember_export(tracker, moment)
-    return Path(target)
+    write_export(text, fmt, Path(target), moment, data_dir=folder, protected=protected)
+    return Exported(Path(target), moment)
 
 
 def write_export(
@@ -236,8 +245,3 @@ def _sync(path: Path) -> None:
     """Flush a file written by someone else (Qt) to the disk."""
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def remember_export(tracker: Tracker, moment: datetime) -> None:
-    """The next summary lists what was completed after this moment."""
-    tracker.set_setting(LAST_EXPORT, moment.isoformat())

@@ -43,7 +43,7 @@ from .json_export import FORMAT, SCHEMA
 
 if TYPE_CHECKING:
     from ..content import Curriculum
-    from ..tracker import Tracker
+    from ..snapshot import ProgressSnapshot
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
@@ -598,28 +598,28 @@ def _missing(incoming: Iterable[tuple[Hashable, T]], here: Iterable[Hashable]) -
 
 
 def plan_merge(
-    tracker: Tracker, data: ExportData, curriculum: Curriculum | None = None
+    snapshot: ProgressSnapshot, data: ExportData, curriculum: Curriculum | None = None
 ) -> ImportPlan:
-    """What merging `data` into what `tracker` holds would write (read through its public
-    reads only): newer wins, nothing is deleted.
+    """What merging `data` into the progress in `snapshot` would write (a pure function:
+    `Tracker.apply_import` writes the plan): newer wins, nothing is deleted.
 
     With a curriculum, evidence and sessions on ids it does not know are skipped (and counted),
     and evidence on a known id that is not a milestone refuses the file."""
     plan = ImportPlan()
     data = _sort_by_curriculum(plan, data, curriculum) if curriculum is not None else data
-    _plan_statuses(plan, tracker, data)
-    notes = tracker.notes()
+    _plan_statuses(plan, snapshot, data)
+    notes = snapshot.notes
     for ident, body, at in data.notes:
         here_note = notes.get(ident)
         if here_note is None or (is_newer(at, here_note.updated_at) and here_note.body != body):
             plan.notes.append((ident, body, here_note.private if here_note else False, at))
     resolve = curriculum.resolve if curriculum is not None else (lambda cid: cid)
-    links = {(resolve(e.content_id), e.url) for e in tracker.evidence_links()}
+    links = {(resolve(e.content_id), e.url) for e in snapshot.evidence}
     for ident, url, at in data.evidence:
         if (resolve(ident), url) not in links:
             plan.evidence.append((resolve(ident), url, at))
             links.add((resolve(ident), url))
-    readings = tracker.reading_records()
+    readings = snapshot.reading_records
     for ident, status, at in data.readings:
         here_reading = readings.get(ident)
         if here_reading is None or (
@@ -631,14 +631,14 @@ def plan_merge(
             ((cid, to_second(at), minutes), (cid, at, minutes, source))
             for cid, at, minutes, source in data.sessions
         ),
-        ((x.content_id, to_second(x.started_at), x.minutes) for x in tracker.sessions()),
+        ((x.content_id, to_second(x.started_at), x.minutes) for x in snapshot.sessions),
     )
-    _plan_settings(plan, tracker, data, curriculum)
+    _plan_settings(plan, snapshot, data, curriculum)
     return plan
 
 
 def _plan_settings(
-    plan: ImportPlan, tracker: Tracker, data: ExportData, curriculum: Curriculum | None
+    plan: ImportPlan, snapshot: ProgressSnapshot, data: ExportData, curriculum: Curriculum | None
 ) -> None:
     """The learner's name and roles when none are set here. With a curriculum, roles it does
     not have are left out and noted, and a stored role it does not have counts as none."""
@@ -646,14 +646,14 @@ def _plan_settings(
     def known(role: str) -> bool:
         return curriculum is None or role in curriculum.roles
 
-    if data.learner_name and not tracker.setting("learner_name"):
+    if data.learner_name and not snapshot.settings.get("learner_name"):
         plan.settings["learner_name"] = data.learner_name
     plan.skipped_roles = tuple(
         dict.fromkeys(
             role for role in (data.primary_role, *data.target_roles) if role and not known(role)
         )
     )
-    here = tracker.setting("primary_role")
+    here = snapshot.settings.get("primary_role")
     if data.primary_role and known(data.primary_role) and not (here and known(here)):
         plan.settings["primary_role"] = data.primary_role
         plan.settings["target_roles"] = list(
@@ -661,16 +661,16 @@ def _plan_settings(
         )
 
 
-def _plan_statuses(plan: ImportPlan, tracker: Tracker, data: ExportData) -> None:
+def _plan_statuses(plan: ImportPlan, snapshot: ProgressSnapshot, data: ExportData) -> None:
     """Newer statuses, and every history entry not already here (matched to the second)."""
-    local = tracker.stored_statuses()
+    local = snapshot.records
     for item in data.items:
         here = local.get(item.id)
         if here is None or (
             is_newer(item.updated_at, here.updated_at) and here.status != item.status
         ):
             plan.statuses.append((item.id, item.status, item.updated_at))
-    history = tracker.all_history()
+    history = snapshot.history
     plan.history = _missing(
         (
             ((item.id, old, new, to_second(at)), (item.id, old, new, at))
@@ -720,12 +720,3 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData, curriculum: Curricul
         sessions=sessions,
         readings=tuple(x for x in data.readings if x[0] in readings),
     )
-
-
-def import_progress(tracker: Tracker, path: Path) -> ImportReport:
-    """Validate a JSON export, back up, then merge it in one transaction; report what changed.
-
-    One import at a time per data folder: each plans against what the database holds."""
-    data = read_export(path)
-    plan, backup = tracker.apply_import(lambda here: plan_merge(here, data, here.curriculum))
-    return ImportReport.from_plan(plan, backup)

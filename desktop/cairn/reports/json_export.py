@@ -27,8 +27,8 @@ from datetime import datetime
 from typing import Any
 
 from .. import __version__
-from ..tracker import Tracker
-from .summary import LEARNER_NAME, Summary
+from ..snapshot import ProgressSnapshot
+from .summary import Summary
 
 FORMAT = "cairn-progress"
 SCHEMA = 1
@@ -39,10 +39,10 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="microseconds") + "Z" if moment else None
 
 
-def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
+def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, Any]:
     """Everything the JSON export holds, as plain data."""
-    history = tracker.all_history()
-    statuses = tracker.stored_statuses()
+    history = snapshot.history
+    statuses = snapshot.records
     items = [
         {
             "id": cid,
@@ -58,19 +58,18 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
     notes = (
         [
             {"id": cid, "body": n.body, "updated_at": _iso(n.updated_at)}
-            for cid, n in sorted(tracker.notes().items())
+            for cid, n in sorted(snapshot.notes.items())
             if not n.private
         ]
         if summary.notes_included
         else []
     )
     evidence = [
-        {"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)}
-        for e in tracker.evidence_links()
+        {"id": e.content_id, "url": e.url, "added_at": _iso(e.added_at)} for e in snapshot.evidence
     ]
     readings = [
         {"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
-        for rid, r in sorted(tracker.reading_records().items())
+        for rid, r in sorted(snapshot.reading_records.items())
     ]
     moments = [r.updated_at for r in statuses.values()]
     return {
@@ -79,13 +78,13 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
         "exported_at": _iso(summary.until),
         "app": {"name": "Cairn", "version": __version__},
         "curriculum": {
-            "version": tracker.curriculum.version,
-            "hash": tracker.curriculum.content_hash,
+            "version": snapshot.curriculum.version,
+            "hash": snapshot.curriculum.content_hash,
         },
         "learner": {
-            "name": str(tracker.setting(LEARNER_NAME, "") or ""),
-            "primary_role": tracker.primary_role(),
-            "target_roles": tracker.target_roles(),
+            "name": snapshot.learner_name,
+            "primary_role": snapshot.primary_role,
+            "target_roles": list(snapshot.target_roles),
         },
         "period": {"since": _iso(summary.since), "until": _iso(summary.until)},
         "items": items,
@@ -99,7 +98,7 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
                 "minutes": x.minutes,
                 "source": x.source,
             }
-            for x in tracker.sessions()
+            for x in snapshot.sessions
         ],
         "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
         "summary": {
@@ -110,7 +109,7 @@ def export_payload(tracker: Tracker, summary: Summary) -> dict[str, Any]:
             ],
             "roles": [
                 {"id": r.role_id, "name": r.name, "readiness": round(r.score, 1)}
-                for r in tracker.readiness().roles()
+                for r in snapshot.readiness().roles()
             ],
             "last_activity": _iso(max(moments)) if moments else None,
             "study_minutes": summary.study_minutes,

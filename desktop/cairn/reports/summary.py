@@ -8,12 +8,20 @@ from datetime import datetime
 from ..content import KIND_LABELS
 from ..progress import Progress
 from ..readiness import RoleReadiness
-from ..tracker import Tracker
+from ..snapshot import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS, ProgressSnapshot
 
-LEARNER_NAME = "learner_name"
-MENTOR_QUESTIONS = "mentor_questions"
-NEXT_GOALS = "next_goals"
-LAST_EXPORT = "last_export_at"
+__all__ = [
+    "LAST_EXPORT",
+    "LEARNER_NAME",
+    "MENTOR_QUESTIONS",
+    "NEXT_GOALS",
+    "Completed",
+    "MilestoneLine",
+    "MonthLine",
+    "NoteLine",
+    "Summary",
+    "build_summary",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,28 +88,28 @@ class Summary:
 
 
 def build_summary(
-    tracker: Tracker,
+    snapshot: ProgressSnapshot,
     *,
-    until: datetime,
+    until: datetime | None = None,
     since: datetime | None = None,
     include_notes: bool = True,
     questions: str | None = None,
     next_goals: str | None = None,
 ) -> Summary:
-    """Gather a summary of the learner's progress from `since` (default: the last export)."""
-    c = tracker.curriculum
-    if since is None:
-        last = tracker.setting(LAST_EXPORT)
-        since = datetime.fromisoformat(last) if isinstance(last, str) else None
+    """Gather a summary of the learner's progress from `since` (default: the last export)
+    until `until` (default: the snapshot's moment)."""
+    c = snapshot.curriculum
+    until = until if until is not None else snapshot.now
+    since = since if since is not None else snapshot.last_export
     weeks = {w.id: w.number for w in c.weeks.values()}
-    months = [MonthLine(m.number, m.title, tracker.month_progress(m.id)) for m in c.months]
-    model = tracker.readiness()
-    targets = tracker.target_roles()
+    months = [MonthLine(m.number, m.title, snapshot.month_progress(m.id)) for m in c.months]
+    model = snapshot.readiness()
+    targets = list(snapshot.target_roles)
     roles = [model.role(r) for r in (targets or list(c.roles))]
     completed: list[Completed] = []
-    for item_id, entries in tracker.all_history().items():
+    for item_id, entries in snapshot.history.items():
         item = c.items.get(c.resolve(item_id))
-        if item is None or tracker.status(item.id) != "done":
+        if item is None or snapshot.status(item.id) != "done":
             continue
         finished = [e.changed_at for e in entries if e.new_status == "done"]
         if finished and (since is None or finished[-1] >= since) and finished[-1] <= until:
@@ -116,17 +124,17 @@ def build_summary(
             m.id,
             m.title,
             c.projects[m.project_id or ""].title,
-            tracker.status(m.id),
+            snapshot.status(m.id),
             m.done_when,
-            tuple(e.url for e in tracker.evidence(m.id)),
+            tuple(e.url for e in snapshot.evidence_for(m.id)),
         )
         for p in c.projects_in_order()
         for m in c.project_items(p.id)
-        if tracker.status(m.id) in ("doing", "done") or tracker.evidence(m.id)
+        if snapshot.status(m.id) in ("doing", "done") or snapshot.evidence_for(m.id)
     ]
     notes: list[NoteLine] = []
     if include_notes:
-        for item_id, note in tracker.notes().items():
+        for item_id, note in snapshot.notes.items():
             item = c.items.get(c.resolve(item_id))
             if note.private or item is None or not note.body.strip():
                 continue
@@ -134,8 +142,8 @@ def build_summary(
                 NoteLine(item.id, item.title, weeks[item.week_id], note.body, note.updated_at)
             )
         notes.sort(key=lambda n: (n.week, n.title))
-    study = tracker.study(until.date())
-    primary = tracker.primary_role()
+    study = snapshot.study(until.date())
+    primary = snapshot.primary_role
     suggested = [
         f"{s.title} (+{s.gain:.1f} readiness, ~{s.estimate_hours:g} h)"
         for s in model.next_steps(
@@ -143,11 +151,11 @@ def build_summary(
         )
     ]
     return Summary(
-        learner=str(tracker.setting(LEARNER_NAME, "") or "A Cairn learner"),
+        learner=snapshot.learner_name or "A Cairn learner",
         since=since,
         until=until,
         curriculum=c.version,
-        overall=tracker.overall_progress(),
+        overall=snapshot.overall_progress(),
         months=months,
         roles=roles,
         primary_role=primary,
@@ -155,12 +163,8 @@ def build_summary(
         milestones=milestones,
         notes=notes,
         notes_included=include_notes,
-        questions=questions
-        if questions is not None
-        else str(tracker.setting(MENTOR_QUESTIONS, "") or ""),
-        next_goals=next_goals
-        if next_goals is not None
-        else str(tracker.setting(NEXT_GOALS, "") or ""),
+        questions=questions if questions is not None else snapshot.mentor_questions,
+        next_goals=next_goals if next_goals is not None else snapshot.next_goals,
         suggested_next=suggested,
         study_minutes=study.minutes_total or None,
         study_minutes_4w=study.minutes_last_four_weeks,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -23,11 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store import StoreError
-from ...store.backup import BackupInfo
-from ...store.errors import error_name
-from ...store.recovery import full_check
-from ...tracker import Tracker, TrackerError
+from ...tracker import BackupInfo, StoreError, Tracker, TrackerError, error_name
 
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
@@ -131,14 +126,14 @@ class _CheckSignals(QObject):
 
 
 class _CheckJob(QRunnable):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, tracker: Tracker) -> None:
         super().__init__()
-        self.path = path
+        self.tracker = tracker
         self.signals = _CheckSignals()
 
     def run(self) -> None:
         try:
-            self.signals.done.emit(full_check(self.path), "")
+            self.signals.done.emit(self.tracker.full_check(), "")
         except StoreError as error:  # busy or a disk error: not damage, and said in words
             self.signals.done.emit([], str(error))
 
@@ -177,13 +172,11 @@ class SafetyMenu(QObject):
         """A backup on a worker thread (it uses its own SQLite connections)."""
         if self._thread is not None and self._thread.is_alive():
             return
-        path, folder = self.tracker.database_path, self.tracker.backup_dir
+        path = self.tracker.database_path
 
         def work() -> None:
-            from ...store.backup import make_backup
-
             try:
-                make_backup(path, folder, reason=reason)
+                self.tracker.backup(reason)  # its own connections: safe on this thread
             except Exception as error:  # reported on the status bar, never silently lost
                 log.warning(
                     "%s backup of %s failed: %s (%s)", reason, path, error, error_name(error)
@@ -229,7 +222,7 @@ class SafetyMenu(QObject):
                 [], f"the backup before the check failed ({error}), so the check did not run"
             )
             return
-        job = _CheckJob(self.tracker.database_path)
+        job = _CheckJob(self.tracker)
         job.signals.done.connect(self._checked)
         self._job = job
         QThreadPool.globalInstance().start(job)

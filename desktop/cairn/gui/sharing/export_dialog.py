@@ -28,14 +28,11 @@ from PySide6.QtWidgets import (
 from ...reports.export import (
     ExportTargetRefused,
     check_export_target,
-    remember_export,
     render_text,
-    tracker_folder,
     write_export,
 )
 from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
-from ...store import StoreError
-from ...tracker import Tracker, TrackerError, utc_now
+from ...tracker import StoreError, Tracker, TrackerError, utc_now
 from ...validation import MAX_NAME_CHARS
 from ..widgets.actions import ACTION_ERRORS, attempt, report
 from ..widgets.links import open_external
@@ -204,7 +201,7 @@ class ExportDialog(QDialog):
             is not None
         )
         return render_text(
-            self.tracker,
+            self.tracker.snapshot(),
             fmt or self.fmt(),
             since=self.since_moment(),
             include_notes=self.notes.isChecked(),
@@ -247,7 +244,7 @@ class ExportDialog(QDialog):
     def export_to(self, target: Path) -> None:
         """Render on this thread (it reads the database), write on a worker thread. A target
         in the data folder or over a database is refused in words before anything starts."""
-        protected = [tracker_folder(self.tracker), self.tracker.backup_dir]
+        protected = [self.tracker.data_folder, self.tracker.backup_dir]
         try:
             check_export_target(target, protected[0], protected=protected[1:])
         except ExportTargetRefused as refused:
@@ -281,7 +278,7 @@ class ExportDialog(QDialog):
         QThreadPool.globalInstance().start(job)
 
     def _written(self, target: str) -> None:
-        remember_export(self.tracker, self._now)
+        self.tracker.remember_export(self._now)
         self.export_button.setEnabled(True)
         self.state.setText(f"Saved {target}.")
         self.exported.emit(target)

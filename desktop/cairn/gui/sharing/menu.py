@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from ...reports.importer import ExportData, ImportRefused, import_progress, read_export
-from ...reports.snapshot import open_snapshot
-from ...store import StoreError
+from ...mentor_view import open_summary
+from ...reports.importer import ExportData, ImportRefused, read_export
+from ...tracker import StoreError
 from .cohort import CohortWindow, cohort_row
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class SharingMenu(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            report = import_progress(self.window.tracker, data.path)
+            report = self.window.tracker.import_progress(data.path)
         except (ImportRefused, StoreError) as error:  # a busy file or a full disk: in words
             self._refused(str(error))
             return
@@ -168,7 +168,7 @@ class SharingMenu(QObject):
 
     def open_summary(self, path: Path) -> object | None:
         try:
-            tracker, data = open_snapshot(path, self.window.tracker.curriculum)
+            tracker, data = open_summary(path, self.window.tracker.curriculum)
         except ImportRefused as error:
             self._refused(str(error))
             return None

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...plan import PlanSettings, pace
-from ...store import StoreError
-from ...tracker import Change, Tracker
+from ...tracker import Change, StoreError, Tracker
 from ..widgets.actions import attempt, report
 
 TICK_MS = 1000

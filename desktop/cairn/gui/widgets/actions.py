@@ -10,8 +10,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from ...store import StoreError
-from ...tracker import TrackerError
+from ...tracker import StoreError, TrackerError
 
 T = TypeVar("T")
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from ... import __version__
 from ...progress import STATUS_LABELS, STATUSES, Progress, progress_of
-from ...store import StoreError
-from ...tracker import Change, Tracker, TrackerError
+from ...tracker import Change, StoreError, Tracker, TrackerError
 from ..checklist.header import PageHeader
 from ..checklist.pages import PageSpec, page_for
 from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView

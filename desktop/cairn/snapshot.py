@@ -1,0 +1,204 @@
+"""A frozen picture of the learner's progress: what reports and the importer read.
+
+`Tracker.snapshot()` builds one; reports, the JSON export and the import planner are pure
+functions of it, so they sit below the tracker and never see the database. Everything here is a
+value: no Qt, no SQLAlchemy, no tracker. Maps are read-only views and lists are tuples, so a
+report cannot change what another one reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .content import Curriculum
+from .plan import Pace, PlanSettings, pace
+from .progress import Progress, progress_of
+from .readiness import ReadinessModel
+from .records import EvidenceRecord, HistoryEntry, NoteRecord, SessionRecord, StatusRecord
+from .study import StudyStats
+from .study import stats as study_stats
+
+LEARNER_NAME = "learner_name"
+MENTOR_QUESTIONS = "mentor_questions"
+NEXT_GOALS = "next_goals"
+LAST_EXPORT = "last_export_at"
+PRIMARY_ROLE = "primary_role"
+TARGET_ROLES = "target_roles"
+PLAN = "plan"
+SNAPSHOT_SETTINGS = (
+    LEARNER_NAME,
+    MENTOR_QUESTIONS,
+    NEXT_GOALS,
+    LAST_EXPORT,
+    PRIMARY_ROLE,
+    TARGET_ROLES,
+    PLAN,
+)
+
+__all__ = [
+    "LAST_EXPORT",
+    "LEARNER_NAME",
+    "MENTOR_QUESTIONS",
+    "NEXT_GOALS",
+    "SNAPSHOT_SETTINGS",
+    "ProgressSnapshot",
+    "plan_from_setting",
+    "target_roles_of",
+]
+
+
+def plan_from_setting(raw: Any) -> PlanSettings | None:
+    """The stored plan setting as a plan (None until chosen, or when it cannot be read)."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return PlanSettings(date.fromisoformat(str(raw["start"])), float(raw["hours_per_week"]))
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def target_roles_of(curriculum: Curriculum, primary: Any, others: Any) -> tuple[str, ...]:
+    """The primary role first, then the other targeted roles; roles the curriculum does not
+    have are left out (a stored primary role it does not have counts as none)."""
+    first = primary if isinstance(primary, str) and primary in curriculum.roles else ""
+    rest = [r for r in others or [] if isinstance(r, str) and r in curriculum.roles]
+    return tuple(([first] if first else []) + [r for r in rest if r != first])
+
+
+def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of a private copy of `mapping`."""
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True, eq=False)
+class ProgressSnapshot:
+    """The learner's progress at one moment, with the reads reports make of it.
+
+    `statuses` are the current items' statuses (old ids resolved to new ones); `records` are
+    the stored statuses under the ids they were saved with. `settings` holds the raw values of
+    SNAPSHOT_SETTINGS. The folders are what an export must never write into."""
+
+    curriculum: Curriculum
+    now: datetime
+    statuses: Mapping[str, str]
+    records: Mapping[str, StatusRecord] = field(default_factory=dict)
+    reading_records: Mapping[str, StatusRecord] = field(default_factory=dict)
+    history: Mapping[str, Sequence[HistoryEntry]] = field(default_factory=dict)
+    notes: Mapping[str, NoteRecord] = field(default_factory=dict)
+    evidence: tuple[EvidenceRecord, ...] = ()
+    sessions: tuple[SessionRecord, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    data_folder: Path | None = None
+    backup_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        """Keep private, read-only copies, so the snapshot never changes after it is made."""
+        history = {cid: tuple(entries) for cid, entries in self.history.items()}
+        for name, value in (
+            ("statuses", self.statuses),
+            ("records", self.records),
+            ("reading_records", self.reading_records),
+            ("history", history),
+            ("notes", self.notes),
+            ("settings", self.settings),
+        ):
+            object.__setattr__(self, name, _read_only(value))
+        object.__setattr__(self, "evidence", tuple(self.evidence))
+        object.__setattr__(self, "sessions", tuple(self.sessions))
+
+    # --- statuses and progress ---------------------------------------------------------------
+    def status(self, content_id: str) -> str:
+        """A current item's status ('todo' when it has none)."""
+        return self.statuses.get(content_id, "todo")
+
+    def reading_status(self, reading_id: str) -> str:
+        record = self.reading_records.get(reading_id)
+        return record.status if record is not None else "unread"
+
+    def overall_progress(self) -> Progress:
+        return progress_of(self.curriculum.items.values(), self.statuses)
+
+    def month_progress(self, month_id: str) -> Progress:
+        return progress_of(self.curriculum.month_items(month_id), self.statuses)
+
+    # --- evidence and readiness --------------------------------------------------------------
+    @cached_property
+    def _evidence_by_id(self) -> Mapping[str, tuple[EvidenceRecord, ...]]:
+        found: dict[str, list[EvidenceRecord]] = {}
+        for link in self.evidence:
+            found.setdefault(link.content_id, []).append(link)
+        return MappingProxyType({cid: tuple(links) for cid, links in found.items()})
+
+    def evidence_for(self, content_id: str) -> tuple[EvidenceRecord, ...]:
+        """The evidence links of one milestone, oldest first."""
+        return self._evidence_by_id.get(content_id, ())
+
+    @cached_property
+    def _readiness(self) -> ReadinessModel:
+        return ReadinessModel(self.curriculum, self.statuses, frozenset(self._evidence_by_id))
+
+    def readiness(self) -> ReadinessModel:
+        """Readiness for every role from these statuses and evidence (computed once)."""
+        return self._readiness
+
+    # --- settings ------------------------------------------------------------------------------
+    def _text(self, key: str) -> str:
+        return str(self.settings.get(key) or "")
+
+    @property
+    def learner_name(self) -> str:
+        """The learner's display name ('' until chosen)."""
+        return self._text(LEARNER_NAME)
+
+    @property
+    def mentor_questions(self) -> str:
+        return self._text(MENTOR_QUESTIONS)
+
+    @property
+    def next_goals(self) -> str:
+        return self._text(NEXT_GOALS)
+
+    @property
+    def last_export(self) -> datetime | None:
+        """When the last summary was exported (None before the first)."""
+        raw = self.settings.get(LAST_EXPORT)
+        return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+
+    @cached_property
+    def _roles(self) -> tuple[str, ...]:
+        return target_roles_of(
+            self.curriculum, self.settings.get(PRIMARY_ROLE), self.settings.get(TARGET_ROLES)
+        )
+
+    @property
+    def primary_role(self) -> str:
+        """The learner's primary target role ('' until chosen)."""
+        primary = self.settings.get(PRIMARY_ROLE)
+        return self._roles[0] if self._roles and self._roles[0] == primary else ""
+
+    @property
+    def target_roles(self) -> tuple[str, ...]:
+        """The primary role first, then the other roles the learner targets."""
+        return self._roles
+
+    @property
+    def plan(self) -> PlanSettings | None:
+        return plan_from_setting(self.settings.get(PLAN))
+
+    # --- study and pace ------------------------------------------------------------------------
+    def study(self, today: date | None = None) -> StudyStats:
+        """Study totals and streaks on `today` (default: the snapshot's day)."""
+        return study_stats(self.sessions, today or self.now.date())
+
+    def pace(self, today: date | None = None) -> Pace | None:
+        """Where the learner is against the plan (None until a plan is set)."""
+        settings = self.plan
+        if settings is None:
+            return None
+        return pace(self.curriculum, self.statuses, settings, today or self.now.date())
