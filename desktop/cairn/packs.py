@@ -27,6 +27,10 @@ from .content.files import (
 )
 
 PACKS_FOLDER = "packs"
+#: Where a removed or replaced pack is held, so that undo can put it back.
+REMOVED_FOLDER = "packs-removed"
+#: How many held packs are kept (the oldest go first).
+KEEP_REMOVED = 20
 NOTICE_PROBLEMS = 2
 
 
@@ -112,8 +116,11 @@ def check_pack(folder: Path, shipped: Path, curriculum: Curriculum) -> PackInfo:
     return load_curriculum([shipped, *others, Path(folder)]).packs[-1]
 
 
-def add_pack(folder: Path, shipped: Path, curriculum: Curriculum, packs_root: Path) -> PackInfo:
-    """Validate a pack, copy it into `packs_root` and move it into place; return its info.
+def add_pack(
+    folder: Path, shipped: Path, curriculum: Curriculum, packs_root: Path
+) -> tuple[PackInfo, Path, Path | None]:
+    """Validate a pack, copy it into `packs_root` and move it into place. Returns its info, its
+    folder and where the pack it replaced is held (in <data>/packs-removed; None if none).
 
     ContentError (every problem, naming the learner's files) or OSError leave nothing behind."""
     folder = Path(folder)
@@ -128,12 +135,12 @@ def add_pack(folder: Path, shipped: Path, curriculum: Curriculum, packs_root: Pa
             raise ContentError([_renamed(p, staging, folder) for p in error.problems]) from None
         if staged.id != info.id:
             raise PackFileError(f"{folder} changed while it was being copied; add it again")
-        current = _added_folders(curriculum, packs_root)
-        install(staging, current.get(info.id, packs_root / info.id))
+        target = _added_folders(curriculum, packs_root).get(info.id, packs_root / info.id)
+        held = install(staging, target, packs_root.parent / REMOVED_FOLDER)
     except BaseException:
         remove_folder(staging)
         raise
-    return info
+    return info, target, held
 
 
 def _renamed(problem: Problem, staging: Path, folder: Path) -> Problem:
@@ -198,8 +205,9 @@ def tidy(packs_root: Path) -> None:
                 os.replace(leftover, original)
 
 
-def install(staging: Path, target: Path) -> None:
-    """Rename a complete staged pack into place; a pack it replaces goes only once it has."""
+def install(staging: Path, target: Path, hold: Path | None = None) -> Path | None:
+    """Rename a complete staged pack into place; a pack it replaces goes only once it has
+    (into `hold`, a holding folder, when given: its new place is returned)."""
     old: Path | None = None
     if os.path.lexists(target):
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.replaced-", dir=target.parent))
@@ -211,8 +219,12 @@ def install(staging: Path, target: Path) -> None:
         if old is not None:
             os.replace(old, target)
         raise
-    if old is not None:
+    if old is None:
+        return None
+    if hold is None:
         remove_folder(old)
+        return None
+    return set_aside(old, hold, name=target.name)
 
 
 def _added_folders(curriculum: Curriculum, packs_root: Path) -> dict[str, Path]:
@@ -228,6 +240,52 @@ def remove_folder(folder: Path) -> None:
         folder.unlink()
     elif folder.exists():
         shutil.rmtree(folder)
+
+
+def set_aside(folder: Path, hold: Path, *, name: str = "") -> Path:
+    """Move a pack's folder into the holding folder `hold` (as `<name>-<n>`), pruning the
+    oldest held packs; return its new place. Undo moves it back with `put_back`."""
+    hold.mkdir(parents=True, exist_ok=True)
+    held = Path(tempfile.mkdtemp(prefix=f"{name or folder.name}-", dir=hold))
+    held.rmdir()
+    os.replace(folder, held)
+    os.utime(held)  # the time it was held: the oldest held go first
+    prune_held(hold, keep=held)
+    return held
+
+
+def put_back(held: Path, folder: Path) -> None:
+    """Move a held pack back into `folder` (which must be free): an undone removal."""
+    if not os.path.lexists(held):
+        raise PackFileError(f"{held}: the removed pack is no longer kept, so it cannot come back")
+    if os.path.lexists(folder):
+        raise PackFileError(f"{folder}: a pack is there already, so {held} was left where it is")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(held, folder)
+
+
+def prune_held(hold: Path, *, keep: Path, limit: int = KEEP_REMOVED) -> None:
+    """Delete the oldest held packs beyond `limit` (never `keep`, the one just held)."""
+    held = sorted(
+        (p for p in hold.iterdir() if p != keep), key=lambda p: p.lstat().st_mtime_ns, reverse=True
+    )
+    for old in held[max(limit - 1, 0) :]:
+        remove_folder(old)
+
+
+def swap(folder: Path, back: Path | None, hold: Path) -> Path | None:
+    """Hold what is in `folder` (if anything) and put the held pack `back` there (if given);
+    return where the displaced pack is now held. What either step did is undone if the
+    other fails, so a pack is never lost between the two places."""
+    held = set_aside(folder, hold) if os.path.lexists(folder) else None
+    if back is not None:
+        try:
+            put_back(back, folder)
+        except BaseException:
+            if held is not None:
+                os.replace(held, folder)
+            raise
+    return held
 
 
 def find_pack_folder(data_dir: Path, curriculum: Curriculum, key: str) -> Path | None:

@@ -55,7 +55,7 @@ from .study import stats as study_stats
 from .timer import TimerState
 
 if TYPE_CHECKING:
-    from .reports.importer import ImportReport
+    from .reports.importer import ExportData, ImportReport
 
 BACKUPS_FOLDER = "backups"
 TIMER_SETTING = "study_timer"
@@ -311,7 +311,9 @@ class TimerStep:
         return opened.lock if opened is not None else None
 
     def restore(self, backup: Path) -> Change:
-        """Replace the progress with a backup's, after backing up the current state."""
+        """Replace the progress with a backup's, after backing up the current state. The Change
+        (kind 'all': everything may differ) has that safety backup as `old`: restoring it
+        takes this restore back."""
         self._writable()
         problems = full_check(backup)
         if problems:
@@ -335,7 +337,7 @@ class TimerStep:
             if self._opened is not None:
                 self._opened.database = self._database
         self.reload()
-        return Change("restore", (str(backup),), str(safety), str(backup))
+        return Change("all", (str(backup),), str(safety), str(backup))
 
     # --- the learner's own packs --------------------------------------------------------------
     def apply_import(
@@ -368,11 +370,19 @@ class TimerStep:
         Raises ImportRefused naming the file and field; then nothing was changed."""
         from .reports import importer
 
-        data = importer.read_export(Path(path))
+        return self.merge_export(importer.read_export(Path(path)))[0]
+
+    def merge_export(self, data: ExportData) -> tuple[ImportReport, Change]:
+        """Back up, then merge an export already read (newer wins, nothing is deleted). The
+        Change (kind 'all') names the file; its `new` is the backup made just before (None
+        when the import changed nothing): restoring it takes the import back."""
+        from .reports import importer
+
         plan, backup = self.apply_import(
             lambda here: importer.plan_merge(here, data, here.curriculum)
         )
-        return importer.ImportReport.from_plan(plan, backup)
+        change = Change("all", (data.path.name,), None, str(backup) if backup else None)
+        return importer.ImportReport.from_plan(plan, backup), change
 
     def remember_export(self, moment: datetime) -> Change:
         """The next summary lists what was completed after `moment` (an export made now)."""
@@ -392,31 +402,77 @@ class TimerStep:
 
     def add_pack(self, folder: Path) -> Change:
         """Validate, then copy the pack's regular files into the data folder and load it.
-        Nothing changes if the pack has a problem or cannot be copied."""
+        Nothing changes if the pack has a problem, cannot be copied, does not load beside the
+        others or progress cannot be re-read (a pack it replaced comes back).
+
+        The Change's `new` is the pack's folder, `old` where a replaced pack is held (or
+        None): `swap_pack(new, old)` takes it back."""
         self._writable()
         packs_root = self._data_dir() / PACKS_FOLDER
         try:
-            info = packs.add_pack(Path(folder), self._shipped(), self.curriculum, packs_root)
+            info, target, held = packs.add_pack(
+                Path(folder), self._shipped(), self.curriculum, packs_root
+            )
         except packs.PackFileError as error:
             raise TrackerError(f"{error}; nothing was added") from None
         except OSError as error:
+            detail = error.strerror or str(error)
+            if error.errno == errno.ENOSPC:
+                detail = f"the disk is full ({detail})"
             raise TrackerError(
-                f"the pack could not be copied into {packs_root}: "
-                f"{error.strerror or error}; nothing was added"
+                f"the pack could not be copied into {packs_root}: {detail}; nothing was added"
             ) from None
-        self.reload_content()
-        return Change("content", (info.id,), None, info.version)
+        change = Change("content", (info.id,), str(held) if held else None, str(target))
+        self._load_or_take_back(change, "nothing was added", drop=True)
+        return change
 
     def remove_pack(self, pack_id: str) -> Change:
         """Remove an added pack, found by its id or (a disabled pack) its folder name; progress
-        on its items stays in the database."""
+        on its items stays in the database. The folder is held in <data>/packs-removed (the
+        Change's `old`; `new` is the folder) so that `swap_pack(new, old)` puts it back."""
         self._writable()
         folder = packs.find_pack_folder(self._data_dir(), self.curriculum, pack_id)
         if folder is None:
             raise TrackerError(f"there is no added pack '{pack_id}'")
-        packs.remove_folder(folder)
-        self.reload_content()
-        return Change("content", (pack_id,), pack_id, None)
+        return self.swap_pack(folder, None, ident=pack_id)
+
+    def swap_pack(self, folder: Path, back: Path | None, *, ident: str = "") -> Change:
+        """Hold the pack in `folder` (if any) in <data>/packs-removed and move the held pack
+        `back` into its place (if given), then reload: undo and redo of a pack change. The
+        Change's `old` is where the displaced pack is held, `new` the folder, so that
+        `swap_pack(new, old)` takes this back. On any failure nothing is changed."""
+        self._writable()
+        folder = Path(folder)
+        try:
+            held = packs.swap(folder, back, self._data_dir() / packs.REMOVED_FOLDER)
+        except OSError as error:
+            raise TrackerError(
+                f"{error.filename or folder}: {error.strerror or error}; the packs were not changed"
+            ) from None
+        change = Change(
+            "content", (ident or folder.name,), str(held) if held else None, str(folder)
+        )
+        self._load_or_take_back(change, "the packs were not changed")
+        return change
+
+    def _load_or_take_back(self, change: Change, nothing: str, *, drop: bool = False) -> None:
+        """Reload the content after the pack change `change`; if that fails, or a pack that
+        loaded before is now disabled, put the folders back as they were, reload and raise
+        (in words ending with `nothing`). `drop` deletes what was put in place (a new copy)."""
+        disabled_before = {d.folder for d in self.disabled_packs}
+        folder, held = Path(change.new), Path(change.old) if change.old else None
+        try:
+            self.reload_content()
+            broken = [d for d in self.disabled_packs if d.folder not in disabled_before]
+            if broken:
+                raise TrackerError(f"{broken[0].notice.rstrip('.')}; {nothing}")
+        except BaseException:
+            displaced = packs.swap(folder, held, self._data_dir() / packs.REMOVED_FOLDER)
+            if drop and displaced is not None:
+                packs.remove_folder(displaced)
+            with contextlib.suppress(Exception):  # the original error is the one to say
+                self.reload_content()
+            raise
 
     def reload_content(self) -> None:
         """Reload the shipped pack and the added packs (a broken one is disabled and named in

@@ -20,7 +20,7 @@ from cairn import packs
 from cairn.cli import run
 from cairn.content import ContentError, load_curriculum, pack_table, validate_pack
 from cairn.content.files import MAX_FILE_BYTES, MAX_PACK_BYTES
-from cairn.tracker import Tracker, TrackerError
+from cairn.tracker import StoreError, Tracker, TrackerError
 
 BROKEN_TOML = '[pack]\nid = "mentor-extra"\nname = "Broken by hand\n'
 
@@ -455,3 +455,119 @@ def test_the_duplicate_address_check_is_linear_in_the_readings(tmp_path: Path) -
     elapsed = time.perf_counter() - started
     assert [(p.id, p.field) for p in problems if p.field == "url"] == [("reading-39999", "url")]
     assert elapsed < 30, f"validating 40,000 readings took {elapsed:.1f} s"
+
+
+# --- undo and rollback: a removed or replaced pack is held aside, a failed change is taken back --
+def _busy(*_args: object, **_kwargs: object) -> None:
+    raise StoreError("progress.sqlite3 is busy (another program holds it). Nothing was changed.")
+
+
+def test_a_removed_pack_is_held_aside_and_put_back_by_swap_pack(
+    data_dir: Path, small_pack: Path
+) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        t.add_pack(EXTRA_PACK)
+        removed = t.remove_pack("mentor-extra")
+        held = Path(removed.old)
+        assert held.parent == data_dir / packs.REMOVED_FOLDER and _tree(held) == _tree(EXTRA_PACK)
+        assert not (data_dir / "packs" / "mentor-extra").exists()
+        back = t.swap_pack(Path(removed.new), held)
+        assert "pair-session" in t.curriculum.items and not held.exists()
+        assert back.old is None and _tree(data_dir / "packs" / "mentor-extra") == _tree(EXTRA_PACK)
+    finally:
+        t.close()
+
+
+def test_undoing_an_add_that_replaced_a_pack_brings_the_old_version_back(
+    data_dir: Path, small_pack: Path, tmp_path: Path
+) -> None:
+    newer = _extra_copy(tmp_path)
+    toml = newer / "pack.toml"
+    toml.write_text(toml.read_text().replace('version = "', 'version = "9'), encoding="utf-8")
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        t.add_pack(EXTRA_PACK)
+        first = t.own_packs()[0].version
+        change = t.add_pack(newer)
+        assert t.own_packs()[0].version == "9" + first
+        t.swap_pack(Path(change.new), Path(change.old))
+        assert [p.version for p in t.own_packs()] == [first]
+    finally:
+        t.close()
+
+
+def test_an_add_whose_progress_cannot_be_read_leaves_nothing_half_added(
+    data_dir: Path, small_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(t._database, "statuses", _busy)
+            with pytest.raises(StoreError, match="busy"):
+                t.add_pack(EXTRA_PACK)
+        assert extension_folders(data_dir) == []
+        assert not any((data_dir / packs.REMOVED_FOLDER).glob("*"))
+        assert "pair-session" not in t.curriculum.items
+    finally:
+        t.close()
+
+
+def test_an_add_that_disables_another_pack_is_taken_back_and_the_old_pack_stays(
+    data_dir: Path, small_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        t.add_pack(EXTRA_PACK)
+        before = _tree(data_dir / "packs" / "mentor-extra")
+        newer = _extra_copy(tmp_path)
+        real = packs.load_packs
+
+        def one_disabled(shipped: Path, data: Path) -> tuple[object, list[packs.DisabledPack]]:
+            curriculum, _ = real(shipped, data)
+            return curriculum, [packs.DisabledPack(data / "packs" / "mentor-extra", ())]
+
+        with monkeypatch.context() as patch:
+            patch.setattr("cairn.tracker.load_packs", one_disabled)
+            with pytest.raises(TrackerError, match=r"disabled.*nothing was added"):
+                t.add_pack(newer)
+        assert _tree(data_dir / "packs" / "mentor-extra") == before
+        assert extension_folders(data_dir) == ["mentor-extra"]  # no half-made copy left
+    finally:
+        t.close()
+
+
+def test_a_remove_whose_progress_cannot_be_read_puts_the_pack_back(
+    data_dir: Path, small_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = Tracker.open(data_dir, small_pack)
+    try:
+        t.add_pack(EXTRA_PACK)
+        with monkeypatch.context() as patch:
+            patch.setattr(t._database, "statuses", _busy)
+            with pytest.raises(StoreError, match="busy"):
+                t.remove_pack("mentor-extra")
+        assert _tree(data_dir / "packs" / "mentor-extra") == _tree(EXTRA_PACK)
+        assert "pair-session" in t.curriculum.items
+    finally:
+        t.close()
+
+
+def test_only_the_newest_held_packs_are_kept(tmp_path: Path) -> None:
+    hold = tmp_path / "held"
+    for number in range(packs.KEEP_REMOVED + 3):
+        folder = tmp_path / f"p{number}"
+        folder.mkdir()
+        packs.set_aside(folder, hold)
+    kept = sorted(p.name.split("-")[0] for p in hold.iterdir())
+    assert (
+        len(kept) == packs.KEEP_REMOVED
+        and "p0" not in kept
+        and f"p{packs.KEEP_REMOVED + 2}" in kept
+    )
+
+
+def extension_folders(data_dir: Path) -> list[str]:
+    """Every entry in <data>/packs, hidden ones (a half-made copy) included."""
+    root = data_dir / "packs"
+    return sorted(p.name for p in root.iterdir()) if root.is_dir() else []

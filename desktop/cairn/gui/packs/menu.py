@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...content import ContentError, Problem
 from ...packs import DisabledPack
-from ...tracker import Tracker
-from ..widgets.actions import attempt
+from ...tracker import Change, Tracker
+from ..operations import Operation, Operations
 
 PACK_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,6 +91,12 @@ class PacksDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(820, 480)
         self.refresh()
+        menu.operations.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        """A pack was added, removed, or that was undone: list the packs as they are now."""
+        if change.kind == "content":
+            self.refresh()
 
     def refresh(self) -> None:
         """List the tracker's added packs as they are now; the first stays selected."""
@@ -127,12 +133,11 @@ class PacksDialog(QDialog):
 
     def _add(self) -> None:
         self.menu.choose_and_add()
-        self.refresh()
 
     def _remove_selected(self) -> None:
         key = self._selected_key()
-        if key and self.menu.remove(key, confirm=True):
-            self.refresh()
+        if key:
+            self.menu.remove(key, confirm=True)
 
 
 def _first_problem(pack: DisabledPack) -> str:
@@ -144,13 +149,11 @@ def _first_problem(pack: DisabledPack) -> str:
 class PackMenu(QObject):
     """Adds the pack actions to a File menu and carries them out through the tracker."""
 
-    def __init__(
-        self, menu: QMenu, tracker: Tracker, parent: QWidget, on_content_changed: Callable[[], None]
-    ) -> None:
+    def __init__(self, menu: QMenu, operations: Operations, parent: QWidget) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.operations = operations
+        self.tracker = operations.tracker  # for reads: changes go through `operations`
         self.parent_widget = parent
-        self.on_content_changed = on_content_changed
         self.problems_dialog: PackProblemsDialog | None = None
         self.packs_dialog: PacksDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -179,13 +182,10 @@ class PackMenu(QObject):
 
     def add(self, folder: Path) -> bool:
         """Validate and add a pack; show every problem if it is refused."""
-        before = self.tracker.curriculum
+        before = self._loaded()
         try:
-            change = attempt(
-                self.parent_widget,
-                "added",
-                lambda: self.tracker.add_pack(folder),
-                say=self._warn("Curriculum pack not added"),
+            change = self.operations.run(
+                add_operation(self.tracker, folder), say=self._warn("Curriculum pack not added")
             )
         except ContentError as error:
             self.problems_dialog = PackProblemsDialog(folder, error.problems, self.parent_widget)
@@ -194,9 +194,9 @@ class PackMenu(QObject):
         if change is None:
             self._redraw_if_changed(before)
             return False
-        self.on_content_changed()
+        version = next((p.version for p in self.tracker.own_packs() if p.id == change.ids[0]), "")
         self.parent_widget.statusBar().showMessage(  # type: ignore[attr-defined]
-            f"Added curriculum pack {change.ids[0]} {change.new}", 8000
+            f"Added curriculum pack {change.ids[0]} {version}".rstrip(), 8000
         )
         return True
 
@@ -225,19 +225,11 @@ class PackMenu(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        before = self.tracker.curriculum
-        if (
-            attempt(
-                self.parent_widget,
-                "removed",
-                lambda: self.tracker.remove_pack(pack_id),
-                say=self._warn("Curriculum pack not removed"),
-            )
-            is None
-        ):
+        before = self._loaded()
+        operation = remove_operation(self.tracker, pack_id)
+        if self.operations.run(operation, say=self._warn("Curriculum pack not removed")) is None:
             self._redraw_if_changed(before)
             return False
-        self.on_content_changed()
         return True
 
     def _warn(self, title: str) -> Callable[[str], None]:
@@ -256,8 +248,42 @@ class PackMenu(QObject):
 
         return say
 
-    def _redraw_if_changed(self, before: object) -> None:
-        """The pack files changed but re-reading progress failed (a busy file): the views
-        follow the curriculum now loaded, so that they never show one that is gone."""
-        if self.tracker.curriculum is not before:
-            attempt(self.parent_widget, "redrawn", self.on_content_changed)
+    def _loaded(self) -> list[str]:
+        """The ids of the packs loaded now."""
+        return [pack.id for pack in self.tracker.curriculum.packs]
+
+    def _redraw_if_changed(self, before: list[str]) -> None:
+        """A refused change puts the pack folders back; should the packs loaded still differ,
+        the views follow the curriculum now loaded, so that they never show one that is gone."""
+        if self._loaded() != before:
+            self.operations.publish(Change("content", ()))
+
+
+def _swap_back(tracker: Tracker, change: Change) -> Change:
+    """Take back (or do again) a pack change: the pack held aside goes back to its folder, and
+    what is there now is held aside."""
+    back = Path(change.old) if change.old else None
+    return tracker.swap_pack(Path(change.new), back, ident=change.ids[0])
+
+
+def add_operation(tracker: Tracker, folder: Path) -> Operation:
+    """Add a pack (a copy of `folder`). Undo holds the copy aside (and puts back a pack it
+    replaced); redo puts the same copy back, without reading `folder` again."""
+    return Operation(
+        f"Add curriculum pack {folder.name}",
+        lambda: tracker.add_pack(folder),
+        revert=lambda change: _swap_back(tracker, change),
+        reapply=lambda change: _swap_back(tracker, change),
+        failed="added",
+    )
+
+
+def remove_operation(tracker: Tracker, pack_id: str) -> Operation:
+    """Remove a pack: its folder is held aside in <data>/packs-removed, undo puts it back."""
+    return Operation(
+        f"Remove curriculum pack {pack_id}",
+        lambda: tracker.remove_pack(pack_id),
+        revert=lambda change: _swap_back(tracker, change),
+        reapply=lambda change: _swap_back(tracker, change),
+        failed="removed",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...tracker import BackupInfo, StoreError, Tracker, TrackerError, error_name
+from ...tracker import BackupInfo, Change, StoreError, Tracker, TrackerError, error_name
+from ..operations import Operation, Operations
 
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
@@ -43,9 +45,12 @@ class BackupsDialog(QDialog):
 
     restored = Signal(str)
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.operations = operations
+        self.tracker = tracker = operations.tracker
+        self.message_box: QMessageBox | None = None
+        operations.changed.connect(self._changed)
         self.setWindowTitle("Backups")
         intro = QLabel(
             f"Cairn keeps rotating backups in {tracker.backup_dir}: every one of the "
@@ -111,14 +116,36 @@ class BackupsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            self.tracker.restore(info.path)
-        except (TrackerError, StoreError) as error:  # damaged backup, busy file, full disk
-            QMessageBox.warning(self, "Not restored", str(error)[:1].upper() + str(error)[1:])
-            return False
-        self.restored.emit(_local(info))
-        self.reload()
-        return True
+        when = _local(info)
+        if self.operations.run(restore_operation(self.tracker, info.path, when), say=self._warn):
+            self.restored.emit(when)
+            return True
+        return False
+
+    def _changed(self, change: Change) -> None:
+        """A restore, its undo or its redo made a backup: list it."""
+        if change.kind == "all" and self.isVisible():
+            self.reload()
+
+    def _warn(self, text: str) -> None:
+        """Say a refusal in a warning box that does not block (kept as `message_box`)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Not restored", text, QMessageBox.StandardButton.Ok, self
+        )
+        self.message_box = box
+        box.open()
+
+
+def restore_operation(tracker: Tracker, backup: Path, when: str) -> Operation:
+    """Restore a backup. Undo restores the backup the restore made of the state just before
+    it; redo restores the chosen backup again."""
+    return Operation(
+        f"Restore backup of {when}",
+        lambda: tracker.restore(backup),
+        revert=lambda change: tracker.restore(Path(change.old)),
+        reapply=lambda _undone: tracker.restore(backup),
+        failed="restored",
+    )
 
 
 class _CheckSignals(QObject):
@@ -201,13 +228,14 @@ class SafetyMenu(QObject):
                 sys.stderr.write(f"cairn: closing backup failed: {error}\n")
 
     def show_backups(self) -> BackupsDialog:
-        self.dialog = BackupsDialog(self.tracker, self.window)
+        self.dialog = BackupsDialog(self.window.operations, self.window)
         self.dialog.restored.connect(self._restored)
         self.dialog.open()
         return self.dialog
 
     def _restored(self, when: str) -> None:
-        self.window.refresh_everything(forget_undo=True)  # undo would reach into another past
+        """The views followed the restore (kind 'all'); the undo history stays: to undo an
+        older step, the restore is undone first, which brings that past back."""
         self.window.statusBar().showMessage(f"Restored the backup of {when}.", 10000)
 
     # --- integrity --------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ...mentor_view import open_summary
-from ...reports.importer import ExportData, ImportRefused, read_export
-from ...tracker import StoreError
+from ...reports.importer import ExportData, ImportRefused, ImportReport, read_export
+from ...tracker import Change, Tracker, TrackerError
+from ..operations import Operation
 from .cohort import CohortWindow, cohort_row
 
 if TYPE_CHECKING:
@@ -40,6 +41,40 @@ class _ReadJob(QRunnable):
             self.signals.failed.emit(str(error))
         else:
             self.signals.done.emit(data)
+
+
+def import_operation(
+    tracker: Tracker, data: ExportData, told: Callable[[ImportReport], None]
+) -> Operation:
+    """Merge an export already read (`told` hears what was taken). Undo restores the backup
+    made just before it; redo merges the same data again (the file is not read again: it may
+    have changed). An import that changes nothing is not put on the undo history."""
+
+    def merge() -> Change:
+        report, change = tracker.merge_export(data)
+        told(report)
+        return change
+
+    def merge_again() -> Change:
+        try:
+            return merge()
+        except ImportRefused as error:  # a redo is said in words like any refusal
+            raise TrackerError(str(error)) from None
+
+    return Operation(
+        f"Import {data.path.name}",
+        merge,
+        revert=lambda change: take_back_import(tracker, change),
+        reapply=lambda _undone: merge_again(),
+        failed="imported",
+    )
+
+
+def take_back_import(tracker: Tracker, change: Change) -> Change:
+    """Put the data back as it was just before an import: restore the backup it made."""
+    if change.new is None:  # it changed nothing
+        return Change("all", change.ids)
+    return tracker.restore(Path(change.new))
 
 
 class SharingMenu(QObject):
@@ -109,16 +144,17 @@ class SharingMenu(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        reports: list[ImportReport] = []
         try:
-            report = self.window.tracker.import_progress(data.path)
-        except (ImportRefused, StoreError) as error:  # a busy file or a full disk: in words
+            change = self.window.operations.run(
+                import_operation(self.window.tracker, data, reports.append), say=self._refused
+            )
+        except ImportRefused as error:  # the file does not fit this curriculum: in words
             self._refused(str(error))
             return
-        except OSError as error:
-            self._refused(f"{error.filename or data.path}: {error.strerror}; nothing was imported")
+        if change is None:
             return
-        self.window.refresh_everything()
-        self.last_report = report.describe()
+        self.last_report = reports[-1].describe()
         self.window.statusBar().showMessage(self.last_report, 15000)
         self._tell("Import finished", self.last_report, QMessageBox.Icon.Information)
 

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.node = Node("group", "path")
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(tracker, self.undo_stack, self)
+        self.operations.changed.connect(self._redraw_for)  # first: views follow new content
         self.operations.changed.connect(self.apply_change)
         self._closed = False
         self._last_view: list[str] = []
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.sharing = SharingMenu(file_menu, self, self._summary_window)
         file_menu.addSeparator()
-        self.packs = PackMenu(file_menu, self.tracker, self, self.reload_content)
+        self.packs = PackMenu(file_menu, self.operations, self)
         file_menu.addSeparator()
         close_action = file_menu.addAction("&Close window")
         close_action.setShortcut(QKeySequence.StandardKey.Close)
@@ -450,10 +451,18 @@ class MainWindow(QMainWindow):
         self.checklist.select_item(item_id)
         self.checklist.setFocus()
 
+    def _redraw_for(self, change: Change) -> None:
+        """A change of everything (an import, a restore: kind 'all') redraws every view in
+        place; a change of the curriculum (a pack: kind 'content') rebuilds them."""
+        if change.kind == "content":
+            self.reload_content()
+        elif change.kind == "all":
+            self.refresh_everything()
+
     def reload_content(self) -> None:
-        """Rebuild every view after the curriculum changed (a pack added or removed)."""
+        """Rebuild every view after the curriculum changed (a pack added or removed), keeping
+        the page and the undo history (a pack change is on it too)."""
         self.detail.note.save()
-        self.undo_stack.clear()
         self.navigation_model = NavigationModel(self.tracker)
         self.navigation.setModel(self.navigation_model)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
