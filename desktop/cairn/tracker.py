@@ -10,7 +10,7 @@ import contextlib
 import errno
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -822,17 +822,26 @@ class TimerStep:
     def reading_copies(self) -> dict[str, str]:
         return self._database.reading_copies()
 
-    def set_reading_copy(self, reading_id: str, path: Path | None) -> Change:
-        """Attach a file saved for offline reading (or detach it with None)."""
+    def set_reading_copy(
+        self, reading_id: str, path: Path | str | None, *, must_exist: bool = True
+    ) -> Change:
+        """Attach a file saved for offline reading (or detach it with None). Cairn keeps only
+        the path: the file stays the learner's and is never copied or deleted. The Change
+        carries the path the database held before (None: no copy). `must_exist=False` puts
+        back a path whose file has gone since (undo and redo)."""
         self._writable()
         if reading_id not in self.curriculum.readings:
             raise TrackerError(f"there is no reading with id '{reading_id}'")
+        new: str | None = None
         if path is not None:
-            path = Path(path).expanduser().resolve()
-            if not path.is_file():
-                raise TrackerError(f"{path} is not a file; nothing was attached")
-        self._database.set_reading_copy(reading_id, str(path) if path else None, self._clock())
-        return Change("reading", (reading_id,), None, str(path) if path else None)
+            resolved = Path(path).expanduser().resolve()
+            if must_exist and not resolved.is_file():
+                raise TrackerError(f"{resolved} is not a file; nothing was attached")
+            new = str(resolved)
+        old = self._database.reading_copies().get(reading_id)
+        if old != new:
+            self._database.set_reading_copy(reading_id, new, self._clock())
+        return Change("reading", (reading_id,), old, new)
 
     def missing_copies(self) -> dict[str, str]:
         """Attached copies whose file is no longer there."""
@@ -862,10 +871,21 @@ class TimerStep:
                 raise TrackerError(
                     f"there is no role '{role}' (roles: {', '.join(self.curriculum.roles)})"
                 )
-        old = self.target_roles()
-        self.set_setting("primary_role", primary)
-        self.set_setting("target_roles", [r for r in dict.fromkeys(others) if r != primary])
-        return Change("roles", tuple(self.target_roles()), old, self.target_roles())
+        return self.restore_target_roles(
+            {
+                PRIMARY_ROLE: primary,
+                TARGET_ROLES: [r for r in dict.fromkeys(others) if r != primary],
+            }
+        )
+
+    def restore_target_roles(self, saved: Mapping[str, Any]) -> Change:
+        """Write the two target-role settings exactly as given (None: not set), in one
+        transaction. The Change carries both settings as the database held them before
+        (`old`) and as written (`new`), so undo can put back exactly what was there."""
+        self._writable()
+        values = {key: saved.get(key) for key in (PRIMARY_ROLE, TARGET_ROLES)}
+        old = self._database.set_settings(values)
+        return Change("roles", tuple(self.target_roles()), old, values)
 
     # --- changing ---------------------------------------------------------------------------
     def set_status(self, content_id: str, status: str) -> Change:
@@ -884,23 +904,22 @@ class TimerStep:
         return Change("status", (item.id,), old, status)
 
     def set_reading_status(self, reading_id: str, status: str) -> Change:
-        """Mark a reading unread, reading or read."""
+        """Mark a reading unread, reading or read; the Change carries the status the database
+        held before."""
         self._writable()
         if status not in READING_STATUSES:
             raise TrackerError(
                 f"'{status}' is not a reading status; use one of: {', '.join(READING_STATUSES)}"
             )
         if reading_id not in self.curriculum.readings:
-        """Delete a recorded session; the Change carries the removed record (`old`)."""
             raise TrackerError(f"there is no reading with id '{reading_id}'")
-        record = self._session(session_id)
-        old = self.reading_status(reading_id)
+        old = self._database.reading_statuses().get(reading_id, "unread")  # not a cached copy
         if old != status:
             self._database.set_reading_status(reading_id, status, self._clock())
-            if status == "unread":
-                self._reading_statuses.pop(reading_id, None)
-            else:
-                self._reading_statuses[reading_id] = status
+        if status == "unread":
+            self._reading_statuses.pop(reading_id, None)
+        else:
+            self._reading_statuses[reading_id] = status
         return Change("reading", (reading_id,), old, status)
 
     def set_note(self, content_id: str, body: str, private: bool | None = None) -> Change:
@@ -977,15 +996,15 @@ class TimerStep:
         return Change("evidence", (content_id,), found[0], None)
 
     def set_setting(self, key: str, value: Any) -> Change:
+        """Save one setting (None removes it: its default again); the Change carries what the
+        database held before (None: nothing)."""
         from .validation import InvalidInput, check_setting
 
         try:
             check_setting(key, value)
         except InvalidInput as error:
             raise TrackerError(str(error)) from None
-        old = self._database.setting(key)
-        if old != value:
-            self._database.set_setting(key, value)
+        old = self._database.set_setting(key, value)  # read inside the write
         return Change("setting", (key,), old, value)
 
 

@@ -196,3 +196,65 @@ def test_a_removed_evidence_link_comes_back_with_its_own_time(tracker: Tracker) 
     with pytest.raises(TrackerError, match="no evidence link 999"):
         tracker.remove_evidence(999)
     assert tracker.evidence("demo-start") == [link]
+
+
+def test_target_roles_change_in_one_write_and_come_back_exactly(tracker: Tracker) -> None:
+    first = tracker.set_target_roles("explainer", ["builder"])
+    assert first.old == {"primary_role": None, "target_roles": None}  # nothing was stored
+    second = tracker.set_target_roles("builder")
+    assert second.old == {"primary_role": "explainer", "target_roles": ["builder"]}
+    tracker.restore_target_roles(second.old)
+    assert tracker.target_roles() == ["explainer", "builder"]
+    tracker.restore_target_roles(first.old)
+    assert tracker.target_roles() == []
+    assert tracker.setting("primary_role", "unset") == "unset"  # the setting is gone again
+
+
+def test_target_roles_are_saved_in_one_transaction(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cairn.store import writes
+
+    opened: list[object] = []
+    real = writes.transaction
+
+    def counted(engine: object) -> object:
+        opened.append(engine)
+        return real(engine)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writes, "transaction", counted)
+    tracker.set_target_roles("explainer", ["builder"])
+    assert len(opened) == 1  # both settings commit together, or neither does
+    assert tracker.target_roles() == ["explainer", "builder"]
+
+
+def test_a_setting_change_carries_what_was_stored_and_none_removes_it(tracker: Tracker) -> None:
+    first = tracker.set_setting("theme", "dark")
+    assert (first.old, first.new) == (None, "dark")
+    assert tracker.set_setting("theme", "light").old == "dark"
+    tracker.set_setting("theme", None)
+    assert tracker.setting("theme", "system") == "system"
+
+
+def test_a_removed_offline_copy_comes_back_even_after_its_file_moved(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    saved = tmp_path / "guide.pdf"
+    saved.write_bytes(b"%PDF-1.4")
+    attached = tracker.set_reading_copy("guide", saved)
+    assert (attached.old, attached.new) == (None, str(saved.resolve()))
+    removed = tracker.set_reading_copy("guide", None)
+    assert removed.old == str(saved.resolve()) and saved.is_file()  # the learner's file stays
+    saved.unlink()
+    with pytest.raises(TrackerError, match="not a file"):
+        tracker.set_reading_copy("guide", removed.old)
+    tracker.set_reading_copy("guide", removed.old, must_exist=False)
+    assert tracker.missing_copies() == {"guide": str(saved.resolve())}
+
+
+def test_a_reading_status_change_carries_the_stored_status(tracker: Tracker) -> None:
+    assert tracker.set_reading_status("guide", "reading").old == "unread"
+    change = tracker.set_reading_status("guide", "read")
+    assert (change.old, change.new) == ("reading", "read")
+    tracker.set_reading_status("guide", str(change.old))
+    assert tracker.reading_status("guide") == "reading"

@@ -157,7 +157,7 @@ def test_target_roles_chosen_on_a_full_disk_go_back_to_what_is_saved(
     window.show_node(Node("group", "readiness"))
     page = window.dashboard()
     before = window.tracker.target_roles()
-    monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_settings", full_disk)  # both, at once
     action = next(a for a in page.targets_menu.actions() if a.data() not in before)
     action.trigger()  # ticked in the menu
     assert said(window).startswith("Not changed (target roles): ") and FULL in said(window)
@@ -253,6 +253,7 @@ def test_the_learner_name_in_the_export_dialog_on_a_full_disk_is_said(
     dialog = window.sharing.show_export_dialog()
     monkeypatch.setattr(window.tracker._database, "set_setting", full_disk)
     dialog.name.setText("Ada")  # type: ignore[attr-defined]
+    dialog.name.editingFinished.emit()  # type: ignore[attr-defined]  # kept when editing ends
     state = dialog.state.text()  # type: ignore[attr-defined]
     assert state.startswith("Not saved (your name): ") and FULL in state
     assert window.tracker.setting("learner_name") in (None, "")

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -430,7 +430,17 @@ class Database:
         set_reading_copy(self.engine, content_id, path, at)
 
     @_guarded
-    def set_setting(self, key: str, value: Any) -> None:
-        from .writes import set_setting
+    def set_setting(self, key: str, value: Any) -> Any:
+        """Write one setting (None removes it); return what it held before (None: nothing)."""
+        return self.set_settings({key: value})[key]
 
-        set_setting(self.engine, key, json.dumps(value))
+    @_guarded
+    def set_settings(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Write several settings in one transaction (None removes one, so it reads as its
+        default again); return what each held before (None: nothing), read in that
+        transaction."""
+        from .writes import set_settings
+
+        texts = {key: None if value is None else json.dumps(value) for key, value in values.items()}
+        old = set_settings(self.engine, texts)
+        return {key: None if text is None else json.loads(text) for key, text in old.items()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -98,6 +98,24 @@ def set_setting(engine: Engine, key: str, value_json: str) -> None:
             session.add(Setting(key=key, value=value_json))
         else:
             row.value = value_json
+
+
+def set_settings(engine: Engine, values: Mapping[str, str | None]) -> dict[str, str | None]:
+    """Write several settings (JSON text; None removes one) in one transaction; return the text
+    each one held before (None: it was not set), read inside the same transaction."""
+    old: dict[str, str | None] = {}
+    with transaction(engine) as session:
+        for key, value_json in values.items():
+            row = session.get(Setting, key)
+            old[key] = row.value if row is not None else None
+            if value_json is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(Setting(key=key, value=value_json))
+            elif row.value != value_json:
+                row.value = value_json
+    return old
 
 
 def set_reading_status(engine: Engine, content_id: str, status: str, at: datetime) -> None:

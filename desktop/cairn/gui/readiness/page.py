@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from ...markup import escape
 from ...readiness import NextStep, RoleReadiness
-from ...tracker import Tracker
-from ..widgets.actions import attempt
+from ...tracker import Change, Tracker
+from ..operations import Operations
+from ..reversible import reversible
 from ..widgets.charts import ACCENT, chart_view, follow_palette
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
@@ -50,11 +51,13 @@ class ReadinessPage(QWidget):
     """Readiness across roles and for the role in view."""
 
     item_requested = Signal(str)
-    targets_changed = Signal()
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.tracker = tracker  # for reads only
+        self.operations = operations
         self._stale = True
         title = QLabel("Readiness")
         title.setObjectName("PageTitle")
@@ -137,6 +140,13 @@ class ReadinessPage(QWidget):
         layout.addWidget(steps_label)
         layout.addWidget(self.steps, 2)
         self._load_targets()
+        operations.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        """Tick the saved target roles again after a change of them (also an undo)."""
+        if change.kind in ("roles", "all"):
+            self._check_targets()
+            self.mark_stale()
 
     # --- choosing roles ----------------------------------------------------------------------
     def _load_targets(self) -> None:
@@ -158,11 +168,7 @@ class ReadinessPage(QWidget):
     def _make_primary(self) -> None:
         role = self.shown_role()
         others = [r for r in self.tracker.target_roles() if r != role]
-        saved = self._save_targets(role, others)
-        self._load_targets()
-        self.refresh()
-        if saved:
-            self.targets_changed.emit()
+        self._save_targets(role, others)
 
     def _targets_toggled(self) -> None:
         chosen = [a.data() for a in self.targets_menu.actions() if a.isChecked()]
@@ -174,20 +180,17 @@ class ReadinessPage(QWidget):
         )
         if not saved:
             self._check_targets()  # the menu goes back to what is saved
-        self.refresh()
-        if saved:
-            self.targets_changed.emit()
 
     def _save_targets(self, primary: str, others: list[str]) -> bool:
-        """Save the target roles; a failure is said in the status bar."""
-        return (
-            attempt(
-                self,
-                "changed (target roles)",
-                lambda: self.tracker.set_target_roles(primary, others),
-            )
-            is not None
+        """Save the target roles ("Undo Change target roles" puts back both settings as they
+        were stored); a failure is said in the status bar."""
+        operation = reversible(
+            "Change target roles",
+            lambda: self.tracker.set_target_roles(primary, others),
+            lambda stored: self.tracker.restore_target_roles(stored),
+            failed="changed (target roles)",
         )
+        return self.operations.run(operation, widget=self) is not None
 
     # --- showing ------------------------------------------------------------------------------
     def mark_stale(self) -> None:

@@ -23,23 +23,26 @@ from PySide6.QtWidgets import (
 
 from ...markup import escape
 from ...progress import READING_LABELS, READING_STATUSES
-from ...tracker import Tracker
-from ..widgets.actions import attempt
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from ..widgets.common import heading_labels, segmented_buttons
 from ..widgets.links import open_external
+from .operations import reading_copy_operation, reading_status_operation
 
 
 class ReadingDetail(QWidget):
     """The selected reading: where it points, its status, its offline copy and the items that
-    use it."""
+    use it. Changes go through `operations`; it shows every change to its reading (also an
+    undo) when `operations.changed` says so."""
 
-    status_requested = Signal(str, str)
     item_requested = Signal(str)
-    copy_changed = Signal(str)
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.tracker = tracker  # for reads only
+        self.operations = operations
         self.reading_id = ""
         self.title, self.meta = heading_labels()
         self.link = QLabel("")
@@ -55,9 +58,7 @@ class ReadingDetail(QWidget):
         self.buttons, row = segmented_buttons(
             self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status"
         )
-        self.buttons.buttonClicked.connect(
-            lambda b: self.status_requested.emit(self.reading_id, str(b.property("status")))
-        )
+        self.buttons.buttonClicked.connect(lambda b: self.set_status(str(b.property("status"))))
         offline = QLabel("Offline copy")
         offline.setObjectName("SectionLabel")
         self.copy_state = QLabel("")
@@ -99,6 +100,31 @@ class ReadingDetail(QWidget):
         layout.addWidget(used)
         layout.addWidget(self.used_by, 1)
         layout.addWidget(hint)
+        operations.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        """Show the reading's status and copy again if the change touched it."""
+        if self.reading_id and (
+            change.kind == "all" or (change.kind == "reading" and self.reading_id in change.ids)
+        ):
+            self._show_status()
+            self._show_copy()
+
+    def set_status(self, status: str) -> Change | None:
+        """Mark this reading (undoable); on a refusal the buttons go back to what is saved."""
+        if not self.reading_id:
+            return None
+        change = self.operations.run(
+            reading_status_operation(self.tracker, self.reading_id, status), widget=self
+        )
+        if change is None:
+            self._show_status()
+        return change
+
+    def _show_status(self) -> None:
+        status = self.tracker.reading_status(self.reading_id)
+        for button in self.buttons.buttons():
+            button.setChecked(button.property("status") == status)
 
     def show_reading(self, reading_id: str, used_by: list[str]) -> None:
         self.reading_id = reading_id
@@ -114,9 +140,7 @@ class ReadingDetail(QWidget):
         hours = f" · about {r.estimate_hours:g} h" if r.estimate_hours else ""
         self.meta.setText(f"{r.author} · {r.kind}{hours}" + (f" · {r.topic}" if r.topic else ""))
         self.link.setText(f'<a href="{escape(r.url)}">{escape(r.url)}</a>')
-        status = self.tracker.reading_status(reading_id)
-        for button in self.buttons.buttons():
-            button.setChecked(button.property("status") == status)
+        self._show_status()
         self._show_copy()
         self.used_by.clear()
         for item_id in used_by:
@@ -150,20 +174,9 @@ class ReadingDetail(QWidget):
             self.attach_copy(Path(chosen))
 
     def attach_copy(self, path: Path | None) -> bool:
-        """Attach a saved copy (None removes it); a failure is said under the copy."""
-        if (
-            attempt(
-                self,
-                "attached" if path else "removed",
-                lambda: self.tracker.set_reading_copy(self.reading_id, path),
-                say=self.copy_state.setText,
-            )
-            is None
-        ):
-            return False
-        self._show_copy()
-        self.copy_changed.emit(self.reading_id)
-        return True
+        """Attach a saved copy (None removes it), undoably; a failure is said under the copy."""
+        operation = reading_copy_operation(self.tracker, self.reading_id, path)
+        return self.operations.run(operation, widget=self, say=self.copy_state.setText) is not None
 
     def _open_copy(self) -> None:
         path = self.tracker.reading_copies().get(self.reading_id)

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from ...content import Reading
 from ...content.model import READING_KINDS
 from ...progress import READING_LABELS, READING_STATUSES
-from ...tracker import Tracker
-from ..widgets.actions import attempt
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
 from ..widgets.links import open_external
+from .operations import reading_status_operation
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -172,14 +173,17 @@ class ReadingsTable(QTableView):
 
 
 class ReadingsPage(QWidget):
-    """Filters above a sortable table of every reading."""
+    """Filters above a sortable table of every reading. Changes go through `operations`;
+    the page shows every reading change (also an undo) when `operations.changed` says so."""
 
     current_reading_changed = Signal(str)
-    reading_status_changed = Signal(str)
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.tracker = tracker  # for reads only
+        self.operations = operations
         self.model = ReadingsModel(tracker, self)
         self.proxy = ReadingsFilter(self.model)
         title = QLabel("Readings")
@@ -251,6 +255,20 @@ class ReadingsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self._filter()
+        operations.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        """Show a reading's new status or copy in place, keeping the selection and scroll."""
+        if change.kind == "all":
+            self.model.refresh_all()
+        elif change.kind == "reading":
+            for reading_id in change.ids:
+                self.model.refresh_reading(reading_id)
+        else:
+            return
+        self.model.refresh_copies()
+        self.empty.setVisible(self.proxy.rowCount() == 0)
+        self.refresh_summary()
 
     def _filter(self) -> None:
         self.proxy.set_filters(
@@ -285,19 +303,11 @@ class ReadingsPage(QWidget):
         current = self.tracker.reading_status(reading_id)
         self.set_status(reading_id, "unread" if current == "read" else "read")
 
-    def set_status(self, reading_id: str, status: str) -> None:
-        """Mark a reading; a refusal or a disk error is said in the status bar and the views
-        go back to what is saved."""
-        if (
-            attempt(self, "changed", lambda: self.tracker.set_reading_status(reading_id, status))
-            is None
-        ):
-            self.current_reading_changed.emit(self.current_reading_id())
-            return
-        self.model.refresh_reading(reading_id)
-        self.refresh_summary()
-        self.reading_status_changed.emit(reading_id)
-        self.current_reading_changed.emit(self.current_reading_id())
+    def set_status(self, reading_id: str, status: str) -> Change | None:
+        """Mark a reading (undoable); a refusal or a disk error is said in the status bar."""
+        return self.operations.run(
+            reading_status_operation(self.tracker, reading_id, status), widget=self
+        )
 
     def open_reading(self, reading_id: str) -> None:
         if reading_id:

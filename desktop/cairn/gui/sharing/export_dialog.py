@@ -3,8 +3,10 @@ then write it (the PDF is laid out on a worker thread)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -32,9 +34,11 @@ from ...reports.export import (
     write_export,
 )
 from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
-from ...tracker import StoreError, Tracker, TrackerError, utc_now
+from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
-from ..widgets.actions import ACTION_ERRORS, attempt, report
+from ..operations import Operations
+from ..reversible import reversible
+from ..widgets.actions import ACTION_ERRORS, report
 from ..widgets.links import open_external
 
 FORMATS = (
@@ -88,9 +92,15 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.tracker = tracker
+        self.tracker = tracker  # for reads only: changes go through the window's operations
+        self.operations: Operations = operations or getattr(parent, "operations")  # noqa: B009
         self.setWindowTitle("Export progress summary")
         self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
         self.name.setMaxLength(MAX_NAME_CHARS)
@@ -167,7 +177,86 @@ class ExportDialog(QDialog):
             self.goals.textChanged,
         ):
             signal.connect(self.update_preview)
+        self.name.editingFinished.connect(self._name_edited)
+        self.operations.changed.connect(self._changed)
         self.update_preview()
+
+    # --- the learner's choices, kept undoably --------------------------------------------------
+    def _fields(self) -> dict[str, str]:
+        """What the form holds for each text setting it keeps."""
+        return {
+            LEARNER_NAME: self.name.text().strip(),
+            MENTOR_QUESTIONS: self.questions.toPlainText(),
+            NEXT_GOALS: self.goals.toPlainText(),
+        }
+
+    def _keep(self, key: str, value: Any, name: str, failed: str) -> bool:
+        """Save one setting through the operation path ("Undo <name>"); an unchanged value
+        (empty text where nothing is saved included) is not saved and adds no undo step."""
+        try:
+            stored = self.tracker.setting(key)
+        except ACTION_ERRORS as error:  # the database cannot be read (a busy file)
+            report(self, failed, error, say=self.state.setText)
+            return False
+        if stored == value or (not stored and not value):
+            return True
+        operation = reversible(
+            name,
+            lambda: self.tracker.set_setting(key, value),
+            lambda kept: self.tracker.set_setting(key, kept),
+            failed=failed,
+        )
+        return self.operations.run(operation, widget=self, say=self.state.setText) is not None
+
+    def save_name(self) -> bool:
+        """Keep the name (when its editing finishes, and before an export): "Edit learner
+        name"; a refusal is said under the form."""
+        self._name_saved = self._keep(
+            LEARNER_NAME, self.name.text().strip(), "Edit learner name", "saved (your name)"
+        )
+        return self._name_saved
+
+    def _name_edited(self) -> None:
+        if self.isVisible():  # a dialog closing keeps the name in `done`
+            self.save_name()
+
+    def done(self, result: int) -> None:
+        """Closing the dialog (also Cancel) keeps the name as typed, as before."""
+        self.save_name()
+        super().done(result)
+
+    def _keep_choices(self) -> bool:
+        """Keep the export choice, the questions and the goals, each its own undo step."""
+        fields = self._fields()
+        choice = {
+            "format": self.fmt(),
+            "period": self.period.currentData(),
+            "notes": self.notes.isChecked(),
+        }
+        return (
+            self._keep("export_choice", choice, "Change export choice", "exported")
+            and self._keep(
+                MENTOR_QUESTIONS, fields[MENTOR_QUESTIONS], "Edit mentor questions", "exported"
+            )
+            and self._keep(NEXT_GOALS, fields[NEXT_GOALS], "Edit next goals", "exported")
+        )
+
+    def _changed(self, change: Change) -> None:
+        """Show a kept text again when it changed elsewhere (an undo in the window)."""
+        boxes: dict[str, Any] = {
+            LEARNER_NAME: self.name,
+            MENTOR_QUESTIONS: self.questions,
+            NEXT_GOALS: self.goals,
+        }
+        if change.kind != "setting" or change.ids[0] not in boxes:
+            return
+        text = str(change.new or "")
+        if self._fields()[change.ids[0]] != text:
+            box = boxes[change.ids[0]]
+            if box is self.name:
+                self.name.setText(text)
+            else:
+                box.setPlainText(text)
 
     def _restore_choices(self) -> None:
         choice = self.tracker.setting("export_choice", {}) or {}
@@ -190,18 +279,11 @@ class ExportDialog(QDialog):
         return None  # the last export (the summary's default)
 
     def render_export(self, fmt: str | None = None) -> str:
-        name = self.name.text().strip()
-        self._name_saved = (
-            attempt(
-                self,
-                "saved (your name)",
-                lambda: self.tracker.set_setting(LEARNER_NAME, name),
-                say=self.state.setText,
-            )
-            is not None
-        )
+        """The export as text, with the name as typed (it is kept when its editing ends)."""
+        snapshot = self.tracker.snapshot()
+        settings = {**snapshot.settings, LEARNER_NAME: self.name.text().strip()}
         return render_text(
-            self.tracker.snapshot(),
+            replace(snapshot, settings=settings),
             fmt or self.fmt(),
             since=self.since_moment(),
             include_notes=self.notes.isChecked(),
@@ -252,22 +334,12 @@ class ExportDialog(QDialog):
             return
         self._now = utc_now()
         fmt = self.fmt()
-        text = attempt(self, "exported", lambda: self.render_export(fmt), say=self.state.setText)
-        if text is None:
-            return
+        if not self.save_name() or not self._keep_choices():
+            return  # said under the form: "Not saved (your name): …" / "Not exported: …"
         try:
-            self.tracker.set_setting(
-                "export_choice",
-                {
-                    "format": fmt,
-                    "period": self.period.currentData(),
-                    "notes": self.notes.isChecked(),
-                },
-            )
-            self.tracker.set_setting(MENTOR_QUESTIONS, self.questions.toPlainText())
-            self.tracker.set_setting(NEXT_GOALS, self.goals.toPlainText())
-        except (TrackerError, StoreError) as error:
-            self.state.setText(f"Not exported: {error}")
+            text = self.render_export(fmt)
+        except ACTION_ERRORS as error:
+            report(self, "exported", error, say=self.state.setText)
             return
         self.export_button.setEnabled(False)
         self.state.setText(f"Writing {target}…")

@@ -33,10 +33,10 @@ from ..operations import Operations
 from ..packs.menu import PackMenu
 from ..readings.detail import ReadingDetail
 from ..readings.page import ReadingsPage
+from ..reversible import reversible
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
-from ..widgets.actions import attempt
 from ..widgets.links import open_external
 from ..widgets.theme import THEMES, apply_theme, is_dark
 from .navigation import NavigationModel, Node
@@ -115,11 +115,8 @@ class MainWindow(QMainWindow):
         items_layout.setContentsMargins(8, 8, 8, 8)
         items_layout.addWidget(self.header)
         items_layout.addWidget(self.lists, 1)
-        self.readings = ReadingsPage(tracker)
+        self.readings = ReadingsPage(tracker, self.operations)
         self.readings.current_reading_changed.connect(self._reading_selected)
-        self.readings.reading_status_changed.connect(
-            lambda _rid: self.navigation_model.refresh_progress()
-        )
         self.centre = QStackedWidget()
         self.centre.addWidget(items_page)
         self.centre.addWidget(self.readings)
@@ -127,10 +124,8 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(tracker)
         self.detail.status_requested.connect(self.request_status)
         self.detail.evidence_changed.connect(self._evidence_changed)
-        self.reading_detail = ReadingDetail(tracker)
-        self.reading_detail.status_requested.connect(self._set_reading_status)
+        self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
-        self.reading_detail.copy_changed.connect(lambda _rid: self.readings.model.refresh_copies())
         self.right = QStackedWidget()
         self.right.addWidget(self.detail)
         self.right.addWidget(self.reading_detail)
@@ -207,8 +202,10 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
         for name in THEMES:
             action = theme_menu.addAction(name.capitalize())
+            self.theme_actions[name] = action
             action.setCheckable(True)
             action.setChecked(name == self.theme)
             action.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
@@ -404,12 +401,11 @@ class MainWindow(QMainWindow):
         if self._dashboard is None:
             from ..readiness.page import ReadinessPage
 
-            self._dashboard = ReadinessPage(self.tracker)
+            self._dashboard = ReadinessPage(self.tracker, self.operations)
             self._dashboard.primary.setVisible(not self.tracker.read_only)
             self._dashboard.targets.setEnabled(not self.tracker.read_only)
             self._dashboard.refresh()
             self._dashboard.item_requested.connect(self.go_to_item)
-            self._dashboard.targets_changed.connect(self.navigation_model.refresh_progress)
             self._dashboard.steps.currentCellChanged.connect(
                 lambda row, _c, _r, _p: self._step_selected(row)
             )
@@ -468,11 +464,8 @@ class MainWindow(QMainWindow):
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
         self.navigation.expandToDepth(0)
         old_readings = self.readings
-        self.readings = ReadingsPage(self.tracker)
+        self.readings = ReadingsPage(self.tracker, self.operations)
         self.readings.current_reading_changed.connect(self._reading_selected)
-        self.readings.reading_status_changed.connect(
-            lambda _rid: self.navigation_model.refresh_progress()
-        )
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
@@ -554,10 +547,6 @@ class MainWindow(QMainWindow):
             reading_id, self.readings.model.used_by.get(reading_id, [])
         )
 
-    def _set_reading_status(self, reading_id: str, status: str) -> None:
-        if reading_id:
-            self.readings.set_status(reading_id, status)
-
     def _evidence_changed(self, item_id: str) -> None:
         if self._dashboard is not None:
             self._dashboard.mark_stale()
@@ -570,18 +559,36 @@ class MainWindow(QMainWindow):
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
+        """Apply a theme and keep it for next time ("Undo Change theme" puts back the theme
+        saved before and applies it). On a refusal the theme applies until Cairn closes."""
+        if self.tracker.read_only:  # a summary's window changes nothing
+            self._show_theme(name)
+            return
+
+        def put(theme: object) -> Change:
+            change = self.tracker.set_setting("theme", theme)
+            self._show_theme(str(theme or "system"))  # no saved theme: the default
+            return change
+
+        operation = reversible(
+            "Change theme",
+            lambda: put(name),
+            put,
+            failed="kept for next time (the theme applies until Cairn closes)",
+        )
+        if self.operations.run(operation) is None:
+            self._show_theme(name)
+
+    def _show_theme(self, name: str) -> None:
+        """Apply a theme to the whole application and tick it in View → Theme."""
         app = QApplication.instance()
         self.theme = name
         apply_theme(app, name, self._resources_dir)  # type: ignore[arg-type]
         self.checklist_model.set_dark(is_dark(app))  # type: ignore[arg-type]
+        if name in self.theme_actions:
+            self.theme_actions[name].setChecked(True)
         if self._dashboard is not None:
             self._dashboard.mark_stale()
-        if not self.tracker.read_only:  # a summary's window changes nothing
-            attempt(
-                self,
-                "kept for next time (the theme applies until Cairn closes)",
-                lambda: self.tracker.set_setting("theme", name),
-            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being written, the page in view and the window geometry (once)."""
