@@ -112,6 +112,15 @@ class Change:
         return self.old != self.new
 
 
+@dataclass(frozen=True, slots=True)
+class TimerStep:
+    """The study timer as the database held it (its setting; None when no timer) and the
+    study session recorded along with it, if any: what a timer change's `old`/`new` carry."""
+
+    setting: dict[str, Any] | None
+    session: SessionRecord | None = None
+
+
 class Tracker:
     """Content and progress together: what the GUI and the CLI use."""
 
@@ -131,15 +140,6 @@ class Tracker:
         self.pack_notices: list[str] = [pack.notice for pack in self.disabled_packs]
         self.read_only_reason = ""
         self.recovery_notice: RecoveryNotice | None = None
-@dataclass(frozen=True, slots=True)
-class TimerStep:
-    """The study timer as the database held it (its setting; None when no timer) and the
-    study session recorded along with it, if any: what a timer change's `old`/`new` carry."""
-
-    setting: dict[str, Any] | None
-    session: SessionRecord | None = None
-
-
         self.open_notice = ""
         self._opened: OpenedDatabase | None = None  # set by open(): the lock and scratch files
         self._cleanups: list[Callable[[], None]] = []  # run on close (a summary's folder)
@@ -705,7 +705,9 @@ class TimerStep:
         return found[0]
 
     def remove_study(self, session_id: int) -> Change:
+        """Delete a recorded session; the Change carries the removed record (`old`)."""
         self._writable()
+        record = self._session(session_id)
         if not self._database.remove_session(session_id):
             raise TrackerError(f"there is no study session {session_id}")
         return Change("study", (record.content_id,), record, None)
@@ -777,6 +779,7 @@ class TimerStep:
         )
 
     def discard_timer(self) -> Change:
+        """Throw the timer away without recording it (`old` says what it was)."""
         self._writable()
         cleared = self.set_setting(TIMER_SETTING, None)
         ids = (cleared.old["content_id"],) if isinstance(cleared.old, dict) else ()
@@ -956,7 +959,6 @@ class TimerStep:
         target = folder / f"{content_id}.md"  # the latest unsaved text of this item
         try:
             folder.mkdir(exist_ok=True)
-        """Throw the timer away without recording it (`old` says what it was)."""
             target.write_text(body, encoding="utf-8", errors="replace")
         except OSError as error:
             log.warning("could not keep an unsaved note for %s: %s", content_id, error)
@@ -987,7 +989,11 @@ class TimerStep:
         return Change("evidence", (item.id,), None, EvidenceRecord(new_id, item.id, url, at))
 
     def remove_evidence(self, evidence_id: int) -> Change:
+        """Delete one proof link; the Change carries the removed record (`old`)."""
         self._writable()
+        found = [e for e in self._database.evidence() if e.id == evidence_id]
+        if not found:
+            raise TrackerError(f"there is no evidence link {evidence_id}")
         content_id = self._database.remove_evidence(evidence_id)
         if content_id is None:
             raise TrackerError(f"there is no evidence link {evidence_id}")
@@ -1017,7 +1023,3 @@ def explain_folder_error(folder: Path, error: OSError) -> str:
     else:
         reason = error.strerror or str(error)
     return f"cannot use the data folder {folder}: {reason}. Nothing was changed."
-        """Delete one proof link; the Change carries the removed record (`old`)."""
-        found = [e for e in self._database.evidence() if e.id == evidence_id]
-        if not found:
-            raise TrackerError(f"there is no evidence link {evidence_id}")
