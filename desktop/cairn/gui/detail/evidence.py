@@ -1,8 +1,8 @@
-"""Evidence for a milestone: proof links listed, added and removed."""
+"""Evidence for a milestone: proof links listed, added and removed (each undoable)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,20 +14,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
 from ...validation import MAX_URL_CHARS
-from ..widgets.actions import attempt
+from ..operations import Operations
+from ..study.operations import add_evidence_operation, remove_evidence_operation
 from ..widgets.links import open_external
+
+EVIDENCE_KINDS = frozenset({"evidence", "all"})
 
 
 class EvidenceBox(QWidget):
-    """Proof links for a milestone: listed, added, removed."""
+    """Proof links for a milestone: listed, added, removed. It follows every evidence change
+    (an undo included) through `operations`."""
 
-    changed = Signal(str)  # milestone id
-
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
+        operations.changed.connect(self._changed)
         self.item_id = ""
         self.links = QListWidget()
         self.links.setAccessibleName("Evidence links")
@@ -59,6 +65,8 @@ class EvidenceBox(QWidget):
         layout.addWidget(self.message)
 
     def load(self, item_id: str) -> None:
+        """List `item_id`'s links as stored, keeping the selected link if it is still there."""
+        keep = self._selected_id() if item_id == self.item_id else None
         self.item_id = item_id
         self.links.clear()
         for record in self.tracker.evidence(item_id):
@@ -66,6 +74,8 @@ class EvidenceBox(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, record.id)
             entry.setToolTip(f"Added {record.added_at:%Y-%m-%d}; Enter opens it in the browser")
             self.links.addItem(entry)
+            if record.id == keep:
+                self.links.setCurrentItem(entry)
         self.message.setText(
             ""
             if self.links.count()
@@ -74,46 +84,36 @@ class EvidenceBox(QWidget):
         )
         self._selection_changed()
 
-    def _add(self) -> None:
-        """Add the typed link; a refusal is said here and the link stays typed."""
-        url = self.url.text()
+    def _changed(self, change: Change) -> None:
         if (
-            attempt(
-                self,
-                "added",
-                lambda: self.tracker.add_evidence(self.item_id, url),
-                say=self.message.setText,
-            )
-            is None
+            self.item_id
+            and change.kind in EVIDENCE_KINDS
+            and (change.kind == "all" or self.item_id in change.ids)
         ):
-            return
-        self.url.clear()
-        self.load(self.item_id)
-        self.changed.emit(self.item_id)
+            self.load(self.item_id)
+
+    def _add(self) -> None:
+        """Add the typed link (undoable); a refusal is said here and the link stays typed."""
+        operation = add_evidence_operation(self.tracker, self.item_id, self.url.text())
+        if self.operations.run(operation, widget=self, say=self.message.setText) is not None:
+            self.url.clear()
 
     def selected_link(self) -> QListWidgetItem | None:
         """The link the learner selected (None when nothing is selected)."""
         selected = self.links.selectedItems()
         return selected[0] if selected else None
 
+    def _selected_id(self) -> int | None:
+        entry = self.selected_link()
+        return None if entry is None else int(entry.data(Qt.ItemDataRole.UserRole))
+
     def _selection_changed(self) -> None:
         self.remove.setEnabled(self.selected_link() is not None)
 
     def _remove(self) -> None:
-        """Remove the selected link; with nothing selected, nothing happens."""
-        entry = self.selected_link()
-        if entry is None:
+        """Remove the selected link (undoable); with nothing selected, nothing happens."""
+        evidence_id = self._selected_id()
+        if evidence_id is None:
             return
-        evidence_id = int(entry.data(Qt.ItemDataRole.UserRole))
-        if (
-            attempt(
-                self,
-                "removed",
-                lambda: self.tracker.remove_evidence(evidence_id),
-                say=self.message.setText,
-            )
-            is None
-        ):
-            return
-        self.load(self.item_id)
-        self.changed.emit(self.item_id)
+        operation = remove_evidence_operation(self.tracker, evidence_id)
+        self.operations.run(operation, widget=self, say=self.message.setText)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -18,6 +17,7 @@ from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Tracker
 from ..operations import Operations
+from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, segmented_buttons
 from ..widgets.links import open_external
@@ -49,7 +49,6 @@ class DetailPane(QScrollArea):
     """Everything about one item; status buttons ask the window to change the status."""
 
     status_requested = Signal(str, str)
-    evidence_changed = Signal(str)
 
     def __init__(
         self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
@@ -77,25 +76,17 @@ class DetailPane(QScrollArea):
         self.readings_label = _section("Readings")
         self.readings = _browser("Readings")
         self.evidence_label = _section("Evidence")
-        self.evidence = EvidenceBox(tracker)
-        self.evidence.changed.connect(self.evidence_changed)
+        self.evidence = EvidenceBox(tracker, operations)
         self.study_label = _section("Study time")
-        self.timer = TimerControls(tracker)
-        self.studied = QLabel("")
-        self.studied.setObjectName("DetailMeta")
-        self.studied.setWordWrap(True)
-        self.add_time = QPushButton("Add time…")
-        self.add_time.setToolTip("Record time studied away from the laptop")
-        self.add_time.clicked.connect(self._add_time)
-        self.timer.changed.connect(self._refresh_studied)
-        study_row = QHBoxLayout()
-        study_row.addWidget(self.studied, 1)
-        study_row.addWidget(self.add_time)
+        self.timer = TimerControls(tracker, operations)
+        self.sessions = StudySessions(tracker, operations)
+        self.studied = self.sessions.studied
+        self.add_time = self.sessions.add_time
         self.study_box = QWidget()
         study_layout = QVBoxLayout(self.study_box)
         study_layout.setContentsMargins(0, 0, 0, 0)
         study_layout.addWidget(self.timer)
-        study_layout.addLayout(study_row)
+        study_layout.addWidget(self.sessions)
         self.note = NoteEditor(tracker, operations)
         self.empty = QLabel(
             "Select an item in the checklist to see what to do, what to read "
@@ -136,7 +127,7 @@ class DetailPane(QScrollArea):
 
     def set_read_only(self, read_only: bool) -> None:
         """For someone else's progress: show everything, change nothing."""
-        self.add_time.setVisible(not read_only)
+        self.sessions.set_read_only(read_only)
         for button in self.status_buttons.buttons():
             button.setEnabled(not read_only)
         self.note.editor.setReadOnly(read_only)
@@ -181,24 +172,17 @@ class DetailPane(QScrollArea):
         self.readings.setVisible(bool(item.readings))
         self.readings.setHtml(self._readings_html(item))
         self.timer.set_item(item.id)
-        self._refresh_studied()
+        self.sessions.load(item.id)
         self.refresh_status()
 
-    def _refresh_studied(self) -> None:
-        sessions = [x for x in self.tracker.sessions() if x.content_id == self.item_id]
-        minutes = sum(x.minutes for x in sessions)
-        self.studied.setText(
-            f"Studied {minutes / 60:.1f} h in {len(sessions)} session"
-            f"{'s' if len(sessions) != 1 else ''}"
-            if sessions
-            else "No study time recorded yet."
-        )
-
     def _add_time(self) -> None:
-        dialog = AddTimeDialog(self.tracker, self.item_id, self)
-        dialog.accepted.connect(self._refresh_studied)
-        self.add_time_dialog = dialog
-        dialog.open()
+        """Open "Add study time" for the item shown."""
+        self.sessions.open_add_time()
+
+    @property
+    def add_time_dialog(self) -> AddTimeDialog | None:
+        """The study-time dialog opened last (Add time… or Edit…)."""
+        return self.sessions.dialog
 
     def refresh_status(self) -> None:
         if not self.item_id:

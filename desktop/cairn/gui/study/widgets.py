@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -23,28 +23,49 @@ from PySide6.QtWidgets import (
 )
 
 from ...plan import PlanSettings, pace
+from ...records import SessionRecord
 from ...tracker import Change, StoreError, Tracker
-from ..widgets.actions import attempt, report
+from ..operations import Operations
+from ..widgets.actions import report
+from .operations import (
+    edit_study_operation,
+    log_study_operation,
+    plan_operation,
+    timer_operation,
+)
 
 TICK_MS = 1000
 RETRY_MS = 10_000  # while the timer cannot be read (a busy file)
+TIMER_KINDS = frozenset({"timer", "study", "all"})  # changes that may move the timer
 
 
 def clock_text(seconds: float) -> str:
+    """Seconds as h:mm:ss."""
     seconds = int(seconds)
     return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
-class TimerControls(QWidget):
-    """Start, pause, resume and stop the study timer; shows the time gathered so far."""
+def to_local(moment: datetime) -> QDateTime:
+    """A stored moment (naive UTC) as the learner's local date and time."""
+    return QDateTime.fromSecsSinceEpoch(int(moment.replace(tzinfo=UTC).timestamp()))
 
-    changed = Signal()
+
+class TimerControls(QWidget):
+    """Start, pause, resume and stop the study timer; shows the time gathered so far. Every
+    copy (the detail pane, the status bar) follows the saved timer through `operations`."""
 
     def __init__(
-        self, tracker: Tracker, *, compact: bool = False, parent: QWidget | None = None
+        self,
+        tracker: Tracker,
+        operations: Operations,
+        *,
+        compact: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
+        operations.changed.connect(self._changed)
         self.item_id = ""  # what "Start" times (the item in view)
         self.compact = compact
         self.label = QLabel("")
@@ -76,8 +97,13 @@ class TimerControls(QWidget):
         self.refresh()
 
     def set_item(self, item_id: str) -> None:
+        """Time `item_id` when Start is pressed."""
         self.item_id = item_id
         self.refresh()
+
+    def _changed(self, change: Change) -> None:
+        if change.kind in TIMER_KINDS:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the timer as saved. If it cannot be read (a busy file), say so once and try
@@ -117,16 +143,15 @@ class TimerControls(QWidget):
             button.setEnabled(not read_only)
         self.setVisible(not self.compact or state is not None)
 
-    def _act(self, what: str, action: Callable[[], Change]) -> None:
-        """Run a timer action; a failure is said in the status bar and the timer shows what
-        is saved."""
-        done = attempt(self, what, action)
+    def _act(self, name: str, what: str, action: Callable[[], Change]) -> None:
+        """Run a timer action through the operation path (undoable as `name`); a refusal is
+        said in the status bar and the timer shows what is saved."""
+        self.operations.run(timer_operation(self.tracker, name, action, what), widget=self)
         self.refresh()
-        if done is not None:
-            self.changed.emit()
 
     def _start(self) -> None:
-        self._act("started", lambda: self.tracker.start_timer(self.item_id))
+        item_id = self.item_id
+        self._act("Start timer", "started", lambda: self.tracker.start_timer(item_id))
 
     def _pause_or_resume(self) -> None:
         def toggle() -> Change:
@@ -135,32 +160,50 @@ class TimerControls(QWidget):
                 return self.tracker.pause_timer()
             return self.tracker.resume_timer()
 
-        self._act("paused" if self.pause.text() == "Pause" else "resumed", toggle)
+        pausing = self.pause.text() == "Pause"
+        self._act(
+            "Pause timer" if pausing else "Resume timer",
+            "paused" if pausing else "resumed",
+            toggle,
+        )
 
     def _stop(self) -> None:
-        self._act("stopped", self.tracker.stop_timer)
+        self._act("Stop timer", "stopped", self.tracker.stop_timer)
 
     def _discard(self) -> None:
-        self._act("discarded", self.tracker.discard_timer)
+        self._act("Discard timer", "discarded", self.tracker.discard_timer)
 
 
 class AddTimeDialog(QDialog):
-    """Record time studied away from the laptop."""
+    """Record time studied away from the laptop, or (given `session`) correct a recorded
+    session's minutes and start."""
 
-    def __init__(self, tracker: Tracker, item_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        operations: Operations,
+        item_id: str,
+        parent: QWidget | None = None,
+        *,
+        session: SessionRecord | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
         self.item_id = item_id
+        self.session = session
         c = tracker.curriculum
         target = c.items.get(item_id) or c.readings.get(item_id)
-        self.setWindowTitle("Add study time")
+        self.setWindowTitle("Add study time" if session is None else "Edit study session")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
-        self.minutes.setValue(45)
+        self.minutes.setValue(45 if session is None else session.minutes)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Minutes studied")
-        now = QDateTime.fromSecsSinceEpoch(int(tracker.now().replace(tzinfo=UTC).timestamp()))
-        self.when = QDateTimeEdit(now.addSecs(-45 * 60))
+        now = to_local(tracker.now())
+        self.when = QDateTimeEdit(
+            now.addSecs(-45 * 60) if session is None else to_local(session.started_at)
+        )
         self.when.setMaximumDateTime(now)  # study time cannot start in the future
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When you started")
@@ -179,23 +222,21 @@ class AddTimeDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> bool:
+        """Record (or correct) the session and close; a refusal is said in the dialog, which
+        stays open with what was typed."""
         chosen = self.when.dateTime().toPython()
         if not isinstance(chosen, datetime):
             self.message.setText("Choose when you started.")
             return False
         started = chosen.astimezone(UTC).replace(tzinfo=None)  # local time → stored UTC
-        if (
-            attempt(
-                self,
-                "added",
-                lambda: self.tracker.log_study(
-                    self.item_id, self.minutes.value(), started_at=started
-                ),
-                say=self.message.setText,
-            )
-            is None
-        ):
-            return False  # the dialog stays open with what was typed
+        minutes = self.minutes.value()
+        operation = (
+            log_study_operation(self.tracker, self.item_id, minutes, started)
+            if self.session is None
+            else edit_study_operation(self.tracker, self.session.id, minutes, started)
+        )
+        if self.operations.run(operation, widget=self, say=self.message.setText) is None:
+            return False
         self.accept()
         return True
 
@@ -203,9 +244,12 @@ class AddTimeDialog(QDialog):
 class PlanDialog(QDialog):
     """When the path starts and how many hours a week it gets; shows the finish it implies."""
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.operations = operations
         self.setWindowTitle("Your plan")
         current = tracker.plan_settings() or PlanSettings(date.today(), 10.0)
         intro = QLabel(
@@ -262,15 +306,8 @@ class PlanDialog(QDialog):
     def save(self) -> bool:
         """Save the plan and close; a failure is said in the dialog, which stays open."""
         settings = self.settings()
-        if (
-            attempt(
-                self,
-                "saved",
-                lambda: self.tracker.set_plan(settings.start, settings.hours_per_week),
-                say=self.message.setText,
-            )
-            is None
-        ):
+        operation = plan_operation(self.tracker, settings.start, settings.hours_per_week)
+        if self.operations.run(operation, widget=self, say=self.message.setText) is None:
             return False
         self.accept()
         return True

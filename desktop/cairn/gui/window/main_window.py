@@ -121,9 +121,9 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(items_page)
         self.centre.addWidget(self.readings)
 
-        self.detail = DetailPane(tracker)
+        self.detail = DetailPane(tracker, self.operations)
         self.detail.status_requested.connect(self.request_status)
-        self.detail.evidence_changed.connect(self._evidence_changed)
+        self.operations.changed.connect(self._evidence_changed)
         self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
         self.right = QStackedWidget()
@@ -147,9 +147,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.overall = QLabel("")
         self.overall.setAccessibleName("Overall progress")
-        self.running_timer = TimerControls(tracker, compact=True)
-        self.detail.timer.changed.connect(self.running_timer.refresh)
-        self.running_timer.changed.connect(self.detail.timer.refresh)
+        self.running_timer = TimerControls(tracker, self.operations, compact=True)
         self.statusBar().addPermanentWidget(self.running_timer)
         self.statusBar().addPermanentWidget(self.overall)
         self._build_menus()
@@ -247,7 +245,7 @@ class MainWindow(QMainWindow):
         self.reading_detail.setEnabled(False)
 
     def show_plan_dialog(self) -> PlanDialog:
-        dialog = PlanDialog(self.tracker, self)
+        dialog = PlanDialog(self.tracker, self.operations, self)
         dialog.accepted.connect(self.refresh_everything)
         self.plan_dialog = dialog
         dialog.open()
@@ -547,15 +545,13 @@ class MainWindow(QMainWindow):
             reading_id, self.readings.model.used_by.get(reading_id, [])
         )
 
-    def _evidence_changed(self, item_id: str) -> None:
-        if self._dashboard is not None:
-            self._dashboard.mark_stale()
-        self.navigation_model.refresh_progress()
-        if self.lists.currentWidget() is self.tree:
+    def _evidence_changed(self, change: Change) -> None:
+        """An evidence link added or removed: the projects page's Evidence column is filled
+        again (the rest follows `apply_change`)."""
+        if change.kind == "evidence" and self.lists.currentWidget() is self.tree:
             selected = self.tree.current_item_id()
             self.tree.fill(self.page.groups, self.page.columns)
             self.tree.select_item(selected)
-        self._refresh_progress()
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
