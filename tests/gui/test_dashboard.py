@@ -49,8 +49,8 @@ def test_finishing_the_first_step_raises_the_score_by_its_gain(
     done = next(b for b in window.detail.status_buttons.buttons() if b.property("status") == "done")
     qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     if window.tracker.item(first.item_id).is_milestone:
-        window.tracker.add_evidence(first.item_id, "https://example.org/proof")
-        window.detail.evidence_changed.emit(first.item_id)
+        window.detail.evidence.url.setText("https://example.org/proof")
+        window.detail.evidence.add.click()
     after = window.tracker.readiness().role("llm-engineer").score
     assert after - before == pytest.approx(first.gain)
     assert page.state.text().startswith(f"LLM / AI Engineer: {after:.1f} / 100")
