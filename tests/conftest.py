@@ -28,6 +28,7 @@ def _isolated_user_folders(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("CAIRN_DATA_DIR", str(home / "cairn-data"))
+    monkeypatch.delenv("CAIRN_LOG_DIR", raising=False)  # logs stay beside the test data
 
 
 @pytest.fixture

@@ -893,18 +893,33 @@ class Tracker:
     # --- changing ---------------------------------------------------------------------------
     def set_status(self, content_id: str, status: str) -> Change:
         """Set an item's or milestone's status; the old status is kept in its history."""
+        change = self.set_statuses({content_id: status})
+        return Change("status", change.ids, change.old[0], status)
+
+    def set_statuses(self, wanted: Mapping[str, str]) -> Change:
+        """Set several items' statuses in one transaction (a bulk change, or its undo). The
+        Change carries, per item in order, the status the database held and the one set."""
         self._writable()
-        if status not in STATUSES:
-            raise TrackerError(f"'{status}' is not a status; use one of: {', '.join(STATUSES)}")
-        item = self.item(content_id)
+        for status in wanted.values():
+            if status not in STATUSES:
+                raise TrackerError(f"'{status}' is not a status; use one of: {', '.join(STATUSES)}")
+        items = {self.item(content_id).id: status for content_id, status in wanted.items()}
         # The database decides what changed (another process may have changed it since this
         # copy was read); an item without a row is 'todo', or what its old id carried over.
-        carried = self._statuses.get(item.id, "todo") if item.id not in self._stored_ids else "todo"
-        old = self._database.set_status(item.id, status, self._clock(), carried) or "todo"
-        self._statuses[item.id] = status
-        if old != status:
-            self._stored_ids.add(item.id)
-        return Change("status", (item.id,), old, status)
+        plan = {
+            item_id: (
+                status,
+                self._statuses.get(item_id, "todo") if item_id not in self._stored_ids else "todo",
+            )
+            for item_id, status in items.items()
+        }
+        held = self._database.set_statuses(plan, self._clock())
+        olds = tuple(held[item_id] or "todo" for item_id in items)
+        for (item_id, status), old in zip(items.items(), olds, strict=True):
+            self._statuses[item_id] = status
+            if old != status:
+                self._stored_ids.add(item_id)
+        return Change("status", tuple(items), olds, tuple(items.values()))
 
     def set_reading_status(self, reading_id: str, status: str) -> Change:
         """Mark a reading unread, reading or read; the Change carries the status the database
@@ -935,17 +950,15 @@ class Tracker:
             check_note(body)
         except InvalidInput as error:
             raise TrackerError(f"{item.id}: {error}") from None
-        current = self._database.note(item.id)
-        keep_private = current.private if current and private is None else bool(private)
-        old = (current.body, current.private) if current else ("", False)
+        # the database says what the note was, read inside the write
+        old = self._database.set_note(item.id, body, private, self._clock())
+        keep_private = old[1] if private is None and old[0] else bool(private)
         new = (body, keep_private) if body.strip() else ("", False)
-        if old != new:
-            self._database.set_note(item.id, body, keep_private, self._clock())
-            seen = getattr(self, "_notes_seen", {})
-            if body.strip():
-                seen[item.id] = new
-            else:
-                seen.pop(item.id, None)
+        seen = getattr(self, "_notes_seen", {})
+        if body.strip():
+            seen[item.id] = new
+        else:
+            seen.pop(item.id, None)
         return Change("note", (item.id,), old, new)
 
     def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:

@@ -53,7 +53,7 @@ def test_a_status_that_cannot_be_saved_is_said_and_leaves_no_undo_entry(
             "full. Nothing was changed."
         )
 
-    monkeypatch.setattr(window.tracker._database, "set_status", full_disk)
+    monkeypatch.setattr(window.tracker._database, "set_statuses", full_disk)
     window.request_status(ITEM, "done")
     assert "disk is full" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0 and window.tracker.status(ITEM) == "todo"

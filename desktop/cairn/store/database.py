@@ -377,6 +377,15 @@ class Database:
         return set_status(self.engine, content_id, status, at, absent)
 
     @_guarded
+    def set_statuses(
+        self, wanted: dict[str, tuple[str, str]], at: datetime
+    ) -> dict[str, str | None]:
+        """Several statuses in one transaction; returns what the database held for each."""
+        from .writes import set_statuses
+
+        return set_statuses(self.engine, wanted, at)
+
+    @_guarded
     def set_note(
         self, content_id: str, body: str, private: bool | None, at: datetime
     ) -> tuple[str, bool]:

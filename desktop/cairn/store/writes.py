@@ -38,20 +38,38 @@ def set_status(
     for an item with no row: 'todo', or a status carried over from an old id). The old value
     is read inside the write transaction, so what another process wrote is never ignored."""
     with transaction(engine) as session:
-        state = session.get(ItemState, content_id)
-        old = state.status if state else None
-        if (old if state else absent) == status:
-            return status
-        if state is None:
-            session.add(ItemState(content_id=content_id, status=status, updated_at=at))
-            session.flush()
-        else:
-            state.status = status
-            state.updated_at = at
-        session.add(
-            StatusChange(content_id=content_id, old_status=old, new_status=status, changed_at=at)
-        )
-        return old if state else absent
+        return _set_one(session, content_id, status, at, absent)
+
+
+def set_statuses(
+    engine: Engine, wanted: dict[str, tuple[str, str]], at: datetime
+) -> dict[str, str | None]:
+    """Several statuses in one transaction: `wanted` maps an item to (status, absent); returns
+    what the database held for each (see set_status)."""
+    with transaction(engine) as session:
+        return {
+            content_id: _set_one(session, content_id, status, at, absent)
+            for content_id, (status, absent) in wanted.items()
+        }
+
+
+def _set_one(
+    session: Session, content_id: str, status: str, at: datetime, absent: str | None
+) -> str | None:
+    state = session.get(ItemState, content_id)
+    old = state.status if state else None
+    if (old if state else absent) == status:
+        return status
+    if state is None:
+        session.add(ItemState(content_id=content_id, status=status, updated_at=at))
+        session.flush()
+    else:
+        state.status = status
+        state.updated_at = at
+    session.add(
+        StatusChange(content_id=content_id, old_status=old, new_status=status, changed_at=at)
+    )
+    return old if state else absent
 
 
 def set_note(

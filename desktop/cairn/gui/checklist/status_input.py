@@ -25,7 +25,9 @@ def status_text(status: str) -> str:
 
 class StatusInput:
     """Space toggles done, a click on the status column moves the status on, right-click
-    offers every status. Requests go out through `signal(item_id, status)`."""
+    offers every status. Requests go out through `signal(item_id, status)`; with several rows
+    selected (`selection`), Space and the menu act on all of them through
+    `many_signal(item_ids, status)`."""
 
     def __init__(
         self,
@@ -34,8 +36,12 @@ class StatusInput:
         item_id_at: Callable[[QModelIndex], str],
         status_column: int,
         signal: SignalInstance,
+        selection: Callable[[], list[str]] | None = None,
+        many_signal: SignalInstance | None = None,
     ) -> None:
         self.view = view
+        self.selection = selection
+        self.many_signal = many_signal
         self.tracker = tracker
         self.item_id_at = item_id_at
         self.status_column = status_column
@@ -48,6 +54,12 @@ class StatusInput:
         """Handle Space on the current row; return True if the event was used."""
         item_id = self.item_id_at(self.view.currentIndex())
         if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
+            many = self._many()
+            if many:
+                done = all(self.tracker.status(i) == "done" for i in many)
+                self.many_signal.emit(many, "todo" if done else "done")  # type: ignore[union-attr]
+                event.accept()
+                return True
             current = self.tracker.status(item_id)
             self.signal.emit(item_id, "todo" if current == "done" else "done")
             event.accept()
@@ -64,6 +76,15 @@ class StatusInput:
         if not item_id:
             return
         menu = QMenu(self.view)
+        many = self._many()
+        if many and item_id in many:
+            for status in STATUSES:
+                action = menu.addAction(f"Mark {len(many)} items {STATUS_LABELS[status].lower()}")
+                action.triggered.connect(
+                    lambda _checked=False, s=status: self.many_signal.emit(many, s)  # type: ignore[union-attr]
+                )
+            menu.exec(self.view.viewport().mapToGlobal(position))
+            return
         current = self.tracker.status(item_id)
         for status in STATUSES:
             action = menu.addAction(status_text(status))
@@ -71,3 +92,10 @@ class StatusInput:
             action.setChecked(status == current)
             action.triggered.connect(lambda _checked=False, s=status: self.signal.emit(item_id, s))
         menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def _many(self) -> list[str]:
+        """The selected items when more than one is selected (else empty)."""
+        if self.selection is None or self.many_signal is None:
+            return []
+        chosen = self.selection()
+        return chosen if len(chosen) > 1 else []

@@ -126,6 +126,7 @@ class ChecklistView(QTableView):
     cycles it; right-click offers every status."""
 
     status_requested = Signal(str, str)  # item id, new status
+    statuses_requested = Signal(object, str)  # several selected item ids, new status
     current_item_changed = Signal(str)  # item id, or "" when nothing is selected
 
     def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
@@ -134,7 +135,7 @@ class ChecklistView(QTableView):
         self.setModel(model)
         self.setAccessibleName("Checklist")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -149,7 +150,13 @@ class ChecklistView(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(STATUS_COLUMN, 130)
         self.status_input = StatusInput(
-            self, model.tracker, self._item_id_at, STATUS_COLUMN, self.status_requested
+            self,
+            model.tracker,
+            self._item_id_at,
+            STATUS_COLUMN,
+            self.status_requested,
+            self.selected_item_ids,
+            self.statuses_requested,
         )
         model.modelReset.connect(self._after_reset)
 
@@ -160,6 +167,11 @@ class ChecklistView(QTableView):
     def current_item_id(self) -> str:
         item = self._model.item_at(self.currentIndex().row())
         return item.id if item else ""
+
+    def selected_item_ids(self) -> list[str]:
+        """The selected items, in the order shown (Shift/Ctrl+click selects several)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [item.id for row in rows if (item := self._model.item_at(row)) is not None]
 
     def show_items(self, items: Sequence[Item], *, keep: str = "") -> None:
         """Show these rows; the same rows are redrawn in place (selection and scroll kept),

@@ -5,8 +5,15 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,7 +47,7 @@ from ..study.widgets import PlanDialog, TimerControls
 from ..widgets.links import open_external
 from ..widgets.theme import THEMES, apply_theme, is_dark
 from .navigation import NavigationModel, Node
-from .status_operation import status_operation
+from .status_operation import status_operation, statuses_operation
 
 if TYPE_CHECKING:
     from ...reports.importer import ExportData
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistView(self.checklist_model)
         self.tree_model = ItemTreeModel(tracker)
         self.tree = ItemTreeView(self.tree_model, "Grouped items")
+        self.checklist.statuses_requested.connect(self.request_statuses)
         for view in (self.checklist, self.tree):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
@@ -219,6 +227,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, w=widget: w.setFocus())
 
         help_menu = self.menuBar().addMenu("&Help")
+        logs = help_menu.addAction("Open &log folder")
+        logs.setToolTip("The log records every recovery, refusal and backup failure")
+        logs.triggered.connect(self.open_log_folder)
         about = help_menu.addAction("&About Cairn")
         about.triggered.connect(self._about)
 
@@ -293,6 +304,19 @@ class MainWindow(QMainWindow):
             self.lists.setCurrentWidget(self.empty_checklist)
             with QSignalBlocker(self.checklist):
                 self.checklist_model.set_items([])
+
+    def open_log_folder(self) -> bool:
+        """Show the folder of Cairn's log in the file manager (or say why there is none)."""
+        from ...logs import log_folder
+
+        folder = log_folder()
+        if folder is None:
+            self.statusBar().showMessage(
+                "Cairn cannot write its log here; warnings go to the terminal (stderr).", 15000
+            )
+            return False
+        self.statusBar().showMessage(f"The log is in {folder}", 15000)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _about(self) -> None:
         c = self.tracker.curriculum
@@ -494,9 +518,24 @@ class MainWindow(QMainWindow):
         The database says what the status was, and undo puts that back."""
         return self.operations.run(status_operation(self.tracker, item_id, status))
 
+    def request_statuses(self, item_ids: list[str], status: str) -> Change | None:
+        """Mark several items at once: one transaction, one undo step."""
+        return self.operations.run(statuses_operation(self.tracker, item_ids, status))
+
     def _mark_current(self, status: str) -> None:
+        """Item → Mark …: the selected items of the checklist, else the item shown."""
+        if self.right.currentWidget() is not self.detail:
+            return
+        many = (
+            self.checklist.selected_item_ids()
+            if self.lists.currentWidget() is self.checklist
+            else []
+        )
+        if len(many) > 1:
+            self.request_statuses(many, status)
+            return
         item_id = self.current_item_id() or self.detail.item_id
-        if item_id and self.right.currentWidget() is self.detail:
+        if item_id:
             self.request_status(item_id, status)
 
     def apply_change(self, change: Change) -> None:
