@@ -53,5 +53,5 @@ def test_readiness_and_next_steps_for_every_role(benchmark, busy_tracker: Tracke
 
 
 def test_render_the_html_summary(benchmark, busy_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
-    html = benchmark(render_text, busy_tracker, "html")
+    html = benchmark(render_text, busy_tracker.snapshot(), "html")
     assert "Learning journal" in html

@@ -4,6 +4,7 @@ written (text and cursor) and the undo history stay as they were."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,9 +65,10 @@ def _place(window: MainWindow) -> Place:
     )
 
 
-def _assert_place_kept(window: MainWindow, before: Place) -> None:
-    """Everything the learner was doing is where it was, and the note saves to its item."""
-    assert _place(window) == before
+def _assert_place_kept(window: MainWindow, before: Place, *, undo_added: int = 0) -> None:
+    """Everything the learner was doing is where it was (the undo history too, plus any step
+    the change itself added), and the note saves to its item."""
+    assert _place(window) == dataclasses.replace(before, undo_count=before.undo_count + undo_added)
     assert before.selected == window.tracker.curriculum.week_items("w01")[2].id
     assert before.scroll > 0 and before.cursor == CURSOR and before.undo_count == 1
     assert window.focusWidget() is window.detail.note.editor  # the keyboard is still there
@@ -101,7 +103,8 @@ def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-unty
     qtbot.waitUntil(lambda: window.tracker.status(other) == "done", timeout=10_000)
     qtbot.waitUntil(lambda: "Imported" in sharing.last_report, timeout=10_000)
     sharing.message.accept()  # the learner closes "Import finished" and is back in the note
-    _assert_place_kept(window, before)
+    assert window.undo_stack.undoText() == "Import laptop.json"
+    _assert_place_kept(window, before, undo_added=1)  # the import is one more undoable step
 
 
 def test_the_same_note_changed_elsewhere_keeps_the_learners_text_and_says_so(  # type: ignore[no-untyped-def]
@@ -133,7 +136,7 @@ def test_an_idle_note_shows_a_change_made_elsewhere(window: MainWindow, data_dir
     assert window.detail.note.editor.toPlainText() == "from the terminal"
 
 
-def test_a_restore_forgets_undo_but_keeps_the_item_shown(  # type: ignore[no-untyped-def]
+def test_a_restore_is_undoable_and_keeps_the_item_shown(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow
 ) -> None:
     window.show_node(Node("week", "w01"))
@@ -144,7 +147,8 @@ def test_a_restore_forgets_undo_but_keeps_the_item_shown(  # type: ignore[no-unt
     dialog = window.safety.show_backups()
     assert dialog.restore_selected(confirm=False)
     qtbot.waitUntil(lambda: window.tracker.status(items[2].id) == "todo", timeout=10_000)
-    assert window.undo_stack.count() == 0  # undo would reach into another past
+    assert window.undo_stack.count() == 2  # the older step stays, below the restore
+    assert window.undo_stack.undoText().startswith("Restore backup of ")
     assert window.checklist.current_item_id() == items[2].id
     assert window.detail.item_id == items[2].id
     dialog.close()

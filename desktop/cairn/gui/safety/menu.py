@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...tracker import BackupInfo, Change, StoreError, Tracker, TrackerError, error_name
 from ..operations import Operation, Operations
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+from ..widgets.host import WindowHost
 
 log = logging.getLogger("cairn.gui")
 BACKUP_EVERY_MS = 30 * 60 * 1000
@@ -170,7 +167,7 @@ class SafetyMenu(QObject):
 
     checked = Signal(str)
 
-    def __init__(self, menu: QMenu, window: MainWindow) -> None:
+    def __init__(self, menu: QMenu, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.tracker = window.tracker

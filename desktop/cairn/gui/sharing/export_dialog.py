@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,7 +101,8 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.tracker = tracker  # for reads only: changes go through the window's operations
-        self.operations: Operations = operations or getattr(parent, "operations")  # noqa: B009
+        # the window's operation path; a dialog opened on its own keeps its own undo history
+        self.operations = operations or Operations(tracker, QUndoStack(self), self)
         self.setWindowTitle("Export progress summary")
         self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
         self.name.setMaxLength(MAX_NAME_CHARS)

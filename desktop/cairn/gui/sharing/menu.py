@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
@@ -15,10 +14,8 @@ from ...mentor_view import open_summary
 from ...reports.importer import ExportData, ImportRefused, ImportReport, read_export
 from ...tracker import Change, Tracker, TrackerError
 from ..operations import Operation
+from ..widgets.host import WindowHost
 from .cohort import CohortWindow, cohort_row
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
 
 
 class _ReadSignals(QObject):
@@ -81,7 +78,7 @@ class SharingMenu(QObject):
     """Export, import and the mentor view, wired into a window's File menu."""
 
     def __init__(
-        self, menu: QMenu, window: MainWindow, new_window: Callable[..., MainWindow]
+        self, menu: QMenu, window: WindowHost, new_window: Callable[..., WindowHost]
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -108,7 +105,7 @@ class SharingMenu(QObject):
     def show_export_dialog(self) -> object:
         from .export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.window.tracker, self.window)
+        dialog = ExportDialog(self.window.tracker, self.window, self.window.operations)
         dialog.exported.connect(
             lambda target: self.window.statusBar().showMessage(f"Saved {target}", 8000)
         )

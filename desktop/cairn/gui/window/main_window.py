@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
-    QDesktopServices,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
 )
 
-from ... import __version__
-from ...progress import STATUS_LABELS, STATUSES, Progress, progress_of
-from ...tracker import Change, StoreError, Tracker, TrackerError
+from ...tracker import Change, Tracker
 from ..checklist.header import PageHeader
 from ..checklist.pages import PageSpec, page_for
 from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
@@ -44,9 +28,22 @@ from ..reversible import reversible
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
+from ..widgets.host import WindowHost
 from ..widgets.links import open_external
-from ..widgets.theme import THEMES, apply_theme, is_dark
-from .navigation import NavigationModel, Node
+from ..widgets.theme import apply_theme, is_dark
+from .layout_memory import first_page, restore_layout, save_layout, starting_node
+from .menus import (
+    add_closing,
+    add_edit_menu,
+    add_help_menu,
+    add_item_menu,
+    add_view_menu,
+    open_log_folder,
+    show_about,
+)
+from .navigation import NavigationModel, Node, navigation_view
+from .panes import banner_label, items_page, stack, summary_label, three_panes, under_banner
+from .progress_rows import progress_rows
 from .status_operation import status_operation, statuses_operation
 
 if TYPE_CHECKING:
@@ -55,7 +52,7 @@ if TYPE_CHECKING:
     from ..readiness.page import ReadinessPage
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     """Cairn's window over one open tracker."""
 
     def __init__(
@@ -83,21 +80,10 @@ class MainWindow(QMainWindow):
         self._history: HistoryPage | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
-        self.banner = QLabel("")
-        self.banner.setObjectName("ReadOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = banner_label()
 
         self.navigation_model = NavigationModel(tracker)
-        self.navigation = QTreeView()
-        self.navigation.setModel(self.navigation_model)
-        self.navigation.setAccessibleName("Navigation")
-        self.navigation.setHeaderHidden(True)
-        self.navigation.setUniformRowHeights(True)
-        self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.navigation.header().setStretchLastSection(False)
-        self.navigation.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.navigation.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.navigation = navigation_view(self.navigation_model)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
 
         self.header = PageHeader()
@@ -111,48 +97,21 @@ class MainWindow(QMainWindow):
         for view in (self.checklist, self.tree):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
-        self.empty_checklist = QLabel("")
-        self.empty_checklist.setWordWrap(True)
-        self.empty_checklist.setObjectName("PageSummary")
-        self.empty_checklist.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.lists = QStackedWidget()
-        for widget in (self.checklist, self.tree, self.empty_checklist):
-            self.lists.addWidget(widget)
-        items_page = QWidget()
-        items_layout = QVBoxLayout(items_page)
-        items_layout.setContentsMargins(8, 8, 8, 8)
-        items_layout.addWidget(self.header)
-        items_layout.addWidget(self.lists, 1)
+        self.empty_checklist = summary_label()
+        self.lists = stack(self.checklist, self.tree, self.empty_checklist)
         self.readings = ReadingsPage(tracker, self.operations)
         self.readings.current_reading_changed.connect(self._reading_selected)
-        self.centre = QStackedWidget()
-        self.centre.addWidget(items_page)
-        self.centre.addWidget(self.readings)
+        self.centre = stack(items_page(self.header, self.lists), self.readings)
 
         self.detail = DetailPane(tracker, self.operations)
         self.detail.status_requested.connect(self.request_status)
         self.operations.changed.connect(self._evidence_changed)
         self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.detail)
-        self.right.addWidget(self.reading_detail)
+        self.right = stack(self.detail, self.reading_detail)
 
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([340, 620, 480])
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.banner)
-        central_layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.splitter = three_panes(self.navigation, self.centre, self.right)
+        self.setCentralWidget(under_banner(self.banner, self.splitter))
         self.overall = QLabel("")
         self.overall.setAccessibleName("Overall progress")
         self.running_timer = TimerControls(tracker, self.operations, compact=True)
@@ -167,71 +126,24 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
         self.sharing = SharingMenu(file_menu, self, self._summary_window)
         file_menu.addSeparator()
         self.packs = PackMenu(file_menu, self.operations, self)
         file_menu.addSeparator()
-        close_action = file_menu.addAction("&Close window")
-        close_action.setShortcut(QKeySequence.StandardKey.Close)
-        close_action.triggered.connect(self.close)
-        quit_action = file_menu.addAction("&Quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([undo, redo])
-
-        item_menu = self.menuBar().addMenu("&Item")
-        self.status_actions: dict[str, QAction] = {}
-        for number, status in enumerate(STATUSES, start=1):
-            action = item_menu.addAction(f"Mark {STATUS_LABELS[status]}")
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _c=False, s=status: self._mark_current(s))
-            self.status_actions[status] = action
-        item_menu.addSeparator()
-        toggle = item_menu.addAction("Toggle done")
-        toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the checklist handles it
-
-        tools_menu = self.menuBar().addMenu("&Tools")
+        add_closing(file_menu, self.close)
+        add_edit_menu(bar, self.undo_stack, self)
+        self.status_actions = add_item_menu(bar, self._mark_current)
+        tools_menu = bar.addMenu("&Tools")
         plan = tools_menu.addAction("Your &plan…")
         plan.triggered.connect(self.show_plan_dialog)
         plan.setEnabled(not self.tracker.read_only)
         tools_menu.addSeparator()
         self.safety = SafetyMenu(tools_menu, self)
-
-        view_menu = self.menuBar().addMenu("&View")
-        theme_menu = view_menu.addMenu("&Theme")
-        group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for name in THEMES:
-            action = theme_menu.addAction(name.capitalize())
-            self.theme_actions[name] = action
-            action.setCheckable(True)
-            action.setChecked(name == self.theme)
-            action.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
-            group.addAction(action)
-        view_menu.addSeparator()
-        for text, shortcut, widget in (
-            ("Go to &navigation", "Alt+1", self.navigation),
-            ("Go to &checklist", "Alt+2", self.checklist),
-            ("Go to &note", "Alt+3", self.detail.note.editor),
-        ):
-            action = view_menu.addAction(text)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _c=False, w=widget: w.setFocus())
-
-        help_menu = self.menuBar().addMenu("&Help")
-        logs = help_menu.addAction("Open &log folder")
-        logs.setToolTip("The log records every recovery, refusal and backup failure")
-        logs.triggered.connect(self.open_log_folder)
-        about = help_menu.addAction("&About Cairn")
-        about.triggered.connect(self._about)
+        focus = [self.navigation, self.checklist, self.detail.note.editor]
+        self.theme_actions = add_view_menu(bar, self, self.theme, self.set_theme, focus)
+        add_help_menu(bar, self.open_log_folder, lambda: show_about(self, self.tracker))
 
     def _summary_window(self, tracker: Tracker, *, summary: ExportData) -> MainWindow:
         """A read-only window over a learner's summary (the mentor view)."""
@@ -306,53 +218,19 @@ class MainWindow(QMainWindow):
                 self.checklist_model.set_items([])
 
     def open_log_folder(self) -> bool:
-        """Show the folder of Cairn's log in the file manager (or say why there is none)."""
-        from ...logs import log_folder
-
-        folder = log_folder()
-        if folder is None:
-            self.statusBar().showMessage(
-                "Cairn cannot write its log here; warnings go to the terminal (stderr).", 15000
-            )
-            return False
-        self.statusBar().showMessage(f"The log is in {folder}", 15000)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def _about(self) -> None:
-        c = self.tracker.curriculum
-        QMessageBox.about(
-            self,
-            "About Cairn",
-            f"<b>Cairn {__version__}</b><p>An offline companion for a six-month path into AI "
-            f"engineering.</p><p>Curriculum: {c.version}<br>Data: "
-            f"{self.tracker.database_path}</p><p>Cairn never connects to the network; links "
-            "open in your browser only when you click them.</p>",
-        )
+        """Help → Open log folder (see menus.open_log_folder)."""
+        return open_log_folder(self)
 
     # --- navigation -----------------------------------------------------------------------------
     def _restore_view(self) -> None:
-        saved = self.tracker.setting("last_view")
-        node = Node(*saved) if isinstance(saved, list) and len(saved) == 2 else None
-        index = self.navigation_model.index_of(node) if node else None
-        if index is None or not index.isValid():
-            # a learner with a plan or progress lands on Today; a newcomer on week 1
-            started = self.tracker.plan_settings() is not None or self.tracker.statuses()
-            first_week = next(iter(self.tracker.curriculum.weeks), "")
-            index = self.navigation_model.index_of(
-                Node("group", "today") if started else Node("week", first_week)
-            )
+        """Open on the page in view when Cairn last closed (else Today or week 1), at the
+        window's size and pane widths of last time."""
+        index = self.navigation_model.index_of(starting_node(self.tracker))
+        if not index.isValid():
+            index = self.navigation_model.index_of(first_page(self.tracker))
         if index.isValid():
             self.navigation.setCurrentIndex(index)
-        geometry = self.tracker.setting("window_geometry")
-        if isinstance(geometry, str):
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        else:
-            self.resize(1400, 860)
-        splitter = self.tracker.setting("splitter_state")
-        if isinstance(splitter, str):
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-        else:
-            self.splitter.setSizes([330, 610, 460])
+        restore_layout(self, self.splitter, self.tracker)
 
     def _navigated(self, current: object, _previous: object) -> None:
         node = self.navigation_model.node_at(current)  # type: ignore[arg-type]
@@ -552,31 +430,11 @@ class MainWindow(QMainWindow):
         self._refresh_progress()
 
     def _refresh_progress(self) -> None:
-        t, c = self.tracker, self.tracker.curriculum
-        overall = t.overall_progress()
-        rows: list[tuple[str, Progress] | None] = [None, None, ("Whole path", overall)]
-        kind = self.node.kind
-        item_id = self.detail.item_id
-        week_id = (
-            self.node.id
-            if kind == "week"
-            else (c.items[item_id].week_id if item_id in c.items else "")
+        rows, overall = progress_rows(
+            self.tracker, self.node, self.page.all_items, self.detail.item_id
         )
-        if kind in ("week", "month") and week_id:
-            week = c.weeks[week_id]
-            rows[0] = (f"Week {week.number}", t.week_progress(week_id))
-            rows[1] = (
-                f"Month {c.month_by_id(week.month_id).number}",
-                t.month_progress(week.month_id),
-            )
-        elif kind == "project":
-            rows[0] = ("This project", t.project_progress(self.node.id))
-        elif kind == "role" or self.node.id == "projects":
-            rows[0] = ("On this page", progress_of(self.page.all_items, t.statuses()))
         self.header.set_progress(rows)
-        self.overall.setText(
-            f"Whole path: {overall.done} of {overall.total} done ({overall.percent:g}%)"
-        )
+        self.overall.setText(overall)
 
     # --- readings and evidence ------------------------------------------------------------------
     def _reading_selected(self, reading_id: str) -> None:
@@ -632,14 +490,7 @@ class MainWindow(QMainWindow):
             self.detail.note.save()
             for controls in (self.detail.timer, self.running_timer):
                 controls.tick.stop()
-            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
-            try:
-                self.tracker.set_setting("last_view", self._last_view)
-                self.tracker.set_setting("window_geometry", geometry)
-                self.tracker.set_setting("splitter_state", state)
-            except (StoreError, TrackerError) as error:  # closing still closes, in words
-                sys.stderr.write(f"cairn: the window's layout was not saved: {error}\n")
+            save_layout(self, self.splitter, self.tracker, self._last_view)
             self.safety.finish()  # the closing backup holds everything above
             for opened in list(self.sharing.opened):
                 opened.close()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ...progress import Progress
 from ...tracker import Tracker
@@ -138,3 +139,17 @@ class NavigationModel(QStandardItemModel):
     def node_at(index: QModelIndex | QPersistentModelIndex) -> Node | None:
         value = index.data(NODE_ROLE) if index.isValid() else None
         return value if isinstance(value, Node) else None
+
+
+def navigation_view(model: NavigationModel) -> QTreeView:
+    """The navigation tree: names stretch, counts fit, nothing is edited in place."""
+    view = QTreeView()
+    view.setModel(model)
+    view.setAccessibleName("Navigation")
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.header().setStretchLastSection(False)
+    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return view
