@@ -52,6 +52,24 @@ _LIGHT = {
 }
 
 
+#: The greyed text of a disabled control in each theme: clearly fainter than enabled text on
+#: the button and window colours (`setColor(role, …)` alone gives disabled controls the
+#: enabled colours, so a disabled button looked enabled).
+_DISABLED_TEXT = {"dark": "#7c8088", "light": "#9a9ca3"}
+_DISABLED_ROLES = (
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.ButtonText,
+    QPalette.ColorRole.WindowText,
+)
+
+
+def _grey_out_disabled(palette: QPalette, concrete: str) -> None:
+    """Give disabled text, button labels and window text the theme's greyed colour."""
+    disabled = QColor(_DISABLED_TEXT[concrete])
+    for role in _DISABLED_ROLES:
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+
+
 def is_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -71,14 +89,7 @@ def apply_theme(app: QApplication, name: str, style_dir: Path | None = None) -> 
     palette = QPalette()
     for role, color in (_DARK if concrete == "dark" else _LIGHT).items():
         palette.setColor(role, QColor(color))
-    if concrete == "dark":
-        disabled = QColor("#7c8088")
-        for role in (
-            QPalette.ColorRole.Text,
-            QPalette.ColorRole.ButtonText,
-            QPalette.ColorRole.WindowText,
-        ):
-            palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    _grey_out_disabled(palette, concrete)
     app.setPalette(palette)
     sheet = ""
     if style_dir is not None:
