@@ -25,6 +25,7 @@ from .tracker import StoreError, Tracker, TrackerError, explain_folder_error
 from .validation import MAX_NOTE_CHARS
 
 JSON_SCHEMA = 1
+MAX_STDIN_IDS_CHARS = 1_000_000  # ids piped to `mark -`; far more than any curriculum holds
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -75,10 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     items.add_argument("--month", type=int, metavar="N", help="only month N")
     items.add_argument("--role", metavar="ID", help="only items that build this role's skills")
     items.add_argument("--status", choices=STATUSES, help="only items with this status")
-    items.add_argument("--json", action="store_true", help="machine-readable output")
+    shape = items.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="machine-readable output")
+    shape.add_argument(
+        "--ids", action="store_true", help="only the ids, one a line (for 'cairn mark - STATUS')"
+    )
 
-    mark = commands.add_parser("mark", help="set an item's status")
-    mark.add_argument("item_id", metavar="ITEM_ID")
+    mark = commands.add_parser(
+        "mark", help="set the status of one or more items in one step ('-' reads ids from stdin)"
+    )
+    mark.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
     mark.add_argument("status", choices=STATUSES)
 
     note = commands.add_parser("note", help="replace an item's note (Markdown; '-' reads stdin)")
@@ -387,6 +394,9 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
         return EXIT_OK
+    if args.ids:
+        out.writelines(f"{item.id}\n" for item in selected)
+        return EXIT_OK
     for item in selected:
         out.write(
             f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
@@ -397,17 +407,61 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _mark(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    change = tracker.set_status(args.item_id, args.status)
-    item_id = change.ids[0]
-    if change.changed:
-        out.write(f"{item_id}: {change.old} -> {change.new}\n")
-    else:
-        out.write(f"{item_id}: already {change.new}\n")
+    """Set every named item's status in one transaction: all ids are checked first, so one
+    unknown id changes nothing. One line per item, as the database held it before."""
+    ids = _mark_ids(args.item_ids)
+    _require_items(tracker, ids)
+    change = tracker.set_statuses(dict.fromkeys(ids, args.status))
+    for item_id, old, new in zip(change.ids, change.old, change.new, strict=True):
+        out.write(f"{item_id}: {old} -> {new}\n" if old != new else f"{item_id}: already {new}\n")
     return EXIT_OK
 
 
+def _mark_ids(given: Sequence[str]) -> list[str]:
+    """The ids as given, or read from stdin (one a line, blank lines ignored) for a lone '-'."""
+    if "-" not in given:
+        return list(given)
+    if len(given) > 1:
+        raise TrackerError("'-' reads the ids from stdin, so it must be the only ITEM_ID")
+    text = _read_stdin(MAX_STDIN_IDS_CHARS)
+    if len(text) > MAX_STDIN_IDS_CHARS:
+        raise TrackerError(f"stdin holds more than {MAX_STDIN_IDS_CHARS:,} characters of ids")
+    ids = [line.strip() for line in text.splitlines()]
+    ids = [item_id for item_id in ids if item_id]
+    if not ids:
+        raise TrackerError("no item ids on stdin (one a line)")
+    return ids
+
+
+def _require_items(tracker: Tracker, ids: Sequence[str]) -> None:
+    """Refuse, naming every unknown id, before anything is written."""
+    unknown: list[str] = []
+    refusal: TrackerError | None = None
+    for item_id in dict.fromkeys(ids):
+        try:
+            tracker.item(item_id)
+        except TrackerError as error:
+            unknown.append(item_id)
+            refusal = error
+    if len(unknown) == 1 and refusal is not None:
+        raise refusal  # the same words as marking that one id alone
+    if unknown:
+        names = ", ".join(f"'{item_id}'" for item_id in unknown)
+        raise TrackerError(f"there are no items or milestones with ids {names}")
+
+
+def _read_stdin(limit: int) -> str:
+    """At most `limit` + 1 characters of stdin (so the caller can tell it was too long);
+    text that is not UTF-8 is refused in words."""
+    try:
+        text = sys.stdin.read(limit + 1)
+    except UnicodeDecodeError:
+        raise TrackerError("stdin is not UTF-8 text") from None
+    return text
+
+
 def _note(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read(MAX_NOTE_CHARS + 1) if args.text == "-" else args.text
+    text = _read_stdin(MAX_NOTE_CHARS) if args.text == "-" else args.text
     change = tracker.set_note(args.item_id, text)
     out.write(f"{change.ids[0]}: note {'saved' if text.strip() else 'removed'}\n")
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import subprocess
@@ -18,16 +19,22 @@ from cairn.locations import curriculum_dir
 
 
 def cairn(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
     if stdin is not None:
         sys.stdin = io.StringIO(stdin)
+    try:
+        return cairn_with_stdin_as_is(*args)
+    finally:
+        sys.stdin = sys.__stdin__
+
+
+def cairn_with_stdin_as_is(*args: str) -> tuple[int, str, str]:
+    """Run the command line in-process with whatever sys.stdin the test has put in place."""
+    out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = run(list(args), stdout=out, stderr=err)
     except SystemExit as exit_:
         code = int(exit_.code or 0)
-    finally:
-        sys.stdin = sys.__stdin__
     return code, out.getvalue(), err.getvalue()
 
 
@@ -223,3 +230,133 @@ def test_readiness_text_and_bad_role(data_dir: Path) -> None:
     assert code == 0 and "Next steps" in out and "Experimentation 25%" in out
     code, _, err = cairn("--data-dir", str(data_dir), "readiness", "--role", "wizard")
     assert code == 2 and "wizard" in err
+
+
+# --- marking several items in one command --------------------------------------------------
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cli_backups(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "backups").glob("cairn-*-cli.sqlite3"))
+
+
+@pytest.fixture
+def week_one(shipped_tracker) -> list[str]:  # type: ignore[no-untyped-def]
+    return [item.id for item in shipped_tracker.curriculum.week_items("w01")[:3]]
+
+
+def test_mark_several_ids_in_one_command(
+    data_dir: Path, week_one: list[str], shipped_pack: Path
+) -> None:
+    from cairn.tracker import Tracker
+
+    first, second, third = week_one
+    assert cairn("--data-dir", str(data_dir), "mark", first, "done")[0] == 0
+    code, out, err = cairn(
+        "--data-dir", str(data_dir), "mark", first, second, third, second, "done"
+    )
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        f"{first}: already done",
+        f"{second}: todo -> done",
+        f"{third}: todo -> done",
+    ]
+    t = Tracker.open(data_dir, shipped_pack)
+    try:
+        assert [t.status(i) for i in week_one] == ["done"] * 3
+        assert len(t.history(second)) == 1  # a duplicated id is marked once
+        times = {t.history(i)[-1].changed_at for i in (second, third)}
+    finally:
+        t.close()
+    assert len(times) == 1  # one transaction, one moment
+
+
+def test_an_unknown_id_among_several_changes_nothing(data_dir: Path, week_one: list[str]) -> None:
+    first, second, _ = week_one
+    assert cairn("--data-dir", str(data_dir), "mark", first, "doing")[0] == 0
+    database, backups = data_dir / "cairn.sqlite3", cli_backups(data_dir)
+    before = sha(database)
+    code, out, err = cairn("--data-dir", str(data_dir), "mark", first, "NO_SUCH_ID", second, "done")
+    assert code == 2 and out == ""
+    assert err == "cairn: there is no item or milestone with id 'NO_SUCH_ID'; nothing was changed\n"
+    code, _, err = cairn("--data-dir", str(data_dir), "mark", "GONE_1", second, "GONE_2", "done")
+    assert code == 2 and "'GONE_1', 'GONE_2'" in err and "nothing was changed" in err
+    assert sha(database) == before and cli_backups(data_dir) == backups
+
+
+def test_mark_several_with_a_bad_status_changes_nothing(
+    data_dir: Path, week_one: list[str]
+) -> None:
+    assert cairn("--data-dir", str(data_dir), "mark", week_one[0], "doing")[0] == 0
+    before = sha(data_dir / "cairn.sqlite3")
+    code, out, err = cairn("--data-dir", str(data_dir), "mark", *week_one, "finished")
+    assert code == 2 and out == "" and "invalid choice: 'finished'" in err
+    assert sha(data_dir / "cairn.sqlite3") == before
+
+
+def test_items_ids_pipes_into_mark_from_stdin(data_dir: Path) -> None:
+    code, ids, _ = cairn("--data-dir", str(data_dir), "items", "--month", "1", "--ids")
+    _, listed, _ = cairn("--data-dir", str(data_dir), "items", "--month", "1", "--json")
+    assert code == 0 and ids.splitlines() == [i["id"] for i in json.loads(listed)["items"]]
+    chosen = ids.splitlines()[:4]
+    code, out, _ = cairn(
+        "--data-dir", str(data_dir), "mark", "-", "done", stdin="\n".join(["", *chosen, "  ", ""])
+    )
+    assert code == 0 and out.splitlines() == [f"{i}: todo -> done" for i in chosen]
+    _, done, _ = cairn("--data-dir", str(data_dir), "items", "--status", "done", "--ids")
+    assert done.splitlines() == chosen
+
+
+def test_mark_from_stdin_refuses_empty_mixed_or_unreadable_input(
+    data_dir: Path, week_one: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cairn("--data-dir", str(data_dir), "mark", week_one[0], "doing")[0] == 0
+    before = sha(data_dir / "cairn.sqlite3")
+    code, _, err = cairn("--data-dir", str(data_dir), "mark", "-", "done", stdin="\n \n")
+    assert code == 2 and "no item ids on stdin" in err
+    code, _, err = cairn("--data-dir", str(data_dir), "mark", "-", week_one[1], "done", stdin="")
+    assert code == 2 and "'-' reads the ids from stdin" in err
+    code, _, err = cairn(
+        "--data-dir", str(data_dir), "mark", "-", "done", stdin=f"{week_one[1]}\n" * 200_000
+    )
+    assert code == 2 and "more than 1,000,000 characters" in err
+    with io.TextIOWrapper(io.BytesIO(b"\xff\xfe\n"), encoding="utf-8") as binary:
+        monkeypatch.setattr(sys, "stdin", binary)
+        code, _, err = cairn_with_stdin_as_is("--data-dir", str(data_dir), "mark", "-", "done")
+    assert code == 2 and "stdin is not UTF-8 text" in err
+    assert sha(data_dir / "cairn.sqlite3") == before
+
+
+def test_ctrl_c_while_ids_are_read_changes_nothing(
+    data_dir: Path, week_one: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Interrupted(io.StringIO):
+        def read(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    assert cairn("--data-dir", str(data_dir), "mark", week_one[0], "doing")[0] == 0
+    before = sha(data_dir / "cairn.sqlite3")
+    monkeypatch.setattr(sys, "stdin", Interrupted())
+    code, out, err = cairn_with_stdin_as_is("--data-dir", str(data_dir), "mark", "-", "done")
+    assert code == 130 and out == "" and "interrupted; nothing more was changed" in err
+    assert sha(data_dir / "cairn.sqlite3") == before
+
+
+def test_the_one_id_form_is_unchanged(data_dir: Path, first_item: str) -> None:
+    code, out, _ = cairn("--data-dir", str(data_dir), "mark", first_item, "doing")
+    assert code == 0 and out == f"{first_item}: todo -> doing\n"
+    code, out, _ = cairn("--data-dir", str(data_dir), "mark", first_item, "doing")
+    assert code == 0 and out == f"{first_item}: already doing\n"
+
+
+def test_marking_several_backs_up_at_most_hourly(data_dir: Path, week_one: list[str]) -> None:
+    assert cairn("--data-dir", str(data_dir), "mark", *week_one[:2], "done")[0] == 0
+    assert len(cli_backups(data_dir)) == 1  # a backup after the first write
+    assert cairn("--data-dir", str(data_dir), "mark", *week_one[1:], "doing")[0] == 0
+    assert len(cli_backups(data_dir)) == 1  # not another within the hour
+
+
+def test_a_refused_mark_makes_no_backup(data_dir: Path, week_one: list[str]) -> None:
+    assert cairn("--data-dir", str(data_dir), "mark", *week_one, "NO_SUCH_ID", "done")[0] == 2
+    assert cli_backups(data_dir) == []
