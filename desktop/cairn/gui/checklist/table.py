@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ...content import KIND_LABELS, Item
 from ...progress import STATUS_LABELS
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
 from .status_input import StatusInput, status_text
 
@@ -31,9 +32,12 @@ class ChecklistModel(ReadOnlyTableModel):
 
     columns = COLUMNS
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        operations.changed.connect(self._changed)
         self._items: list[Item] = []
         self._row_of: dict[str, int] = {}
         self._dark = False
@@ -63,6 +67,14 @@ class ChecklistModel(ReadOnlyTableModel):
 
     def refresh_item(self, item_id: str) -> None:
         self.refresh_row(self.row_of(item_id))
+
+    def _changed(self, change: Change) -> None:
+        """Redraw the rows of items whose status changed, in place (selection kept)."""
+        if change.kind == "all":
+            self.refresh_all()
+        elif change.kind == "status":
+            for item_id in change.ids:
+                self.refresh_item(item_id)
 
     # --- Qt model interface -------------------------------------------------------------------
     def row_count(self) -> int:

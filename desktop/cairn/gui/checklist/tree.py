@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ...content import Item
 from ...progress import progress_of
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from .status_input import StatusInput, status_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -38,9 +39,10 @@ class Column:
 class ItemTreeModel(QStandardItemModel):
     """Groups as top-level rows with a done count; items as child rows with their status."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, operations: Operations) -> None:
         super().__init__()
         self.tracker = tracker
+        operations.changed.connect(self._changed)
         self._status_cells: dict[str, list[QStandardItem]] = {}
         self._groups: list[tuple[QStandardItem, Group]] = []
 
@@ -81,6 +83,11 @@ class ItemTreeModel(QStandardItemModel):
                 self._status_cells.setdefault(item.id, []).append(status)
             self._groups.append((heading, group))
         self.refresh()
+
+    def _changed(self, change: Change) -> None:
+        """Statuses and group counts follow a status change, in place."""
+        if change.kind in ("status", "all") and self._groups:
+            self.refresh()
 
     def refresh(self) -> None:
         """Update every status cell and every group's done count."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...content import KIND_LABELS, Item
 from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
@@ -56,6 +56,7 @@ class DetailPane(QScrollArea):
         super().__init__(parent)
         self.tracker = tracker
         self.operations = operations
+        operations.changed.connect(self._changed)
         self.item_id = ""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -183,6 +184,13 @@ class DetailPane(QScrollArea):
     def add_time_dialog(self) -> AddTimeDialog | None:
         """The study-time dialog opened last (Add time… or Edit…)."""
         return self.sessions.dialog
+
+    def _changed(self, change: Change) -> None:
+        """The status buttons show the item's saved status after any change of it."""
+        if change.kind == "all":
+            self.refresh()  # data changed elsewhere: redrawn in place, the note kept
+        elif change.kind == "status" and self.item_id in change.ids:
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         if not self.item_id:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxL
 
 from ...history import WEEKS_SHOWN, HistoryData
 from ...history import history_data as compute
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
+from ..operations import Operations
 from ..widgets.charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
 
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
@@ -152,9 +153,12 @@ class HistoryPage(QWidget):
     The charts' series and axes are made once and only their values change: deleting and
     re-creating QtCharts series under PySide is a known way to crash at exit."""
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        operations.changed.connect(self._changed)
         title = QLabel("History")
         title.setObjectName("PageTitle")
         self.summary = QLabel("")
@@ -218,6 +222,12 @@ class HistoryPage(QWidget):
         for series in (self.finished_line, self.planned_line):
             series.attachAxis(self.burn_weeks)
             series.attachAxis(self.burn_items)
+
+    def _changed(self, change: Change) -> None:
+        """Shown, it follows every change at once (study time, statuses, the plan); hidden,
+        it is redrawn when shown."""
+        if self.isVisible():
+            self.refresh()
 
     def showEvent(self, event: object) -> None:
         self.refresh()

@@ -146,7 +146,7 @@ class ReadinessPage(QWidget):
         """Tick the saved target roles again after a change of them (also an undo)."""
         if change.kind in ("roles", "all"):
             self._check_targets()
-            self.mark_stale()
+        self.mark_stale()  # any change may move readiness; it is recomputed when shown
 
     # --- choosing roles ----------------------------------------------------------------------
     def _load_targets(self) -> None:

@@ -266,7 +266,8 @@ class SafetyMenu(QObject):
                 message = notice.message() if notice else "The file is healthy again."
             except (StoreError, TrackerError) as failure:
                 message = str(failure)
-            self.window.refresh_everything(forget_undo=True)  # a repair may put back a copy
+            self.window.undo_stack.clear()  # a repair may put back a copy: no way back
+            self.window.operations.publish(Change("all", ()))  # every view redraws in place
         self.last_message = message
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(
@@ -288,8 +289,8 @@ class SafetyMenu(QObject):
         except StoreError as error:  # busy or a disk error: try again at the next poll
             self.window.statusBar().showMessage(str(error), 6000)
             return False
-        if changed:
-            self.window.refresh_everything()
+        if changed:  # every view redraws in place, through the one change signal
+            self.window.operations.publish(Change("all", ()))
             self.window.statusBar().showMessage(
                 "Updated with changes made outside this window.", 6000
             )

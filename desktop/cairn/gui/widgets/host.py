@@ -3,6 +3,7 @@ window module (the window imports the features, never the other way round)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from ...tracker import Tracker
@@ -11,11 +12,8 @@ from ..operations import Operations
 
 class WindowHost(QMainWindow):
     """The main window as the features see it: its tracker (for reads), its operation path
-    (for every change) and a way to redraw every view after data changed elsewhere."""
+    (every change, and `publish` for one seen elsewhere) and its undo history."""
 
     tracker: Tracker
     operations: Operations
-
-    def refresh_everything(self, *, forget_undo: bool = False) -> None:
-        """Redraw every view from the tracker, keeping the learner's place."""
-        raise NotImplementedError  # the main window provides it
+    undo_stack: QUndoStack

@@ -71,8 +71,7 @@ class MainWindow(WindowHost):
         self.node = Node("group", "path")
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(tracker, self.undo_stack, self)
-        self.operations.changed.connect(self._redraw_for)  # first: views follow new content
-        self.operations.changed.connect(self.apply_change)
+        self.operations.changed.connect(self._follow)  # first: new content rebuilds views
         self._closed = False
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
@@ -82,16 +81,16 @@ class MainWindow(WindowHost):
         self.setAccessibleName("Cairn")
         self.banner = banner_label()
 
-        self.navigation_model = NavigationModel(tracker)
+        self.navigation_model = NavigationModel(tracker, self.operations)
         self.navigation = navigation_view(self.navigation_model)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
 
         self.header = PageHeader()
         self.header.summary.setTextFormat(Qt.TextFormat.MarkdownText)
         self.header.summary.linkActivated.connect(open_external)
-        self.checklist_model = ChecklistModel(tracker, self)
+        self.checklist_model = ChecklistModel(tracker, self.operations, self)
         self.checklist = ChecklistView(self.checklist_model)
-        self.tree_model = ItemTreeModel(tracker)
+        self.tree_model = ItemTreeModel(tracker, self.operations)
         self.tree = ItemTreeView(self.tree_model, "Grouped items")
         self.checklist.statuses_requested.connect(self.request_statuses)
         for view in (self.checklist, self.tree):
@@ -105,7 +104,6 @@ class MainWindow(WindowHost):
 
         self.detail = DetailPane(tracker, self.operations)
         self.detail.status_requested.connect(self.request_status)
-        self.operations.changed.connect(self._evidence_changed)
         self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
         self.right = stack(self.detail, self.reading_detail)
@@ -169,36 +167,23 @@ class MainWindow(WindowHost):
 
     def show_plan_dialog(self) -> PlanDialog:
         dialog = PlanDialog(self.tracker, self.operations, self)
-        dialog.accepted.connect(self.refresh_everything)
         self.plan_dialog = dialog
         dialog.open()
         return dialog
 
-    def refresh_everything(self, *, forget_undo: bool = False) -> None:
-        """Redraw every view from the tracker after data changed elsewhere (the command line,
-        an import, the plan), keeping the learner's place: the page, the selected item and
-        the scroll position of the list, the item in the detail pane and a note being written.
+    def refresh_everything(self) -> None:
+        """Redraw every view from the tracker after data changed elsewhere, keeping the
+        learner's place (the page, the selected item and the list's scroll position, the
+        item in the detail pane and a note being written): one change of everything."""
+        self.operations.publish(Change("all", ()))
 
-        The undo history is kept (its commands name items and statuses, still meaningful);
-        `forget_undo` clears it when old commands would undo into another past (a restore).
-        """
-        if forget_undo:
-            self.undo_stack.clear()
-        self.readings.model.refresh_copies()
-        self.readings.model.refresh_all()
-        self.readings.refresh_summary()
-        if self._dashboard is not None:
-            self._dashboard.mark_stale()
-        if self._history is not None and self._history.isVisible():
-            self._history.refresh()
-        self.navigation_model.refresh_progress()
+    def _redraw_page(self) -> None:
+        """The window's own part of redrawing everything: the page of items in view (its
+        groups may have changed) and the reading shown."""
         if self.centre.currentIndex() == 0:
             self._refresh_list()
         if self.right.currentWidget() is self.reading_detail:
             self._reading_selected(self.readings.current_reading_id())
-        else:
-            self.detail.refresh()
-        self._refresh_progress()
 
     def _refresh_list(self) -> None:
         """Recompute the page of items shown and redraw its list in place."""
@@ -317,7 +302,7 @@ class MainWindow(WindowHost):
         if self._history is None:
             from ..history.page import HistoryPage
 
-            self._history = HistoryPage(self.tracker)
+            self._history = HistoryPage(self.tracker, self.operations)
             self.centre.addWidget(self._history)
         return self._history
 
@@ -347,20 +332,31 @@ class MainWindow(WindowHost):
         self.checklist.select_item(item_id)
         self.checklist.setFocus()
 
-    def _redraw_for(self, change: Change) -> None:
-        """A change of everything (an import, a restore: kind 'all') redraws every view in
-        place; a change of the curriculum (a pack: kind 'content') rebuilds them."""
+    def _follow(self, change: Change) -> None:
+        """The window's own parts follow a change (every view follows by itself): new content
+        (a pack) rebuilds the views, a change of everything (an import, a restore) redraws
+        them in place; the page header's progress follows every change."""
         if change.kind == "content":
             self.reload_content()
-        elif change.kind == "all":
-            self.refresh_everything()
+            return
+        if change.kind == "all":
+            self._redraw_page()
+        elif change.kind == "evidence" and self.lists.currentWidget() is self.tree:
+            selected = self.tree.current_item_id()  # the projects page's Evidence column
+            self.tree.fill(self.page.groups, self.page.columns)
+            self.tree.select_item(selected)
+        if change.kind == "setting" and "plan" in change.ids and self.node.id == "today":
+            self._refresh_list()  # Today's pace and groups follow the plan (also an undo)
+        self._refresh_progress()
 
     def reload_content(self) -> None:
         """Rebuild every view after the curriculum changed (a pack added or removed), keeping
         the page and the undo history (a pack change is on it too)."""
         self.detail.note.save()
-        self.navigation_model = NavigationModel(self.tracker)
+        old_model = self.navigation_model
+        self.navigation_model = NavigationModel(self.tracker, self.operations)
         self.navigation.setModel(self.navigation_model)
+        old_model.deleteLater()  # and with it, its subscription
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
         self.navigation.expandToDepth(0)
         old_readings = self.readings
@@ -416,19 +412,6 @@ class MainWindow(WindowHost):
         if item_id:
             self.request_status(item_id, status)
 
-    def apply_change(self, change: Change) -> None:
-        """Refresh exactly what a tracker change touches."""
-        for item_id in change.ids:
-            self.checklist_model.refresh_item(item_id)
-            if item_id == self.detail.item_id:
-                self.detail.refresh_status()
-        if self.lists.currentWidget() is self.tree:
-            self.tree_model.refresh()
-        if self._dashboard is not None:
-            self._dashboard.mark_stale()
-        self.navigation_model.refresh_progress()
-        self._refresh_progress()
-
     def _refresh_progress(self) -> None:
         rows, overall = progress_rows(
             self.tracker, self.node, self.page.all_items, self.detail.item_id
@@ -441,14 +424,6 @@ class MainWindow(WindowHost):
         self.reading_detail.show_reading(
             reading_id, self.readings.model.used_by.get(reading_id, [])
         )
-
-    def _evidence_changed(self, change: Change) -> None:
-        """An evidence link added or removed: the projects page's Evidence column is filled
-        again (the rest follows `apply_change`)."""
-        if change.kind == "evidence" and self.lists.currentWidget() is self.tree:
-            selected = self.tree.current_item_id()
-            self.tree.fill(self.page.groups, self.page.columns)
-            self.tree.select_item(selected)
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:

@@ -9,7 +9,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ...progress import Progress
-from ...tracker import Tracker
+from ...tracker import Change, Tracker
+from ..operations import Operations
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,9 +31,10 @@ def _count(progress: Progress) -> str:
 class NavigationModel(QStandardItemModel):
     """Two columns: the entry's name and, where it has a checklist, its done count."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, operations: Operations) -> None:
         super().__init__()
         self.tracker = tracker
+        operations.changed.connect(self._changed)
         self.setHorizontalHeaderLabels(["Section", "Done"])
         self._counts: dict[Node, QStandardItem] = {}
         self._rows: dict[Node, QStandardItem] = {}
@@ -103,6 +105,11 @@ class NavigationModel(QStandardItemModel):
                 "Saved progress on items the curriculum no longer has",
             )
         self.refresh_progress()
+
+    def _changed(self, change: Change) -> None:
+        """Done counts follow statuses, readings, evidence and roles (also an undo)."""
+        if change.kind in ("status", "reading", "evidence", "roles", "all"):
+            self.refresh_progress()
 
     def refresh_progress(self) -> None:
         """Recompute every done count (cheap: a few dozen entries)."""
