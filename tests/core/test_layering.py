@@ -1,5 +1,6 @@
 """The core never needs Qt: importing it leaves PySide6 out of sys.modules; only the tracker
-talks to the store's database, and reports read through the tracker alone."""
+(its facade `tracker.py` and its parts in `tracking/`) talks to the store's database, the parts
+are reached through the facade alone, and reports read through the tracker alone."""
 
 import ast
 import subprocess
@@ -70,15 +71,26 @@ def _imported(path: Path, tree: ast.Module) -> set[str]:
     return names
 
 
+def _in_the_tracker(path: Path) -> bool:
+    """True for the tracker's facade (tracker.py) and its parts (tracking/)."""
+    relative = path.relative_to(PACKAGE)
+    return relative == Path("tracker.py") or relative.parts[0] == "tracking"
+
+
+def test_the_tracker_is_its_facade_and_parts_of_one_job_each() -> None:
+    parts = [path for path, _tree in _modules(PACKAGE) if _in_the_tracker(path)]
+    assert len(parts) >= 8 and not (PACKAGE / "tracker").exists()
+    long = [f"{p.relative_to(PACKAGE)}: {n}" for p in parts if (n := _lines(p)) > 400]
+    assert not long, "tracker files over 400 lines:\n" + "\n".join(long)
+
+
+def _lines(path: Path) -> int:
+    with path.open(encoding="utf-8") as handle:
+        return sum(1 for _ in handle)
+
+
 def test_only_the_tracker_and_the_store_touch_the_database_object() -> None:
-    outside = [
-        (path, tree)
-        for path, tree in _modules(PACKAGE)
-        if path.name != "tracker.py" or path.parent != PACKAGE
-    ]
-    outside = [
-        (path, tree) for path, tree in outside if "store" not in path.relative_to(PACKAGE).parts[:1]
-    ]
+    outside = [(path, tree) for path, tree in _modules(PACKAGE) if _outside_the_store(path)]
     found = [
         f"{path.relative_to(PACKAGE)}:{node.lineno} .{node.attr}"
         for path, tree in outside
@@ -100,9 +112,8 @@ def test_reports_import_nothing_from_the_store() -> None:
 
 
 def _outside_the_store(path: Path) -> bool:
-    """True for every module except tracker.py and those under store/."""
-    relative = path.relative_to(PACKAGE)
-    return relative != Path("tracker.py") and relative.parts[0] != "store"
+    """True for every module except the tracker's (tracker.py, tracking/) and the store's."""
+    return not _in_the_tracker(path) and path.relative_to(PACKAGE).parts[0] != "store"
 
 
 def _reaching(modules: list[tuple[Path, ast.Module]], banned: tuple[str, ...]) -> list[str]:
@@ -120,6 +131,22 @@ def test_no_module_outside_the_tracker_imports_the_store() -> None:
     assert len(outside) > 40, "the check found too few modules to mean anything"
     found = _reaching(outside, ("cairn.store",))
     assert not found, "only the tracker may import the store:\n" + "\n".join(found)
+
+
+def test_only_the_facade_imports_the_tracker_parts() -> None:
+    """Everything else names Tracker, Change, TrackerError … through cairn.tracker; the parts
+    never import the facade (it is built from them)."""
+    outside = [
+        (path, tree)
+        for path, tree in _modules(PACKAGE)
+        if path.relative_to(PACKAGE) != Path("tracker.py") and not _in_the_tracker(path)
+    ]
+    assert len(outside) > 40, "the check found too few modules to mean anything"
+    found = _reaching(outside, ("cairn.tracking",))
+    assert not found, "the tracker's parts are reached around the facade:\n" + "\n".join(found)
+    parts = [(path, tree) for path, tree in _modules(PACKAGE / "tracking")]
+    upward = _reaching(parts, ("cairn.tracker", "cairn.gui", "cairn.cli"))
+    assert len(parts) >= 8 and not upward, "a tracker part reaches up:\n" + "\n".join(upward)
 
 
 def test_the_store_check_sees_every_kind_of_import(tmp_path: Path) -> None:
@@ -141,7 +168,8 @@ def test_the_store_check_sees_every_kind_of_import(tmp_path: Path) -> None:
 
 def test_reports_sit_below_the_tracker() -> None:
     reports = _modules(PACKAGE / "reports")
-    above = ("cairn.tracker", "cairn.store", "cairn.cli", "cairn.gui", "cairn.mentor_view")
+    above = ("cairn.tracker", "cairn.tracking", "cairn.store", "cairn.cli", "cairn.gui")
+    above += ("cairn.mentor_view",)
     found = _reaching(reports, above)
     assert len(reports) >= 7 and not found, "reports reach above the tracker:\n" + "\n".join(found)
 
@@ -234,6 +262,10 @@ def test_the_core_has_no_import_cycles_and_the_tracker_is_above_the_reports() ->
     graph = import_graph(skip=("cairn.gui",))
     cycle = find_cycle(graph)
     assert not cycle, "import cycle: " + " -> ".join(cycle)
-    assert "cairn.reports.importer" in graph["cairn.tracker"]
+    parts = {"study", "safety", "content", "importing", "values"}  # study builds on changes
+    assert {f"cairn.tracking.{part}" for part in parts} <= graph["cairn.tracker"]
+    assert "cairn.tracking.changes" in graph["cairn.tracking.study"]
+    assert "cairn.tracking.state" in graph["cairn.tracking.reads"]
+    assert "cairn.reports.importer" in graph["cairn.tracking.importing"]
     assert "cairn.snapshot" in graph["cairn.reports.summary"]
     assert "cairn.tracker" in graph["cairn.mentor_view"]

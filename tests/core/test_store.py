@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cairn.records import EvidenceRecord, SessionRecord
 from cairn.store import Database, NewerDatabaseError, StoreError
 from cairn.store.backup import backup_to
 from cairn.store.migrate import script_heads
@@ -67,10 +68,37 @@ def test_empty_note_removes_it_and_evidence_can_be_removed(tmp_path: Path) -> No
     db.set_note("a", "text", False, T0)
     db.set_note("a", "   ", False, T1)
     assert db.note("a") is None
-    evidence_id = db.add_evidence("m", "https://example.org", T0)
-    assert db.remove_evidence(evidence_id) == "m"
-    assert db.remove_evidence(evidence_id) is None
+    first = db.add_evidence("m", "https://example.org", T0)
+    second = db.add_evidence("m", "https://example.org/2", T1)
+    removed = db.remove_evidence(first)
+    assert removed == (EvidenceRecord(first, "m", "https://example.org", T0), True)
+    assert db.remove_evidence(second) == (
+        EvidenceRecord(second, "m", "https://example.org/2", T1),
+        False,  # the milestone has no link left
+    )
+    assert db.remove_evidence(first) is None
     assert db.evidence("m") == []
+    db.close()
+
+
+def test_writes_return_what_the_row_held(tmp_path: Path) -> None:
+    db = _open(tmp_path)
+    assert db.set_reading_status("r", "reading", T0) == "unread"
+    assert db.set_reading_status("r", "read", T1) == "reading"
+    assert db.set_reading_status("r", "unread", T1) == "read"
+    assert db.reading_statuses() == {}
+    assert db.set_reading_copy("r", "/a.pdf", T0) is None
+    assert db.set_reading_copy("r", "/b.pdf", T1) == "/a.pdf"
+    assert db.set_reading_copy("r", None, T1) == "/b.pdf"
+    assert db.reading_copies() == {}
+    sid = db.add_session("i", T0, 30, "manual")
+    assert db.edit_session(sid, 45, T1) == (
+        SessionRecord(sid, "i", T0, 30, "manual"),
+        SessionRecord(sid, "i", T1, 45, "manual"),
+    )
+    assert db.remove_session(sid) == SessionRecord(sid, "i", T1, 45, "manual")
+    assert db.remove_session(sid) is None and db.edit_session(sid, 5, T0) is None
+    assert db.sessions() == []
     db.close()
 
 

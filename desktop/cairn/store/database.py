@@ -401,17 +401,20 @@ class Database:
         return add_evidence(self.engine, content_id, url, at)
 
     @_guarded
-    def remove_evidence(self, evidence_id: int) -> str | None:
-        """Delete one evidence link; return the milestone id it belonged to."""
+    def remove_evidence(self, evidence_id: int) -> tuple[EvidenceRecord, bool] | None:
+        """Delete one evidence link; return the removed record and whether its milestone still
+        has a link (read in the same transaction), or None if there is no such link."""
         from .writes import remove_evidence
 
         return remove_evidence(self.engine, evidence_id)
 
     @_guarded
-    def set_reading_status(self, content_id: str, status: str, at: datetime) -> None:
+    def set_reading_status(self, content_id: str, status: str, at: datetime) -> str:
+        """Store a reading's status; return the one the database held ('unread': none), read
+        in the same transaction."""
         from .writes import set_reading_status
 
-        set_reading_status(self.engine, content_id, status, at)
+        return set_reading_status(self.engine, content_id, status, at)
 
     @_guarded
     def apply_import(self, plan: Any) -> None:
@@ -422,21 +425,49 @@ class Database:
 
     @_guarded
     def add_session(self, content_id: str, started_at: datetime, minutes: int, source: str) -> int:
+        """Record one study session; return its id."""
         from .writes import add_session
 
         return add_session(self.engine, content_id, started_at, minutes, source)
 
     @_guarded
-    def remove_session(self, session_id: int) -> bool:
+    def remove_session(self, session_id: int) -> SessionRecord | None:
+        """Delete one study session; return it as the database held it (read in the same
+        transaction), or None if there is no such session."""
         from .writes import remove_session
 
         return remove_session(self.engine, session_id)
 
     @_guarded
-    def set_reading_copy(self, content_id: str, path: str | None, at: datetime) -> None:
+    def edit_session(
+        self, session_id: int, minutes: int, started_at: datetime
+    ) -> tuple[SessionRecord, SessionRecord] | None:
+        """Change a session's minutes and start; return (before, after) read in the same
+        transaction, or None if there is no such session (nothing changed)."""
+        from .writes import edit_session
+
+        return edit_session(self.engine, session_id, minutes, started_at)
+
+    @_guarded
+    def restore_timer(
+        self, key: str, setting: Any, add: SessionRecord | None, remove_id: int | None
+    ) -> tuple[Any, SessionRecord | None, SessionRecord | None]:
+        """In one transaction: record `add` again, write the timer setting `key` (None removes
+        it) and delete the session `remove_id`. Returns the setting as it was, the session
+        added and the session removed (None if it was gone), read in that transaction."""
+        from .writes import restore_timer
+
+        text = None if setting is None else json.dumps(setting)
+        old, added, removed = restore_timer(self.engine, key, text, add, remove_id)
+        return (None if old is None else json.loads(old)), added, removed
+
+    @_guarded
+    def set_reading_copy(self, content_id: str, path: str | None, at: datetime) -> str | None:
+        """Attach (None: detach) an offline copy's path; return the path the database held
+        (None: no copy), read in the same transaction."""
         from .writes import set_reading_copy
 
-        set_reading_copy(self.engine, content_id, path, at)
+        return set_reading_copy(self.engine, content_id, path, at)
 
     @_guarded
     def set_setting(self, key: str, value: Any) -> Any:

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from ..records import EvidenceRecord, SessionRecord
 from .models import (
     Evidence,
     ItemState,
@@ -99,54 +100,45 @@ def add_evidence(engine: Engine, content_id: str, url: str, at: datetime) -> int
         return row.id
 
 
-def remove_evidence(engine: Engine, evidence_id: int) -> str | None:
+def remove_evidence(engine: Engine, evidence_id: int) -> tuple[EvidenceRecord, bool] | None:
+    """Delete one evidence link; return the record as the database held it and whether its
+    milestone still has another link (both read in the same transaction), or None when there
+    is no such link (nothing changed)."""
     with transaction(engine) as session:
         row = session.get(Evidence, evidence_id)
         if row is None:
             return None
-        content_id = row.content_id
+        removed = EvidenceRecord(row.id, row.content_id, row.url, row.added_at)
         session.execute(delete(Evidence).where(Evidence.id == evidence_id))
-        return content_id
-
-
-def set_setting(engine: Engine, key: str, value_json: str) -> None:
-    with transaction(engine) as session:
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=value_json))
-        else:
-            row.value = value_json
+        left = session.scalar(
+            select(func.count()).select_from(Evidence).where(Evidence.content_id == row.content_id)
+        )
+        return removed, bool(left)
 
 
 def set_settings(engine: Engine, values: Mapping[str, str | None]) -> dict[str, str | None]:
     """Write several settings (JSON text; None removes one) in one transaction; return the text
     each one held before (None: it was not set), read inside the same transaction."""
-    old: dict[str, str | None] = {}
     with transaction(engine) as session:
-        for key, value_json in values.items():
-            row = session.get(Setting, key)
-            old[key] = row.value if row is not None else None
-            if value_json is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(Setting(key=key, value=value_json))
-            elif row.value != value_json:
-                row.value = value_json
-    return old
+        return {key: _put_setting(session, key, text) for key, text in values.items()}
 
 
-def set_reading_status(engine: Engine, content_id: str, status: str, at: datetime) -> None:
-    """'unread' removes the row; 'reading' and 'read' are stored."""
+def set_reading_status(engine: Engine, content_id: str, status: str, at: datetime) -> str:
+    """'unread' removes the row; 'reading' and 'read' are stored. Returns the status the
+    database held ('unread': no row), read in the same transaction; an equal status is not
+    written again."""
     with transaction(engine) as session:
         row = session.get(ReadingState, content_id)
-        if status == "unread":
-            if row is not None:
-                session.delete(row)
-        elif row is None:
+        old = row.status if row is not None else "unread"
+        if old == status:
+            return old
+        if row is None:
             session.add(ReadingState(content_id=content_id, status=status, updated_at=at))
+        elif status == "unread":
+            session.delete(row)
         else:
             row.status, row.updated_at = status, at
+        return old
 
 
 def apply_import(engine: Engine, plan: Any) -> None:
@@ -242,31 +234,107 @@ def apply_import(engine: Engine, plan: Any) -> None:
 def add_session(
     engine: Engine, content_id: str, started_at: datetime, minutes: int, source: str
 ) -> int:
+    """Record one study session; return its id."""
     with transaction(engine) as session:
-        row = StudySession(
-            content_id=content_id, started_at=started_at, minutes=minutes, source=source
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+        return _add_session(session, content_id, started_at, minutes, source).id
 
 
-def remove_session(engine: Engine, session_id: int) -> bool:
+def _add_session(
+    session: Session, content_id: str, started_at: datetime, minutes: int, source: str
+) -> SessionRecord:
+    row = StudySession(content_id=content_id, started_at=started_at, minutes=minutes, source=source)
+    session.add(row)
+    session.flush()
+    return session_record(row)
+
+
+def session_record(row: StudySession) -> SessionRecord:
+    """The frozen value of a study-session row."""
+    return SessionRecord(row.id, row.content_id, row.started_at, row.minutes, row.source)
+
+
+def remove_session(engine: Engine, session_id: int) -> SessionRecord | None:
+    """Delete one study session; return it as the database held it (read in the same
+    transaction), or None when there is no such session (nothing changed)."""
+    with transaction(engine) as session:
+        return _remove_session(session, session_id)
+
+
+def _remove_session(session: Session, session_id: int) -> SessionRecord | None:
+    row = session.get(StudySession, session_id)
+    if row is None:
+        return None
+    removed = session_record(row)
+    session.delete(row)
+    session.flush()
+    return removed
+
+
+def edit_session(
+    engine: Engine, session_id: int, minutes: int, started_at: datetime
+) -> tuple[SessionRecord, SessionRecord] | None:
+    """Change a session's minutes and start; return (before, after), the row read and changed
+    in one transaction, or None if there is no such session (nothing changed)."""
     with transaction(engine) as session:
         row = session.get(StudySession, session_id)
         if row is None:
-            return False
-        session.delete(row)
-        return True
+            return None
+        before = session_record(row)
+        row.minutes, row.started_at = minutes, started_at
+        session.flush()
+        return before, session_record(row)
 
 
-def set_reading_copy(engine: Engine, content_id: str, path: str | None, at: datetime) -> None:
+def restore_timer(
+    engine: Engine,
+    key: str,
+    setting_json: str | None,
+    add: SessionRecord | None,
+    remove_id: int | None,
+) -> tuple[str | None, SessionRecord | None, SessionRecord | None]:
+    """Put the study timer back in ONE transaction: record the session `add` again (under a
+    new id), write the timer setting `key` (None removes it), and delete the session
+    `remove_id`. Returns what the setting held before, the session added and the session
+    removed (None when it was already gone), all read in that transaction; on any error
+    nothing of it is written."""
+    with transaction(engine) as session:
+        added = (
+            _add_session(session, add.content_id, add.started_at, add.minutes, add.source)
+            if add is not None
+            else None
+        )
+        old = _put_setting(session, key, setting_json)
+        removed = _remove_session(session, remove_id) if remove_id is not None else None
+        return old, added, removed
+
+
+def _put_setting(session: Session, key: str, value_json: str | None) -> str | None:
+    """Write one setting's JSON text (None removes it); return the text it held."""
+    row = session.get(Setting, key)
+    old = row.value if row is not None else None
+    if value_json is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=key, value=value_json))
+    elif row.value != value_json:
+        row.value = value_json
+    session.flush()
+    return old
+
+
+def set_reading_copy(engine: Engine, content_id: str, path: str | None, at: datetime) -> str | None:
+    """Attach (or with None detach) an offline copy's path; return the path the database held
+    (None: no copy), read in the same transaction. An equal path is not written again."""
     with transaction(engine) as session:
         row = session.get(ReadingCopy, content_id)
+        old = row.path if row is not None else None
+        if old == path:
+            return old
         if path is None:
-            if row is not None:
-                session.delete(row)
+            session.delete(row)
         elif row is None:
             session.add(ReadingCopy(content_id=content_id, path=path, added_at=at))
         else:
             row.path, row.added_at = path, at
+        return old

@@ -1,0 +1,204 @@
+"""Reading the learner's progress: the in-memory copy the views read, re-reading it when
+another process changed the file, the frozen snapshot for reports, and progress, readiness,
+roles, study and the timer as values."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..plan import Pace, PlanSettings, pace
+from ..progress import Progress, progress_of
+from ..readiness import ReadinessModel
+from ..records import EvidenceRecord, HistoryEntry, NoteRecord, SessionRecord, StatusRecord
+from ..snapshot import (
+    PRIMARY_ROLE,
+    SNAPSHOT_SETTINGS,
+    TARGET_ROLES,
+    ProgressSnapshot,
+    plan_from_setting,
+    target_roles_of,
+)
+from ..study import StudyStats
+from ..study import stats as study_stats
+from ..timer import TimerState
+from .state import TrackerState
+
+TIMER_SETTING = "study_timer"
+
+
+class ProgressReads(TrackerState):
+    """Everything the window and the command line read; nothing here writes."""
+
+    def reload(self) -> None:
+        """Re-read statuses from the database (after another process changed them)."""
+        stored = self._database.statuses()
+        items = self.curriculum.items
+        resolved = {cid: record for cid, record in stored.items() if cid in items}
+        for old_id, record in stored.items():
+            target = self.curriculum.aliases.get(old_id)
+            if target is None or target in stored:
+                continue  # not an alias, or the new id has progress of its own
+            if target not in resolved or record.updated_at > resolved[target].updated_at:
+                resolved[target] = record
+        self._statuses = {cid: record.status for cid, record in resolved.items()}
+        self._stored_ids = set(stored)
+        self._reading_statuses = self._database.reading_statuses()
+        self._evidence_ids = self._database.evidence_ids()
+        self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the learner sees, as last read (notes too: comparing against a fresh read
+        would miss a note another process just changed)."""
+        return (
+            dict(self._statuses),
+            dict(self._reading_statuses),
+            set(self._evidence_ids),
+            dict(self._notes_seen),
+        )
+
+    def reload_if_changed(self) -> bool:
+        """Re-read if another process committed since the last look; True if anything the
+        learner sees changed."""
+        version = self._database.data_version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        before = self._snapshot()
+        self.reload()
+        return self._snapshot() != before
+
+    def snapshot(self) -> ProgressSnapshot:
+        """The learner's progress now, frozen: what reports, exports and the import planner
+        read. Statuses come from the in-memory copy; everything else from one read each."""
+        db = self._database
+        return ProgressSnapshot(
+            curriculum=self.curriculum,
+            now=self.now(),
+            statuses=self._statuses,
+            records=db.statuses(),
+            reading_records=db.reading_records(),
+            history=db.all_history(),
+            notes=db.notes(),
+            evidence=tuple(db.evidence()),
+            sessions=tuple(db.sessions()),
+            settings={key: db.setting(key) for key in SNAPSHOT_SETTINGS},
+            data_folder=self.data_folder,
+            backup_dir=self.backup_dir,
+        )
+
+    # --- statuses, notes, evidence -------------------------------------------------------------
+    def status(self, content_id: str) -> str:
+        return self._statuses.get(content_id, "todo")
+
+    def statuses(self) -> dict[str, str]:
+        """Status of every current item that has one (the rest are 'todo')."""
+        return dict(self._statuses)
+
+    def reading_status(self, reading_id: str) -> str:
+        return self._reading_statuses.get(reading_id, "unread")
+
+    def reading_statuses(self) -> dict[str, str]:
+        return dict(self._reading_statuses)
+
+    def retired_ids(self) -> list[str]:
+        """Ids with saved progress that the loaded curriculum no longer has."""
+        return sorted(
+            cid
+            for cid in self._stored_ids
+            if self.curriculum.resolve(cid) not in self.curriculum.items
+        )
+
+    def history(self, content_id: str) -> list[HistoryEntry]:
+        return self._database.history(content_id)
+
+    def note(self, content_id: str) -> NoteRecord | None:
+        return self._database.note(content_id)
+
+    def notes(self) -> dict[str, NoteRecord]:
+        return self._database.notes()
+
+    def evidence(self, content_id: str) -> list[EvidenceRecord]:
+        return self._database.evidence(content_id)
+
+    def stored_statuses(self) -> dict[str, StatusRecord]:
+        """Every stored status with its time, under the ids it was saved with."""
+        return self._database.statuses()
+
+    def all_history(self) -> dict[str, list[HistoryEntry]]:
+        """Every status change, grouped by id, oldest first."""
+        return self._database.all_history()
+
+    def evidence_links(self) -> list[EvidenceRecord]:
+        """Every evidence link, oldest first."""
+        return self._database.evidence()
+
+    def reading_records(self) -> dict[str, StatusRecord]:
+        """Every stored reading status with its time."""
+        return self._database.reading_records()
+
+    def reading_copies(self) -> dict[str, str]:
+        return self._database.reading_copies()
+
+    def missing_copies(self) -> dict[str, str]:
+        """Attached copies whose file is no longer there."""
+        return {rid: p for rid, p in self.reading_copies().items() if not Path(p).is_file()}
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (or process) commits to the file."""
+        return self._database.data_version()
+
+    def warm_up(self) -> None:
+        """Get the writing machinery ready now (call from a background thread)."""
+        self._database.warm_up()
+
+    # --- progress and readiness ----------------------------------------------------------------
+    def overall_progress(self) -> Progress:
+        return progress_of(self.curriculum.items.values(), self._statuses)
+
+    def month_progress(self, month_id: str) -> Progress:
+        return progress_of(self.curriculum.month_items(month_id), self._statuses)
+
+    def week_progress(self, week_id: str) -> Progress:
+        return progress_of(self.curriculum.week_items(week_id), self._statuses)
+
+    def project_progress(self, project_id: str) -> Progress:
+        return progress_of(self.curriculum.project_items(project_id), self._statuses)
+
+    def has_evidence(self, content_id: str) -> bool:
+        return content_id in self._evidence_ids
+
+    def readiness(self) -> ReadinessModel:
+        """Readiness for every role from the current statuses and evidence."""
+        return ReadinessModel(self.curriculum, self._statuses, frozenset(self._evidence_ids))
+
+    def primary_role(self) -> str:
+        """The learner's primary target role ('' until chosen)."""
+        role = self.setting(PRIMARY_ROLE, "")
+        return role if isinstance(role, str) and role in self.curriculum.roles else ""
+
+    def target_roles(self) -> list[str]:
+        """The primary role first, then the other roles the learner targets."""
+        return list(
+            target_roles_of(self.curriculum, self.setting(PRIMARY_ROLE), self.setting(TARGET_ROLES))
+        )
+
+    # --- plan, study and the timer -------------------------------------------------------------
+    def plan_settings(self) -> PlanSettings | None:
+        """The learner's start date and weekly hours (None until chosen)."""
+        return plan_from_setting(self.setting("plan"))
+
+    def pace(self, today: date | None = None) -> Pace | None:
+        settings = self.plan_settings()
+        if settings is None:
+            return None
+        return pace(self.curriculum, self._statuses, settings, today or self._clock().date())
+
+    def sessions(self) -> list[SessionRecord]:
+        return self._database.sessions()
+
+    def study(self, today: date | None = None) -> StudyStats:
+        return study_stats(self._database.sessions(), today or self._clock().date())
+
+    def timer(self) -> TimerState | None:
+        return TimerState.from_setting(self.setting(TIMER_SETTING))
