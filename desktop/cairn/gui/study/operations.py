@@ -3,39 +3,113 @@
 Each builder returns an `Operation` for `Operations.run`: undo puts back what the tracker's
 Change says the database held before (the removed record, the timer as it was), never what a
 view shows; redo makes the change again and the next undo follows what that redo returned.
+
+A session or evidence link put back by an undo is recorded again under a new row id, so the
+history never names such a row by its id: every step that touches the same row shares one
+`Row`, which follows the row through every id the database gives it. (Naming the id once
+broke older steps: add a link, remove it, undo both — the second undo said "there is no
+evidence link 1" and the history could go no further back.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from weakref import WeakKeyDictionary
 
 from ...records import EvidenceRecord, SessionRecord
-from ...tracker import Change, Tracker
+from ...tracker import Change, TimerStep, Tracker
 from ..operations import Operation
 
+SESSION = "session"
+EVIDENCE = "evidence"
 
-def _log_again(tracker: Tracker, record: SessionRecord) -> Change:
-    """Record a removed session again, as it was (a new row id)."""
-    return tracker.log_study(
+
+@dataclass(eq=False)
+class Row:
+    """One recorded session or evidence link as the undo history knows it; `id` is the row
+    id it has in the database now (it changes when an undo records the row again)."""
+
+    id: int
+
+
+class Rows:
+    """The rows of one tracker that undo steps refer to, by kind and current id."""
+
+    def __init__(self) -> None:
+        self._live: dict[tuple[str, int], Row] = {}
+
+    def of(self, kind: str, row_id: int) -> Row:
+        """The row with this id now (shared with every step that knows it)."""
+        return self._live.setdefault((kind, row_id), Row(row_id))
+
+    def recorded(self, kind: str, row: Row | None, row_id: int) -> Row:
+        """`row` (or a new one) was recorded under `row_id`."""
+        row = row or Row(row_id)
+        row.id = row_id
+        self._live[(kind, row_id)] = row
+        return row
+
+    def removed(self, kind: str, row: Row) -> None:
+        """`row` is gone (its id may be given to another row)."""
+        if self._live.get((kind, row.id)) is row:
+            del self._live[(kind, row.id)]
+
+
+_ROWS: WeakKeyDictionary[Tracker, Rows] = WeakKeyDictionary()
+
+
+def rows_of(tracker: Tracker) -> Rows:
+    """The rows the undo history of `tracker` refers to."""
+    return _ROWS.setdefault(tracker, Rows())
+
+
+def _log_again(tracker: Tracker, record: SessionRecord, row: Row) -> Change:
+    """Record a removed session again, as it was (a new row id, followed by `row`)."""
+    change = tracker.log_study(
         record.content_id, record.minutes, started_at=record.started_at, source=record.source
     )
+    rows_of(tracker).recorded(SESSION, row, change.new.id)
+    return change
 
 
-def _link_again(tracker: Tracker, record: EvidenceRecord) -> Change:
-    """Attach a removed evidence link again with its own time (a new row id)."""
-    return tracker.add_evidence(record.content_id, record.url, added_at=record.added_at)
+def _link_again(tracker: Tracker, record: EvidenceRecord, row: Row) -> Change:
+    """Attach a removed evidence link again with its own time (a new row id, followed by
+    `row`)."""
+    change = tracker.add_evidence(record.content_id, record.url, added_at=record.added_at)
+    rows_of(tracker).recorded(EVIDENCE, row, change.new.id)
+    return change
+
+
+def _remove_study(tracker: Tracker, row: Row) -> Change:
+    change = tracker.remove_study(row.id)
+    rows_of(tracker).removed(SESSION, row)
+    return change
+
+
+def _remove_evidence(tracker: Tracker, row: Row) -> Change:
+    change = tracker.remove_evidence(row.id)
+    rows_of(tracker).removed(EVIDENCE, row)
+    return change
 
 
 def log_study_operation(
     tracker: Tracker, item_id: str, minutes: int, started_at: datetime
 ) -> Operation:
     """ "Add study time": undo removes the recorded session, redo records it again."""
+    row = Row(0)
+
+    def log() -> Change:
+        change = tracker.log_study(item_id, minutes, started_at=started_at)
+        rows_of(tracker).recorded(SESSION, row, change.new.id)
+        return change
+
     return Operation(
         "Add study time",
-        lambda: tracker.log_study(item_id, minutes, started_at=started_at),
-        lambda last: tracker.remove_study(last.new.id),
-        lambda undone: _log_again(tracker, undone.old),
+        log,
+        lambda _last: _remove_study(tracker, row),
+        lambda undone: _log_again(tracker, undone.old, row),
         failed="added",
     )
 
@@ -44,22 +118,24 @@ def edit_study_operation(
     tracker: Tracker, session_id: int, minutes: int, started_at: datetime
 ) -> Operation:
     """ "Edit study session": undo puts back the minutes and start the database held."""
+    row = rows_of(tracker).of(SESSION, session_id)
     return Operation(
         "Edit study session",
-        lambda: tracker.edit_study(session_id, minutes, started_at),
-        lambda last: tracker.edit_study(last.new.id, last.old.minutes, last.old.started_at),
-        lambda undone: tracker.edit_study(undone.new.id, undone.old.minutes, undone.old.started_at),
+        lambda: tracker.edit_study(row.id, minutes, started_at),
+        lambda last: tracker.edit_study(row.id, last.old.minutes, last.old.started_at),
+        lambda undone: tracker.edit_study(row.id, undone.old.minutes, undone.old.started_at),
         failed="changed",
     )
 
 
 def remove_study_operation(tracker: Tracker, session_id: int) -> Operation:
     """ "Delete study session": undo records the removed session again."""
+    row = rows_of(tracker).of(SESSION, session_id)
     return Operation(
         "Delete study session",
-        lambda: tracker.remove_study(session_id),
-        lambda last: _log_again(tracker, last.old),
-        lambda undone: tracker.remove_study(undone.new.id),
+        lambda: _remove_study(tracker, row),
+        lambda last: _log_again(tracker, last.old, row),
+        lambda _undone: _remove_study(tracker, row),
         failed="deleted",
     )
 
@@ -69,13 +145,23 @@ def timer_operation(
 ) -> Operation:
     """A timer action named `name`; undo and redo put the timer (and the session it recorded)
     back as the Change says, whichever way they go."""
-    return Operation(
-        name,
-        apply,
-        lambda last: tracker.restore_timer(last.old, last.new),
-        lambda undone: tracker.restore_timer(undone.old, undone.new),
-        failed=failed,
-    )
+    row = Row(0)
+
+    def follow(change: Change) -> Change:
+        """Keep `row` on the session this step recorded or removed."""
+        if change.old.session is not None:
+            rows_of(tracker).removed(SESSION, row)
+        if change.new.session is not None:
+            rows_of(tracker).recorded(SESSION, row, change.new.session.id)
+        return change
+
+    def restore(last: Change) -> Change:
+        current: TimerStep = last.new
+        if current.session is not None:  # the session as it is stored now
+            current = replace(current, session=replace(current.session, id=row.id))
+        return follow(tracker.restore_timer(last.old, current))
+
+    return Operation(name, lambda: follow(apply()), restore, restore, failed=failed)
 
 
 def plan_operation(tracker: Tracker, start: date, hours_per_week: float) -> Operation:
@@ -97,21 +183,29 @@ def plan_operation(tracker: Tracker, start: date, hours_per_week: float) -> Oper
 
 def add_evidence_operation(tracker: Tracker, item_id: str, url: str) -> Operation:
     """ "Add evidence link": undo removes the link added, redo adds it again."""
+    row = Row(0)
+
+    def add() -> Change:
+        change = tracker.add_evidence(item_id, url)
+        rows_of(tracker).recorded(EVIDENCE, row, change.new.id)
+        return change
+
     return Operation(
         "Add evidence link",
-        lambda: tracker.add_evidence(item_id, url),
-        lambda last: tracker.remove_evidence(last.new.id),
-        lambda undone: _link_again(tracker, undone.old),
+        add,
+        lambda _last: _remove_evidence(tracker, row),
+        lambda undone: _link_again(tracker, undone.old, row),
         failed="added",
     )
 
 
 def remove_evidence_operation(tracker: Tracker, evidence_id: int) -> Operation:
     """ "Remove evidence link": undo puts the same link back (same URL, same time added)."""
+    row = rows_of(tracker).of(EVIDENCE, evidence_id)
     return Operation(
         "Remove evidence link",
-        lambda: tracker.remove_evidence(evidence_id),
-        lambda last: _link_again(tracker, last.old),
-        lambda undone: tracker.remove_evidence(undone.new.id),
+        lambda: _remove_evidence(tracker, row),
+        lambda last: _link_again(tracker, last.old, row),
+        lambda _undone: _remove_evidence(tracker, row),
         failed="removed",
     )
