@@ -77,16 +77,16 @@ def _in_the_tracker(path: Path) -> bool:
     return relative == Path("tracker.py") or relative.parts[0] == "tracking"
 
 
+def _lines(path: Path) -> int:
+    with path.open(encoding="utf-8") as handle:
+        return sum(1 for _ in handle)
+
+
 def test_the_tracker_is_its_facade_and_parts_of_one_job_each() -> None:
     parts = [path for path, _tree in _modules(PACKAGE) if _in_the_tracker(path)]
     assert len(parts) >= 8 and not (PACKAGE / "tracker").exists()
     long = [f"{p.relative_to(PACKAGE)}: {n}" for p in parts if (n := _lines(p)) > 400]
     assert not long, "tracker files over 400 lines:\n" + "\n".join(long)
-
-
-def _lines(path: Path) -> int:
-    with path.open(encoding="utf-8") as handle:
-        return sum(1 for _ in handle)
 
 
 def test_only_the_tracker_and_the_store_touch_the_database_object() -> None:
