@@ -198,6 +198,20 @@ def test_an_undo_whose_session_another_process_removed_says_so(
     assert window.timer() is not None and window.sessions() == []
 
 
+def test_an_undo_never_removes_another_session_that_took_the_freed_id(
+    pair: tuple[Tracker, Tracker], clock: Clock
+) -> None:
+    window, terminal = pair
+    before, after = _stopped_after(window, clock, 20)
+    assert after.session is not None
+    terminal.remove_study(after.session.id)
+    other = terminal.log_study("guide", 35).new  # SQLite gives it the freed row id
+    assert other.id == after.session.id
+    undo = window.restore_timer(before, after)
+    assert undo.old.session is None and window.sessions() == [other]  # the reading's stays
+    assert window.timer() is not None
+
+
 def _full_disk_at(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
     """Make one step of the timer write fail as SQLite does when the disk is full."""
 

@@ -450,15 +450,16 @@ class Database:
 
     @_guarded
     def restore_timer(
-        self, key: str, setting: Any, add: SessionRecord | None, remove_id: int | None
+        self, key: str, setting: Any, add: SessionRecord | None, remove: SessionRecord | None
     ) -> tuple[Any, SessionRecord | None, SessionRecord | None]:
         """In one transaction: record `add` again, write the timer setting `key` (None removes
-        it) and delete the session `remove_id`. Returns the setting as it was, the session
-        added and the session removed (None if it was gone), read in that transaction."""
+        it) and delete the session `remove` (if its row is still that session's). Returns the
+        setting as it was, the session added and the session removed (None if it was gone),
+        read in that transaction."""
         from .writes import restore_timer
 
         text = None if setting is None else json.dumps(setting)
-        old, added, removed = restore_timer(self.engine, key, text, add, remove_id)
+        old, added, removed = restore_timer(self.engine, key, text, add, remove)
         return (None if old is None else json.loads(old)), added, removed
 
     @_guarded

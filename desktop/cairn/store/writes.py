@@ -260,9 +260,15 @@ def remove_session(engine: Engine, session_id: int) -> SessionRecord | None:
         return _remove_session(session, session_id)
 
 
-def _remove_session(session: Session, session_id: int) -> SessionRecord | None:
+def _remove_session(
+    session: Session, session_id: int, same_as: SessionRecord | None = None
+) -> SessionRecord | None:
+    """Delete the session row `session_id` (only if it is still on the item and from the
+    source of `same_as`, when given: a freed id may be another session's now); return it."""
     row = session.get(StudySession, session_id)
     if row is None:
+        return None
+    if same_as is not None and (row.content_id, row.source) != (same_as.content_id, same_as.source):
         return None
     removed = session_record(row)
     session.delete(row)
@@ -290,13 +296,13 @@ def restore_timer(
     key: str,
     setting_json: str | None,
     add: SessionRecord | None,
-    remove_id: int | None,
+    remove: SessionRecord | None,
 ) -> tuple[str | None, SessionRecord | None, SessionRecord | None]:
     """Put the study timer back in ONE transaction: record the session `add` again (under a
     new id), write the timer setting `key` (None removes it), and delete the session
-    `remove_id`. Returns what the setting held before, the session added and the session
-    removed (None when it was already gone), all read in that transaction; on any error
-    nothing of it is written."""
+    `remove` (by its id, if that row is still on the same item from the same source).
+    Returns what the setting held before, the session added and the session removed (None
+    when it was gone), all read in that transaction; on any error nothing is written."""
     with transaction(engine) as session:
         added = (
             _add_session(session, add.content_id, add.started_at, add.minutes, add.source)
@@ -304,7 +310,7 @@ def restore_timer(
             else None
         )
         old = _put_setting(session, key, setting_json)
-        removed = _remove_session(session, remove_id) if remove_id is not None else None
+        removed = _remove_session(session, remove.id, remove) if remove is not None else None
         return old, added, removed
 
 

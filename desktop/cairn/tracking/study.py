@@ -165,8 +165,9 @@ class Study(Changes):
         if target.session is not None:
             s = target.session
             again = self._checked_session(s.content_id, s.minutes, s.started_at, s.source)
-        remove_id = current.session.id if current.session is not None else None
-        old, added, removed = self._database.restore_timer(TIMER_SETTING, setting, again, remove_id)
+        old, added, removed = self._database.restore_timer(
+            TIMER_SETTING, setting, again, current.session
+        )
         ids = tuple(
             {x["content_id"] for x in (old, setting) if isinstance(x, dict)}
             | {x.content_id for x in (target.session, current.session) if x is not None}
