@@ -160,6 +160,10 @@ class StudySessions(QWidget):
         return self._open(dialog)
 
     def _open(self, dialog: AddTimeDialog) -> AddTimeDialog:
+        """Open `dialog` and let the one opened before go (a child of this pane, it would
+        otherwise stay in memory as long as the window: one more for every Add time…)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
         self.dialog = dialog
         dialog.open()
         return dialog
