@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from cairn.gui.widgets.theme import apply_theme
 from cairn.gui.window.main_window import MainWindow
+from cairn.locations import resources_dir
 
 ENABLED_CONTRAST = 7.0  # an enabled label reads easily (WCAG "AAA")
 DISABLED_CONTRAST = 4.0  # a disabled one is faint, yet still legible
@@ -84,3 +85,27 @@ def test_a_disabled_button_is_drawn_fainter_than_an_enabled_one(qtbot) -> None: 
         faint = _ink(disabled.grab().toImage(), background)
         assert faint < DISABLED_CONTRAST < ENABLED_CONTRAST < drawn, (theme, faint, drawn)
     apply_theme(app, "system")
+
+
+def test_a_disabled_chosen_status_is_not_filled_like_a_clickable_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In someone else's summary the status buttons are disabled: the chosen one is outlined,
+    not filled with the highlight as the learner's own clickable one is."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for theme in ("light", "dark"):
+        apply_theme(app, theme, resources_dir() / "styles")
+        fills = []
+        for enabled in (True, False):
+            button = QPushButton("Done")
+            button.setObjectName("StatusButton")
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setEnabled(enabled)
+            qtbot.addWidget(button)
+            button.resize(120, 32)
+            image = button.grab().toImage()
+            fills.append(image.pixelColor(6, image.height() // 2))
+        highlight = app.palette().color(QPalette.ColorRole.Highlight)
+        assert contrast(fills[0], highlight) < 1.2, theme  # the clickable one is filled
+        assert contrast(fills[1], highlight) > 2.0, theme  # the disabled one is not
+    apply_theme(app, "system", resources_dir() / "styles")
