@@ -523,6 +523,7 @@ def run_session(  # type: ignore[no-untyped-def]
         switch(window, node)
     rss: tuple[int, int] | None = None
     dialogs_before = len(window.findChildren(QDialog))
+    folder_checked = 0
     while session.actions < total:
         pages = list(kinds) + rng.sample(everything, 3)
         rng.shuffle(pages)
@@ -533,9 +534,10 @@ def run_session(  # type: ignore[no-untyped-def]
             if rss is None and session.actions >= WARM_UP:
                 collect_garbage()
                 rss = (session.actions, resident_bytes())
-            if session.actions // CHECK_FOLDER_EVERY > (session.actions - 16) // CHECK_FOLDER_EVERY:
-                top = session.states[window.undo_stack.index()]
-                assert read_again(window, data_dir, shipped_pack, clock) == top
+            if session.actions >= folder_checked + CHECK_FOLDER_EVERY:
+                folder_checked = session.actions
+                here = session.states[window.undo_stack.index()]
+                assert read_again(window, data_dir, shipped_pack, clock) == here
     assert rss is not None
     collect_garbage()
     grown = resident_bytes() - rss[1]
