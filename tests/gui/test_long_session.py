@@ -546,7 +546,8 @@ def run_session(  # type: ignore[no-untyped-def]
         f"\n{session.actions} actions {dict(session.done)}, {session.full_runs} runs undoing "
         f"past the start and redoing all; resident memory "
         f"+{grown / 2**20:.1f} MiB after the warm-up ({per_1000 / 2**20:.2f} MiB per 1,000); "
-        f"{len(window.findChildren(QDialog)) - dialogs_before} dialogs kept"
+        f"{len(window.findChildren(QDialog)) - dialogs_before} dialogs kept; actions per "
+        f"kind of page {dict(session.on_page)}"
     )
     if session.actions - rss[0] >= MEASURED:
         assert per_1000 < RSS_BOUND_PER_1000, f"{per_1000 / 2**20:.1f} MiB per 1,000 actions"
