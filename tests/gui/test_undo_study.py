@@ -278,7 +278,7 @@ def test_an_undone_stop_refused_by_a_full_disk_keeps_the_session(
     def refuse(*_args: object) -> None:
         raise StoreError("progress.sqlite3 could not be saved: the disk is full.")
 
-    monkeypatch.setattr(window.tracker._database, "set_setting", refuse)
+    monkeypatch.setattr(window.tracker._database, "restore_timer", refuse)
     window.undo_stack.undo()
     assert "Not undone (Stop timer)" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.undo_stack.index() == 2)  # moved back: nothing undone
