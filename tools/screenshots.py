@@ -86,7 +86,7 @@ def main() -> int:
             window.grab().save(str(target))
             print(f"wrote {target}")
             if theme == "light":
-                from cairn.gui.window.navigation import Node
+                from cairn.gui.widgets.node import Node
 
                 for name in ("readiness", "today", "history"):
                     window.navigation.setCurrentIndex(

@@ -19,8 +19,9 @@ import PySide6
 from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import QApplication
 
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import NODE_ROLE, Node
+from cairn.gui.window.navigation import NODE_ROLE
 from cairn.tracker import Tracker
 
 MORTAL = sys.version_info < (3, 12)  # from 3.12 None, True and False are immortal

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from cairn.gui.study.widgets import RETRY_MS, TICK_MS
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.store import StoreError
 
 FULL = "the disk is full. Nothing was changed."

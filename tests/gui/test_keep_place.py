@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cairn.cli import run
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.reports.export import export
 from cairn.tracker import Tracker
 

@@ -31,8 +31,8 @@ from soak import SingletonWatch, collect_garbage, nodes, page_kinds, switch, wit
 from cairn.gui.checklist.status_input import status_text
 from cairn.gui.checklist.table import STATUS_COLUMN
 from cairn.gui.readings.page import READING_ID_ROLE
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.progress import STATUSES
 from cairn.timer import TimerState
 from cairn.tracker import Tracker

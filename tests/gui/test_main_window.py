@@ -10,8 +10,8 @@ from PySide6.QtGui import QDesktopServices
 
 from cairn.gui.checklist.table import STATUS_COLUMN, TITLE_COLUMN
 from cairn.gui.detail.note_editor import NOTE_SAVE_DELAY_MS
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.tracker import Tracker
 
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from tests.no_network import no_network
 
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.tracker import Tracker
 
 

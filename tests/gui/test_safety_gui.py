@@ -13,8 +13,8 @@ from PySide6.QtCore import QLockFile
 
 from cairn.cli import run
 from cairn.gui.app import LOCK_NAME
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 
 
 def _env() -> dict[str, str]:

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from full_disk import FullDisk
 
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 
 MILESTONE = "rag-eval-golden-set"
 

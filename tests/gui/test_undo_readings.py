@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from cairn.gui.readings.page import READING_ID_ROLE
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 
 
 def _open_readings(window: MainWindow) -> str:

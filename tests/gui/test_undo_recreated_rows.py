@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.tracker import Tracker
 
 MILESTONE = "rag-eval-golden-set"

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from cairn.gui.readiness.page import ReadinessPage
 from cairn.gui.sharing.export_dialog import ExportDialog
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 
 
 def _readiness(window: MainWindow) -> ReadinessPage:

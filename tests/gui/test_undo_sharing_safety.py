@@ -9,8 +9,8 @@ from pathlib import Path
 from full_disk import FullDisk
 from pytestqt.qtbot import QtBot
 
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.reports.export import export
 from cairn.tracker import Tracker
 

@@ -12,8 +12,8 @@ from full_disk import FullDisk
 from pytestqt.qtbot import QtBot
 
 from cairn.gui.study.sessions import SHOWN
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 from cairn.tracker import Tracker
 
 ITEM = "python-project-skeleton"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import cairn.gui
 from cairn.gui.study.operations import plan_operation
+from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
-from cairn.gui.window.navigation import Node
 
 ITEM = "python-project-skeleton"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...content import KIND_LABELS, Curriculum, Item
 from ...today import today
 from ...tracker import Tracker
-from ..window.navigation import Node
+from ..widgets.node import Node
 from .tree import Column, Group
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...tracker import BackupInfo, Change, StoreError, Tracker, TrackerError, error_name
+from ..host import WindowHost
 from ..operations import Operation, Operations
-from ..widgets.host import WindowHost
 
 log = logging.getLogger("cairn.gui")
 BACKUP_EVERY_MS = 30 * 60 * 1000

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from ...mentor_view import open_summary
 from ...reports.importer import ExportData, ImportRefused, ImportReport, read_export
 from ...tracker import Change, Tracker, TrackerError
+from ..host import WindowHost
 from ..operations import Operation
-from ..widgets.host import WindowHost
 from .cohort import CohortWindow, cohort_row
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from ...tracker import StoreError, Tracker, TrackerError
-from .navigation import Node
+from ..widgets.node import Node
 
 
 def starting_node(tracker: Tracker) -> Node:

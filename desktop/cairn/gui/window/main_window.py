@@ -20,6 +20,7 @@ from ..checklist.pages import PageSpec, page_for
 from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
 from ..checklist.tree import ItemTreeModel, ItemTreeView
 from ..detail.pane import DetailPane
+from ..host import WindowHost
 from ..operations import Operations
 from ..packs.menu import PackMenu
 from ..readings.detail import ReadingDetail
@@ -28,7 +29,6 @@ from ..reversible import reversible
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
-from ..widgets.host import WindowHost
 from ..widgets.links import open_external
 from ..widgets.theme import apply_theme, is_dark
 from .layout_memory import first_page, restore_layout, save_layout, starting_node

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
@@ -11,17 +9,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 from ...progress import Progress
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..widgets.node import Node
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """What a navigation entry points at: kind is group, month, week, project, milestone or
-    role."""
-
-    kind: str
-    id: str
 
 
 def _count(progress: Progress) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ...content import Item
 from ...progress import Progress, progress_of
 from ...tracker import Tracker
-from .navigation import Node
+from ..widgets.node import Node
 
 Rows = list[tuple[str, Progress] | None]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
-from ...tracker import Tracker
-from ..operations import Operations
+from ..tracker import Tracker
+from .operations import Operations
 
 
 class WindowHost(QMainWindow):
