@@ -39,7 +39,7 @@ from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
 from ..operations import Operations
 from ..reversible import reversible
-from ..widgets.actions import ACTION_ERRORS, report
+from ..widgets.actions import ACTION_ERRORS, attempt, report
 from ..widgets.links import open_external
 
 FORMATS = (
@@ -352,9 +352,21 @@ class ExportDialog(QDialog):
         QThreadPool.globalInstance().start(job)
 
     def _written(self, target: str) -> None:
-        self.tracker.remember_export(self._now)
-        self.export_button.setEnabled(True)
-        self.state.setText(f"Saved {target}.")
+        """The file is written, so it is said to be saved whatever else happens; the time of
+        this export is kept for "since my last export", and a refusal of that (a full disk)
+        is said in words after it. The button works again in every case."""
+        try:
+            self.state.setText(f"Saved {target}.")
+            attempt(
+                self,
+                "kept",
+                lambda: self.tracker.remember_export(self._now),
+                say=lambda text: self.state.setText(
+                    f"Saved {target}, but the time of this export was {text[:1].lower()}{text[1:]}"
+                ),
+            )
+        finally:
+            self.export_button.setEnabled(True)
         self.exported.emit(target)
 
     def _failed(self, message: str) -> None:
