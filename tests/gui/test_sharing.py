@@ -128,6 +128,26 @@ def test_a_learner_summary_opens_read_only(
     assert not folder.exists() and source.read_bytes() == before
 
 
+def test_a_learner_summary_offers_no_pack_actions(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    shipped_pack: Path,
+) -> None:
+    """File → Add curriculum pack…, Curriculum packs… and Remove curriculum pack are
+    disabled in a mentor's read-only window (they would only be refused), not in one's own."""
+    source = _learner_export(tmp_path, shipped_pack, "ada", 3)
+    assert window.packs.add_action.isEnabled() and window.packs.manage_action.isEnabled()
+    view = window.sharing.open_summary(source)
+    packs = view.packs
+    packs.remove_menu.aboutToShow.emit()  # as when the learner opens the submenu
+    assert not packs.add_action.isEnabled() and not packs.manage_action.isEnabled()
+    assert not packs.remove_menu.isEnabled()
+    titles = [a.text() for a in view.menuBar().actions()[0].menu().actions() if a.text()]
+    assert "&Add curriculum pack…" in titles  # still listed, visibly unavailable
+    view.close()
+
+
 def test_several_summaries_make_a_sortable_cohort(
     qtbot,
     window: MainWindow,

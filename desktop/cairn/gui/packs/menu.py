@@ -157,12 +157,21 @@ class PackMenu(QObject):
         self.problems_dialog: PackProblemsDialog | None = None
         self.packs_dialog: PacksDialog | None = None
         self.message_box: QMessageBox | None = None
-        add = menu.addAction("&Add curriculum pack…")
-        add.triggered.connect(self.choose_and_add)
-        manage = menu.addAction("&Curriculum packs…")
-        manage.triggered.connect(self.show_packs)
+        self.read_only = False
+        self.add_action = menu.addAction("&Add curriculum pack…")
+        self.add_action.triggered.connect(self.choose_and_add)
+        self.manage_action = menu.addAction("&Curriculum packs…")
+        self.manage_action.triggered.connect(self.show_packs)
         self.remove_menu = menu.addMenu("&Remove curriculum pack")
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
+        self.set_read_only(self.tracker.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Someone else's progress (a learner's summary) has no packs to add, list or remove:
+        the three entries are shown disabled, so that none is offered only to be refused."""
+        self.read_only = read_only
+        self.add_action.setEnabled(not read_only)
+        self.manage_action.setEnabled(not read_only)
         self._fill_remove_menu()
 
     def show_packs(self) -> PacksDialog:
@@ -204,7 +213,7 @@ class PackMenu(QObject):
         self.remove_menu.clear()
         packs = self.tracker.own_packs()
         disabled = self.tracker.disabled_packs
-        self.remove_menu.setEnabled(bool(packs or disabled))
+        self.remove_menu.setEnabled(bool(packs or disabled) and not self.read_only)
         for pack in packs:
             action = self.remove_menu.addAction(f"{pack.name} ({pack.id} {pack.version})")
             action.triggered.connect(lambda _c=False, p=pack.id: self.remove(p, confirm=True))
