@@ -12,9 +12,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar, cast
 
 from . import __version__
 from .content import ContentError, Item, load_curriculum
@@ -27,6 +27,8 @@ from .validation import MAX_NOTE_CHARS
 JSON_SCHEMA = 1
 MAX_STDIN_IDS_CHARS = 1_000_000  # ids piped to `mark -`; far more than any curriculum holds
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
+STANDARD_OUTPUT = "standard output"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -141,7 +143,7 @@ def run(
     out = stdout or sys.stdout
     with command_line_log(stderr or sys.stderr) as err:  # warnings not said otherwise, once
         try:
-            return _run(argv, out, err)
+            return _run(argv, cast(TextIO, _Output(out)), err)
         except KeyboardInterrupt:
             err.write("cairn: interrupted; nothing more was changed\n")
             return 130
@@ -150,8 +152,57 @@ def run(
             return EXIT_OK
 
 
+class OutputFailed(Exception):
+    """The command's output could not be written (a full disk, a device that takes nothing);
+    the learner's data is not part of it. Says the reason, then the output when known."""
+
+    def __init__(self, name: str | None, error: OSError) -> None:
+        reason = error.strerror or str(error) or type(error).__name__
+        where = f" ({name})" if name else ""
+        super().__init__(f"could not write the output: {reason}{where}")
+
+
+class _Output:
+    """The stream a command writes its output to; a failed write or flush raises
+    `OutputFailed` naming the output (a closed pipe stays a BrokenPipeError: not an error)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.name = _output_name(stream)
+
+    def write(self, text: str) -> int:
+        """Write like the stream, naming the output if it refuses."""
+        return self._guard(lambda: self.stream.write(text))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        """Write every line, naming the output if it refuses."""
+        self._guard(lambda: self.stream.writelines(lines))
+
+    def flush(self) -> None:
+        """Flush the stream, so that a refusal is seen while the command can still say it."""
+        self._guard(self.stream.flush)
+
+    def _guard(self, step: Callable[[], T]) -> T:
+        """Run one step on the stream; an OSError other than a closed pipe names the output."""
+        try:
+            return step()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(self.name, error) from error
+
+
+def _output_name(stream: TextIO) -> str | None:
+    """How a message names the output: "standard output", else its file name when known."""
+    if stream is sys.stdout or stream is sys.__stdout__:
+        return STANDARD_OUTPUT
+    name = getattr(stream, "name", None)
+    return name if isinstance(name, str) and not name.startswith("<") else None
+
+
 def _quiet_closed_stdout() -> None:
-    """The reader of our output went away (`cairn items | head`): say nothing more."""
+    """The reader of our output went away (`cairn items | head`) or the output takes no
+    more (/dev/full): say nothing more there, and let Python's last flush at exit pass."""
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -190,6 +241,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         code = _COMMANDS[args.command](tracker, args, out)
         if code == EXIT_OK and args.command in BACKED_UP_COMMANDS:
             _backup_after_change(tracker, err)
+        out.flush()  # a refused output is said now, not lost when Python exits
         return code
     except ValueError as error:  # bad input: a tracker, import or export refusal
         if not isinstance(error, (TrackerError, ImportRefused, *_refusals())):
@@ -200,10 +252,17 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except StoreError as error:
         err.write(f"cairn: {error}\n")
         return EXIT_DATA
+    except OutputFailed as failed:
+        log.warning("%s: %s", args.command, failed)
+        err.write(f"cairn: {failed}\n")
+        if out.name == STANDARD_OUTPUT:
+            _quiet_closed_stdout()  # what could not be written is not tried again at exit
+        return EXIT_DATA
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
-        err.write(f"cairn: {error.filename or ''}: {error.strerror}; nothing was changed\n")
+        where = f"{error.filename}: " if error.filename else ""
+        err.write(f"cairn: {where}{error.strerror or error}; nothing was changed\n")
         return EXIT_DATA
     finally:
         tracker.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import json
@@ -360,3 +361,42 @@ def test_marking_several_backs_up_at_most_hourly(data_dir: Path, week_one: list[
 def test_a_refused_mark_makes_no_backup(data_dir: Path, week_one: list[str]) -> None:
     assert cairn("--data-dir", str(data_dir), "mark", *week_one, "NO_SUCH_ID", "done")[0] == 2
     assert cli_backups(data_dir) == []
+
+
+# --- output that cannot be written --------------------------------------------------------
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["items"], ["status", "--json"], ["items", "--ids"]])
+def test_output_to_a_full_device_is_said_in_words_and_exits_1(
+    data_dir: Path, command: list[str]
+) -> None:
+    """`cairn items > /dev/full`: the output is named, no empty file name, and a command
+    that only reads does not speak of changes; the learner's data is untouched."""
+    assert cairn("--data-dir", str(data_dir), "mark", "python-project-skeleton", "done")[0] == 0
+    database = data_dir / "cairn.sqlite3"
+    before = sha(database)
+    argv = [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), *command]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 1
+    expected = "cairn: could not write the output: No space left on device (standard output)\n"
+    assert done.stderr == expected
+    assert sha(database) == before
+
+
+class _RefusingFile(io.StringIO):
+    """A file the system refuses to write to, as a full disk does."""
+
+    name = "summary.txt"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_output_to_a_named_file_that_refuses_names_it(data_dir: Path) -> None:
+    err = io.StringIO()
+    with _RefusingFile() as out:
+        code = run(["--data-dir", str(data_dir), "status"], stdout=out, stderr=err)
+    assert code == 1
+    assert err.getvalue() == (
+        "cairn: could not write the output: No space left on device (summary.txt)\n"
+    )
