@@ -16,10 +16,12 @@ def reversible(
     put_back: Callable[[Any], Change],
     *,
     failed: str = "changed",
+    read: Callable[[], Any] | None = None,
 ) -> Operation:
     """`apply` makes the change once; `put_back(value)` writes a value as it was stored.
     Undo puts back the `old` of the first change (read by the tracker inside its write, never
-    from a view), redo its `new`."""
+    from a view), redo its `new`. `read` reads the value as the file holds it now: an undo or
+    redo after it was changed elsewhere is refused rather than overwrite it."""
     first: list[Change] = []
 
     def do() -> Change:
@@ -33,4 +35,5 @@ def reversible(
         lambda _last: put_back(first[0].old),
         lambda _undone: put_back(first[0].new),
         failed=failed,
+        stamp=read,
     )

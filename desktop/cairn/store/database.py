@@ -365,6 +365,10 @@ class Database:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
         return json.loads(rows[0][0]) if rows else default
 
+    def settings_text(self) -> dict[str, str]:
+        """Every setting as its stored JSON text (for telling whether anything changed)."""
+        return dict(self._rows("SELECT key, value FROM setting"))
+
     # --- writes (each one transaction, through the ORM) --------------------------------------
     @_guarded
     def set_status(

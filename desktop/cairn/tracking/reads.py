@@ -4,6 +4,7 @@ roles, study and the timer as values."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,11 @@ from ..study import StudyStats
 from ..study import stats as study_stats
 from ..timer import TimerState
 from .state import TrackerState
+
+#: Settings the window keeps for itself, not the learner's doing (never undone).
+NOT_PROGRESS_SETTINGS = frozenset(
+    {"last_view", "window_geometry", "splitter_state", "plan_asked", "last_export_at"}
+)
 
 TIMER_SETTING = "study_timer"
 
@@ -143,6 +149,32 @@ class ProgressReads(TrackerState):
     def missing_copies(self) -> dict[str, str]:
         """Attached copies whose file is no longer there."""
         return {rid: p for rid, p in self.reading_copies().items() if not Path(p).is_file()}
+
+    def progress_fingerprint(self) -> str:
+        """A digest of everything the learner made (statuses, readings, notes, evidence,
+        study time, the timer, the choices they set), read from the file now: equal digests
+        mean nothing the learner did has changed in between. Row ids and the window's layout
+        are left out: they are not the learner's doing."""
+        settings = {
+            key: value
+            for key, value in self._database.settings_text().items()
+            if key not in NOT_PROGRESS_SETTINGS
+        }
+        parts = (
+            sorted((cid, r.status) for cid, r in self._database.statuses().items()),
+            sorted((rid, r.status) for rid, r in self._database.reading_records().items()),
+            sorted(self._database.reading_copies().items()),
+            sorted((cid, n.body, n.private) for cid, n in self._database.notes().items()),
+            sorted(
+                (e.content_id, e.url, e.added_at.isoformat()) for e in self._database.evidence()
+            ),
+            sorted(
+                (x.content_id, x.started_at.isoformat(), x.minutes, x.source)
+                for x in self._database.sessions()
+            ),
+            sorted(settings.items()),
+        )
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
     def data_version(self) -> int:
         """Changes whenever another connection (or process) commits to the file."""

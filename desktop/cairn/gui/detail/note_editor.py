@@ -20,6 +20,7 @@ from ...markup import markdown_to_html
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.links import open_external
+from .note_conflict import NoteConflict
 from .note_operation import note_operation
 
 NOTE_SAVE_DELAY_MS = 600
@@ -64,6 +65,9 @@ class NoteEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
+        self.conflict = NoteConflict()
+        self.conflict.keep_mine.connect(self._keep_mine)
+        self.conflict.use_other.connect(self._use_other)
         self.editor.textChanged.connect(self._changed)
         self.private.toggled.connect(self._changed)
         row = QHBoxLayout()
@@ -72,6 +76,7 @@ class NoteEditor(QWidget):
         row.addWidget(self.state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.tabs)
         layout.addLayout(row)
         self.tabs.setMinimumHeight(160)
@@ -94,13 +99,15 @@ class NoteEditor(QWidget):
             self.state.setText(f"Saved {when:%d %b %Y}")
         self.state.setToolTip("")
         self._elsewhere = False
+        self.conflict.setVisible(False)
         self._loading = False
         self._render_preview()
 
     def refresh(self) -> None:
         """Bring in a change made elsewhere, never under the learner's hands: an editor with
-        unsaved text or the keyboard cursor keeps its text and cursor, and says the note was
-        also changed elsewhere (the learner's save wins, being newer)."""
+        unsaved text or the keyboard cursor keeps its text and cursor and asks which to keep
+        (nothing is saved meanwhile, unless the learner leaves: then their newer text is kept
+        and the other is one Undo away)."""
         if not self.item_id:
             return
         note = self.tracker.note(self.item_id)
@@ -110,17 +117,30 @@ class NoteEditor(QWidget):
         if self._dirty or self.editor.hasFocus():
             self._base = outside
             self._elsewhere = True
-            self.state.setText(
-                "Also changed elsewhere — "
-                + ("saving keeps your text" if self._dirty else "select the item again to see it")
-            )
+            self._timer.stop()
+            self.conflict.setVisible(True)
+            self.state.setText("Also changed elsewhere — choose which to keep")
             self.state.setToolTip(
-                "This note was changed outside this window while you were "
-                "writing here. Your text stays; what you save replaces the "
-                "other change."
+                "This note was changed outside this window while you were writing here. "
+                "Keep mine saves your text (Edit → Undo brings the other back); Use the other "
+                "shows it and keeps your text in a file."
             )
             return
         self.load(self.item_id)
+
+    def _keep_mine(self) -> None:
+        """Save the learner's text over the other (undoable: the other comes back)."""
+        self._dirty = True
+        self.save()
+
+    def _use_other(self) -> None:
+        """Show the other text; the learner's is kept in notes-not-saved/ first."""
+        copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
+        self._dirty = False
+        self.load(self.item_id)
+        if copy is not None:
+            self.state.setText(f"Showing the other text; yours is kept in {copy}")
+            self.state.setToolTip(str(copy))
 
     def _changed(self) -> None:
         if self._loading or not self.item_id:
@@ -128,7 +148,8 @@ class NoteEditor(QWidget):
         if not self._elsewhere:  # the warning stays until the learner's text is saved
             self.state.setText("Editing…")
         self._dirty = True
-        self._timer.start()
+        if not self.conflict.asking():  # no saving behind an open question
+            self._timer.start()
 
     def save(self) -> None:
         """Write the note now if it has unsaved changes (through the operation path: a refusal
@@ -147,6 +168,7 @@ class NoteEditor(QWidget):
         )
         self.state.setToolTip("")
         self._elsewhere = False
+        self.conflict.setVisible(False)
 
     def _not_saved(self, words: str) -> None:
         """A refused save: the text stays here, and a copy is kept in the data folder."""

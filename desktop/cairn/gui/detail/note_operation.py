@@ -37,4 +37,11 @@ def note_operation(
         revert,
         lambda _undone: tracker.set_note(item_id, body, private),
         failed="saved",
+        stamp=lambda: stored_note(tracker, item_id),
     )
+
+
+def stored_note(tracker: Tracker, item_id: str) -> NoteValue:
+    """The note as the file holds it now ("" and not private when there is none)."""
+    note = tracker.note(item_id)
+    return (note.body, note.private) if note else ("", False)

@@ -189,6 +189,10 @@ class ReadinessPage(QWidget):
             lambda: self.tracker.set_target_roles(primary, others),
             lambda stored: self.tracker.restore_target_roles(stored),
             failed="changed (target roles)",
+            read=lambda: (
+                self.tracker.setting("primary_role"),
+                self.tracker.setting("target_roles"),
+            ),
         )
         return self.operations.run(operation, widget=self) is not None
 

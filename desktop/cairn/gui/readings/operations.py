@@ -16,7 +16,14 @@ def reading_status_operation(tracker: Tracker, reading_id: str, status: str) -> 
         f"Mark reading {READING_LABELS[status].lower()}",
         lambda: tracker.set_reading_status(reading_id, status),
         lambda stored: tracker.set_reading_status(reading_id, str(stored)),
+        read=lambda: stored_reading_status(tracker, reading_id),
     )
+
+
+def stored_reading_status(tracker: Tracker, reading_id: str) -> str:
+    """The reading's status as the file holds it now."""
+    record = tracker.reading_records().get(reading_id)
+    return record.status if record else "unread"
 
 
 def reading_copy_operation(tracker: Tracker, reading_id: str, path: Path | None) -> Operation:
@@ -34,4 +41,5 @@ def reading_copy_operation(tracker: Tracker, reading_id: str, path: Path | None)
         lambda: tracker.set_reading_copy(reading_id, path),
         put_back,
         failed="attached" if path else "removed",
+        read=lambda: tracker.reading_copies().get(reading_id),
     )

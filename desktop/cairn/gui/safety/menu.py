@@ -142,6 +142,7 @@ def restore_operation(tracker: Tracker, backup: Path, when: str) -> Operation:
         revert=lambda change: tracker.restore(Path(change.old)),
         reapply=lambda _undone: tracker.restore(backup),
         failed="restored",
+        stamp=tracker.progress_fingerprint,  # undone only if nothing changed since
     )
 
 

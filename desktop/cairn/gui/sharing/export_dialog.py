@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +36,7 @@ from ...reports.export import (
 from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
 from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
-from ..operations import Operations
+from ..operations import Operations, OperationStack
 from ..reversible import reversible
 from ..widgets.actions import ACTION_ERRORS, attempt, report
 from ..widgets.links import open_external
@@ -102,7 +101,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.tracker = tracker  # for reads only: changes go through the window's operations
         # the window's operation path; a dialog opened on its own keeps its own undo history
-        self.operations = operations or Operations(tracker, QUndoStack(self), self)
+        self.operations = operations or Operations(tracker, OperationStack(self), self)
         self.setWindowTitle("Export progress summary")
         self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
         self.name.setMaxLength(MAX_NAME_CHARS)
@@ -207,6 +206,7 @@ class ExportDialog(QDialog):
             lambda: self.tracker.set_setting(key, value),
             lambda kept: self.tracker.set_setting(key, kept),
             failed=failed,
+            read=lambda: self.tracker.setting(key),
         )
         return self.operations.run(operation, widget=self, say=self.state.setText) is not None
 

@@ -64,6 +64,7 @@ def import_operation(
         revert=lambda change: take_back_import(tracker, change),
         reapply=lambda _undone: merge_again(),
         failed="imported",
+        stamp=tracker.progress_fingerprint,  # undone only if nothing changed since
     )
 
 

@@ -111,6 +111,7 @@ def log_study_operation(
         lambda _last: _remove_study(tracker, row),
         lambda undone: _log_again(tracker, undone.old, row),
         failed="added",
+        stamp=lambda: session_as_stored(tracker, row),
     )
 
 
@@ -125,6 +126,7 @@ def edit_study_operation(
         lambda last: tracker.edit_study(row.id, last.old.minutes, last.old.started_at),
         lambda undone: tracker.edit_study(row.id, undone.old.minutes, undone.old.started_at),
         failed="changed",
+        stamp=lambda: session_as_stored(tracker, row),
     )
 
 
@@ -137,6 +139,7 @@ def remove_study_operation(tracker: Tracker, session_id: int) -> Operation:
         lambda last: _log_again(tracker, last.old, row),
         lambda _undone: _remove_study(tracker, row),
         failed="deleted",
+        stamp=lambda: session_as_stored(tracker, row),
     )
 
 
@@ -161,7 +164,14 @@ def timer_operation(
             current = replace(current, session=replace(current.session, id=row.id))
         return follow(tracker.restore_timer(last.old, current))
 
-    return Operation(name, lambda: follow(apply()), restore, restore, failed=failed)
+    return Operation(
+        name,
+        lambda: follow(apply()),
+        restore,
+        restore,
+        failed=failed,
+        stamp=lambda: (tracker.setting("study_timer"), session_as_stored(tracker, row)),
+    )
 
 
 def plan_operation(tracker: Tracker, start: date, hours_per_week: float) -> Operation:
@@ -178,6 +188,7 @@ def plan_operation(tracker: Tracker, start: date, hours_per_week: float) -> Oper
         lambda _last: tracker.set_setting("plan", first[0].old),
         lambda _undone: tracker.set_setting("plan", first[0].new),
         failed="saved",
+        stamp=lambda: tracker.setting("plan"),
     )
 
 
@@ -196,6 +207,7 @@ def add_evidence_operation(tracker: Tracker, item_id: str, url: str) -> Operatio
         lambda _last: _remove_evidence(tracker, row),
         lambda undone: _link_again(tracker, undone.old, row),
         failed="added",
+        stamp=lambda: link_as_stored(tracker, row),
     )
 
 
@@ -208,4 +220,22 @@ def remove_evidence_operation(tracker: Tracker, evidence_id: int) -> Operation:
         lambda last: _link_again(tracker, last.old, row),
         lambda _undone: _remove_evidence(tracker, row),
         failed="removed",
+        stamp=lambda: link_as_stored(tracker, row),
     )
+
+
+def session_as_stored(tracker: Tracker, row: Row) -> tuple[object, ...] | None:
+    """The session this step touches as the file holds it now (None once it is gone); its
+    row id is left out, since an undo may record it again under another."""
+    for x in tracker.sessions():
+        if x.id == row.id:
+            return (x.content_id, x.started_at.isoformat(), x.minutes, x.source)
+    return None
+
+
+def link_as_stored(tracker: Tracker, row: Row) -> tuple[str, str, str] | None:
+    """The evidence link this step touches as the file holds it now (None once it is gone)."""
+    for e in tracker.evidence_links():
+        if e.id == row.id:
+            return (e.content_id, e.url, e.added_at.isoformat())
+    return None

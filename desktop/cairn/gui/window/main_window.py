@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import (
     QCloseEvent,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +20,7 @@ from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
 from ..checklist.tree import ItemTreeModel, ItemTreeView
 from ..detail.pane import DetailPane
 from ..host import WindowHost
-from ..operations import Operations
+from ..operations import Operations, OperationStack
 from ..packs.menu import PackMenu
 from ..readings.detail import ReadingDetail
 from ..readings.page import ReadingsPage
@@ -69,7 +68,7 @@ class MainWindow(WindowHost):
         self._resources_dir = resources_dir
         self.theme = theme
         self.node = Node("group", "path")
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack: OperationStack = OperationStack(self)
         self.operations = Operations(tracker, self.undo_stack, self)
         self.operations.changed.connect(self._follow)  # first: new content rebuilds views
         self._closed = False
@@ -103,6 +102,7 @@ class MainWindow(WindowHost):
         self.centre = stack(items_page(self.header, self.lists), self.readings)
 
         self.detail = DetailPane(tracker, self.operations)
+        self.undo_stack.before_step = self.detail.note.save  # typing is a change too
         self.detail.status_requested.connect(self.request_status)
         self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
@@ -443,6 +443,7 @@ class MainWindow(WindowHost):
             lambda: put(name),
             put,
             failed="kept for next time (the theme applies until Cairn closes)",
+            read=lambda: self.tracker.setting("theme"),
         )
         if self.operations.run(operation) is None:
             self._show_theme(name)

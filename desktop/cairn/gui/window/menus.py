@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from ... import __version__
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Tracker
+from ..operations import OperationStack
 from ..widgets.theme import THEMES
 
 
@@ -26,14 +27,37 @@ def add_closing(menu: QMenu, close: Callable[[], object]) -> None:
         action.triggered.connect(close)
 
 
-def add_edit_menu(bar: QMenuBar, undo_stack: QUndoStack, parent: QObject) -> None:
-    """Edit → Undo / Redo, named after the step ("Undo Mark done")."""
+class StepAction(QAction):
+    """Edit → Undo or Redo: enabled and named after the step it would take."""
+
+    def __init__(self, word: str, parent: QObject) -> None:
+        super().__init__(f"&{word}", parent)
+        self.word = word
+
+    def name_step(self, step: str) -> None:
+        self.setText(f"&{self.word} {step}" if step else f"&{self.word}")
+
+
+def add_edit_menu(bar: QMenuBar, undo_stack: OperationStack, parent: QObject) -> None:
+    """Edit → Undo / Redo, named after the step ("Undo Mark done"). The actions call the
+    stack's own undo and redo, which run the step before the history moves."""
     menu = bar.addMenu("&Edit")
-    undo = undo_stack.createUndoAction(parent, "&Undo")
+    undo, redo = StepAction("Undo", parent), StepAction("Redo", parent)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = undo_stack.createRedoAction(parent, "&Redo")
     redo.setShortcut(QKeySequence.StandardKey.Redo)
-    menu.addActions([undo, redo])
+    undo.triggered.connect(lambda _checked=False: undo_stack.undo())
+    redo.triggered.connect(lambda _checked=False: undo_stack.redo())
+    undo_stack.canUndoChanged.connect(undo.setEnabled)
+    undo_stack.canRedoChanged.connect(redo.setEnabled)
+    undo_stack.undoTextChanged.connect(undo.name_step)
+    undo_stack.redoTextChanged.connect(redo.name_step)
+    for action, can, text in (
+        (undo, undo_stack.canUndo(), undo_stack.undoText()),
+        (redo, undo_stack.canRedo(), undo_stack.redoText()),
+    ):
+        action.setEnabled(can)
+        action.name_step(text)
+        menu.addAction(action)
 
 
 def add_item_menu(bar: QMenuBar, mark: Callable[[str], None]) -> dict[str, QAction]:

@@ -27,6 +27,11 @@ def statuses_operation(tracker: Tracker, item_ids: Sequence[str], status: str) -
         change = first[0]
         return tracker.set_statuses(dict(zip(change.ids, change.old, strict=True)))
 
+    def stored() -> tuple[str, ...]:
+        """The items' statuses as the file holds them now."""
+        held = tracker.stored_statuses()
+        return tuple(held[i].status if i in held else "todo" for i in first[0].ids)
+
     label = STATUS_LABELS[status].lower()
     count = len(dict.fromkeys(item_ids))
     return Operation(
@@ -34,4 +39,5 @@ def statuses_operation(tracker: Tracker, item_ids: Sequence[str], status: str) -
         apply,
         revert,
         lambda _undone: tracker.set_statuses(dict.fromkeys(item_ids, status)),
+        stamp=stored,
     )

@@ -1,0 +1,154 @@
+"""Undo never overwrites a change made outside the window since the step (it is refused in
+words and the history stays), undo and redo move the history only when saved (two quick undos
+stay in step), typing counts as the latest change, and a note changed elsewhere while being
+written asks which to keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from full_disk import FullDisk
+from pytestqt.qtbot import QtBot
+
+from cairn.cli import run
+from cairn.gui.widgets.node import Node
+from cairn.gui.window.main_window import MainWindow
+from cairn.reports.export import export
+from cairn.tracker import Tracker
+
+ITEM = "python-project-skeleton"
+OTHER = "python-idioms-refresher"
+
+
+def cli(data_dir: Path, *args: str) -> None:
+    assert run(["--data-dir", str(data_dir), *args]) == 0
+
+
+def said(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+def test_undoing_a_status_changed_since_from_the_command_line_is_refused(
+    window: MainWindow, data_dir: Path
+) -> None:
+    window.request_status(ITEM, "done")
+    cli(data_dir, "mark", ITEM, "skipped")
+    assert window.safety.notice_outside_changes()
+    window.undo_stack.undo()
+    assert "Not undone (Mark done)" in said(window) and "changed since" in said(window)
+    assert window.tracker.status(ITEM) == "skipped"  # the newer change stays
+    assert window.undo_stack.index() == 1 and window.undo_stack.canUndo()
+    cli(data_dir, "mark", ITEM, "done")  # back as the step left it: undo works again
+    window.safety.notice_outside_changes()
+    window.undo_stack.undo()
+    assert window.tracker.status(ITEM) == "todo" and window.undo_stack.index() == 0
+
+
+def test_undoing_a_note_rewritten_from_the_command_line_is_refused(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    note = window.detail.note
+    window.checklist.setFocus()
+    qtbot.keyClicks(note.editor, "mine v1")
+    note.save()
+    cli(data_dir, "note", window.detail.item_id, "written in the terminal")
+    window.safety.notice_outside_changes()
+    window.undo_stack.undo()
+    assert "Not undone (Edit note)" in said(window)
+    kept = window.tracker.note(window.detail.item_id)
+    assert kept is not None and kept.body == "written in the terminal"
+
+
+def test_undoing_an_import_after_a_command_line_change_is_refused(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path, shipped_pack: Path
+) -> None:
+    laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
+    laptop.set_status(OTHER, "done")
+    source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
+    laptop.close()
+    window.sharing.import_file(source, confirm=False)
+    qtbot.waitUntil(lambda: window.tracker.status(OTHER) == "done", timeout=10_000)
+    cli(data_dir, "log", ITEM, "45")
+    window.safety.notice_outside_changes()
+    window.undo_stack.undo()
+    assert "Not undone (Import laptop.json)" in said(window)
+    assert [s.minutes for s in window.tracker.sessions()] == [45]  # nothing erased
+    assert window.tracker.status(OTHER) == "done"
+
+
+def test_a_refused_undo_then_an_allowed_one_keep_the_history_in_step(
+    full_disk: FullDisk,
+) -> None:
+    window = full_disk.window
+    assert window is not None
+    window.request_status(OTHER, "doing")
+    window.request_status(ITEM, "done")
+    full_disk.fill()
+    window.undo_stack.undo()  # refused at once: the history does not move
+    assert window.undo_stack.index() == 2
+    full_disk.free()
+    window.undo_stack.undo()  # allowed: undoes "Mark done" only
+    assert window.undo_stack.index() == 1
+    assert (window.tracker.status(ITEM), window.tracker.status(OTHER)) == ("todo", "doing")
+    assert window.undo_stack.redoText() == "Mark done"
+    window.undo_stack.redo()
+    assert window.tracker.status(ITEM) == "done" and window.undo_stack.index() == 2
+
+
+def test_typing_counts_as_the_latest_change_for_undo_and_redo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    note = window.detail.note
+    window.request_status(ITEM, "done")
+    qtbot.keyClicks(note.editor, "half a thought")  # not saved yet
+    window.undo_stack.undo()  # the typing is saved, then undone; the status stays
+    assert note.editor.toPlainText() == "" and window.tracker.note(ITEM) is None
+    assert window.tracker.status(ITEM) == "done"
+    window.undo_stack.redo()
+    assert note.editor.toPlainText() == "half a thought"
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.tracker.status(ITEM) == "todo" and window.undo_stack.redoText() == "Mark done"
+
+
+def _conflict(qtbot: QtBot, window: MainWindow, data_dir: Path) -> str:
+    """The learner writes in the note; the terminal rewrites it; the poll sees it."""
+    window.show_node(Node("week", "w01"))
+    item_id = window.detail.item_id
+    editor = window.detail.note.editor
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "my draft")
+    cli(data_dir, "note", item_id, "IMPORTANT terminal text")
+    assert window.safety.notice_outside_changes()
+    return item_id
+
+
+def test_a_note_changed_elsewhere_while_written_asks_and_saves_nothing_meanwhile(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    item_id = _conflict(qtbot, window, data_dir)
+    note = window.detail.note
+    assert note.conflict.isVisibleTo(window) and note.editor.toPlainText() == "my draft"
+    qtbot.keyClicks(note.editor, " and more")
+    assert not note._timer.isActive()  # no autosave is due while the question is open
+    assert window.tracker.note(item_id).body == "IMPORTANT terminal text"  # type: ignore[union-attr]
+    note.conflict.mine.click()
+    assert window.tracker.note(item_id).body == "my draft and more"  # type: ignore[union-attr]
+    assert not note.conflict.isVisibleTo(window)
+    window.undo_stack.undo()  # the other text is one Undo away
+    assert window.tracker.note(item_id).body == "IMPORTANT terminal text"  # type: ignore[union-attr]
+
+
+def test_using_the_other_note_keeps_the_learners_text_in_a_file(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    item_id = _conflict(qtbot, window, data_dir)
+    note = window.detail.note
+    note.conflict.other.click()
+    assert note.editor.toPlainText() == "IMPORTANT terminal text"
+    kept = data_dir / "notes-not-saved" / f"{item_id}.md"
+    assert kept.read_text(encoding="utf-8") == "my draft"
+    assert str(kept) in note.state.text()
+    assert window.tracker.note(item_id).body == "IMPORTANT terminal text"  # type: ignore[union-attr]
