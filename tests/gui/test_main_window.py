@@ -165,8 +165,8 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
     assert window.tree_model.horizontalHeaderItem(3).text() == "Evidence"
 
     window.show_node(Node("group", "roles"))
-    assert window.lists.currentWidget() is window.empty_checklist
-    assert "Choose a role" in window.empty_checklist.text()
+    assert window.lists.currentWidget() is window.items.empty
+    assert "Choose a role" in window.items.empty.text()
 
 
 def test_role_view_marks_items_with_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -344,7 +344,7 @@ def test_retired_items_are_listed_with_their_progress(
     index = win.navigation_model.index_of(Node("group", "retired"))
     assert index.data() == "Retired items (1)"
     win.navigation.setCurrentIndex(index)
-    assert "an-old-item: done" in win.empty_checklist.text()
-    assert "still mine" in win.empty_checklist.text()
+    assert "an-old-item: done" in win.items.empty.text()
+    assert "still mine" in win.items.empty.text()
     win.close()
     tracker.close()

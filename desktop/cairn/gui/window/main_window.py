@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import (
     QCloseEvent,
 )
@@ -14,22 +14,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...tracker import Change, Tracker
-from ..checklist.header import PageHeader
+from ..checklist.items_page import ItemsPage
 from ..checklist.pages import PageSpec, page_for
-from ..checklist.table import WEEK_COLUMN, ChecklistModel, ChecklistView
-from ..checklist.tree import ItemTreeModel, ItemTreeView
 from ..detail.pane import DetailPane
 from ..host import WindowHost
 from ..operations import Operations, OperationStack
 from ..packs.menu import PackMenu
 from ..readings.detail import ReadingDetail
 from ..readings.page import ReadingsPage
-from ..reversible import reversible
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
-from ..widgets.links import open_external
 from ..widgets.theme import apply_theme, is_dark
+from .chart_pages import ChartPages
 from .layout_memory import first_page, restore_layout, save_layout, starting_node
 from .menus import (
     add_closing,
@@ -41,9 +38,10 @@ from .menus import (
     show_about,
 )
 from .navigation import NavigationModel, Node, navigation_view
-from .panes import banner_label, items_page, stack, summary_label, three_panes, under_banner
+from .panes import banner_label, stack, three_panes, under_banner
 from .progress_rows import progress_rows
 from .status_operation import status_operation, statuses_operation
+from .theme_operation import theme_operation
 
 if TYPE_CHECKING:
     from ...reports.importer import ExportData
@@ -72,10 +70,9 @@ class MainWindow(WindowHost):
         self.operations = Operations(tracker, self.undo_stack, self)
         self.operations.changed.connect(self._follow)  # first: new content rebuilds views
         self._closed = False
+        self.plan_dialog: PlanDialog | None = None
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
-        self._dashboard: ReadinessPage | None = None
-        self._history: HistoryPage | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
         self.banner = banner_label()
@@ -84,25 +81,23 @@ class MainWindow(WindowHost):
         self.navigation = navigation_view(self.navigation_model)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
 
-        self.header = PageHeader()
-        self.header.summary.setTextFormat(Qt.TextFormat.MarkdownText)
-        self.header.summary.linkActivated.connect(open_external)
-        self.checklist_model = ChecklistModel(tracker, self.operations, self)
-        self.checklist = ChecklistView(self.checklist_model)
-        self.tree_model = ItemTreeModel(tracker, self.operations)
-        self.tree = ItemTreeView(self.tree_model, "Grouped items")
+        self.items = ItemsPage(tracker, self.operations)
+        self.header, self.lists = self.items.header, self.items.lists
+        self.checklist_model, self.checklist = self.items.model, self.items.checklist
+        self.tree_model, self.tree = self.items.tree_model, self.items.tree
         self.checklist.statuses_requested.connect(self.request_statuses)
         for view in (self.checklist, self.tree):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
-        self.empty_checklist = summary_label()
-        self.lists = stack(self.checklist, self.tree, self.empty_checklist)
         self.readings = ReadingsPage(tracker, self.operations)
         self.readings.current_reading_changed.connect(self._reading_selected)
-        self.centre = stack(items_page(self.header, self.lists), self.readings)
+        self.centre = stack(self.items, self.readings)
 
         self.detail = DetailPane(tracker, self.operations)
         self.undo_stack.before_step = self.detail.note.save  # typing is a change too
+        self.charts = ChartPages(
+            tracker, self.operations, self.centre, self.go_to_item, self.detail.show_item
+        )
         self.detail.status_requested.connect(self.request_status)
         self.reading_detail = ReadingDetail(tracker, self.operations)
         self.reading_detail.item_requested.connect(self.go_to_item)
@@ -161,11 +156,14 @@ class MainWindow(WindowHost):
         self.banner.setVisible(True)
         for action in self.status_actions.values():
             action.setEnabled(False)
-        self.packs.setParent(None)
+        self.packs.set_read_only(True)
         self.detail.set_read_only(True)
         self.reading_detail.setEnabled(False)
 
     def show_plan_dialog(self) -> PlanDialog:
+        """Tools → Your plan… (the dialog of a previous opening is let go)."""
+        if self.plan_dialog is not None:
+            self.plan_dialog.deleteLater()
         dialog = PlanDialog(self.tracker, self.operations, self)
         self.plan_dialog = dialog
         dialog.open()
@@ -187,20 +185,8 @@ class MainWindow(WindowHost):
 
     def _refresh_list(self) -> None:
         """Recompute the page of items shown and redraw its list in place."""
-        keep = self.current_item_id()
         self.page = page_for(self.node, self.tracker)
-        self.header.show_page(self.page.title, self.page.summary)
-        if self.page.groups:
-            self.tree.show_groups(self.page.groups, self.page.columns, keep=keep)
-            self.lists.setCurrentWidget(self.tree)
-        elif self.page.items:
-            self.checklist.show_items(self.page.items, keep=keep)
-            self.lists.setCurrentWidget(self.checklist)
-        else:
-            self.empty_checklist.setText(self.page.empty)
-            self.lists.setCurrentWidget(self.empty_checklist)
-            with QSignalBlocker(self.checklist):
-                self.checklist_model.set_items([])
+        self.items.redraw(self.page)
 
     def open_log_folder(self) -> bool:
         """Help → Open log folder (see menus.open_log_folder)."""
@@ -254,23 +240,7 @@ class MainWindow(WindowHost):
         self.centre.setCurrentIndex(0)
         self.right.setCurrentWidget(self.detail)
         self.page = page_for(node, self.tracker)
-        self.header.show_page(self.page.title, self.page.summary)
-        if self.page.groups:
-            self.tree.fill(self.page.groups, self.page.columns)
-            self.lists.setCurrentWidget(self.tree)
-            view: ChecklistView | ItemTreeView = self.tree
-        elif self.page.items:
-            self.checklist_model.set_items(self.page.items)
-            self.checklist.setColumnHidden(WEEK_COLUMN, not self.page.show_week_column)
-            self.lists.setCurrentWidget(self.checklist)
-            view = self.checklist
-        else:
-            self.empty_checklist.setText(self.page.empty)
-            self.lists.setCurrentWidget(self.empty_checklist)
-            view = self.checklist
-            self.checklist_model.set_items([])
-        if select:
-            view.select_item(select)
+        self.items.show_page(self.page, select)
         self.detail.show_item(self.current_item_id())
         self._refresh_progress()
 
@@ -283,44 +253,15 @@ class MainWindow(WindowHost):
 
     def dashboard(self) -> ReadinessPage:
         """The readiness page, built on first use (it loads QtCharts)."""
-        if self._dashboard is None:
-            from ..readiness.page import ReadinessPage
-
-            self._dashboard = ReadinessPage(self.tracker, self.operations)
-            self._dashboard.primary.setVisible(not self.tracker.read_only)
-            self._dashboard.targets.setEnabled(not self.tracker.read_only)
-            self._dashboard.refresh()
-            self._dashboard.item_requested.connect(self.go_to_item)
-            self._dashboard.steps.currentCellChanged.connect(
-                lambda row, _c, _r, _p: self._step_selected(row)
-            )
-            self.centre.addWidget(self._dashboard)
-        return self._dashboard
+        return self.charts.readiness_page()
 
     def history(self) -> HistoryPage:
         """The history page, built on first use (it loads QtCharts)."""
-        if self._history is None:
-            from ..history.page import HistoryPage
-
-            self._history = HistoryPage(self.tracker, self.operations)
-            self.centre.addWidget(self._history)
-        return self._history
-
-    def _step_selected(self, row: int) -> None:
-        if self._dashboard is None:
-            return
-        item_id = self._dashboard.step_id(row)
-        if item_id:
-            self.detail.show_item(item_id)
+        return self.charts.history_page()
 
     def current_item_id(self) -> str:
         """The item selected in the list in view ('' if none)."""
-        current = self.lists.currentWidget()
-        if current is self.tree:
-            return self.tree.current_item_id()
-        if current is self.checklist:
-            return self.checklist.current_item_id()
-        return ""
+        return self.items.current_item_id()
 
     def go_to_item(self, item_id: str) -> None:
         """Open the week an item belongs to and select it."""
@@ -365,10 +306,7 @@ class MainWindow(WindowHost):
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
-        if self._dashboard is not None:
-            self.centre.removeWidget(self._dashboard)
-            self._dashboard.deleteLater()
-            self._dashboard = None
+        self.charts.forget_readiness()
         node = self.node
         index = self.navigation_model.index_of(node)
         if not index.isValid():
@@ -427,25 +365,12 @@ class MainWindow(WindowHost):
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
-        """Apply a theme and keep it for next time ("Undo Change theme" puts back the theme
-        saved before and applies it). On a refusal the theme applies until Cairn closes."""
-        if self.tracker.read_only:  # a summary's window changes nothing
-            self._show_theme(name)
-            return
-
-        def put(theme: object) -> Change:
-            change = self.tracker.set_setting("theme", theme)
-            self._show_theme(str(theme or "system"))  # no saved theme: the default
-            return change
-
-        operation = reversible(
-            "Change theme",
-            lambda: put(name),
-            put,
-            failed="kept for next time (the theme applies until Cairn closes)",
-            read=lambda: self.tracker.setting("theme"),
-        )
-        if self.operations.run(operation) is None:
+        """Apply a theme and keep it for next time (undoable); on a refusal the theme applies
+        until Cairn closes. A summary's window changes nothing."""
+        if (
+            self.tracker.read_only
+            or self.operations.run(theme_operation(self.tracker, name, self._show_theme)) is None
+        ):
             self._show_theme(name)
 
     def _show_theme(self, name: str) -> None:
@@ -456,8 +381,8 @@ class MainWindow(WindowHost):
         self.checklist_model.set_dark(is_dark(app))  # type: ignore[arg-type]
         if name in self.theme_actions:
             self.theme_actions[name].setChecked(True)
-        if self._dashboard is not None:
-            self._dashboard.mark_stale()
+        if self.charts.readiness is not None:
+            self.charts.readiness.mark_stale()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being written, the page in view and the window geometry (once)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 
@@ -15,31 +14,12 @@ def banner_label() -> QLabel:
     return banner
 
 
-def summary_label() -> QLabel:
-    """A wrapped text in the page's summary style (an empty page explains itself)."""
-    label = QLabel("")
-    label.setWordWrap(True)
-    label.setObjectName("PageSummary")
-    label.setAlignment(Qt.AlignmentFlag.AlignTop)
-    return label
-
-
 def stack(*pages: QWidget) -> QStackedWidget:
     """Pages shown one at a time, in this order."""
     stacked = QStackedWidget()
     for page in pages:
         stacked.addWidget(page)
     return stacked
-
-
-def items_page(header: QWidget, lists: QWidget) -> QWidget:
-    """A page of items: its header (title, summary, progress) over its list."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(8, 8, 8, 8)
-    layout.addWidget(header)
-    layout.addWidget(lists, 1)
-    return page
 
 
 def three_panes(navigation: QWidget, centre: QWidget, right: QWidget) -> QSplitter:
