@@ -148,7 +148,120 @@ def test_using_the_other_note_keeps_the_learners_text_in_a_file(
     note = window.detail.note
     note.conflict.other.click()
     assert note.editor.toPlainText() == "IMPORTANT terminal text"
-    kept = data_dir / "notes-not-saved" / f"{item_id}.md"
+    (kept,) = (data_dir / "notes-not-saved").glob(f"{item_id}-*.md")  # a file of its own
     assert kept.read_text(encoding="utf-8") == "my draft"
     assert str(kept) in note.state.text()
     assert window.tracker.note(item_id).body == "IMPORTANT terminal text"  # type: ignore[union-attr]
+
+
+def test_undo_with_the_note_question_open_moves_nothing_and_keeps_the_text(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    window.request_status(OTHER, "done")
+    item_id = _conflict(qtbot, window, data_dir)
+    note = window.detail.note
+    window.undo_stack.undo()
+    assert "choose which note to keep" in said(window)
+    assert note.conflict.isVisibleTo(window) and note.editor.toPlainText() == "my draft"
+    assert window.tracker.status(OTHER) == "done" and window.undo_stack.index() == 1
+    assert window.tracker.note(item_id).body == "IMPORTANT terminal text"  # type: ignore[union-attr]
+
+
+def test_a_note_made_private_elsewhere_stays_private_when_keeping_mine(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, shipped_pack: Path
+) -> None:
+    window.show_node(Node("week", "w01"))
+    item_id = window.detail.item_id
+    note = window.detail.note
+    qtbot.keyClicks(note.editor, "my draft")
+    other = Tracker.open(data_dir, shipped_pack)  # another Cairn on the same folder
+    try:
+        other.set_note(item_id, "theirs", private=True)
+    finally:
+        other.close()
+    window.safety.notice_outside_changes()
+    assert note.conflict.isVisibleTo(window) and note.private.isChecked()
+    note.conflict.mine.click()
+    saved = window.tracker.note(item_id)
+    assert saved is not None and (saved.body, saved.private) == ("my draft", True)
+
+
+def test_an_autosave_after_an_unseen_change_elsewhere_asks_first(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    window.show_node(Node("week", "w01"))
+    item_id = window.detail.item_id
+    note = window.detail.note
+    qtbot.keyClicks(note.editor, "my draft")
+    cli(data_dir, "note", item_id, "from the terminal")  # before the poll has looked
+    qtbot.waitUntil(note.conflict.isVisible, timeout=5_000)  # the autosave asked instead
+    assert window.tracker.note(item_id).body == "from the terminal"  # type: ignore[union-attr]
+
+
+def test_a_change_elsewhere_to_a_note_with_only_the_cursor_in_it_is_shown(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    window.show_node(Node("week", "w01"))
+    item_id = window.detail.item_id
+    note = window.detail.note
+    qtbot.keyClicks(note.editor, "first words")
+    note.save()
+    window.activateWindow()
+    note.editor.setFocus()
+    qtbot.waitUntil(note.editor.hasFocus)
+    cli(data_dir, "note", item_id, "first words, and more from the terminal")
+    window.safety.notice_outside_changes()
+    assert not note.conflict.isVisibleTo(window)  # nothing typed: nothing to choose
+    assert note.editor.toPlainText() == "first words, and more from the terminal"
+    assert note.editor.textCursor().position() == len("first words")
+
+
+def test_redo_after_typing_says_why_nothing_was_redone(qtbot: QtBot, window: MainWindow) -> None:
+    window.request_status(ITEM, "done")
+    window.undo_stack.undo()
+    qtbot.keyClicks(window.detail.note.editor, "x")
+    window.undo_stack.redo()
+    assert "typing is saved as your latest change" in said(window)
+    assert window.tracker.status(ITEM) == "todo"
+
+
+def _import(qtbot: QtBot, window: MainWindow, source: Path, item: str, status: str) -> None:
+    window.sharing.import_file(source, confirm=False)
+    qtbot.waitUntil(lambda: window.tracker.status(item) == status, timeout=10_000)
+
+
+def _laptop(tmp_path: Path, shipped_pack: Path, status: str) -> Path:
+    laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
+    try:
+        laptop.set_status(OTHER, status)
+        return export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
+    finally:
+        laptop.close()
+
+
+def test_an_import_is_undone_after_the_learners_own_mark_and_its_undo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shipped_pack: Path
+) -> None:
+    _import(qtbot, window, _laptop(tmp_path, shipped_pack, "done"), OTHER, "done")
+    window.request_status(ITEM, "doing")  # an item this folder never had a status for
+    window.undo_stack.undo()  # leaves a stored 'todo': the same as none
+    window.undo_stack.undo()
+    assert "Not undone" not in said(window)
+    assert window.tracker.status(OTHER) == "todo" and window.undo_stack.index() == 0
+
+
+def test_redoing_an_import_gives_what_the_import_gave(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shipped_pack: Path
+) -> None:
+    window.request_status(OTHER, "doing")
+    source = _laptop(tmp_path, shipped_pack, "done")  # marked later on the laptop
+    _import(qtbot, window, source, OTHER, "done")
+    window.request_status(OTHER, "skipped")
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert window.tracker.status(OTHER) == "todo"
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert window.tracker.status(OTHER) == "done"  # as the import made it
+    window.undo_stack.redo()
+    assert "Not redone" not in said(window) and window.tracker.status(OTHER) == "skipped"

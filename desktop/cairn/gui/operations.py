@@ -58,14 +58,18 @@ class Operation:
 class OperationStack(QUndoStack):
     """The window's undo history. `undo` and `redo` run the step first and move the history
     only when it was saved, so a refusal leaves the history where the data is. `before_step`
-    runs first (the window saves a note being typed, so typing counts as the latest change)."""
+    runs first (the window saves a note being typed, so typing counts as the latest change;
+    it returns False to hold the step back); `say` tells the learner why nothing moved."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.before_step: Callable[[], None] = lambda: None
+        self.before_step: Callable[[], bool] = lambda: True
+        self.say: Callable[[str], None] = lambda _text: None
 
     def undo(self) -> None:
-        self.before_step()
+        if not self.before_step():
+            self.say("Not undone: first choose which note to keep (Keep mine or Use the other).")
+            return
         if not self.canUndo():
             return
         command = self.command(self.index() - 1)
@@ -74,7 +78,13 @@ class OperationStack(QUndoStack):
         super().undo()
 
     def redo(self) -> None:
-        self.before_step()
+        could = self.canRedo()
+        if not self.before_step():
+            self.say("Not redone: first choose which note to keep (Keep mine or Use the other).")
+            return
+        if could and not self.canRedo():
+            self.say("Not redone: the note you were typing is saved as your latest change.")
+            return
         if not self.canRedo():
             return
         command = self.command(self.index())

@@ -164,15 +164,19 @@ class Changes(ProgressReads):
             self._notes_seen.pop(item.id, None)
         return Change("note", (item.id,), old, new)
 
-    def keep_unsaved_note(self, content_id: str, body: str) -> Path | None:
+    def keep_unsaved_note(
+        self, content_id: str, body: str, *, own_file: bool = False
+    ) -> Path | None:
         """When a note cannot be saved (a full disk, a refused text), keep a plain copy in
         `<data>/notes-not-saved/<id>.md` (the latest text wins) so that closing the window
-        never loses what was typed.
+        never loses what was typed. `own_file` keeps it in a file of its own, named with the
+        time, that no later copy replaces (a text the learner set aside).
         Returns the copy's path, or None if even that could not be written."""
         if self.data_dir is None or not body.strip():
             return None
         folder = self.data_dir / "notes-not-saved"
-        target = folder / f"{content_id}.md"  # the latest unsaved text of this item
+        name = f"{content_id}-{self._clock():%Y%m%d-%H%M%S-%f}" if own_file else content_id
+        target = folder / f"{name}.md"
         try:
             folder.mkdir(exist_ok=True)
             target.write_text(body, encoding="utf-8", errors="replace")

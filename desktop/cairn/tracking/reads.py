@@ -153,16 +153,22 @@ class ProgressReads(TrackerState):
     def progress_fingerprint(self) -> str:
         """A digest of everything the learner made (statuses, readings, notes, evidence,
         study time, the timer, the choices they set), read from the file now: equal digests
-        mean nothing the learner did has changed in between. Row ids and the window's layout
-        are left out: they are not the learner's doing."""
+        mean nothing the learner did has changed in between. Row ids, the window's layout
+        and a stored 'todo' or 'unread' (the same as none) are left out."""
         settings = {
             key: value
             for key, value in self._database.settings_text().items()
             if key not in NOT_PROGRESS_SETTINGS
         }
         parts = (
-            sorted((cid, r.status) for cid, r in self._database.statuses().items()),
-            sorted((rid, r.status) for rid, r in self._database.reading_records().items()),
+            sorted(
+                (c, r.status) for c, r in self._database.statuses().items() if r.status != "todo"
+            ),
+            sorted(
+                (rid, r.status)
+                for rid, r in self._database.reading_records().items()
+                if r.status != "unread"
+            ),
             sorted(self._database.reading_copies().items()),
             sorted((cid, n.body, n.private) for cid, n in self._database.notes().items()),
             sorted(

@@ -64,7 +64,7 @@ class NoteEditor(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save)
+        self._timer.timeout.connect(self._autosave)
         self.conflict = NoteConflict()
         self.conflict.keep_mine.connect(self._keep_mine)
         self.conflict.use_other.connect(self._use_other)
@@ -114,11 +114,15 @@ class NoteEditor(QWidget):
         outside = (note.body, note.private) if note else ("", False)
         if outside == self._base:
             return
-        if self._dirty or self.editor.hasFocus():
+        if self._dirty:
             self._base = outside
             self._elsewhere = True
             self._timer.stop()
             self.conflict.setVisible(True)
+            if outside[1] and not self.private.isChecked():  # private wins: never less private
+                self._loading = True
+                self.private.setChecked(True)
+                self._loading = False
             self.state.setText("Also changed elsewhere — choose which to keep")
             self.state.setToolTip(
                 "This note was changed outside this window while you were writing here. "
@@ -126,7 +130,33 @@ class NoteEditor(QWidget):
                 "shows it and keeps your text in a file."
             )
             return
+        self._load_keeping_cursor()
+
+    def _load_keeping_cursor(self) -> None:
+        """Show the note as stored, the cursor where it was (clamped to the new text)."""
+        position = self.editor.textCursor().position()
         self.load(self.item_id)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, len(self.editor.toPlainText())))
+        self.editor.setTextCursor(cursor)
+
+    def _autosave(self) -> None:
+        """Save after a pause in typing, unless the note changed elsewhere meanwhile (not yet
+        seen): then ask first."""
+        note = self.tracker.note(self.item_id) if self.item_id else None
+        if ((note.body, note.private) if note else ("", False)) != self._base:
+            self.refresh()
+            return
+        self.save()
+
+    def ready_for_step(self) -> bool:
+        """Before an undo or redo: typing is saved as the latest change; with the question
+        about a note changed elsewhere open, nothing moves until it is answered."""
+        if self.conflict.asking():
+            self.state.setText("Choose Keep mine or Use the other first")
+            return False
+        self.save()
+        return True
 
     def _keep_mine(self) -> None:
         """Save the learner's text over the other (undoable: the other comes back)."""
@@ -135,7 +165,9 @@ class NoteEditor(QWidget):
 
     def _use_other(self) -> None:
         """Show the other text; the learner's is kept in notes-not-saved/ first."""
-        copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
+        copy = self.tracker.keep_unsaved_note(
+            self.item_id, self.editor.toPlainText(), own_file=True
+        )
         self._dirty = False
         self.load(self.item_id)
         if copy is not None:

@@ -44,24 +44,35 @@ def import_operation(
     tracker: Tracker, data: ExportData, told: Callable[[ImportReport], None]
 ) -> Operation:
     """Merge an export already read (`told` hears what was taken). Undo restores the backup
-    made just before it; redo merges the same data again (the file is not read again: it may
-    have changed). An import that changes nothing is not put on the undo history."""
+    made just before it; redo restores a copy taken just after it, so it gives exactly what the
+    import gave (merging again could choose differently, the undo having touched times). An
+    import that changes nothing is not put on the undo history."""
+    kept: dict[str, Path | None] = {}
 
     def merge() -> Change:
         report, change = tracker.merge_export(data)
         told(report)
+        if change.new is not None:  # it changed something: keep both sides of it
+            kept["before"] = Path(change.new)
+            kept["after"] = tracker.backup("after import")
         return change
 
     def merge_again() -> Change:
+        if kept.get("after") is not None:
+            return tracker.restore(kept["after"])  # type: ignore[arg-type]
         try:
             return merge()
         except ImportRefused as error:  # a redo is said in words like any refusal
             raise TrackerError(str(error)) from None
 
+    def take_back(change: Change) -> Change:
+        before = kept.get("before")
+        return tracker.restore(before) if before else take_back_import(tracker, change)
+
     return Operation(
         f"Import {data.path.name}",
         merge,
-        revert=lambda change: take_back_import(tracker, change),
+        revert=take_back,
         reapply=lambda _undone: merge_again(),
         failed="imported",
         stamp=tracker.progress_fingerprint,  # undone only if nothing changed since

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import (
-    QCloseEvent,
-)
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -94,7 +92,8 @@ class MainWindow(WindowHost):
         self.centre = stack(self.items, self.readings)
 
         self.detail = DetailPane(tracker, self.operations)
-        self.undo_stack.before_step = self.detail.note.save  # typing is a change too
+        self.undo_stack.before_step = self.detail.note.ready_for_step  # typing is a change
+        self.undo_stack.say = lambda text: self.statusBar().showMessage(text, 15000)
         self.charts = ChartPages(
             tracker, self.operations, self.centre, self.go_to_item, self.detail.show_item
         )
