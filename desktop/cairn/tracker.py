@@ -139,8 +139,16 @@ class Tracker(Study, Safety, Content, Importing):
 
         `read_only_reason` refuses every change in those words; `on_close` runs on close
         (and when opening fails), e.g. to remove the folder."""
-        tracker = cls(curriculum, Database.open(folder / SNAPSHOT_FILE, folder / BACKUPS_FOLDER))
-        tracker._cleanups += [on_close] if on_close is not None else []
+        cleanups = [on_close] if on_close is not None else []
+        database = Database.open(folder / SNAPSHOT_FILE, folder / BACKUPS_FOLDER)
+        try:
+            tracker = cls(curriculum, database)
+        except BaseException:
+            database.close()
+            for cleanup in cleanups:
+                cleanup()
+            raise
+        tracker._cleanups += cleanups
         try:
             tracker._database.apply_import(plan_for(tracker.snapshot()))
             tracker.reload()
@@ -160,6 +168,13 @@ class Tracker(Study, Safety, Content, Importing):
                 opened.close()
         for cleanup in self._cleanups:
             cleanup()
+
+    def __enter__(self) -> Tracker:
+        """`with Tracker.open(...) as tracker:` closes the tracker when the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def notices(self) -> list[str]:
         """What the learner should be told on opening: recovery, a missing file, packs."""

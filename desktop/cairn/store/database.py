@@ -156,16 +156,29 @@ def _is_newer(revision: str) -> bool:
     return revision.isdigit() and revision > HEAD_REVISION
 
 
+def _open_reader(path: Path) -> sqlite3.Connection:
+    """The connection reads go through, configured; closed again if configuring it fails."""
+    try:
+        reader = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise explain(path, error, doing="opening your progress file") from error
+    try:
+        configure_connection(reader)
+    except sqlite3.Error as error:
+        reader.close()
+        raise explain(path, error, doing="opening your progress file") from error
+    except BaseException:
+        reader.close()
+        raise
+    return reader
+
+
 class Database:
     """The learner's data: item status and history, notes, evidence, settings."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            self._reader: sqlite3.Connection | None = sqlite3.connect(path, isolation_level=None)
-            configure_connection(self._reader)
-        except sqlite3.Error as error:
-            raise explain(path, error, doing="opening your progress file") from error
+        self._reader: sqlite3.Connection | None = _open_reader(path)
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._identity = _identity(path)
