@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -129,9 +130,8 @@ def test_note_replaces_and_reads_stdin(data_dir: Path, first_item: str, shipped_
         "--data-dir", str(data_dir), "note", first_item, "-", stdin="# Week 1\nLearned *uv*."
     )
     assert code == 0 and "note saved" in out
-    t = Tracker.open(data_dir, shipped_pack)
-    note = t.note(first_item)
-    t.close()
+    with Tracker.open(data_dir, shipped_pack) as t:
+        note = t.note(first_item)
     assert note is not None and note.body == "# Week 1\nLearned *uv*."
 
 
@@ -146,9 +146,8 @@ def test_evidence_accepts_web_links_only(data_dir: Path, shipped_pack: Path) -> 
         "--data-dir", str(data_dir), "evidence", "rag-eval-golden-set", "https://github.com/me/rag"
     )
     assert code == 0 and "evidence added" in out
-    t = Tracker.open(data_dir, shipped_pack)
-    urls = [e.url for e in t.evidence("rag-eval-golden-set")]
-    t.close()
+    with Tracker.open(data_dir, shipped_pack) as t:
+        urls = [e.url for e in t.evidence("rag-eval-golden-set")]
     assert urls == ["https://github.com/me/rag"]
 
 
@@ -184,10 +183,9 @@ def test_newer_database_is_a_data_problem(data_dir: Path) -> None:
     import sqlite3
 
     assert cairn("--data-dir", str(data_dir), "check")[0] == 0
-    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
+    with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
     code, _, err = cairn("--data-dir", str(data_dir), "status")
     assert code == 1 and "newer version of Cairn" in err
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -75,22 +76,21 @@ def test_sigkill_never_loses_an_acknowledged_change(tmp_path: Path) -> None:
         for item, _status in acks:
             acknowledged[item] += 1
         db = data_dir / "cairn.sqlite3"
-        conn = sqlite3.connect(db)
-        history = Counter(
-            dict(
+        with closing(sqlite3.connect(db)) as conn:
+            history = Counter(
+                dict(
+                    conn.execute(
+                        "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
+                    ).fetchall()
+                )
+            )
+            states = dict(conn.execute("SELECT content_id, status FROM item_state").fetchall())
+            latest = dict(
                 conn.execute(
-                    "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
+                    "SELECT content_id, new_status FROM status_change s WHERE id = "
+                    "(SELECT max(id) FROM status_change WHERE content_id = s.content_id)"
                 ).fetchall()
             )
-        )
-        states = dict(conn.execute("SELECT content_id, status FROM item_state").fetchall())
-        latest = dict(
-            conn.execute(
-                "SELECT content_id, new_status FROM status_change s WHERE id = "
-                "(SELECT max(id) FROM status_change WHERE content_id = s.content_id)"
-            ).fetchall()
-        )
-        conn.close()
         for item, count in acknowledged.items():
             assert count <= history[item], f"an acknowledged change to {item} was lost"
         rows = sum(history.values())
@@ -114,10 +114,9 @@ from cairn.locations import curriculum_dir
 from cairn.tracker import Tracker
 
 folder, export = sys.argv[1], sys.argv[2]
-t = Tracker.open(Path(folder), curriculum_dir())
-items = [i.id for i in t.curriculum.items.values() if not i.is_milestone][:20]
-milestones = [i.id for i in t.curriculum.items.values() if i.is_milestone][:5]
-t.close()
+with Tracker.open(Path(folder), curriculum_dir()) as t:
+    items = [i.id for i in t.curriculum.items.values() if not i.is_milestone][:20]
+    milestones = [i.id for i in t.curriculum.items.values() if i.is_milestone][:5]
 cycle = ["todo", "doing", "done", "skipped"]
 print("ready", flush=True)
 step = int(sys.argv[3])
@@ -171,9 +170,8 @@ def test_sigkill_during_every_write_command_loses_nothing(tmp_path: Path) -> Non
     every acknowledged change is there, and the file passes the full check each time."""
     folder = tmp_path / "data"
     export = tmp_path / "export.json"
-    seed = Tracker.open(tmp_path / "seed", curriculum_dir())
-    seed.log_study(next(iter(seed.curriculum.items)), 25)
-    seed.close()
+    with Tracker.open(tmp_path / "seed", curriculum_dir()) as seed:
+        seed.log_study(next(iter(seed.curriculum.items)), 25)
     assert (
         run(
             [
@@ -197,18 +195,17 @@ def test_sigkill_during_every_write_command_loses_nothing(tmp_path: Path) -> Non
         step = max([int(a[2]) for a in round_acks] + [step]) + 2  # skip the one maybe in flight
         db = folder / "cairn.sqlite3"
         assert full_check(db) == []
-        conn = sqlite3.connect(db)
-        history = Counter(
-            dict(
-                conn.execute(
-                    "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
-                ).fetchall()
+        with closing(sqlite3.connect(db)) as conn:
+            history = Counter(
+                dict(
+                    conn.execute(
+                        "SELECT content_id, count(*) FROM status_change GROUP BY content_id"
+                    ).fetchall()
+                )
             )
-        )
-        notes = dict(conn.execute("SELECT content_id, body FROM note").fetchall())
-        links = {row[0] for row in conn.execute("SELECT url FROM evidence")}
-        sessions = conn.execute("SELECT count(*) FROM study_session").fetchone()[0]
-        conn.close()
+            notes = dict(conn.execute("SELECT content_id, body FROM note").fetchall())
+            links = {row[0] for row in conn.execute("SELECT url FROM evidence")}
+            sessions = conn.execute("SELECT count(*) FROM study_session").fetchone()[0]
         marks = Counter(a[3] for a in acks if a[1] == "mark")
         for item, count in marks.items():
             assert history[item] >= count, f"an acknowledged status of {item} was lost"

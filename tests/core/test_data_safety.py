@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -39,39 +40,39 @@ def test_many_recent_backups_are_capped() -> None:
 
 
 def test_make_backup_skips_an_unchanged_copy_and_thins(tmp_path: Path) -> None:
-    t = Tracker.open(tmp_path / "data", curriculum_dir())
-    t.set_status("python-project-skeleton", "done")
-    first = t.backup("open")
-    assert first is not None and first.is_file()
-    assert t.backup("close") is None  # nothing changed
-    t.set_status("python-idioms-refresher", "done")
-    assert t.backup("periodic") is not None
-    info = t.backups()
-    assert [b.items_done for b in info] == [2, 1]
-    assert info[0].reason == "periodic" and info[0].size > 0
-    stale = backup_to(
-        t.database_path, t.backup_dir, reason="ancient", now=datetime.now() - timedelta(days=900)
-    )
-    assert stale.exists() and len(t.backups()) == 3
-    assert thin(t.backup_dir) == [stale] and not stale.exists()
-    t.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        t.set_status("python-project-skeleton", "done")
+        first = t.backup("open")
+        assert first is not None and first.is_file()
+        assert t.backup("close") is None  # nothing changed
+        t.set_status("python-idioms-refresher", "done")
+        assert t.backup("periodic") is not None
+        info = t.backups()
+        assert [b.items_done for b in info] == [2, 1]
+        assert info[0].reason == "periodic" and info[0].size > 0
+        stale = backup_to(
+            t.database_path,
+            t.backup_dir,
+            reason="ancient",
+            now=datetime.now() - timedelta(days=900),
+        )
+        assert stale.exists() and len(t.backups()) == 3
+        assert thin(t.backup_dir) == [stale] and not stale.exists()
 
 
 def test_restore_a_backup_after_backing_up_the_current_state(tmp_path: Path) -> None:
-    t = Tracker.open(tmp_path / "data", curriculum_dir())
-    t.set_status("python-project-skeleton", "done")
-    good = t.backup("open")
-    t.set_status("python-project-skeleton", "skipped")
-    t.set_status("python-idioms-refresher", "done")
-    change = t.restore(good)  # type: ignore[arg-type]
-    assert t.status("python-project-skeleton") == "done"
-    assert t.status("python-idioms-refresher") == "todo"
-    safety = Path(change.old)
-    assert "before-restore" in safety.name
-    conn = sqlite3.connect(safety)
-    assert conn.execute("SELECT count(*) FROM item_state").fetchone() == (2,)
-    conn.close()
-    t.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        t.set_status("python-project-skeleton", "done")
+        good = t.backup("open")
+        t.set_status("python-project-skeleton", "skipped")
+        t.set_status("python-idioms-refresher", "done")
+        change = t.restore(good)  # type: ignore[arg-type]
+        assert t.status("python-project-skeleton") == "done"
+        assert t.status("python-idioms-refresher") == "todo"
+        safety = Path(change.old)
+        assert "before-restore" in safety.name
+        with closing(sqlite3.connect(safety)) as conn:
+            assert conn.execute("SELECT count(*) FROM item_state").fetchone() == (2,)
 
 
 def _corrupt(path: Path) -> None:
@@ -83,44 +84,40 @@ def _corrupt(path: Path) -> None:
 
 
 def _checkpoint(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    t = Tracker.open(data_dir, curriculum_dir())
-    t.set_status("python-project-skeleton", "done")
-    t.backup("open")
-    t.set_status("python-idioms-refresher", "done")  # after the backup: will be lost
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        t.set_status("python-project-skeleton", "done")
+        t.backup("open")
+        t.set_status("python-idioms-refresher", "done")  # after the backup: will be lost
     path = data_dir / "cairn.sqlite3"
     _checkpoint(path)
     _corrupt(path)
-    t = Tracker.open(data_dir, curriculum_dir())
-    notice = t.recovery_notice
-    assert notice is not None and notice.restored is not None
-    assert notice.damaged_copy.exists() and notice.damaged_copy.name.startswith(
-        "cairn.sqlite3.damaged-"
-    )
-    message = notice.message()
-    assert "moved aside, not deleted" in message and "restored from the backup of" in message
-    assert t.status("python-project-skeleton") == "done"
-    assert t.status("python-idioms-refresher") == "todo"
-    assert full_check(path) == []
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        notice = t.recovery_notice
+        assert notice is not None and notice.restored is not None
+        assert notice.damaged_copy.exists() and notice.damaged_copy.name.startswith(
+            "cairn.sqlite3.damaged-"
+        )
+        message = notice.message()
+        assert "moved aside, not deleted" in message and "restored from the backup of" in message
+        assert t.status("python-project-skeleton") == "done"
+        assert t.status("python-idioms-refresher") == "todo"
+        assert full_check(path) == []
 
 
 def test_damage_with_no_backup_starts_fresh_and_keeps_the_damaged_copy(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     (data_dir / "cairn.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
-    t = Tracker.open(data_dir, curriculum_dir())
-    assert t.recovery_notice is not None and t.recovery_notice.restored is None
-    assert "No good backup was found" in t.recovery_notice.message()
-    assert list(data_dir.glob("cairn.sqlite3.damaged-*"))
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        assert t.recovery_notice is not None and t.recovery_notice.restored is None
+        assert "No good backup was found" in t.recovery_notice.message()
+        assert list(data_dir.glob("cairn.sqlite3.damaged-*"))
 
 
 def test_cairn_check_reports_ok_and_damage(
@@ -144,11 +141,11 @@ def test_a_full_disk_loses_nothing_acknowledged(
 ) -> None:
     from cairn.store import database
 
-    t = Tracker.open(tmp_path / "data", curriculum_dir())
-    t.set_status("python-project-skeleton", "done")
-    t.set_note("python-project-skeleton", "kept")
-    pages = sqlite3.connect(t.database_path).execute("PRAGMA page_count").fetchone()[0]
-    t.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        t.set_status("python-project-skeleton", "done")
+        t.set_note("python-project-skeleton", "kept")
+        with closing(sqlite3.connect(t.database_path)) as conn:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
     original = database.configure_connection
 
     def tiny_disk(connection: sqlite3.Connection, record: object = None) -> None:
@@ -156,14 +153,13 @@ def test_a_full_disk_loses_nothing_acknowledged(
         connection.execute(f"PRAGMA max_page_count = {pages + 1}")
 
     monkeypatch.setattr(database, "configure_connection", tiny_disk)
-    t = Tracker.open(tmp_path / "data", curriculum_dir())
-    with pytest.raises(StoreError, match="disk is full") as full:
-        for n in range(50):
-            t.set_note("python-idioms-refresher", "x" * 20_000 * (n + 1))
-    assert "Everything saved before is intact" in str(full.value)
-    assert t.status("python-project-skeleton") == "done"
-    assert t.note("python-project-skeleton").body == "kept"  # type: ignore[union-attr]
-    t.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        with pytest.raises(StoreError, match="disk is full") as full:
+            for n in range(50):
+                t.set_note("python-idioms-refresher", "x" * 20_000 * (n + 1))
+        assert "Everything saved before is intact" in str(full.value)
+        assert t.status("python-project-skeleton") == "done"
+        assert t.note("python-project-skeleton").body == "kept"  # type: ignore[union-attr]
     monkeypatch.setattr(database, "configure_connection", original)
     assert full_check(tmp_path / "data" / "cairn.sqlite3") == []
 
@@ -205,9 +201,8 @@ def test_a_read_only_data_folder_gives_a_clear_message(
     from cairn.store import database
 
     data_dir = tmp_path / "data"
-    t = Tracker.open(data_dir, curriculum_dir())
-    t.set_status("python-project-skeleton", "done")
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        t.set_status("python-project-skeleton", "done")
     _checkpoint(data_dir / "cairn.sqlite3")
     for extra in ("cairn.sqlite3-wal", "cairn.sqlite3-shm"):
         (data_dir / extra).unlink(missing_ok=True)
@@ -232,10 +227,9 @@ def test_a_read_only_data_folder_gives_a_clear_message(
     message = capsys.readouterr().err
     assert str(data_dir) in message
     assert "read-only" in message or "cannot be written" in message or "readonly" in message
-    t = Tracker.open(data_dir, curriculum_dir())
-    assert t.status("python-project-skeleton") == "done"
-    assert t.status("python-idioms-refresher") == "todo"
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        assert t.status("python-project-skeleton") == "done"
+        assert t.status("python-idioms-refresher") == "todo"
     assert full_check(data_dir / "cairn.sqlite3") == []
 
 
@@ -248,9 +242,8 @@ def test_a_data_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
-    t = Tracker.open(tmp_path / "data", curriculum_dir())
-    bad = tmp_path / "bad.sqlite3"
-    bad.write_bytes(b"junk" * 500)
-    with pytest.raises(TrackerError, match="damaged"):
-        t.restore(bad)
-    t.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        bad = tmp_path / "bad.sqlite3"
+        bad.write_bytes(b"junk" * 500)
+        with pytest.raises(TrackerError, match="damaged"):
+            t.restore(bad)

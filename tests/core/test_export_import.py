@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -33,21 +34,24 @@ def _clock(start: datetime):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def learner(tmp_path: Path) -> Tracker:
-    t = Tracker.open(tmp_path / "learner", curriculum_dir(), clock=_clock(datetime(2026, 3, 2)))
-    for item in t.curriculum.week_items("w01"):
-        t.set_status(item.id, "done")
-    t.set_status("numpy-vectorise-similarity", "doing")
-    t.set_status("pandas-clean-reshape", "skipped")
-    t.set_status("rag-eval-golden-set", "done")
-    t.add_evidence("rag-eval-golden-set", "https://github.com/learner/rag")
-    t.set_note("python-project-skeleton", "Learned **uv**. Shared with my mentor.")
-    t.set_note("python-idioms-refresher", "Private doubts about my career.", private=True)
-    t.set_reading_status("rag-paper", "read")
-    t.set_setting("learner_name", "Ada Learner")
-    t.set_target_roles("llm-engineer", ["applied-scientist"])
-    t.log_study("python-project-skeleton", 75, started_at=datetime(2026, 3, 2, 19))
-    return t
+def learner(tmp_path: Path) -> Iterator[Tracker]:
+    """A learner with a week done, notes, evidence, a reading and study time; closed after."""
+    with Tracker.open(
+        tmp_path / "learner", curriculum_dir(), clock=_clock(datetime(2026, 3, 2))
+    ) as t:
+        for item in t.curriculum.week_items("w01"):
+            t.set_status(item.id, "done")
+        t.set_status("numpy-vectorise-similarity", "doing")
+        t.set_status("pandas-clean-reshape", "skipped")
+        t.set_status("rag-eval-golden-set", "done")
+        t.add_evidence("rag-eval-golden-set", "https://github.com/learner/rag")
+        t.set_note("python-project-skeleton", "Learned **uv**. Shared with my mentor.")
+        t.set_note("python-idioms-refresher", "Private doubts about my career.", private=True)
+        t.set_reading_status("rag-paper", "read")
+        t.set_setting("learner_name", "Ada Learner")
+        t.set_target_roles("llm-engineer", ["applied-scientist"])
+        t.log_study("python-project-skeleton", 75, started_at=datetime(2026, 3, 2, 19))
+        yield t
 
 
 def _status_json(data_dir: Path) -> dict:  # type: ignore[type-arg]
@@ -64,16 +68,15 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
     target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
     statuses = learner.statuses()
     learner.close()
-    fresh = Tracker.open(tmp_path / "mentor-copy", curriculum_dir())
-    report = fresh.import_progress(target)
-    assert report.statuses == len(statuses) and report.evidence == 1 and report.readings == 1
-    assert report.sessions == 1 and [x.minutes for x in fresh.sessions()] == [75]
-    assert fresh.statuses() == statuses
-    assert fresh.note("python-project-skeleton").body.startswith("Learned **uv**")  # type: ignore[union-attr]
-    assert fresh.note("python-idioms-refresher") is None  # private notes never leave
-    assert fresh.target_roles() == ["llm-engineer", "applied-scientist"]
-    assert [h.new_status for h in fresh.history("python-project-skeleton")] == ["done"]
-    fresh.close()
+    with Tracker.open(tmp_path / "mentor-copy", curriculum_dir()) as fresh:
+        report = fresh.import_progress(target)
+        assert report.statuses == len(statuses) and report.evidence == 1 and report.readings == 1
+        assert report.sessions == 1 and [x.minutes for x in fresh.sessions()] == [75]
+        assert fresh.statuses() == statuses
+        assert fresh.note("python-project-skeleton").body.startswith("Learned **uv**")  # type: ignore[union-attr]
+        assert fresh.note("python-idioms-refresher") is None  # private notes never leave
+        assert fresh.target_roles() == ["llm-engineer", "applied-scientist"]
+        assert [h.new_status for h in fresh.history("python-project-skeleton")] == ["done"]
     assert _status_json(tmp_path / "mentor-copy") == _status_json(tmp_path / "learner")
 
 
@@ -93,21 +96,17 @@ def test_import_twice_changes_nothing_the_second_time(learner: Tracker, tmp_path
 
 def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path) -> None:
     target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
-    other = Tracker.open(
-        tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 3, 1))
-    )  # older than the learner's
-    other.set_status("python-project-skeleton", "todo")  # older: the export's "done" wins
-    other.close()
-    other = Tracker.open(
-        tmp_path / "laptop2", curriculum_dir(), clock=_clock(datetime(2026, 4, 1))
-    )  # newer than the learner's
-    other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
-    report = other.import_progress(target)
-    assert other.status("python-project-skeleton") == "done"
-    assert other.status("numpy-vectorise-similarity") == "done"
+    older = _clock(datetime(2026, 3, 1))  # older than the learner's
+    with Tracker.open(tmp_path / "laptop2", curriculum_dir(), clock=older) as other:
+        other.set_status("python-project-skeleton", "todo")  # older: the export's "done" wins
+    newer = _clock(datetime(2026, 4, 1))  # newer than the learner's
+    with Tracker.open(tmp_path / "laptop2", curriculum_dir(), clock=newer) as other:
+        other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
+        report = other.import_progress(target)
+        assert other.status("python-project-skeleton") == "done"
+        assert other.status("numpy-vectorise-similarity") == "done"
     assert report.backup is not None and report.backup.is_file()
     assert "A backup was made first" in report.describe()
-    other.close()
 
 
 BAD_FILES = {
@@ -135,16 +134,15 @@ def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
     good = export(learner.snapshot(), "json", tmp_path / "good.json").path.read_text()
     bad = tmp_path / f"{case.replace(' ', '-')}.json"
     bad.write_text(BAD_FILES[case](good))
-    fresh = Tracker.open(tmp_path / "other", curriculum_dir())
-    fresh.set_status("python-project-skeleton", "doing")
-    before = (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links())
-    with pytest.raises(ImportRefused) as refused:
-        fresh.import_progress(bad)
-    message = str(refused.value)
-    assert str(bad) in message and "nothing was imported" in message
-    assert (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links()) == before
-    assert not (tmp_path / "other" / "backups").exists()
-    fresh.close()
+    with Tracker.open(tmp_path / "other", curriculum_dir()) as fresh:
+        fresh.set_status("python-project-skeleton", "doing")
+        before = (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links())
+        with pytest.raises(ImportRefused) as refused:
+            fresh.import_progress(bad)
+        message = str(refused.value)
+        assert str(bad) in message and "nothing was imported" in message
+        assert (fresh.stored_statuses(), fresh.notes(), fresh.evidence_links()) == before
+        assert not (tmp_path / "other" / "backups").exists()
 
 
 def test_cli_import_refusal_exit_code(learner: Tracker, tmp_path: Path) -> None:
@@ -278,23 +276,22 @@ def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: 
 
     target = export(learner.snapshot(), "json", tmp_path / "ada.json").path
     before = target.read_bytes()
-    mentor = Tracker.open(tmp_path / "mentor", curriculum_dir())
-    snapshot, data = open_summary(target, mentor.curriculum)
-    assert data.learner_name == "Ada Learner"
-    assert snapshot.statuses() == learner.statuses()
-    assert snapshot.readiness().role("llm-engineer").score == pytest.approx(
-        learner.readiness().role("llm-engineer").score
-    )
-    for attempt in (
-        lambda: snapshot.set_status("python-project-skeleton", "todo"),
-        lambda: snapshot.set_note("python-project-skeleton", "x"),
-        lambda: snapshot.add_evidence("rag-eval-golden-set", "https://x.org"),
-        lambda: snapshot.set_reading_status("rag-paper", "unread"),
-    ):
-        with pytest.raises(TrackerError, match="Ada Learner's progress"):
-            attempt()
-    folder = snapshot.database_path.parent
-    snapshot.close()
-    assert not folder.exists()
-    assert mentor.statuses() == {} and target.read_bytes() == before
-    mentor.close()
+    with Tracker.open(tmp_path / "mentor", curriculum_dir()) as mentor:
+        snapshot, data = open_summary(target, mentor.curriculum)
+        with snapshot:
+            assert data.learner_name == "Ada Learner"
+            assert snapshot.statuses() == learner.statuses()
+            assert snapshot.readiness().role("llm-engineer").score == pytest.approx(
+                learner.readiness().role("llm-engineer").score
+            )
+            for attempt in (
+                lambda: snapshot.set_status("python-project-skeleton", "todo"),
+                lambda: snapshot.set_note("python-project-skeleton", "x"),
+                lambda: snapshot.add_evidence("rag-eval-golden-set", "https://x.org"),
+                lambda: snapshot.set_reading_status("rag-paper", "unread"),
+            ):
+                with pytest.raises(TrackerError, match="Ada Learner's progress"):
+                    attempt()
+            folder = snapshot.database_path.parent
+        assert not folder.exists()
+        assert mentor.statuses() == {} and target.read_bytes() == before

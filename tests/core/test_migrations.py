@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,19 +53,19 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
         tracker.set_status("python-project-skeleton", "skipped")
     finally:
         tracker.close()
-    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
-    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    conn.close()
+    with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     backups = list((data_dir / "backups").glob("*.sqlite3"))
     if revision == HEAD_REVISION:
         assert backups == []
     else:
         assert len(backups) == 1 and f"before-migration-{revision}" in backups[0].name
-        copy = sqlite3.connect(backups[0])
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
-        copy.close()
+        with closing(sqlite3.connect(backups[0])) as copy:
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
 
 
 def test_a_failed_migration_leaves_the_old_database_usable(
@@ -74,7 +75,8 @@ def test_a_failed_migration_leaves_the_old_database_usable(
         pytest.fail("needs at least two revisions")
     path = tmp_path / "cairn.sqlite3"
     shutil.copy(DATABASES / f"{KNOWN_REVISIONS[0]}.sqlite3", path)
-    before = sqlite3.connect(path).execute("SELECT count(*) FROM item_state").fetchone()
+    with closing(sqlite3.connect(path)) as conn:
+        before = conn.execute("SELECT count(*) FROM item_state").fetchone()
 
     def broken_upgrade(connection: object, revision: str = "head") -> None:
         from cairn.store import migrate
@@ -85,9 +87,8 @@ def test_a_failed_migration_leaves_the_old_database_usable(
     monkeypatch.setattr("cairn.store.migrate.upgrade_to_head", broken_upgrade)
     with pytest.raises(RuntimeError):
         Database.open(path, tmp_path / "backups")
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-        KNOWN_REVISIONS[0],
-    )
-    assert conn.execute("SELECT count(*) FROM item_state").fetchone() == before
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            KNOWN_REVISIONS[0],
+        )
+        assert conn.execute("SELECT count(*) FROM item_state").fetchone() == before

@@ -100,9 +100,8 @@ def test_9a_a_pack_that_conflicts_with_a_shipped_update_is_disabled(
     data_dir: Path, small_pack: Path
 ) -> None:
     _install(data_dir, "mentor-extra")
-    t = Tracker.open(data_dir, small_pack)
-    t.set_status("pair-session", "done")
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        t.set_status("pair-session", "done")
     month = small_pack / "months" / "01-basics.toml"  # the shipped pack now declares the same id
     month.write_text(
         month.read_text(encoding="utf-8").replace('id = "read-guide"', 'id = "pair-session"'),
@@ -122,15 +121,13 @@ def test_9a_progress_on_a_disabled_pack_is_kept_and_returns_when_fixed(
 ) -> None:
     folder = _install(data_dir, "mentor-extra")
     good = (folder / "pack.toml").read_text(encoding="utf-8")
-    t = Tracker.open(data_dir, small_pack)
-    t.set_status("pair-session", "done")
-    t.set_note("pair-session", "We paired on the parser.")
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        t.set_status("pair-session", "done")
+        t.set_note("pair-session", "We paired on the parser.")
     (folder / "pack.toml").write_text(BROKEN_TOML, encoding="utf-8")
-    t = Tracker.open(data_dir, small_pack)
-    assert t.retired_ids() == ["pair-session"]
-    assert t.stored_statuses()["pair-session"].status == "done"
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        assert t.retired_ids() == ["pair-session"]
+        assert t.stored_statuses()["pair-session"].status == "done"
     (folder / "pack.toml").write_text(good, encoding="utf-8")
     t = Tracker.open(data_dir, small_pack)
     try:

@@ -115,27 +115,25 @@ def test_the_timer_survives_a_restart_and_records_a_session(
     t.resume_timer()
     clock.now += timedelta(minutes=20)
     t.close()  # closed while running: it keeps counting from its recorded start
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    clock.now += timedelta(minutes=5)
-    t.stop_timer()
-    assert t.timer() is None
-    [session] = t.sessions()
-    assert (session.content_id, session.minutes, session.source) == ("write-hello", 50, "timer")
-    assert session.started_at == clock.now - timedelta(minutes=50)
-    with pytest.raises(TrackerError, match="no study timer"):
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        clock.now += timedelta(minutes=5)
         t.stop_timer()
-    t.close()
+        assert t.timer() is None
+        [session] = t.sessions()
+        assert (session.content_id, session.minutes, session.source) == ("write-hello", 50, "timer")
+        assert session.started_at == clock.now - timedelta(minutes=50)
+        with pytest.raises(TrackerError, match="no study timer"):
+            t.stop_timer()
 
 
 def test_starting_a_timer_elsewhere_records_the_first(data_dir: Path, small_pack: Path) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    t.start_timer("write-hello")
-    clock.now += timedelta(minutes=30)
-    t.start_timer("guide")  # a reading
-    assert t.timer().content_id == "guide"  # type: ignore[union-attr]
-    assert [(s.content_id, s.minutes) for s in t.sessions()] == [("write-hello", 30)]
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        t.start_timer("write-hello")
+        clock.now += timedelta(minutes=30)
+        t.start_timer("guide")  # a reading
+        assert t.timer().content_id == "guide"  # type: ignore[union-attr]
+        assert [(s.content_id, s.minutes) for s in t.sessions()] == [("write-hello", 30)]
 
 
 def test_log_and_plan_in_status_json(data_dir: Path) -> None:
@@ -144,11 +142,10 @@ def test_log_and_plan_in_status_json(data_dir: Path) -> None:
     assert run(["--data-dir", str(data_dir), "log", "no-such-item", "30"]) == 2
     from cairn.locations import curriculum_dir
 
-    t = Tracker.open(data_dir, curriculum_dir())
-    t.set_plan(date.today() - timedelta(days=14), 10)
-    with pytest.raises(TrackerError, match="1 to 60"):
-        t.set_plan(date.today(), 0)
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        t.set_plan(date.today() - timedelta(days=14), 10)
+        with pytest.raises(TrackerError, match="1 to 60"):
+            t.set_plan(date.today(), 0)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert run(["--data-dir", str(data_dir), "status", "--json"], stdout=out) == 0
@@ -177,21 +174,19 @@ def test_a_session_is_edited_and_its_change_says_what_it_was(
     data_dir: Path, small_pack: Path
 ) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    logged = t.log_study("write-hello", 30, started_at=datetime(2026, 3, 8, 18, 0))
-    change = t.edit_study(logged.new.id, 45, datetime(2026, 3, 7, 9, 30))
-    assert change.ids == ("write-hello",)
-    assert change.old == logged.new
-    t.close()
-    t = Tracker.open(data_dir, small_pack, clock=clock)  # read back from the file
-    [session] = t.sessions()
-    assert (session.id, session.minutes, session.started_at) == (
-        logged.new.id,
-        45,
-        datetime(2026, 3, 7, 9, 30),
-    )
-    assert change.new == session
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        logged = t.log_study("write-hello", 30, started_at=datetime(2026, 3, 8, 18, 0))
+        change = t.edit_study(logged.new.id, 45, datetime(2026, 3, 7, 9, 30))
+        assert change.ids == ("write-hello",)
+        assert change.old == logged.new
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:  # read back from the file
+        [session] = t.sessions()
+        assert (session.id, session.minutes, session.started_at) == (
+            logged.new.id,
+            45,
+            datetime(2026, 3, 7, 9, 30),
+        )
+        assert change.new == session
 
 
 @pytest.mark.parametrize(
@@ -206,61 +201,57 @@ def test_a_bad_edit_names_the_session_and_changes_nothing(
     data_dir: Path, small_pack: Path, minutes: int, started: datetime, words: str
 ) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    session_id = t.log_study("write-hello", 30, started_at=datetime(2026, 3, 8, 18, 0)).new.id
-    before = t.database_path.read_bytes()
-    with pytest.raises(TrackerError, match=f"study session {session_id}: .*{words}"):
-        t.edit_study(session_id, minutes, started)
-    with pytest.raises(TrackerError, match="no study session 999"):
-        t.edit_study(999, 30, datetime(2026, 3, 8, 18, 0))
-    assert [(s.minutes, s.started_at) for s in t.sessions()] == [(30, datetime(2026, 3, 8, 18))]
-    assert t.database_path.read_bytes() == before
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        session_id = t.log_study("write-hello", 30, started_at=datetime(2026, 3, 8, 18, 0)).new.id
+        before = t.database_path.read_bytes()
+        with pytest.raises(TrackerError, match=f"study session {session_id}: .*{words}"):
+            t.edit_study(session_id, minutes, started)
+        with pytest.raises(TrackerError, match="no study session 999"):
+            t.edit_study(999, 30, datetime(2026, 3, 8, 18, 0))
+        assert [(s.minutes, s.started_at) for s in t.sessions()] == [(30, datetime(2026, 3, 8, 18))]
+        assert t.database_path.read_bytes() == before
 
 
 def test_removing_a_session_returns_it_so_it_can_be_put_back(
     data_dir: Path, small_pack: Path
 ) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    logged = t.log_study("write-hello", 20, started_at=datetime(2026, 1, 6, 8, 0))
-    removed = t.remove_study(logged.new.id)
-    assert removed.old == logged.new and removed.ids == ("write-hello",)
-    assert t.sessions() == []
-    with pytest.raises(TrackerError, match=f"no study session {logged.new.id}"):
-        t.remove_study(logged.new.id)
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        logged = t.log_study("write-hello", 20, started_at=datetime(2026, 1, 6, 8, 0))
+        removed = t.remove_study(logged.new.id)
+        assert removed.old == logged.new and removed.ids == ("write-hello",)
+        assert t.sessions() == []
+        with pytest.raises(TrackerError, match=f"no study session {logged.new.id}"):
+            t.remove_study(logged.new.id)
 
 
 def test_undoing_a_stop_puts_the_timer_back_and_removes_the_session(
     data_dir: Path, small_pack: Path
 ) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    t.start_timer("write-hello")
-    clock.now += timedelta(minutes=40)
-    running = t.timer()
-    stopped = t.stop_timer()
-    assert stopped.new.session is not None and stopped.new.session.minutes == 40
-    undone = t.restore_timer(stopped.old, stopped.new)
-    assert t.timer() == running and t.sessions() == []
-    t.restore_timer(undone.old, undone.new)  # redo
-    assert t.timer() is None
-    assert [(s.content_id, s.minutes, s.source) for s in t.sessions()] == [
-        ("write-hello", 40, "timer")
-    ]
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        t.start_timer("write-hello")
+        clock.now += timedelta(minutes=40)
+        running = t.timer()
+        stopped = t.stop_timer()
+        assert stopped.new.session is not None and stopped.new.session.minutes == 40
+        undone = t.restore_timer(stopped.old, stopped.new)
+        assert t.timer() == running and t.sessions() == []
+        t.restore_timer(undone.old, undone.new)  # redo
+        assert t.timer() is None
+        assert [(s.content_id, s.minutes, s.source) for s in t.sessions()] == [
+            ("write-hello", 40, "timer")
+        ]
 
 
 def test_undoing_a_switch_of_timer_puts_back_the_first_timer(
     data_dir: Path, small_pack: Path
 ) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    t.start_timer("write-hello")
-    clock.now += timedelta(minutes=30)
-    first = t.timer()
-    switched = t.start_timer("guide")
-    assert set(switched.ids) == {"guide", "write-hello"}
-    t.restore_timer(switched.old, switched.new)
-    assert t.timer() == first and t.sessions() == []
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        t.start_timer("write-hello")
+        clock.now += timedelta(minutes=30)
+        first = t.timer()
+        switched = t.start_timer("guide")
+        assert set(switched.ids) == {"guide", "write-hello"}
+        t.restore_timer(switched.old, switched.new)
+        assert t.timer() == first and t.sessions() == []

@@ -141,16 +141,14 @@ def test_finishing_everything_that_builds_a_role_gives_exactly_100(shipped: Curr
 
 
 def test_tracker_target_roles(data_dir: Path, small_pack: Path) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    assert t.target_roles() == []
-    t.set_target_roles("explainer", ["builder", "explainer"])
-    assert t.target_roles() == ["explainer", "builder"]
-    with pytest.raises(TrackerError, match="wizard"):
-        t.set_target_roles("wizard")
-    t.close()
-    t = Tracker.open(data_dir, small_pack)
-    assert t.primary_role() == "explainer"
-    t.set_status("demo-start", "done")
-    t.add_evidence("demo-start", "https://example.org/demo")
-    assert t.readiness().role("builder").score == pytest.approx(0.6 * 100 * 2 / 5)
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        assert t.target_roles() == []
+        t.set_target_roles("explainer", ["builder", "explainer"])
+        assert t.target_roles() == ["explainer", "builder"]
+        with pytest.raises(TrackerError, match="wizard"):
+            t.set_target_roles("wizard")
+    with Tracker.open(data_dir, small_pack) as t:
+        assert t.primary_role() == "explainer"
+        t.set_status("demo-start", "done")
+        t.add_evidence("demo-start", "https://example.org/demo")
+        assert t.readiness().role("builder").score == pytest.approx(0.6 * 100 * 2 / 5)

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,11 +48,10 @@ def leftovers(data_dir: Path) -> list[str]:
 @pytest.fixture
 def learner(data_dir: Path) -> Path:
     """A data folder with two items done and a backup of that state, closed cleanly."""
-    t = Tracker.open(data_dir, curriculum_dir())
-    t.set_status(ITEM, "done")
-    t.set_status(OTHER, "done")
-    t.backup("open")
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        t.set_status(ITEM, "done")
+        t.set_status(OTHER, "done")
+        t.backup("open")
     return data_dir
 
 
@@ -178,19 +178,18 @@ def test_check_fails_when_its_own_backup_fails(
     tiny_disk: SmallDisk, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tiny_disk.root / "data"
-    t = Tracker.open(data, curriculum_dir())
-    t.set_status(ITEM, "done")
-    t.set_note(ITEM, "n" * 90_000)
-    t.set_note(OTHER, "m" * 90_000)  # a backup of this no longer fits once the disk is full
-    # keep the tracker open: the -shm exists, so reading still works on a full disk
-    tiny_disk.fill()
-    with pytest.raises(errors.StoreError, match=tiny_disk.words):
-        t.check()
-    assert list((data / "backups").glob("*.partial")) == []
-    assert list((data / "backups").glob("*.sqlite3")) == []
-    tiny_disk.free()
-    assert t.check() == ([], None)
-    t.close()
+    with Tracker.open(data, curriculum_dir()) as t:
+        t.set_status(ITEM, "done")
+        t.set_note(ITEM, "n" * 90_000)
+        t.set_note(OTHER, "m" * 90_000)  # a backup of this no longer fits once the disk is full
+        # keep the tracker open: the -shm exists, so reading still works on a full disk
+        tiny_disk.fill()
+        with pytest.raises(errors.StoreError, match=tiny_disk.words):
+            t.check()
+        assert list((data / "backups").glob("*.partial")) == []
+        assert list((data / "backups").glob("*.sqlite3")) == []
+        tiny_disk.free()
+        assert t.check() == ([], None)
 
 
 # --- 3. a 0-byte or deleted database comes back from the newest good backup ------------------
@@ -210,7 +209,8 @@ def test_an_empty_or_deleted_database_is_restored_from_a_backup(
         db.write_bytes(b"")
     elif damage == "no tables":  # a file some other program made: SQLite, but nothing in it
         db.unlink()
-        sqlite3.connect(db).execute("PRAGMA journal_mode = WAL").fetchall()
+        with closing(sqlite3.connect(db)) as conn:
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
     else:
         db.unlink()
     before = sha(db) if db.exists() else None
@@ -244,17 +244,16 @@ from pathlib import Path
 from cairn.locations import curriculum_dir
 from cairn.tracker import Tracker
 
-t = Tracker.open(Path(sys.argv[1]), curriculum_dir())
-items = list(t.curriculum.items)
-for item in items[:10]:
-    t.set_status(item, "done")
-print("ready", flush=True)
-sys.stdin.readline()
-for item in items[10:20]:
-    t.set_status(item, "done")
-print("acknowledged", flush=True)
-sys.stdin.readline()
-t.close()
+with Tracker.open(Path(sys.argv[1]), curriculum_dir()) as t:
+    items = list(t.curriculum.items)
+    for item in items[:10]:
+        t.set_status(item, "done")
+    print("ready", flush=True)
+    sys.stdin.readline()
+    for item in items[10:20]:
+        t.set_status(item, "done")
+    print("acknowledged", flush=True)
+    sys.stdin.readline()
 """
 
 
@@ -390,10 +389,9 @@ def test_simultaneous_first_runs_and_writers_all_succeed(
     for result in same:
         assert result.returncode == 0, result.stderr
         assert "IntegrityError" not in result.stderr
-    t = Tracker.open(data_dir, curriculum_dir())
-    assert t.status(ITEM) == "done" and t.study().minutes_total == 30
-    assert len(t.history("clean-code-refactor")) == 3
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        assert t.status(ITEM) == "done" and t.study().minutes_total == 30
+        assert len(t.history("clean-code-refactor")) == 3
 
 
 # --- 10. command-line writes make backups; --data-dir "" is refused ---------------------------
@@ -452,19 +450,18 @@ from cairn.locations import curriculum_dir
 from cairn.store import StoreError
 from cairn.tracker import Tracker
 
-t = Tracker.open(Path(sys.argv[1]), curriculum_dir())  # the window, holding the file open
-t.set_status("clean-code-refactor", "doing")
-print("ready", flush=True)
-for line in sys.stdin:
-    if line.strip() == "close":
-        break
-    item, status = line.split()
-    try:
-        t.set_status(item, status)
-        print("saved", flush=True)
-    except StoreError as error:
-        print("refused", error, flush=True)
-t.close()
+with Tracker.open(Path(sys.argv[1]), curriculum_dir()) as t:  # the window, holding the file open
+    t.set_status("clean-code-refactor", "doing")
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "close":
+            break
+        item, status = line.split()
+        try:
+            t.set_status(item, status)
+            print("saved", flush=True)
+        except StoreError as error:
+            print("refused", error, flush=True)
 """
 
 
@@ -510,11 +507,10 @@ def test_a_database_behind_a_link_works_beside_a_live_cairn(
     store.mkdir()
     (learner / "cairn.sqlite3").rename(store / "cairn.sqlite3")
     (learner / "cairn.sqlite3").symlink_to(store / "cairn.sqlite3")
-    window = Tracker.open(learner, curriculum_dir())
-    window.set_status("clean-code-refactor", "doing")
-    assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
-    window.set_status("clean-code-refactor", "done")
-    window.close()
+    with Tracker.open(learner, curriculum_dir()) as window:
+        window.set_status("clean-code-refactor", "doing")
+        assert cairn(learner, "mark", "git-everyday-workflow", "done", capsys=capsys)[0] == 0
+        window.set_status("clean-code-refactor", "done")
     assert done_count(learner, capsys) == 4
 
 
@@ -530,11 +526,10 @@ def test_a_pipe_in_place_of_the_database_is_named(
 
 
 def test_a_removed_database_under_a_live_cairn_refuses_the_next_change(learner: Path) -> None:
-    t = Tracker.open(learner, curriculum_dir())
-    (learner / "cairn.sqlite3").unlink()
-    with pytest.raises(errors.StoreError, match="was removed while Cairn had it open"):
-        t.set_status("clean-code-refactor", "done")
-    t.close()
+    with Tracker.open(learner, curriculum_dir()) as t:
+        (learner / "cairn.sqlite3").unlink()
+        with pytest.raises(errors.StoreError, match="was removed while Cairn had it open"):
+            t.set_status("clean-code-refactor", "done")
 
 
 def test_recovery_on_a_full_disk_moves_nothing(
@@ -564,18 +559,16 @@ def test_two_imports_at_once_import_once(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "source"
-    t = Tracker.open(source, curriculum_dir())
-    t.log_study(ITEM, 45)
-    t.set_status(OTHER, "done")
-    t.close()
+    with Tracker.open(source, curriculum_dir()) as t:
+        t.log_study(ITEM, 45)
+        t.set_status(OTHER, "done")
     export = tmp_path / "mine.json"
     assert cairn(source, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
     assert cairn(data_dir, "mark", "clean-code-refactor", "doing", capsys=capsys)[0] == 0
     results = _parallel([["--data-dir", str(data_dir), "import", str(export)]] * 3)
     assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
-    t = Tracker.open(data_dir, curriculum_dir())
-    assert t.study().minutes_total == 45 and len(t.history(OTHER)) == 1
-    t.close()
+    with Tracker.open(data_dir, curriculum_dir()) as t:
+        assert t.study().minutes_total == 45 and len(t.history(OTHER)) == 1
 
 
 def test_a_pipe_among_the_backups_is_never_opened(
@@ -659,28 +652,26 @@ def test_a_change_made_while_an_import_is_planned_is_never_overwritten(
     from cairn.reports import importer
 
     source = tmp_path / "source"
-    t = Tracker.open(source, curriculum_dir())
-    t.set_status(OTHER, "done")
-    t.set_note(OTHER, "from the other computer")
-    t.close()
+    with Tracker.open(source, curriculum_dir()) as t:
+        t.set_status(OTHER, "done")
+        t.set_note(OTHER, "from the other computer")
     export = tmp_path / "old.json"
     assert cairn(source, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
-    window = Tracker.open(data_dir, curriculum_dir())
-    planned = importer.plan_merge
+    with Tracker.open(data_dir, curriculum_dir()) as window:
+        planned = importer.plan_merge
 
-    def plan_then_the_learner_clicks(*args: object, **kwargs: object) -> object:
-        plan = planned(*args, **kwargs)  # type: ignore[arg-type]
-        window.set_status(OTHER, "doing")  # the window, while the import was planning
-        window.set_note(OTHER, "my own newer note")
-        return plan
+        def plan_then_the_learner_clicks(*args: object, **kwargs: object) -> object:
+            plan = planned(*args, **kwargs)  # type: ignore[arg-type]
+            window.set_status(OTHER, "doing")  # the window, while the import was planning
+            window.set_note(OTHER, "my own newer note")
+            return plan
 
-    monkeypatch.setattr(importer, "plan_merge", plan_then_the_learner_clicks)
-    assert cairn(data_dir, "import", str(export), capsys=capsys)[0] == 0
-    window.reload()
-    assert window.status(OTHER) == "doing"
-    note = window.note(OTHER)
-    assert note is not None and note.body == "my own newer note"
-    window.close()
+        monkeypatch.setattr(importer, "plan_merge", plan_then_the_learner_clicks)
+        assert cairn(data_dir, "import", str(export), capsys=capsys)[0] == 0
+        window.reload()
+        assert window.status(OTHER) == "doing"
+        note = window.note(OTHER)
+        assert note is not None and note.body == "my own newer note"
 
 
 def test_export_links_that_lead_nowhere_are_refused_in_words(

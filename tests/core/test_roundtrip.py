@@ -131,20 +131,19 @@ def learner(tmp_path: Path) -> Iterator[Path]:
     """A data folder with a little of everything, written with the real clock (microseconds),
     including a status changed back and forth within a second and two identical sessions."""
     folder = tmp_path / "learner"
-    t = Tracker.open(folder, curriculum_dir())
-    for status in ("doing", "done", "todo", "done"):
-        t.set_status(ITEM, status)
-    t.set_status(OTHER, "skipped")
-    t.set_status(MILESTONE, "done")
-    t.add_evidence(MILESTONE, "https://github.com/learner/rag")
-    t.set_note(ITEM, "Learned **uv**.")
-    t.set_reading_status("rag-paper", "read")
-    t.log_study(ITEM, 25)
-    t.log_study(OTHER, 1440)
-    twice = t.now() - timedelta(hours=1, microseconds=1)
-    t.log_study(ITEM, 30, started_at=twice)
-    t.log_study(ITEM, 30, started_at=twice)
-    t.close()
+    with Tracker.open(folder, curriculum_dir()) as t:
+        for status in ("doing", "done", "todo", "done"):
+            t.set_status(ITEM, status)
+        t.set_status(OTHER, "skipped")
+        t.set_status(MILESTONE, "done")
+        t.add_evidence(MILESTONE, "https://github.com/learner/rag")
+        t.set_note(ITEM, "Learned **uv**.")
+        t.set_reading_status("rag-paper", "read")
+        t.log_study(ITEM, 25)
+        t.log_study(OTHER, 1440)
+        twice = t.now() - timedelta(hours=1, microseconds=1)
+        t.log_study(ITEM, 30, started_at=twice)
+        t.log_study(ITEM, 30, started_at=twice)
     yield folder
 
 

@@ -12,6 +12,7 @@ import ast
 import re
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -232,9 +233,8 @@ def migrated_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def migrated(migrated_path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(migrated_path)
-    yield conn
-    conn.close()
+    with closing(sqlite3.connect(migrated_path)) as conn:
+        yield conn
 
 
 # --- 1 and 2: migrations, models, and models created directly ----------------------------------

@@ -102,10 +102,9 @@ def test_the_command_line_remembers_an_export_and_a_refused_one_changes_nothing(
     err = io.StringIO()
     args = ["--data-dir", str(data_dir), "export", "--format", "md", "--out"]
     assert run([*args, str(tmp_path / "first.md")], stdout=io.StringIO(), stderr=err) == 0
-    t = Tracker.open(data_dir, learner.shipped_pack or Path())
-    made = t.snapshot().last_export
-    assert made is not None and "the start" not in render_text(t.snapshot(), "md")
-    t.close()
+    with Tracker.open(data_dir, learner.shipped_pack or Path()) as t:
+        made = t.snapshot().last_export
+        assert made is not None and "the start" not in render_text(t.snapshot(), "md")
     database = data_dir / "cairn.sqlite3"
     before = _sha256(database)
     refused = io.StringIO()

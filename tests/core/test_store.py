@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -30,11 +31,10 @@ def test_known_revisions_match_the_migration_scripts() -> None:
 
 def test_first_migration_creates_the_schema(tmp_path: Path) -> None:
     _open(tmp_path).close()
-    conn = sqlite3.connect(tmp_path / "cairn.sqlite3")
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    conn.close()
+    with closing(sqlite3.connect(tmp_path / "cairn.sqlite3")) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert {"item_state", "status_change", "note", "evidence", "setting"} <= tables
     assert version == HEAD_REVISION
     assert journal == "wal"
@@ -105,11 +105,10 @@ def test_writes_return_what_the_row_held(tmp_path: Path) -> None:
 def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     _open(tmp_path).close()
     path = tmp_path / "cairn.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError, match="newer version of Cairn"):
         _open(tmp_path)
@@ -119,10 +118,9 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
 
 def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "cairn.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE other (x)")
-    conn.commit()
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE other (x)")
+        conn.commit()
     with pytest.raises(StoreError, match="not a Cairn database"):
         _open(tmp_path)
 
@@ -140,9 +138,8 @@ def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     db.set_status("a", "done", T0)
     copy = backup_to(tmp_path / "cairn.sqlite3", tmp_path / "backups", reason="test")
     db.close()
-    conn = sqlite3.connect(copy)
-    assert conn.execute("SELECT status FROM item_state WHERE content_id='a'").fetchone() == (
-        "done",
-    )
-    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    conn.close()
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT status FROM item_state WHERE content_id='a'").fetchone() == (
+            "done",
+        )
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

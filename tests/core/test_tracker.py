@@ -11,20 +11,18 @@ from cairn.tracker import Tracker, TrackerError
 
 
 def test_set_status_returns_the_change_and_persists(data_dir: Path, small_pack: Path) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    change = t.set_status("write-hello", "done")
-    assert (change.kind, change.ids, change.old, change.new) == (
-        "status",
-        ("write-hello",),
-        "todo",
-        "done",
-    )
-    assert t.set_status("write-hello", "done").changed is False
-    t.close()
-    t = Tracker.open(data_dir, small_pack)
-    assert t.status("write-hello") == "done"
-    assert [h.new_status for h in t.history("write-hello")] == ["done"]
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        change = t.set_status("write-hello", "done")
+        assert (change.kind, change.ids, change.old, change.new) == (
+            "status",
+            ("write-hello",),
+            "todo",
+            "done",
+        )
+        assert t.set_status("write-hello", "done").changed is False
+    with Tracker.open(data_dir, small_pack) as t:
+        assert t.status("write-hello") == "done"
+        assert [h.new_status for h in t.history("write-hello")] == ["done"]
 
 
 def test_unknown_id_and_bad_status_change_nothing(tracker: Tracker) -> None:
@@ -68,27 +66,24 @@ def test_evidence_only_on_milestones_and_only_web_links(tracker: Tracker) -> Non
 
 
 def test_alias_carries_progress_to_the_new_id(data_dir: Path, small_pack: Path) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    t._database.set_status("old-eval", "done", t._clock())  # recorded under the old id
-    t.reload()
-    assert t.status("write-eval") == "done"
-    assert t.retired_ids() == []
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        t._database.set_status("old-eval", "done", t._clock())  # recorded under the old id
+        t.reload()
+        assert t.status("write-eval") == "done"
+        assert t.retired_ids() == []
 
 
 def test_removed_item_is_retired_but_keeps_its_rows(data_dir: Path, small_pack: Path) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    t.set_status("explain-eval", "done")
-    t.set_note("explain-eval", "my answer")
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        t.set_status("explain-eval", "done")
+        t.set_note("explain-eval", "my answer")
     month = small_pack / "months" / "01-basics.toml"
     text = month.read_text()
     month.write_text(text[: text.index('[[week.item]]\nid = "explain-eval"')])
-    t = Tracker.open(data_dir, small_pack)
-    assert "explain-eval" not in t.curriculum.items
-    assert t.retired_ids() == ["explain-eval"]
-    assert t.stored_statuses()["explain-eval"].status == "done"
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        assert "explain-eval" not in t.curriculum.items
+        assert t.retired_ids() == ["explain-eval"]
+        assert t.stored_statuses()["explain-eval"].status == "done"
 
 
 def test_own_packs_in_the_data_folder_extend_the_curriculum(
@@ -97,9 +92,8 @@ def test_own_packs_in_the_data_folder_extend_the_curriculum(
     import shutil
 
     shutil.copytree(EXTRA_PACK, data_dir / "packs" / "extra")
-    t = Tracker.open(data_dir, small_pack)
-    assert "pair-session" in t.curriculum.items
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        assert "pair-session" in t.curriculum.items
 
 
 def test_data_folder_that_is_a_file_is_refused(tmp_path: Path, small_pack: Path) -> None:
@@ -110,20 +104,19 @@ def test_data_folder_that_is_a_file_is_refused(tmp_path: Path, small_pack: Path)
 
 
 def test_add_and_remove_an_own_pack_keeps_progress(data_dir: Path, small_pack: Path) -> None:
-    t = Tracker.open(data_dir, small_pack)
-    info = t.check_pack(EXTRA_PACK)
-    assert info.id == "mentor-extra"
-    change = t.add_pack(EXTRA_PACK)
-    assert change.kind == "content" and "pair-session" in t.curriculum.items
-    assert (data_dir / "packs" / "mentor-extra" / "pack.toml").is_file()
-    t.set_status("pair-session", "done")
-    assert [p.id for p in t.own_packs()] == ["mentor-extra"]
-    t.remove_pack("mentor-extra")
-    assert "pair-session" not in t.curriculum.items
-    assert t.retired_ids() == ["pair-session"]
-    t.add_pack(EXTRA_PACK)
-    assert t.status("pair-session") == "done"
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        info = t.check_pack(EXTRA_PACK)
+        assert info.id == "mentor-extra"
+        change = t.add_pack(EXTRA_PACK)
+        assert change.kind == "content" and "pair-session" in t.curriculum.items
+        assert (data_dir / "packs" / "mentor-extra" / "pack.toml").is_file()
+        t.set_status("pair-session", "done")
+        assert [p.id for p in t.own_packs()] == ["mentor-extra"]
+        t.remove_pack("mentor-extra")
+        assert "pair-session" not in t.curriculum.items
+        assert t.retired_ids() == ["pair-session"]
+        t.add_pack(EXTRA_PACK)
+        assert t.status("pair-session") == "done"
 
 
 def test_a_bad_pack_is_refused_and_nothing_is_copied(
@@ -138,25 +131,23 @@ def test_a_bad_pack_is_refused_and_nothing_is_copied(
         .read_text()
         .replace('skills = ["talking"]', 'skills = ["juggling"]')
     )
-    t = Tracker.open(data_dir, small_pack)
-    with pytest.raises(ContentError) as raised:
-        t.add_pack(bad)
-    assert any(p.id == "pair-session" and p.field == "skills" for p in raised.value.problems)
-    assert not (data_dir / "packs").exists()
-    assert "pair-session" not in t.curriculum.items
-    with pytest.raises(TrackerError, match="no added pack"):
-        t.remove_pack("mentor-extra")
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        with pytest.raises(ContentError) as raised:
+            t.add_pack(bad)
+        assert any(p.id == "pair-session" and p.field == "skills" for p in raised.value.problems)
+        assert not (data_dir / "packs").exists()
+        assert "pair-session" not in t.curriculum.items
+        with pytest.raises(TrackerError, match="no added pack"):
+            t.remove_pack("mentor-extra")
 
 
 def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pack: Path) -> None:
     """v1 → v2: one item renamed (with an alias), one split, one removed, one added."""
-    t = Tracker.open(data_dir, small_pack)
-    t.set_status("write-hello", "done")
-    t.set_status("read-guide", "doing")
-    t.set_status("explain-eval", "done")
-    t.set_note("explain-eval", "my explanation")
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        t.set_status("write-hello", "done")
+        t.set_status("read-guide", "doing")
+        t.set_status("explain-eval", "done")
+        t.set_note("explain-eval", "my explanation")
     month = small_pack / "months" / "01-basics.toml"
     text = month.read_text()
     text = text.replace('id = "write-hello"', 'id = "write-greeting"\naliases = ["write-hello"]')
@@ -170,16 +161,15 @@ def test_a_new_version_of_the_pack_never_costs_progress(data_dir: Path, small_pa
         'readings = ["guide"]\n'
     )
     month.write_text(text)
-    t = Tracker.open(data_dir, small_pack)
-    assert t.status("write-greeting") == "done"
-    assert t.status("read-guide-part-1") == "doing"
-    assert t.status("read-guide-part-2") == "todo"
-    assert t.retired_ids() == ["explain-eval"]
-    assert [h.new_status for h in t.history("explain-eval")] == ["done"]
-    assert t.note("explain-eval").body == "my explanation"  # type: ignore[union-attr]
-    t.set_status("write-greeting", "skipped")  # new changes go to the new id
-    assert t.stored_statuses()["write-hello"].status == "done"
-    t.close()
+    with Tracker.open(data_dir, small_pack) as t:
+        assert t.status("write-greeting") == "done"
+        assert t.status("read-guide-part-1") == "doing"
+        assert t.status("read-guide-part-2") == "todo"
+        assert t.retired_ids() == ["explain-eval"]
+        assert [h.new_status for h in t.history("explain-eval")] == ["done"]
+        assert t.note("explain-eval").body == "my explanation"  # type: ignore[union-attr]
+        t.set_status("write-greeting", "skipped")  # new changes go to the new id
+        assert t.stored_statuses()["write-hello"].status == "done"
 
 
 def test_a_removed_evidence_link_comes_back_with_its_own_time(tracker: Tracker) -> None:

@@ -36,19 +36,18 @@ def clock() -> Clock:
 @pytest.fixture
 def tracker(data_dir: Path, small_pack: Path, clock: Clock) -> Iterator[Tracker]:
     """A tracker on the test's clock."""
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    yield t
-    t.close()
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        yield t
 
 
 @pytest.fixture
 def pair(data_dir: Path, small_pack: Path, clock: Clock) -> Iterator[tuple[Tracker, Tracker]]:
     """The window's tracker and a terminal's, on the same data folder."""
-    window = Tracker.open(data_dir, small_pack, clock=clock)
-    terminal = Tracker.open(data_dir, small_pack, clock=clock)
-    yield window, terminal
-    terminal.close()
-    window.close()
+    with (
+        Tracker.open(data_dir, small_pack, clock=clock) as window,
+        Tracker.open(data_dir, small_pack, clock=clock) as terminal,
+    ):
+        yield window, terminal
 
 
 def _no_reads_before_writing(tracker: Tracker, monkeypatch: pytest.MonkeyPatch) -> None:
