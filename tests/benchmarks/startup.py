@@ -23,11 +23,10 @@ def _prepare(data_dir: Path) -> None:
     from cairn.locations import curriculum_dir
     from cairn.tracker import Tracker
 
-    tracker = Tracker.open(data_dir, curriculum_dir())
-    for item in tracker.curriculum.month_items("m1"):
-        tracker.set_status(item.id, "done")
-        tracker.set_note(item.id, "A note of a few words about " + item.title)
-    tracker.close()
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        for item in tracker.curriculum.month_items("m1"):
+            tracker.set_status(item.id, "done")
+            tracker.set_note(item.id, "A note of a few words about " + item.title)
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ Run with: pytest tests/benchmarks
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,14 +17,16 @@ from cairn.tracker import Tracker
 
 
 @pytest.fixture(scope="module")
-def busy_tracker(tmp_path_factory: pytest.TempPathFactory) -> Tracker:
+def busy_tracker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tracker]:
+    """Three months done with notes, two target roles; closed after the module."""
     tracker = Tracker.open(tmp_path_factory.mktemp("bench"), curriculum_dir())
     for month in ("m1", "m2", "m3"):
         for item in tracker.curriculum.month_items(month):
             tracker.set_status(item.id, "done")
             tracker.set_note(item.id, f"Notes on {item.title}: " + "lorem ipsum " * 40)
     tracker.set_target_roles("llm-engineer", ["applied-scientist"])
-    return tracker
+    yield tracker
+    tracker.close()
 
 
 def test_load_the_shipped_curriculum(benchmark) -> None:  # type: ignore[no-untyped-def]
@@ -36,9 +39,8 @@ def test_open_the_tracker(benchmark, busy_tracker: Tracker) -> None:  # type: ig
     assert data_dir is not None
 
     def open_and_close() -> int:
-        tracker = Tracker.open(Path(data_dir), curriculum_dir())
-        count = len(tracker.statuses())
-        tracker.close()
+        with Tracker.open(Path(data_dir), curriculum_dir()) as tracker:
+            count = len(tracker.statuses())
         return count
 
     assert benchmark(open_and_close) > 90

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def _clock(start: datetime):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def learner(data_dir: Path, shipped_pack: Path) -> Tracker:
+def learner(data_dir: Path, shipped_pack: Path) -> Iterator[Tracker]:
+    """A learner with a week done, notes, evidence, a reading and study time; closed after."""
     t = Tracker.open(data_dir, shipped_pack, clock=_clock(datetime(2026, 3, 2)))
     for item in t.curriculum.week_items("w01"):
         t.set_status(item.id, "done")
@@ -35,7 +37,8 @@ def learner(data_dir: Path, shipped_pack: Path) -> Tracker:
     t.set_setting("learner_name", "Ada Learner")
     t.set_target_roles("llm-engineer", ["applied-scientist"])
     t.log_study("python-project-skeleton", 75, started_at=datetime(2026, 3, 2, 19))
-    return t
+    yield t
+    t.close()
 
 
 def _sha256(path: Path) -> str:

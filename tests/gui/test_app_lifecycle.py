@@ -37,10 +37,9 @@ BROKEN_PACK = (
 
 def _prepared(data_dir: Path) -> str:
     """A data folder whose first-run questions are answered; returns the first item's id."""
-    tracker = Tracker.open(data_dir, curriculum_dir())
-    tracker.set_setting("plan_asked", True)
-    first = tracker.curriculum.week_items("w01")[0].id
-    tracker.close()
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        tracker.set_setting("plan_asked", True)
+        first = tracker.curriculum.week_items("w01")[0].id
     return first
 
 
@@ -117,9 +116,8 @@ def test_a_signal_closes_the_window_with_its_backup_and_releases_the_lock(
     assert window.returncode == 0, err
     assert len(_backups(data_dir, "close")) == 1
     assert not (data_dir / app_module.LOCK_NAME).exists()
-    again = Tracker.open(data_dir, curriculum_dir())
-    assert again.setting("last_view")  # saved by the window's closing, as on a click
-    again.close()
+    with Tracker.open(data_dir, curriculum_dir()) as again:
+        assert again.setting("last_view")  # saved by the window's closing, as on a click
     second = subprocess.run(
         _cairn("--data-dir", str(data_dir), "--quit-after-start"),
         env=env,
@@ -153,9 +151,8 @@ def test_ctrl_c_saves_the_note_being_typed(qapp: QApplication, data_dir: Path) -
     assert code == 0
     assert typed == [item_id]
     assert signal.getsignal(signal.SIGINT) is before  # Ctrl+C is pytest's again
-    tracker = Tracker.open(data_dir, curriculum_dir())
-    note = tracker.note(item_id)
-    tracker.close()
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        note = tracker.note(item_id)
     assert note is not None and note.body == "half a thought about uv"
     assert _backups(data_dir, "close")
     assert not (data_dir / app_module.LOCK_NAME).exists()

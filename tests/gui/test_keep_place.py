@@ -92,11 +92,10 @@ def test_a_command_line_change_keeps_selection_scroll_note_and_undo(  # type: ig
 def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, tmp_path: Path, shipped_pack: Path
 ) -> None:
-    laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
-    other = laptop.curriculum.week_items("w01")[-1].id
-    laptop.set_status(other, "done")
-    source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
-    laptop.close()
+    with Tracker.open(tmp_path / "laptop", shipped_pack) as laptop:
+        other = laptop.curriculum.week_items("w01")[-1].id
+        laptop.set_status(other, "done")
+        source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
     before, _ = _busy_learner(qtbot, window)
     sharing = window.sharing
     sharing.import_file(source, confirm=False)

@@ -335,16 +335,15 @@ def test_retired_items_are_listed_with_their_progress(
     data_dir: Path,  # type: ignore[no-untyped-def]
     shipped_pack: Path,
 ) -> None:
-    tracker = Tracker.open(data_dir, shipped_pack)
-    tracker._database.set_status("an-old-item", "done", tracker._clock())
-    tracker._database.set_note("an-old-item", "still mine", False, tracker._clock())
-    tracker.reload()
-    win = MainWindow(tracker)
-    qtbot.addWidget(win)
-    index = win.navigation_model.index_of(Node("group", "retired"))
-    assert index.data() == "Retired items (1)"
-    win.navigation.setCurrentIndex(index)
-    assert "an-old-item: done" in win.items.empty.text()
-    assert "still mine" in win.items.empty.text()
-    win.close()
-    tracker.close()
+    with Tracker.open(data_dir, shipped_pack) as tracker:
+        tracker._database.set_status("an-old-item", "done", tracker._clock())
+        tracker._database.set_note("an-old-item", "still mine", False, tracker._clock())
+        tracker.reload()
+        win = MainWindow(tracker)
+        qtbot.addWidget(win)
+        index = win.navigation_model.index_of(Node("group", "retired"))
+        assert index.data() == "Retired items (1)"
+        win.navigation.setCurrentIndex(index)
+        assert "an-old-item: done" in win.items.empty.text()
+        assert "still mine" in win.items.empty.text()
+        win.close()

@@ -21,8 +21,7 @@ def test_a_full_session_opens_no_socket(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with no_network(monkeypatch) as attempts:
-        tracker = Tracker.open(data_dir, shipped_pack)
+    with no_network(monkeypatch) as attempts, Tracker.open(data_dir, shipped_pack) as tracker:
         window = MainWindow(tracker)
         qtbot.addWidget(window)
         window.show()
@@ -47,6 +46,5 @@ def test_a_full_session_opens_no_socket(
             dialog.export_to(tmp_path / "summary.html")
         dialog.close()
         window.close()
-        tracker.close()
     assert attempts == []
     assert "PySide6.QtNetwork" not in sys.modules

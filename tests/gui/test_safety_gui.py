@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -99,9 +100,8 @@ def test_the_window_tells_the_learner_about_a_recovery(tmp_path: Path) -> None:
     assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
     assert run(["--data-dir", str(data_dir), "check"]) == 0  # makes a backup
     path = data_dir / "cairn.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):
         data[offset : offset + 32] = b"\xba\xad" * 16

@@ -15,14 +15,13 @@ from cairn.tracker import Tracker
 
 
 def _learner_export(tmp_path: Path, shipped_pack: Path, name: str, done: int) -> Path:
-    t = Tracker.open(tmp_path / name, shipped_pack)
-    for item in list(t.curriculum.items.values())[:done]:
-        t.set_status(item.id, "done")
-    t.set_note(t.curriculum.week_items("w01")[0].id, f"{name} learned uv")
-    t.set_setting("learner_name", name.capitalize())
-    t.set_target_roles("llm-engineer")
-    target = export(t.snapshot(), "json", tmp_path / f"{name}.json").path
-    t.close()
+    with Tracker.open(tmp_path / name, shipped_pack) as t:
+        for item in list(t.curriculum.items.values())[:done]:
+            t.set_status(item.id, "done")
+        t.set_note(t.curriculum.week_items("w01")[0].id, f"{name} learned uv")
+        t.set_setting("learner_name", name.capitalize())
+        t.set_target_roles("llm-engineer")
+        target = export(t.snapshot(), "json", tmp_path / f"{name}.json").path
     return target
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from cairn.cli import run
@@ -33,10 +34,9 @@ def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
     import sqlite3
 
     assert run(["--data-dir", str(data_dir), "check"]) == 0
-    conn = sqlite3.connect(data_dir / "cairn.sqlite3")
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
+    with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
     done = subprocess.run(
         [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
         env=_env(),

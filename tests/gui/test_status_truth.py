@@ -17,17 +17,14 @@ ITEM = "python-project-skeleton"
 
 
 def test_a_change_from_another_process_is_never_dropped_by_the_tracker(data_dir: Path) -> None:
-    window_copy = Tracker.open(data_dir, curriculum_dir())
-    window_copy.set_status(ITEM, "done")
-    terminal = Tracker.open(data_dir, curriculum_dir())
-    terminal.set_status(ITEM, "todo")  # the command line, while the window still shows done
-    terminal.close()
-    change = window_copy.set_status(ITEM, "done")
-    assert change.changed and change.old == "todo"
-    window_copy.close()
-    again = Tracker.open(data_dir, curriculum_dir())
-    assert again.status(ITEM) == "done" and len(again.history(ITEM)) == 3
-    again.close()
+    with Tracker.open(data_dir, curriculum_dir()) as window_copy:
+        window_copy.set_status(ITEM, "done")
+        with Tracker.open(data_dir, curriculum_dir()) as terminal:
+            terminal.set_status(ITEM, "todo")  # the command line, while the window still shows done
+        change = window_copy.set_status(ITEM, "done")
+        assert change.changed and change.old == "todo"
+    with Tracker.open(data_dir, curriculum_dir()) as again:
+        assert again.status(ITEM) == "done" and len(again.history(ITEM)) == 3
 
 
 def test_clicking_done_after_the_command_line_set_todo_saves_done(
@@ -36,9 +33,8 @@ def test_clicking_done_after_the_command_line_set_todo_saves_done(
     window.request_status(ITEM, "done")
     assert run(["--data-dir", str(data_dir), "mark", ITEM, "todo"]) == 0
     window.request_status(ITEM, "done")  # before the poll noticed: the window still says done
-    check = Tracker.open(data_dir, curriculum_dir())
-    assert check.status(ITEM) == "done"
-    check.close()
+    with Tracker.open(data_dir, curriculum_dir()) as check:
+        assert check.status(ITEM) == "done"
     assert window.undo_stack.count() == 2
     window.undo_stack.undo()  # back to what the database held before the click: todo
     assert window.tracker.status(ITEM) == "todo"

@@ -62,10 +62,9 @@ def test_undoing_a_note_rewritten_from_the_command_line_is_refused(
 def test_undoing_an_import_after_a_command_line_change_is_refused(
     qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path, shipped_pack: Path
 ) -> None:
-    laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
-    laptop.set_status(OTHER, "done")
-    source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
-    laptop.close()
+    with Tracker.open(tmp_path / "laptop", shipped_pack) as laptop:
+        laptop.set_status(OTHER, "done")
+        source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
     window.sharing.import_file(source, confirm=False)
     qtbot.waitUntil(lambda: window.tracker.status(OTHER) == "done", timeout=10_000)
     cli(data_dir, "log", ITEM, "45")

@@ -26,11 +26,10 @@ PACK_ITEM = "mentor-intro-call"
 
 def _export(tmp_path: Path, shipped_pack: Path, done: int) -> Path:
     """A learner's JSON export with the first `done` items done."""
-    t = Tracker.open(tmp_path / "laptop", shipped_pack)
-    for item in list(t.curriculum.items.values())[:done]:
-        t.set_status(item.id, "done")
-    target = export(t.snapshot(), "json", tmp_path / "laptop.json").path
-    t.close()
+    with Tracker.open(tmp_path / "laptop", shipped_pack) as t:
+        for item in list(t.curriculum.items.values())[:done]:
+            t.set_status(item.id, "done")
+        target = export(t.snapshot(), "json", tmp_path / "laptop.json").path
     return target
 
 
