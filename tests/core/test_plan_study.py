@@ -103,18 +103,18 @@ def test_the_timer_survives_a_restart_and_records_a_session(
     data_dir: Path, small_pack: Path
 ) -> None:
     clock = Clock(datetime(2026, 3, 9, 19, 0))
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    t.start_timer("write-hello")
-    clock.now += timedelta(minutes=25)
-    t.pause_timer()
-    clock.now += timedelta(minutes=10)  # a break: not counted
-    t.close()  # the app closes (or crashes) with the timer paused
-    t = Tracker.open(data_dir, small_pack, clock=clock)
-    state = t.timer()
-    assert state is not None and not state.running and state.elapsed(clock.now) == 25 * 60
-    t.resume_timer()
-    clock.now += timedelta(minutes=20)
-    t.close()  # closed while running: it keeps counting from its recorded start
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        t.start_timer("write-hello")
+        clock.now += timedelta(minutes=25)
+        t.pause_timer()
+        clock.now += timedelta(minutes=10)  # a break: not counted
+    # the app closed (or crashed) with the timer paused
+    with Tracker.open(data_dir, small_pack, clock=clock) as t:
+        state = t.timer()
+        assert state is not None and not state.running and state.elapsed(clock.now) == 25 * 60
+        t.resume_timer()
+        clock.now += timedelta(minutes=20)
+    # closed while running: it keeps counting from its recorded start
     with Tracker.open(data_dir, small_pack, clock=clock) as t:
         clock.now += timedelta(minutes=5)
         t.stop_timer()
