@@ -76,10 +76,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def open_window(data_dir: Path | None = None) -> MainWindow:
     """Open the learner's tracker and build the window (the QApplication must exist)."""
     tracker = Tracker.open(data_dir or default_data_dir(), curriculum_dir())
-    theme = tracker.setting("theme", "system")
-    app = QApplication.instance()
-    apply_theme(app, theme, resources_dir() / "styles")  # type: ignore[arg-type]
-    return MainWindow(tracker, theme=theme, resources_dir=resources_dir() / "styles")
+    try:
+        theme = tracker.setting("theme", "system")
+        app = QApplication.instance()
+        apply_theme(app, theme, resources_dir() / "styles")  # type: ignore[arg-type]
+        return MainWindow(tracker, theme=theme, resources_dir=resources_dir() / "styles")
+    except BaseException:
+        tracker.close()  # a window that could not be built leaves the data folder closed
+        raise
 
 
 def lock_data_dir(data_dir: Path) -> QLockFile | str:
