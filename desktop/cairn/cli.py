@@ -235,9 +235,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     configure_logging(data_dir)  # the folder exists now
     from .reports.importer import ImportRefused
 
-    for notice in tracker.notices():
-        err.write(f"cairn: {notice}\n")
     try:
+        for notice in tracker.notices():  # inside: a closed stderr still closes the tracker
+            err.write(f"cairn: {notice}\n")
         code = _COMMANDS[args.command](tracker, args, out)
         if code == EXIT_OK and args.command in BACKED_UP_COMMANDS:
             _backup_after_change(tracker, err)
