@@ -28,7 +28,7 @@ class Status(_Named):
     """An item's status. Members are the stored strings, so the database, JSON exports and
     comparisons such as `status == "done"` keep working."""
 
-    TODO = "todo"
+    TO_DO = "todo"
     DOING = "doing"
     DONE = "done"
     SKIPPED = "skipped"
@@ -54,7 +54,7 @@ READING_LABELS: dict[str, str] = {
     ReadingStatus.READ: "Read",
 }
 STATUS_LABELS: dict[str, str] = {
-    Status.TODO: "To do",
+    Status.TO_DO: "To do",
     Status.DOING: "Doing",
     Status.DONE: "Done",
     Status.SKIPPED: "Skipped",
@@ -86,7 +86,7 @@ def progress_of(items: Iterable[Item], statuses: Mapping[str, str]) -> Progress:
     done = doing = skipped = total = 0
     hours_done = hours_total = 0.0
     for item in items:
-        status = statuses.get(item.id, Status.TODO)
+        status = statuses.get(item.id, Status.TO_DO)
         total += 1
         hours_total += item.estimate_hours
         if status == Status.DONE:

@@ -55,7 +55,7 @@ class Today:
 
 def _is_open(statuses: Mapping[str, str], item_id: str) -> bool:
     """To do or under way (unknown ids are to do)."""
-    return statuses.get(item_id, Status.TODO) in (Status.TODO, Status.DOING)
+    return statuses.get(item_id, Status.TO_DO) in (Status.TO_DO, Status.DOING)
 
 
 def current_week(curriculum: Curriculum, statuses: Mapping[str, str], pace: Pace | None) -> str:
@@ -139,7 +139,9 @@ def today(
     if doing:
         groups.append(TodayGroup(GroupKind.IN_PROGRESS, "In progress", doing))
     open_in_week = tuple(
-        i for i in curriculum.week_items(week.id) if statuses.get(i.id, Status.TODO) == Status.TODO
+        i
+        for i in curriculum.week_items(week.id)
+        if statuses.get(i.id, Status.TO_DO) == Status.TO_DO
     )
     groups.append(
         TodayGroup(GroupKind.THIS_WEEK, f"Next in week {week.number} · {week.title}", open_in_week)

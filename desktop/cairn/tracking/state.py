@@ -3,6 +3,7 @@ the tracker uses: refusing changes when read-only, the clock, finding an item, o
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..store.recovery import RecoveryNotice
 
 
-class TrackerState:
+class TrackerState(ABC):
     """What a tracker holds. The in-memory copies (`_statuses`, `_reading_statuses`,
     `_evidence_ids`, `_notes_seen`) only serve reads; writes refresh them from what the
     database returned."""
@@ -87,6 +88,6 @@ class TrackerState:
     def setting(self, key: str, default: Any = None) -> Any:
         return self._database.setting(key, default)
 
+    @abstractmethod
     def reload_content(self) -> None:
         """Reload the packs, then progress (the facade, `cairn.tracker.Tracker`, loads them)."""
-        raise NotImplementedError
