@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,6 +150,16 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def _time(text: str | datetime) -> datetime:
     return text if isinstance(text, datetime) else datetime.fromisoformat(text)
+
+
+def _evidence(row: tuple[Any, ...]) -> EvidenceRecord:
+    evidence_id, content_id, url, added_at = row
+    return EvidenceRecord(evidence_id, content_id, url, _time(added_at))
+
+
+def _session(row: tuple[Any, ...]) -> SessionRecord:
+    session_id, content_id, started_at, minutes, source = row
+    return SessionRecord(session_id, content_id, _time(started_at), minutes, source)
 
 
 def _is_newer(revision: str) -> bool:
@@ -314,6 +324,15 @@ class Database:
         rows = self._rows("SELECT content_id, status, updated_at FROM item_state")
         return {cid: StatusRecord(status, _time(at)) for cid, status, at in rows}
 
+    def statuses_of(self, content_ids: Sequence[str]) -> dict[str, str]:
+        """The stored statuses of these ids only (ids without a row are left out)."""
+        found = {}
+        for content_id in dict.fromkeys(content_ids):
+            rows = self._rows("SELECT status FROM item_state WHERE content_id = ?", content_id)
+            if rows:
+                found[content_id] = rows[0][0]
+        return found
+
     def history(self, content_id: str) -> list[HistoryEntry]:
         rows = self._rows(
             "SELECT old_status, new_status, changed_at FROM status_change "
@@ -339,7 +358,13 @@ class Database:
             if content_id is not None
             else self._rows(sql + " ORDER BY id")
         )
-        return [EvidenceRecord(i, cid, url, _time(at)) for i, cid, url, at in rows]
+        return [_evidence(row) for row in rows]
+
+    def evidence_link(self, evidence_id: int) -> EvidenceRecord | None:
+        """One evidence link by its row id (None once it is gone)."""
+        sql = "SELECT id, content_id, url, added_at FROM evidence WHERE id = ?"
+        rows = self._rows(sql, evidence_id)
+        return _evidence(rows[0]) if rows else None
 
     def reading_statuses(self) -> dict[str, str]:
         """Readings the learner has started or finished (the rest are unread)."""
@@ -365,11 +390,14 @@ class Database:
 
     def sessions(self) -> list[SessionRecord]:
         """Every study session, oldest first."""
-        rows = self._rows(
-            "SELECT id, content_id, started_at, minutes, source FROM "
-            "study_session ORDER BY started_at, id"
-        )
-        return [SessionRecord(i, cid, _time(at), m, src) for i, cid, at, m, src in rows]
+        sql = "SELECT id, content_id, started_at, minutes, source FROM study_session"
+        return [_session(row) for row in self._rows(sql + " ORDER BY started_at, id")]
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        """One study session by its row id (None once it is gone)."""
+        sql = "SELECT id, content_id, started_at, minutes, source FROM study_session WHERE id = ?"
+        rows = self._rows(sql, session_id)
+        return _session(rows[0]) if rows else None
 
     def reading_copies(self) -> dict[str, str]:
         return dict(self._rows("SELECT content_id, path FROM reading_copy"))

@@ -5,6 +5,7 @@ roles, study and the timer as values."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -126,6 +127,19 @@ class ProgressReads(TrackerState):
 
     def evidence(self, content_id: str) -> list[EvidenceRecord]:
         return self._database.evidence(content_id)
+
+    def stored_status_of(self, content_ids: Sequence[str]) -> tuple[str, ...]:
+        """These ids' statuses as the file holds them now ('todo' where none is stored)."""
+        held = self._database.statuses_of(content_ids)
+        return tuple(held.get(cid, "todo") for cid in content_ids)
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        """One study session as the file holds it now (None once it is gone)."""
+        return self._database.session(session_id)
+
+    def evidence_link(self, evidence_id: int) -> EvidenceRecord | None:
+        """One evidence link as the file holds it now (None once it is gone)."""
+        return self._database.evidence_link(evidence_id)
 
     def stored_statuses(self) -> dict[str, StatusRecord]:
         """Every stored status with its time, under the ids it was saved with."""

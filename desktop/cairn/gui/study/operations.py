@@ -227,15 +227,11 @@ def remove_evidence_operation(tracker: Tracker, evidence_id: int) -> Operation:
 def session_as_stored(tracker: Tracker, row: Row) -> tuple[object, ...] | None:
     """The session this step touches as the file holds it now (None once it is gone); its
     row id is left out, since an undo may record it again under another."""
-    for x in tracker.sessions():
-        if x.id == row.id:
-            return (x.content_id, x.started_at.isoformat(), x.minutes, x.source)
-    return None
+    x = tracker.session(row.id)
+    return None if x is None else (x.content_id, x.started_at.isoformat(), x.minutes, x.source)
 
 
 def link_as_stored(tracker: Tracker, row: Row) -> tuple[str, str, str] | None:
     """The evidence link this step touches as the file holds it now (None once it is gone)."""
-    for e in tracker.evidence_links():
-        if e.id == row.id:
-            return (e.content_id, e.url, e.added_at.isoformat())
-    return None
+    e = tracker.evidence_link(row.id)
+    return None if e is None else (e.content_id, e.url, e.added_at.isoformat())

@@ -29,8 +29,7 @@ def statuses_operation(tracker: Tracker, item_ids: Sequence[str], status: str) -
 
     def stored() -> tuple[str, ...]:
         """The items' statuses as the file holds them now."""
-        held = tracker.stored_statuses()
-        return tuple(held[i].status if i in held else "todo" for i in first[0].ids)
+        return tracker.stored_status_of(first[0].ids)
 
     label = STATUS_LABELS[status].lower()
     count = len(dict.fromkeys(item_ids))
