@@ -10,6 +10,7 @@ import pytest
 
 from cairn.locations import curriculum_dir
 from cairn.tracker import Tracker
+from clocks import Clock
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_PACK = FIXTURES / "packs" / "small"
@@ -61,3 +62,9 @@ def shipped_tracker(data_dir: Path, shipped_pack: Path) -> Iterator[Tracker]:
     t = Tracker.open(data_dir, shipped_pack)
     yield t
     t.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """A clock at 19:00 on 12 March 2026 that the test moves by hand."""
+    return Clock()

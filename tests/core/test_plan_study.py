@@ -17,6 +17,7 @@ from cairn.plan import PlanSettings, pace
 from cairn.store import SessionRecord
 from cairn.study import finished_per_day, hours_per_week, minutes_per_day, stats
 from cairn.tracker import Tracker, TrackerError
+from clocks import Clock
 
 # The small pack plans 9.5 h: write-hello 1, read-guide 2, demo-start 2 (week 1: 5 h);
 # write-eval 2, explain-eval 0.5, demo-measure 2 (week 2: 4.5 h).
@@ -89,14 +90,6 @@ def test_study_stats_three_evenings_this_week() -> None:
 def test_burn_up_points() -> None:
     moments = [datetime(2026, 1, 5, 9), datetime(2026, 1, 5, 20), datetime(2026, 1, 7, 8)]
     assert finished_per_day(moments) == [(date(2026, 1, 5), 2), (date(2026, 1, 7), 3)]
-
-
-class Clock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def test_the_timer_survives_a_restart_and_records_a_session(

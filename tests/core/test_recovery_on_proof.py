@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import disks
 from cairn.cli import run
 from cairn.locations import curriculum_dir
 from cairn.store import errors
@@ -110,41 +111,24 @@ class SmallDisk:
 
     def fill(self) -> None:
         if self.mounted:
-            with open(self.root / "filler", "wb") as handle:
-                try:
-                    while True:
-                        handle.write(b"\0" * 65536)
-                        handle.flush()
-                except OSError:
-                    pass
+            disks.fill(self.root)
         else:
             for folder in [self.root, *(p for p in self.root.rglob("*") if p.is_dir())]:
                 folder.chmod(0o555)
 
     def free(self) -> None:
         if self.mounted:
-            (self.root / "filler").unlink()
+            disks.free(self.root)
         else:
             for folder in [self.root, *(p for p in self.root.rglob("*") if p.is_dir())]:
                 folder.chmod(0o755)
-
-
-def _mount_tmpfs(folder: Path) -> bool:
-    if sys.platform != "linux" or os.geteuid() != 0:
-        return False
-    return (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)], capture_output=True
-        ).returncode
-        == 0
-    )
 
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     root = tmp_path / "disk"
     root.mkdir()
-    disk = SmallDisk(root, _mount_tmpfs(root))
+    disk = SmallDisk(root, disks.mount_tmpfs(root, "3m"))
     try:
         yield disk
     finally:

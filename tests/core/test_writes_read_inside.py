@@ -14,23 +14,14 @@ import pytest
 from cairn.records import EvidenceRecord, SessionRecord
 from cairn.store import StoreError, writes
 from cairn.tracker import TimerStep, Tracker, TrackerError
+from clocks import Clock
 
 START = datetime(2026, 3, 2, 9, 0)
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(START)
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from full_disk import FullDisk, mount_tmpfs
+from full_disk import FullDisk
 
+import disks
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
 
@@ -42,7 +43,7 @@ def full_disk(open_window, tmp_path: Path, shipped_pack: Path) -> Iterator[FullD
     the window is `full_disk.window`."""
     root = tmp_path / "disk"
     root.mkdir()
-    disk = FullDisk(root, mount_tmpfs(root))
+    disk = FullDisk(root, disks.mount_tmpfs(root, "6m"))
     try:
         disk.window = open_window(Tracker.open(root / "data", shipped_pack))
         yield disk

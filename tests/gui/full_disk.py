@@ -3,27 +3,13 @@ full disk in words, with nothing changed and no undo entry for it."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import disks
 from cairn.gui.window.main_window import MainWindow
-
-
-def mount_tmpfs(folder: Path, size: str = "6m") -> bool:
-    """A real small disk (root on Linux only)."""
-    if sys.platform != "linux" or os.geteuid() != 0 or os.environ.get("CAIRN_TEST_NO_TMPFS"):
-        return False
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    return done.returncode == 0
 
 
 @dataclass
@@ -42,22 +28,13 @@ class FullDisk:
 
     def fill(self) -> None:
         if self.mounted:
-            handle = open(self.root / "filler", "wb")  # noqa: SIM115 (closed below, full)
-            try:
-                while True:
-                    handle.write(b"\0" * 65536)
-                    handle.flush()
-            except OSError:
-                pass
-            finally:
-                with contextlib.suppress(OSError):  # the last bytes did not fit: it is full
-                    handle.close()
+            disks.fill(self.root)
             return
         self._query_only(True)
 
     def free(self) -> None:
         if self.mounted:
-            (self.root / "filler").unlink(missing_ok=True)
+            disks.free(self.root)
             return
         self._query_only(False)
 

@@ -36,6 +36,7 @@ from cairn.gui.window.main_window import MainWindow
 from cairn.progress import STATUSES
 from cairn.timer import TimerState
 from cairn.tracker import Tracker
+from clocks import Clock
 
 SEED = 20261130
 FAST_ACTIONS = 150
@@ -57,16 +58,6 @@ PAGE_ACTIONS = {
     Node("group", "readiness"): {"target roles": 20},
     Node("group", "projects"): {"evidence add": 12, "evidence remove": 8},
 }
-
-
-class Clock:
-    """The tracker's clock: moves on a few minutes with every action."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 19, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass(frozen=True)
@@ -476,11 +467,6 @@ def shown_matches(window: MainWindow, truth: Learned, again: Tracker) -> None:
     for row in range(proxy.rowCount()):
         reading_id = proxy.index(row, 0).data(READING_ID_ROLE)
         assert again.reading_status(reading_id) in proxy.index(row, 0).data().lower()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

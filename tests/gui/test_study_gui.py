@@ -10,19 +10,7 @@ import pytest
 from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 19, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
+from clocks import Clock
 
 
 @pytest.fixture

@@ -14,25 +14,13 @@ import pytest
 from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
+from clocks import Clock
 
 MILESTONE = "rag-eval-golden-set"
 ITEM = "python-project-skeleton"
 NEWER = ["https://example.org/newer"]
 SOME = ["https://example.org/newer", "https://example.org/proof"]
 LOGGED = (ITEM, 5, "cli")  # a session logged from the command line meanwhile
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 19, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

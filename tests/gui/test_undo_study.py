@@ -15,21 +15,9 @@ from cairn.gui.study.sessions import SHOWN
 from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
+from clocks import Clock
 
 ITEM = "python-project-skeleton"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 19, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
