@@ -10,10 +10,11 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .choices import read_choice
 from .fields import Fields
 from .files import (
     MAX_NESTING,
@@ -27,6 +28,7 @@ from .model import (
     ITEM_KINDS,
     PROJECT_LEVELS,
     READING_KINDS,
+    ChoiceGroup,
     Curriculum,
     Item,
     Month,
@@ -38,10 +40,24 @@ from .model import (
     Skill,
     Week,
 )
+from .path_checks import check_path
 from .problems import ContentError, Problem
 from .urls import is_web_url
 
-_TOP_LEVEL = {"pack", "month", "week", "reading", "skill", "role", "project"}
+_TOP_LEVEL = {"pack", "month", "week", "reading", "skill", "role", "project", "choice"}
+_ITEM_FIELDS = {
+    "id",
+    "kind",
+    "title",
+    "description",
+    "estimate_hours",
+    "skills",
+    "readings",
+    "optional_readings",
+    "requires",
+    "aliases",
+}
+_MILESTONE_FIELDS = (_ITEM_FIELDS - {"kind"}) | {"done_when", "week"}
 _SYNTAX_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -54,6 +70,7 @@ class _WeekDraft:
     month_id: str
     file: str
     item_ids: list[str] = field(default_factory=list)
+    readings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,6 +85,8 @@ class _Drafts:
     skills: dict[str, Skill] = field(default_factory=dict)
     projects: dict[str, tuple[Project, str]] = field(default_factory=dict)
     roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
+    choices: dict[str, ChoiceGroup] = field(default_factory=dict)
+    base_files: set[str] = field(default_factory=set)
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
     line_finders: dict[str, Callable[[str], int | None]] = field(default_factory=dict)
@@ -132,6 +151,8 @@ def _read_pack(pack_dir: Path, drafts: _Drafts, problems: list[Problem], *, is_b
         drafts.digest.update(text.encode("utf-8") + b"\0")
         if data is None:
             continue
+        if is_base:
+            drafts.base_files.add(str(path))
         _read_file(str(path), data, text, drafts, problems, is_base=is_base)
 
 
@@ -223,7 +244,11 @@ def _read_file(
         )
     if "pack" in data:
         _read_pack_info(
-            fields(data["pack"], "pack", {"id", "name", "version", "description", "extends"}),
+            fields(
+                data["pack"],
+                "pack",
+                {"id", "name", "version", "description", "extends", "max_week_hours"},
+            ),
             drafts,
             is_base=is_base,
         )
@@ -247,6 +272,10 @@ def _read_file(
         _read_role(raw, fields, drafts)
     for raw in _array(data, "project", file, problems):
         _read_project(raw, fields, drafts)
+    for raw in _array(data, "choice", file, problems):
+        group = read_choice(raw, fields, lambda f, ident: _claim(f, ident, drafts))
+        if group is not None:
+            drafts.choices[group.id] = group
 
 
 def _array(data: dict[str, Any], key: str, file: str, problems: list[Problem]) -> list[Any]:
@@ -275,13 +304,18 @@ def _read_pack_info(f: Fields, drafts: _Drafts, *, is_base: bool) -> None:
     version = f.text("version")
     description = f.text("description", required=False, markdown=True)
     extends = f.text("extends", required=False) or None
+    max_week_hours = (
+        f.number("max_week_hours", strict=True) or None if "max_week_hours" in f.table else None
+    )
     if is_base and extends:
         f.problem("extends", "the shipped pack cannot extend another pack")
     if not is_base and drafts.packs and extends != drafts.packs[0].id:
         f.problem("extends", f'an added pack must say extends = "{drafts.packs[0].id}"')
     if any(p.id == ident for p in drafts.packs):
         f.problem("id", f"a pack with id '{ident}' is already loaded")
-    drafts.packs.append(PackInfo(ident, name, version, description, f.file, extends))
+    drafts.packs.append(
+        PackInfo(ident, name, version, description, f.file, extends, max_week_hours)
+    )
 
 
 def _read_month(f: Fields, drafts: _Drafts) -> str:
@@ -307,7 +341,9 @@ def _read_week(
     is_base: bool,
 ) -> None:
     extending = not month_id
-    allowed = {"id", "item"} if extending else {"id", "number", "title", "summary", "item"}
+    allowed = (
+        {"id", "item"} if extending else {"id", "number", "title", "summary", "item", "readings"}
+    )
     f = fields(raw, "week", allowed)
     ident = f.ident()
     if extending:
@@ -327,27 +363,11 @@ def _read_week(
         drafts.week_numbers.add(number)
         if not _claim(f, ident, drafts):
             return
-        week = _WeekDraft(ident, number, title, summary, month_id, f.file)
+        readings = f.id_list("readings", required=False)
+        week = _WeekDraft(ident, number, title, summary, month_id, f.file, readings=readings)
         drafts.weeks[ident] = week
     for raw_item in f.tables("item"):
-        item = _read_item(
-            fields(
-                raw_item,
-                "item",
-                {
-                    "id",
-                    "kind",
-                    "title",
-                    "description",
-                    "estimate_hours",
-                    "skills",
-                    "readings",
-                    "aliases",
-                },
-            ),
-            week,
-            drafts,
-        )
+        item = _read_item(fields(raw_item, "item", _ITEM_FIELDS), week, drafts)
         if item is not None and week is not None:
             week.item_ids.append(item.id)
 
@@ -363,15 +383,27 @@ def _read_item(f: Fields, week: _WeekDraft | None, drafts: _Drafts) -> Item | No
     skills = f.id_list("skills")
     if "skills" in f.table and not skills:
         f.problem("skills", "must name at least one skill area")
-    readings = f.id_list("readings", required=kind != "check")
-    if kind and kind != "check" and "readings" in f.table and not readings:
+    readings = f.id_list("readings", required=False)
+    optional = f.id_list("optional_readings", required=False)
+    if kind and kind != "check" and not readings and not optional:
         f.problem("readings", "must name at least one reading (only self-checks may have none)")
     aliases = f.id_list("aliases", required=False)
+    requires = f.id_list("requires", required=False)
     if not _claim(f, ident, drafts) or week is None:
         return None
-    month_id = week.month_id
     item = Item(
-        ident, kind, title, description, hours, skills, readings, week.id, month_id, aliases
+        ident,
+        kind,
+        title,
+        description,
+        hours,
+        skills,
+        readings,
+        week.id,
+        week.month_id,
+        aliases,
+        optional_readings=optional,
+        requires=requires,
     )
     drafts.items[ident] = (item, f.file)
     return item
@@ -446,21 +478,7 @@ def _read_project(
     if not raw_milestones:
         f.problem("milestone", "a project needs at least one milestone")
     for raw_milestone in raw_milestones:
-        mf = fields(
-            raw_milestone,
-            "milestone",
-            {
-                "id",
-                "title",
-                "description",
-                "done_when",
-                "week",
-                "estimate_hours",
-                "skills",
-                "readings",
-                "aliases",
-            },
-        )
+        mf = fields(raw_milestone, "milestone", _MILESTONE_FIELDS)
         mid = mf.ident()
         m_title = mf.text("title")
         description = mf.text("description", markdown=True)
@@ -470,6 +488,8 @@ def _read_project(
         skills = mf.id_list("skills")
         readings = mf.id_list("readings", required=False)
         aliases = mf.id_list("aliases", required=False)
+        optional = mf.id_list("optional_readings", required=False)
+        requires = mf.id_list("requires", required=False)
         if _claim(mf, mid, drafts):
             item = Item(
                 mid,
@@ -484,6 +504,8 @@ def _read_project(
                 aliases,
                 ident,
                 done_when,
+                optional,
+                requires,
             )
             drafts.items[mid] = (item, mf.file)
             drafts.milestone_weeks[mid] = week_id
@@ -512,20 +534,7 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
                     problem(file, ident, "week", f"there is no week '{item.week_id}'")
                 continue
             week.item_ids.append(ident)
-            item = Item(
-                item.id,
-                item.kind,
-                item.title,
-                item.description,
-                item.estimate_hours,
-                item.skills,
-                item.readings,
-                item.week_id,
-                week.month_id,
-                item.aliases,
-                item.project_id,
-                item.done_when,
-            )
+            item = replace(item, month_id=week.month_id)
         items[ident] = item
         for skill in item.skills:
             if skill not in drafts.skills:
@@ -567,14 +576,14 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
             problem(week.file, week.id, "item", "a week needs at least one item")
 
     weeks = {
-        w.id: Week(w.id, w.number, w.title, w.summary, w.month_id, tuple(w.item_ids))
+        w.id: Week(w.id, w.number, w.title, w.summary, w.month_id, tuple(w.item_ids), w.readings)
         for w in sorted(drafts.weeks.values(), key=lambda w: w.number)
     }
     months = tuple(
         Month(m.id, m.number, m.title, m.summary, tuple(weeks_of_month.get(m.id, ())))
         for m, _ in sorted(drafts.months, key=lambda pair: pair[0].number)
     )
-    return Curriculum(
+    curriculum = Curriculum(
         packs=tuple(drafts.packs),
         months=months,
         weeks=weeks,
@@ -585,4 +594,12 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
         roles={k: r for k, (r, _) in drafts.roles.items()},
         aliases=aliases,
         content_hash="sha256:" + drafts.digest.hexdigest(),
+        choices=dict(drafts.choices),
     )
+    check_path(
+        curriculum,
+        {**drafts.owners, **{w.id: w.file for w in drafts.weeks.values()}},
+        drafts.base_files,
+        lambda file, ident, fld, message: problem(file, ident, fld, message),
+    )
+    return curriculum

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 ItemKind = Literal["topic", "task", "check", "milestone"]
@@ -41,6 +43,7 @@ class PackInfo:
     description: str
     path: str
     extends: str | None = None
+    max_week_hours: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class Item:
     aliases: tuple[str, ...] = ()
     project_id: str | None = None
     done_when: str = ""
+    optional_readings: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
 
     @property
     def is_milestone(self) -> bool:
@@ -91,6 +96,7 @@ class Week:
     summary: str
     month_id: str
     item_ids: tuple[str, ...]
+    readings: tuple[str, ...] = ()  # further study for the whole week, not counted in hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,36 @@ class Role:
         return self.short_name or self.name
 
 
+@dataclass(frozen=True, slots=True)
+class ChoiceOption:
+    """One option of a choice group: the items a learner takes on by choosing it."""
+
+    id: str
+    title: str
+    summary: str
+    item_ids: tuple[str, ...]
+    group_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceGroup:
+    """Alternatives the path offers (electives): the learner chooses `choose` of the options;
+    the options not chosen leave every total."""
+
+    id: str
+    title: str
+    summary: str
+    choose: int
+    week_id: str  # the week the choice is due
+    options: tuple[ChoiceOption, ...]
+
+    def option(self, option_id: str) -> ChoiceOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+Chosen = Mapping[str, Sequence[str]]  # choice group id -> the option ids chosen
+
+
 @dataclass(frozen=True)
 class Curriculum:
     """Everything the packs declare, merged, with lookups by id."""
@@ -146,6 +182,7 @@ class Curriculum:
     roles: dict[str, Role]
     aliases: dict[str, str] = field(default_factory=dict)
     content_hash: str = ""
+    choices: dict[str, ChoiceGroup] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -185,3 +222,47 @@ class Curriculum:
     def resolve(self, content_id: str) -> str:
         """Map an old (aliased) id to the id that replaced it; other ids pass through."""
         return self.aliases.get(content_id, content_id)
+
+    # --- choice groups ---------------------------------------------------------------------
+    @cached_property
+    def option_of(self) -> dict[str, ChoiceOption]:
+        """The option each elective item belongs to (items outside every group are absent)."""
+        return {i: o for g in self.choices.values() for o in g.options for i in o.item_ids}
+
+    def option_hours(self, option: ChoiceOption) -> float:
+        return sum(self.items[i].estimate_hours for i in option.item_ids if i in self.items)
+
+    def counted_options(self, group: ChoiceGroup, chosen: Sequence[str] = ()) -> list[ChoiceOption]:
+        """The options that count: the chosen ones, topped up with the cheapest others until
+        the group has `choose` of them (so an open choice counts as its cheapest option)."""
+        picked = [o for o in group.options if o.id in chosen][: group.choose]
+        rest = sorted(
+            (o for o in group.options if o not in picked), key=lambda o: self.option_hours(o)
+        )
+        return picked + rest[: group.choose - len(picked)]
+
+    def counted(self, chosen: Chosen) -> Curriculum:
+        """This curriculum without the items of options that do not count: what every total,
+        percentage, readiness score, plan and report is computed from. Without choice groups
+        it is this curriculum itself."""
+        if not self.choices:
+            return self
+        left_out = {
+            item_id
+            for group in self.choices.values()
+            for option in group.options
+            if option not in self.counted_options(group, chosen.get(group.id, ()))
+            for item_id in option.item_ids
+        }
+        if not left_out:
+            return self
+        weeks = {
+            k: replace(w, item_ids=tuple(i for i in w.item_ids if i not in left_out))
+            for k, w in self.weeks.items()
+        }
+        projects = {
+            k: replace(p, milestone_ids=tuple(i for i in p.milestone_ids if i not in left_out))
+            for k, p in self.projects.items()
+        }
+        items = {k: v for k, v in self.items.items() if k not in left_out}
+        return replace(self, weeks=weeks, projects=projects, items=items)
