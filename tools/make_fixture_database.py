@@ -41,6 +41,10 @@ SAMPLE_BY_REVISION = {
         "INSERT INTO reading_copy VALUES ('rag-paper', '/home/learner/papers/rag.pdf', "
         "'2026-01-22 21:00:00')",
     ],
+    "0004": [
+        "INSERT INTO choice VALUES ('specialisation', '[\"spec-option-evals\"]', "
+        "'2026-05-20 19:00:00')"
+    ],
 }
 
 

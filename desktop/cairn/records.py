@@ -57,3 +57,11 @@ class EvidenceRecord:
     content_id: str
     url: str
     added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceRecord:
+    """The options chosen in one choice group, and when."""
+
+    options: tuple[str, ...]
+    updated_at: datetime

@@ -20,7 +20,14 @@ from .content import Curriculum
 from .plan import Pace, PlanSettings, pace
 from .progress import Progress, progress_of
 from .readiness import ReadinessModel
-from .records import EvidenceRecord, HistoryEntry, NoteRecord, SessionRecord, StatusRecord
+from .records import (
+    ChoiceRecord,
+    EvidenceRecord,
+    HistoryEntry,
+    NoteRecord,
+    SessionRecord,
+    StatusRecord,
+)
 from .study import StudyStats
 from .study import stats as study_stats
 
@@ -87,6 +94,7 @@ class ProgressSnapshot:
     curriculum: Curriculum
     now: datetime
     statuses: Mapping[str, str]
+    choice_records: Mapping[str, ChoiceRecord] = field(default_factory=dict)
     records: Mapping[str, StatusRecord] = field(default_factory=dict)
     reading_records: Mapping[str, StatusRecord] = field(default_factory=dict)
     history: Mapping[str, Sequence[HistoryEntry]] = field(default_factory=dict)
@@ -107,6 +115,7 @@ class ProgressSnapshot:
             ("history", history),
             ("notes", self.notes),
             ("settings", self.settings),
+            ("choice_records", self.choice_records),
         ):
             object.__setattr__(self, name, _read_only(value))
         object.__setattr__(self, "evidence", tuple(self.evidence))
@@ -121,11 +130,22 @@ class ProgressSnapshot:
         record = self.reading_records.get(reading_id)
         return record.status if record is not None else "unread"
 
+    @cached_property
+    def chosen(self) -> Mapping[str, tuple[str, ...]]:
+        """The options chosen in each choice group."""
+        return MappingProxyType({g: c.options for g, c in self.choice_records.items()})
+
+    @cached_property
+    def counted(self) -> Curriculum:
+        """The curriculum as it counts for this learner: options of a choice group they did
+        not choose are left out (an open choice counts as its cheapest option)."""
+        return self.curriculum.counted(self.chosen)
+
     def overall_progress(self) -> Progress:
-        return progress_of(self.curriculum.items.values(), self.statuses)
+        return progress_of(self.counted.items.values(), self.statuses)
 
     def month_progress(self, month_id: str) -> Progress:
-        return progress_of(self.curriculum.month_items(month_id), self.statuses)
+        return progress_of(self.counted.month_items(month_id), self.statuses)
 
     # --- evidence and readiness --------------------------------------------------------------
     @cached_property
@@ -141,7 +161,7 @@ class ProgressSnapshot:
 
     @cached_property
     def _readiness(self) -> ReadinessModel:
-        return ReadinessModel(self.curriculum, self.statuses, frozenset(self._evidence_by_id))
+        return ReadinessModel(self.counted, self.statuses, frozenset(self._evidence_by_id))
 
     def readiness(self) -> ReadinessModel:
         """Readiness for every role from these statuses and evidence (computed once)."""
@@ -201,4 +221,4 @@ class ProgressSnapshot:
         settings = self.plan
         if settings is None:
             return None
-        return pace(self.curriculum, self.statuses, settings, today or self.now.date())
+        return pace(self.counted, self.statuses, settings, today or self.now.date())

@@ -93,6 +93,7 @@ class ExportData:
     questions: str
     next_goals: str
     summary: dict[str, Any]
+    choices: tuple[tuple[str, tuple[str, ...], datetime], ...] = ()
 
 
 @dataclass
@@ -106,6 +107,7 @@ class ImportPlan:
     readings: list[tuple[str, str, datetime]] = field(default_factory=list)
     sessions: list[tuple[str, datetime, int, str]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    choices: list[tuple[str, tuple[str, ...], datetime]] = field(default_factory=list)
     unknown_ids: tuple[str, ...] = ()
     skipped_ids: tuple[str, ...] = ()
     skipped_evidence: int = 0
@@ -123,6 +125,7 @@ class ImportPlan:
             or self.readings
             or self.sessions
             or self.settings
+            or self.choices
         )
 
 
@@ -152,6 +155,7 @@ class ImportReport:
     history: int = 0
     skipped_readings: tuple[str, ...] = ()
     skipped_roles: tuple[str, ...] = ()
+    choices: int = 0
 
     @classmethod
     def from_plan(cls, plan: ImportPlan, backup: Path | None) -> ImportReport:
@@ -171,6 +175,7 @@ class ImportReport:
             len(plan.history),
             plan.skipped_readings,
             plan.skipped_roles,
+            len(plan.choices),
         )
 
     def describe(self) -> str:
@@ -191,7 +196,7 @@ class ImportReport:
                 )
                 + "."
             )
-        elif self.settings or self.history:
+        elif self.settings or self.history or self.choices:
             text = "No new statuses, notes, evidence, readings or study sessions."
             if self.history:
                 text += f" Added {_plural(self.history, 'earlier status change')} to the history."
@@ -203,6 +208,8 @@ class ImportReport:
         else:
             text = "Nothing to import: everything in the file is already here or older."
         text += _settings_taken(self.settings)
+        if self.choices:
+            text += f" Took {_plural(self.choices, 'elective choice')} from the file."
         if self.unknown_ids:
             text += (
                 f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
@@ -452,6 +459,7 @@ def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
         questions=_mentor_text(r, mentor.get("questions"), "mentor.questions"),
         next_goals=_mentor_text(r, mentor.get("next_goals"), "mentor.next_goals"),
         summary=r.obj(top.get("summary") or {}, "summary"),
+        choices=_read_choices(r, top.get("choices")),
     )
 
 
@@ -506,6 +514,22 @@ def _read_items(r: _Reader, raw: Any) -> tuple[IncomingItem, ...]:
             )
         )
     return tuple(items)
+
+
+def _read_choices(r: _Reader, raw: Any) -> tuple[tuple[str, tuple[str, ...], datetime], ...]:
+    """The electives chosen (schema 2; a schema 1 file has none)."""
+    choices = []
+    seen: set[str] = set()
+    for n, raw_choice in enumerate(r.array(raw, "choices")):
+        where = f"choices[{n}]"
+        entry = r.obj(raw_choice, where)
+        group = r.unique(r.ident(entry.get("group"), f"{where}.group"), seen, f"{where}.group")
+        raw_options = r.array(entry.get("options"), f"{where}.options")
+        if not raw_options or len(raw_options) > 64:
+            raise r.fail(f"{where}.options", "must list 1 to 64 option ids")
+        options = tuple(r.ident(v, f"{where}.options[{k}]") for k, v in enumerate(raw_options))
+        choices.append((group, options, r.time(entry.get("updated_at"), f"{where}.updated_at")))
+    return tuple(choices)
 
 
 def _read_notes(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...]:
@@ -634,6 +658,12 @@ def plan_merge(
         ((x.content_id, to_second(x.started_at), x.minutes) for x in snapshot.sessions),
     )
     _plan_settings(plan, snapshot, data, curriculum)
+    for group, options, at in data.choices:
+        here_choice = snapshot.choice_records.get(group)
+        if here_choice is None or (
+            is_newer(at, here_choice.updated_at) and here_choice.options != options
+        ):
+            plan.choices.append((group, options, at))
     return plan
 
 

@@ -1,14 +1,16 @@
 """The JSON export: the learner's progress, versioned, for restoring, merging and mentors.
 
-Schema 1 (fields may be added, never removed or renamed). Times are UTC with microseconds
-(older Cairn wrote whole seconds; both import):
+Schema 2 (fields may be added, never removed or renamed; schema 1 files, without choices, still
+import). Times are UTC with microseconds (older Cairn wrote whole seconds; both import):
 
     {"format": "cairn-progress", "schema": 1, "exported_at": ISO-8601 UTC,
      "app": {"name": "Cairn", "version"},
      "curriculum": {"version", "hash"},
      "learner": {"name", "primary_role", "target_roles": [...]},
      "period": {"since": ISO or null, "until": ISO},
-     "items": [{"id", "status", "updated_at", "history": [{"from", "to", "at"}]}],
+     "items": [{"id", "status", "updated_at", "history": [{"from", "to", "at"}],
+                "choice": group id or null, "chosen": true/false (null outside a choice)}],
+     "choices": [{"group", "options": [option ids], "updated_at"}],   # electives chosen
      "notes": [{"id", "body", "updated_at"}],          # never private notes; none with --no-notes
      "evidence": [{"id", "url", "added_at"}],
      "readings": [{"id", "status", "updated_at"}],
@@ -31,12 +33,23 @@ from ..snapshot import ProgressSnapshot
 from .summary import Summary
 
 FORMAT = "cairn-progress"
-SCHEMA = 1
+SCHEMA = 2
 
 
 def _iso(moment: datetime | None) -> str | None:
     """Naive UTC as ISO 8601 with microseconds, so an import matches what it came from."""
     return moment.isoformat(timespec="microseconds") + "Z" if moment else None
+
+
+def choice_fields(snapshot: ProgressSnapshot, content_id: str) -> dict[str, Any]:
+    """An item's choice group (None outside every group) and whether its option is chosen."""
+    option = snapshot.curriculum.option_of.get(snapshot.curriculum.resolve(content_id))
+    if option is None:
+        return {"choice": None, "chosen": None}
+    return {
+        "choice": option.group_id,
+        "chosen": option.id in snapshot.chosen.get(option.group_id, ()),
+    }
 
 
 def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, Any]:
@@ -52,6 +65,7 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
                 {"from": h.old_status, "to": h.new_status, "at": _iso(h.changed_at)}
                 for h in history.get(cid, [])
             ],
+            **choice_fields(snapshot, cid),
         }
         for cid, record in sorted(statuses.items())
     ]
@@ -88,6 +102,10 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
         },
         "period": {"since": _iso(summary.since), "until": _iso(summary.until)},
         "items": items,
+        "choices": [
+            {"group": group, "options": list(c.options), "updated_at": _iso(c.updated_at)}
+            for group, c in sorted(snapshot.choice_records.items())
+        ],
         "notes": notes,
         "evidence": evidence,
         "readings": readings,

@@ -98,7 +98,7 @@ def build_summary(
 ) -> Summary:
     """Gather a summary of the learner's progress from `since` (default: the last export)
     until `until` (default: the snapshot's moment)."""
-    c = snapshot.curriculum
+    c = snapshot.counted  # options not chosen leave the summary
     until = until if until is not None else snapshot.now
     since = since if since is not None else snapshot.last_export
     weeks = {w.id: w.number for w in c.weeks.values()}
@@ -134,8 +134,9 @@ def build_summary(
     ]
     notes: list[NoteLine] = []
     if include_notes:
+        journal = snapshot.curriculum  # a note is the learner's writing, on any option
         for item_id, note in snapshot.notes.items():
-            item = c.items.get(c.resolve(item_id))
+            item = journal.items.get(journal.resolve(item_id))
             if note.private or item is None or not note.body.strip():
                 continue
             notes.append(

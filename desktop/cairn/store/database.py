@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..records import (
+    ChoiceRecord,
     EvidenceRecord,
     HistoryEntry,
     NoteRecord,
@@ -150,6 +151,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def _time(text: str | datetime) -> datetime:
     return text if isinstance(text, datetime) else datetime.fromisoformat(text)
+
+
+def _options(text: str) -> tuple[str, ...]:
+    """A stored list of option ids (anything else reads as no choice)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def _evidence(row: tuple[Any, ...]) -> EvidenceRecord:
@@ -402,6 +412,11 @@ class Database:
     def reading_copies(self) -> dict[str, str]:
         return dict(self._rows("SELECT content_id, path FROM reading_copy"))
 
+    def choices(self) -> dict[str, ChoiceRecord]:
+        """Each choice group's chosen options and when they were chosen."""
+        rows = self._rows("SELECT group_id, options, updated_at FROM choice")
+        return {group: ChoiceRecord(_options(text), _time(at)) for group, text, at in rows}
+
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)
         return json.loads(rows[0][0]) if rows else default
@@ -506,6 +521,13 @@ class Database:
         text = None if setting is None else json.dumps(setting)
         old, added, removed = restore_timer(self.engine, key, text, add, remove)
         return (None if old is None else json.loads(old)), added, removed
+
+    @_guarded
+    def set_choice(self, group_id: str, options: tuple[str, ...], at: datetime) -> tuple[str, ...]:
+        """Store the options chosen in a group (none: open again); return what it held."""
+        from .writes import set_choice
+
+        return set_choice(self.engine, group_id, options, at)
 
     @_guarded
     def set_reading_copy(self, content_id: str, path: str | None, at: datetime) -> str | None:

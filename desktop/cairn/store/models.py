@@ -101,3 +101,13 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Choice(Base):
+    """The options a learner chose in one choice group (elective), as a JSON list of ids."""
+
+    __tablename__ = "choice"
+
+    group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    options: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]

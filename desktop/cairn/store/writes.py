@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..records import EvidenceRecord, SessionRecord
 from .models import (
+    Choice,
     Evidence,
     ItemState,
     Note,
@@ -141,6 +142,25 @@ def set_reading_status(engine: Engine, content_id: str, status: str, at: datetim
         return old
 
 
+def set_choice(
+    engine: Engine, group_id: str, options: tuple[str, ...], at: datetime
+) -> tuple[str, ...]:
+    """Store the options chosen in a group (none: the choice is open again); return the options
+    the database held, read in the same transaction. An equal choice is not written again."""
+    with transaction(engine) as session:
+        row = session.get(Choice, group_id)
+        old = tuple(json.loads(row.options)) if row is not None else ()
+        if old == options:
+            return old
+        if not options:
+            session.delete(row)
+        elif row is None:
+            session.add(Choice(group_id=group_id, options=json.dumps(list(options)), updated_at=at))
+        else:
+            row.options, row.updated_at = json.dumps(list(options)), at
+        return old
+
+
 def apply_import(engine: Engine, plan: Any) -> None:
     """Write a whole import plan in one transaction: all of it, or (on any error) none.
 
@@ -208,6 +228,14 @@ def apply_import(engine: Engine, plan: Any) -> None:
                 ),
                 unread,
             )
+        upsert(
+            Choice,
+            "group_id",
+            [
+                {"group_id": group, "options": json.dumps(list(options)), "updated_at": at}
+                for group, options, at in plan.choices
+            ],
+        )
         upsert(
             ReadingState,
             "content_id",

@@ -70,6 +70,36 @@ class Changes(ProgressReads):
         old = self._database.set_settings(values)
         return Change("roles", tuple(self.target_roles()), old, values)
 
+    # --- choice groups -----------------------------------------------------------------------
+    def choose(self, group_id: str, options: Sequence[str]) -> Change:
+        """Choose the options of a choice group (none: open the choice again). Progress on
+        every option is kept; only which options count changes. The Change carries the options
+        the database held before and the ones written."""
+        self._writable()
+        group = self.curriculum.choices.get(group_id)
+        if group is None:
+            known = ", ".join(self.curriculum.choices) or "none in the loaded curriculum"
+            raise TrackerError(f"there is no choice '{group_id}' (choices: {known})")
+        wanted = tuple(dict.fromkeys(options))
+        for option_id in wanted:
+            if group.option(option_id) is None:
+                raise TrackerError(
+                    f"'{option_id}' is not an option of '{group_id}' (options: "
+                    f"{', '.join(o.id for o in group.options)})"
+                )
+        if wanted and len(wanted) != group.choose:
+            raise TrackerError(
+                f"'{group_id}' asks you to choose {group.choose} option"
+                f"{'s' if group.choose != 1 else ''}, not {len(wanted)}"
+            )
+        old = self._database.set_choice(group_id, wanted, self._clock())
+        if wanted:
+            self._chosen[group_id] = wanted
+        else:
+            self._chosen.pop(group_id, None)
+        self._counted = None
+        return Change("choice", (group_id,), old, wanted)
+
     # --- statuses ----------------------------------------------------------------------------
     def set_status(self, content_id: str, status: str) -> Change:
         """Set an item's or milestone's status; the old status is kept in its history."""

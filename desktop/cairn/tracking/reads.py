@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from ..content import Curriculum
 from ..plan import Pace, PlanSettings, pace
 from ..progress import Progress, progress_of
 from ..readiness import ReadinessModel
@@ -53,6 +54,30 @@ class ProgressReads(TrackerState):
         self._reading_statuses = self._database.reading_statuses()
         self._evidence_ids = self._database.evidence_ids()
         self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
+        self._chosen = {group: c.options for group, c in self._database.choices().items()}
+        self._counted = None
+
+    @property
+    def counted(self) -> Curriculum:
+        """The curriculum as it counts for this learner: without the options of a choice group
+        they did not choose (an open choice counts as its cheapest option). Every total,
+        percentage, readiness score and plan is computed from it; the checklist shows all."""
+        if self._counted is None:
+            self._counted = self.curriculum.counted(self._chosen)
+        return self._counted
+
+    def chosen(self, group_id: str) -> tuple[str, ...]:
+        """The options chosen in a choice group (none while the choice is open)."""
+        return self._chosen.get(group_id, ())
+
+    def choices(self) -> dict[str, tuple[str, ...]]:
+        """Every choice made: group id -> the options chosen."""
+        return dict(self._chosen)
+
+    def stored_choice(self, group_id: str) -> tuple[str, ...]:
+        """A group's chosen options as the file holds them now."""
+        held = self._database.choices().get(group_id)
+        return held.options if held is not None else ()
 
     def _snapshot(self) -> tuple[object, ...]:
         """What the learner sees, as last read (notes too: comparing against a fresh read
@@ -62,6 +87,7 @@ class ProgressReads(TrackerState):
             dict(self._reading_statuses),
             set(self._evidence_ids),
             dict(self._notes_seen),
+            dict(self._chosen),
         )
 
     def reload_if_changed(self) -> bool:
@@ -81,6 +107,7 @@ class ProgressReads(TrackerState):
         db = self._database
         return ProgressSnapshot(
             curriculum=self.curriculum,
+            choice_records=db.choices(),
             now=self.now(),
             statuses=self._statuses,
             records=db.statuses(),
@@ -193,6 +220,7 @@ class ProgressReads(TrackerState):
                 for x in self._database.sessions()
             ),
             sorted(settings.items()),
+            sorted((g, c.options) for g, c in self._database.choices().items()),
         )
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
@@ -206,23 +234,23 @@ class ProgressReads(TrackerState):
 
     # --- progress and readiness ----------------------------------------------------------------
     def overall_progress(self) -> Progress:
-        return progress_of(self.curriculum.items.values(), self._statuses)
+        return progress_of(self.counted.items.values(), self._statuses)
 
     def month_progress(self, month_id: str) -> Progress:
-        return progress_of(self.curriculum.month_items(month_id), self._statuses)
+        return progress_of(self.counted.month_items(month_id), self._statuses)
 
     def week_progress(self, week_id: str) -> Progress:
-        return progress_of(self.curriculum.week_items(week_id), self._statuses)
+        return progress_of(self.counted.week_items(week_id), self._statuses)
 
     def project_progress(self, project_id: str) -> Progress:
-        return progress_of(self.curriculum.project_items(project_id), self._statuses)
+        return progress_of(self.counted.project_items(project_id), self._statuses)
 
     def has_evidence(self, content_id: str) -> bool:
         return content_id in self._evidence_ids
 
     def readiness(self) -> ReadinessModel:
         """Readiness for every role from the current statuses and evidence."""
-        return ReadinessModel(self.curriculum, self._statuses, frozenset(self._evidence_ids))
+        return ReadinessModel(self.counted, self._statuses, frozenset(self._evidence_ids))
 
     def primary_role(self) -> str:
         """The learner's primary target role ('' until chosen)."""
@@ -244,7 +272,7 @@ class ProgressReads(TrackerState):
         settings = self.plan_settings()
         if settings is None:
             return None
-        return pace(self.curriculum, self._statuses, settings, today or self._clock().date())
+        return pace(self.counted, self._statuses, settings, today or self._clock().date())
 
     def sessions(self) -> list[SessionRecord]:
         return self._database.sessions()

@@ -42,6 +42,8 @@ class TrackerState(ABC):
     _reading_statuses: dict[str, str]
     _evidence_ids: set[str]
     _notes_seen: dict[str, tuple[str, bool]]
+    _chosen: dict[str, tuple[str, ...]]  # choice group id -> the options chosen
+    _counted: Curriculum | None  # the curriculum without options that do not count
     _seen_version: int | None
 
     @property

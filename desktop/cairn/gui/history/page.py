@@ -29,7 +29,7 @@ LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 def history_data(tracker: Tracker, today: date) -> HistoryData:
     """The page's numbers (computed by `cairn.history`) from the tracker's values."""
     return compute(
-        tracker.curriculum,
+        tracker.counted,
         tracker.statuses(),
         tracker.all_history(),
         tracker.sessions(),

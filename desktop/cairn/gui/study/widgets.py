@@ -296,7 +296,7 @@ class PlanDialog(QDialog):
 
     def _update(self) -> None:
         settings = self.settings()
-        p = pace(self.tracker.curriculum, self.tracker.statuses(), settings, settings.start)
+        p = pace(self.tracker.counted, self.tracker.statuses(), settings, settings.start)
         weeks = p.total_hours / settings.hours_per_week
         self.finish.setText(
             f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
