@@ -3,6 +3,8 @@
 from .loader import load_curriculum, pack_table, validate_pack
 from .model import (
     KIND_LABELS,
+    ChoiceGroup,
+    ChoiceOption,
     Curriculum,
     Item,
     Month,
@@ -18,6 +20,8 @@ from .problems import ContentError, Problem
 
 __all__ = [
     "KIND_LABELS",
+    "ChoiceGroup",
+    "ChoiceOption",
     "ContentError",
     "Curriculum",
     "Item",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...content import KIND_LABELS, Curriculum, Item
+from ...content import KIND_LABELS, ChoiceGroup, Curriculum, Item
 from ...today import today
 from ...tracker import Tracker
 from ..widgets.node import Node
@@ -22,6 +22,7 @@ class PageSpec:
     columns: list[Column] = field(default_factory=list)
     empty: str = ""
     show_week_column: bool = True
+    choices: list[ChoiceGroup] = field(default_factory=list)  # shown as cards above the list
 
     @property
     def all_items(self) -> list[Item]:
@@ -36,6 +37,27 @@ class PageSpec:
 
 def _path_items(c: Curriculum) -> list[Item]:
     return [i for m in c.months for i in c.month_items(m.id)]
+
+
+def _choices_among(c: Curriculum, item_ids: set[str], due_week: str = "") -> list[ChoiceGroup]:
+    """The choice groups with an option among `item_ids`, or due in the week `due_week`."""
+    return [
+        g
+        for g in c.choices.values()
+        if g.week_id == due_week or any(i in item_ids for o in g.options for i in o.item_ids)
+    ]
+
+
+def due_choices(tracker: Tracker, week_number: int) -> list[ChoiceGroup]:
+    """Open choices due by the week after `week_number` (so the learner can decide ahead)."""
+    c = tracker.curriculum
+    return [
+        g
+        for g in c.choices.values()
+        if not tracker.chosen(g.id)
+        and g.week_id in c.weeks
+        and c.weeks[g.week_id].number <= week_number + 1
+    ]
 
 
 def _week_number(c: Curriculum) -> dict[str, int]:
@@ -57,7 +79,7 @@ def today_page(tracker: Tracker) -> PageSpec:
     c = tracker.curriculum
     pace = tracker.pace()
     plan = today(
-        c,
+        tracker.counted,
         tracker.statuses(),
         pace=pace,
         readiness=tracker.readiness(),
@@ -86,11 +108,20 @@ def today_page(tracker: Tracker) -> PageSpec:
             "Readings to finish: " + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings) + "."
         )
     weeks = _week_number(c)
+    due = due_choices(tracker, plan.week.number)
+    if due:
+        lines.insert(
+            1,
+            "**Time to choose:** "
+            + "; ".join(f"{g.title} (due week {weeks[g.week_id]})" for g in due)
+            + ". Pick an option below; the others then leave your totals.",
+        )
     return PageSpec(
         "Today",
         "\n\n".join(lines),
         groups=groups,
         columns=_item_columns(weeks),
+        choices=due,
     )
 
 
@@ -103,16 +134,23 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
     if node.kind == "week":
         week = c.weeks[node.id]
         month = c.month_by_id(week.month_id)
+        further = "; ".join(f"[{c.readings[r].title}]({c.readings[r].url})" for r in week.readings)
+        extra = f"\n\nFurther study (optional, not counted): {further}." if further else ""
         return PageSpec(
             f"Week {week.number} · {week.title}",
-            f"Month {month.number}: {month.title}. {week.summary}",
+            f"Month {month.number}: {month.title}. {week.summary}{extra}",
             items=c.week_items(node.id),
             show_week_column=False,
+            choices=_choices_among(c, set(week.item_ids), week.id),
         )
     if node.kind == "month":
         month = c.month_by_id(node.id)
+        items = c.month_items(node.id)
         return PageSpec(
-            f"Month {month.number} · {month.title}", month.summary, items=c.month_items(node.id)
+            f"Month {month.number} · {month.title}",
+            month.summary,
+            items=items,
+            choices=_choices_among(c, {i.id for i in items}),
         )
     if node.kind == "project":
         project = c.projects[node.id]
@@ -157,6 +195,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             "The six-month path",
             "Every item and milestone of the path, in order.",
             items=_path_items(c),
+            choices=list(c.choices.values()),
         )
     if node.id == "retired":
         lines = []

@@ -18,6 +18,7 @@ from ...progress import STATUS_LABELS
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
+from .options import is_left_out, option_note
 from .status_input import StatusInput, status_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -96,10 +97,13 @@ class ChecklistModel(ReadOnlyTableModel):
                     f"{STATUS_LABELS[status]} — click to move it on; Space marks done, "
                     "Ctrl+1…4 set a status, right-click for every status"
                 )
-            return item.title
+            note = option_note(self.tracker, item)
+            return f"{item.title}\n{note}" if note else item.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {STATUS_LABELS[status]}, {KIND_LABELS[item.kind]}"
         if role == Qt.ItemDataRole.ForegroundRole:
+            if is_left_out(self.tracker, item):
+                return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
             return self._foreground(status, column)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -116,6 +120,8 @@ class ChecklistModel(ReadOnlyTableModel):
         if column == TITLE_COLUMN:
             return item.title
         if column == KIND_COLUMN:
+            if item.id in self.tracker.curriculum.option_of:
+                return f"{KIND_LABELS[item.kind]} · option"
             return KIND_LABELS[item.kind]
         if column == WEEK_COLUMN:
             return str(self.tracker.curriculum.weeks[item.week_id].number)

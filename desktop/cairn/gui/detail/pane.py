@@ -16,6 +16,7 @@ from ...content import KIND_LABELS, Item
 from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Change, Tracker
+from ..checklist.options import option_note
 from ..operations import Operations
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
@@ -169,8 +170,9 @@ class DetailPane(QScrollArea):
         if milestone:
             self.done_when.setHtml(markdown_to_html(item.done_when))
             self.evidence.load(item.id)
-        self.readings_label.setVisible(bool(item.readings))
-        self.readings.setVisible(bool(item.readings))
+        has_readings = bool(item.readings or item.optional_readings)
+        self.readings_label.setVisible(has_readings)
+        self.readings.setVisible(has_readings)
         self.readings.setHtml(self._readings_html(item))
         self.timer.set_item(item.id)
         self.sessions.load(item.id)
@@ -206,17 +208,33 @@ class DetailPane(QScrollArea):
         if item.project_id:
             parts.insert(1, c.projects[item.project_id].title)
         skills = ", ".join(c.skills[s].name for s in item.skills)
-        return " · ".join(parts) + (f"\nBuilds: {skills}" if skills else "")
+        lines = [" · ".join(parts)]
+        if skills:
+            lines.append(f"Builds: {skills}")
+        needs = [c.items[n] for n in item.requires if n in c.items]
+        if needs:
+            lines.append(
+                "Needs first: "
+                + "; ".join(
+                    f"{n.title} ({STATUS_LABELS[self.tracker.status(n.id)].lower()})" for n in needs
+                )
+            )
+        note = option_note(self.tracker, item)
+        if note:
+            lines.append(note)
+        return "\n".join(lines)
 
     def _readings_html(self, item: Item) -> str:
         rows = []
-        for reading_id in item.readings:
+        optional = [(r, True) for r in item.optional_readings]
+        for reading_id, is_optional in [(r, False) for r in item.readings] + optional:
             r = self.tracker.curriculum.readings[reading_id]
             url = QUrl(r.url).toString()
             hours = f" · ~{r.estimate_hours:g} h" if r.estimate_hours else ""
+            extra = " · optional, not counted in the hours" if is_optional else ""
             rows.append(
                 f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
-                f"<span>{escape(r.author)} · {escape(r.kind)}{hours}</span></li>"
+                f"<span>{escape(r.author)} · {escape(r.kind)}{hours}{extra}</span></li>"
             )
         return "<ul style='margin-left:-20px'>" + "".join(rows) + "</ul>"
 

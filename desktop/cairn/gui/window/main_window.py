@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...tracker import Change, Tracker
+from ..checklist.choice_operation import choice_operation
 from ..checklist.items_page import ItemsPage
 from ..checklist.pages import PageSpec, page_for
 from ..detail.pane import DetailPane
@@ -84,6 +85,7 @@ class MainWindow(WindowHost):
         self.checklist_model, self.checklist = self.items.model, self.items.checklist
         self.tree_model, self.tree = self.items.tree_model, self.items.tree
         self.checklist.statuses_requested.connect(self.request_statuses)
+        self.items.choose_requested.connect(self.choose)
         for view in (self.checklist, self.tree):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
@@ -328,6 +330,10 @@ class MainWindow(WindowHost):
         """Save a status; a refusal or a disk error is shown in the status bar, not raised.
         The database says what the status was, and undo puts that back."""
         return self.operations.run(status_operation(self.tracker, item_id, status))
+
+    def choose(self, group_id: str, option_id: str) -> Change | None:
+        """Choose an option of a choice group: one undoable step; every total follows."""
+        return self.operations.run(choice_operation(self.tracker, group_id, (option_id,)))
 
     def request_statuses(self, item_ids: list[str], status: str) -> Change | None:
         """Mark several items at once: one transaction, one undo step."""
