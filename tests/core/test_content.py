@@ -9,6 +9,18 @@ import pytest
 from tests.conftest import EXTRA_PACK, SMALL_PACK
 
 from cairn.content import ContentError, load_curriculum, validate_pack
+from choice_packs import (
+    AGENTS,
+    EVALS,
+    GROUP,
+    MONTH_1_FILE,
+    MONTH_2,
+    MONTH_2_FILE,
+    OPTION_ITEMS,
+    SERVING,
+    edit,
+    write_choice_pack,
+)
 
 
 def _problems(pack: Path) -> list[str]:
@@ -202,3 +214,177 @@ def test_missing_pack_file_and_not_a_folder(tmp_path: Path) -> None:
 def test_non_utf8_file_is_a_problem(small_pack: Path) -> None:
     (small_pack / "months" / "02-latin1.toml").write_bytes("title = 'caf\xe9'".encode("latin-1"))
     assert any("not UTF-8" in p for p in _problems(small_pack))
+
+
+# --- choice groups, prerequisites, optional readings, week hours ------------------------------
+def _choice_pack(tmp_path: Path, max_week_hours: float | None = None) -> Path:
+    return write_choice_pack(tmp_path / "electives", max_week_hours=max_week_hours)
+
+
+def test_a_choice_group_loads_with_its_options(tmp_path: Path) -> None:
+    c = load_curriculum([_choice_pack(tmp_path)])
+    group = c.choices[GROUP]
+    assert (group.title, group.choose, group.week_id) == ("Choose one specialisation", 1, "w02")
+    assert [(o.id, o.title, o.item_ids) for o in group.options] == [
+        (option, title, OPTION_ITEMS[option])
+        for option, title in ((EVALS, "Evals"), (AGENTS, "Agents"), (SERVING, "Serving"))
+    ]
+    assert c.option_of["agents-trace"].id == AGENTS and "core-plan" not in c.option_of
+    assert c.items["core-plan"].requires == ("core-setup",)
+    assert c.items["core-read"].optional_readings == ("book",)
+
+
+_AGENT_OPTION = MONTH_2[MONTH_2.index('[[choice.option]]\nid = "spec-agents"') :]
+
+# One broken copy of the elective pack per rule: (file, old text, new text, id, field, words).
+CHOICE_MISTAKES = {
+    "unknown item in an option": (
+        MONTH_2_FILE,
+        '"evals-golden-set", "evals-judge"]',
+        '"evals-golden-set", "evals-nope"]',
+        EVALS,
+        "items",
+        "no item 'evals-nope'",
+    ),
+    "item in two options": (
+        MONTH_2_FILE,
+        '"agents-tools", "agents-trace"]',
+        '"agents-tools", "agents-trace", "evals-judge"]',
+        AGENTS,
+        "items",
+        "'evals-judge' is in more than one option",
+    ),
+    "fewer than two options": (
+        MONTH_2_FILE,
+        _AGENT_OPTION,
+        "",
+        GROUP,
+        "option",
+        "at least two options",
+    ),
+    "choose as many as there are options": (
+        MONTH_2_FILE,
+        "choose = 1",
+        "choose = 3",
+        GROUP,
+        "choose",
+        "choose 3 of 3 options",
+    ),
+    "due week unknown": (
+        MONTH_2_FILE,
+        'week = "w02"',
+        'week = "w09"',
+        GROUP,
+        "week",
+        "no week 'w09'",
+    ),
+    "due week left out": (MONTH_2_FILE, 'week = "w02"\n', "", GROUP, "week", ""),
+    "due week after an option's item": (
+        MONTH_2_FILE,
+        'week = "w02"',
+        'week = "w03"',
+        GROUP,
+        "week",
+        "'evals-golden-set' comes before the week the choice is due",
+    ),
+    "requires an unknown item": (
+        MONTH_2_FILE,
+        'requires = ["core-setup"]',
+        'requires = ["core-nope"]',
+        "core-plan",
+        "requires",
+        "no item 'core-nope'",
+    ),
+    "requires a later week's item": (
+        MONTH_1_FILE,
+        'optional_readings = ["book"]',
+        'optional_readings = ["book"]\nrequires = ["core-plan"]',
+        "core-read",
+        "requires",
+        "'core-plan' must come earlier",
+    ),
+    "requires a later item of the same week": (
+        MONTH_2_FILE,
+        'requires = ["agents-loop"]',
+        'requires = ["agents-trace"]',
+        "agents-tools",
+        "requires",
+        "'agents-trace' must come earlier",
+    ),
+    "requires an item of another option": (
+        MONTH_2_FILE,
+        'description = "Every step logged."',
+        'description = "Every step logged."\nrequires = ["evals-golden-set"]',
+        "agents-trace",
+        "requires",
+        f"belongs to the option '{EVALS}'",
+    ),
+    "estimate below its required readings": (
+        MONTH_1_FILE,
+        'readings = ["paper"]\noptional_readings = ["book"]',
+        'readings = ["paper", "book"]',
+        "core-read",
+        "estimate_hours",
+        "2 h is less than its required readings take (31 h)",
+    ),
+    "optional reading unknown": (
+        MONTH_1_FILE,
+        'optional_readings = ["book"]',
+        'optional_readings = ["nope"]',
+        "core-read",
+        "optional_readings",
+        "no reading 'nope'",
+    ),
+    "optional reading also required": (
+        MONTH_1_FILE,
+        'optional_readings = ["book"]',
+        'optional_readings = ["paper"]',
+        "core-read",
+        "optional_readings",
+        "'paper' is also a required reading",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHOICE_MISTAKES))
+def test_each_choice_and_path_mistake_is_named(tmp_path: Path, case: str) -> None:
+    relative, old, new, ident, field, words = CHOICE_MISTAKES[case]
+    pack = _choice_pack(tmp_path)
+    edit(pack / relative, old, new)
+    problems = validate_pack(pack)
+    matching = [p for p in problems if p.id == ident and p.field == field and words in p.message]
+    assert matching, f"expected {ident}.{field} ({words}), got: {[str(p) for p in problems]}"
+    assert matching[0].file == str(pack / relative)
+    assert f"id '{ident}'" in str(matching[0]) and f"field '{field}'" in str(matching[0])
+
+
+def test_a_week_counts_its_heaviest_option_against_the_pack_limit(tmp_path: Path) -> None:
+    # week 1: 3.5 h; week 2: 1 h core + 3 h for serving, the heaviest option (all options: 7 h)
+    assert validate_pack(_choice_pack(tmp_path / "fits", max_week_hours=4)) == []
+    problems = validate_pack(_choice_pack(tmp_path / "over", max_week_hours=3.75))
+    assert [(p.id, p.field) for p in problems] == [("w02", "item")]
+    assert "week 2 plans 4 h, more than the pack's 3.75 h a week" in problems[0].message
+    assert problems[0].file == str(tmp_path / "over" / "electives" / MONTH_2_FILE)
+
+
+def test_an_added_packs_items_do_not_count_against_the_shipped_limit(tmp_path: Path) -> None:
+    base = _choice_pack(tmp_path, max_week_hours=4)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "pack.toml").write_text(
+        '[pack]\nid = "mentor-extra"\nname = "More"\nversion = "1"\ndescription = "More."\n'
+        'extends = "electives"\n\n[[week]]\nid = "w02"\n\n[[week.item]]\nid = "pair-day"\n'
+        'kind = "task"\ntitle = "Pair for a day"\ndescription = "All day."\n'
+        'estimate_hours = 8\nskills = ["coding"]\nreadings = ["guide"]\n',
+        encoding="utf-8",
+    )
+    assert validate_pack(extra, base=base) == []
+    assert "pair-day" in [i.id for i in load_curriculum([base, extra]).week_items("w02")]
+
+
+def test_a_topic_with_only_optional_readings_is_sound(tmp_path: Path) -> None:
+    pack = _choice_pack(tmp_path)
+    edit(pack / MONTH_1_FILE, 'readings = ["paper"]\noptional_readings', "optional_readings")
+    assert validate_pack(pack) == []
+    item = load_curriculum([pack]).items["core-read"]
+    assert (item.kind, item.readings, item.optional_readings) == ("topic", (), ("book",))
