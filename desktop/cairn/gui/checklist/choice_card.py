@@ -76,7 +76,7 @@ class ChoiceCard(QFrame):
         layout.addLayout(self.options)
         layout.addLayout(row)
         self._chosen: tuple[str, ...] = ()
-        self._ids: list[str] = []
+        self.option_ids: list[str] = []
 
     def show_group(self, curriculum: Curriculum, group: ChoiceGroup, chosen: Sequence[str]) -> None:
         """Show `group` with `chosen` selected (the cheapest pre-selected while it is open)."""
@@ -86,7 +86,7 @@ class ChoiceCard(QFrame):
         self.title.setToolTip(group.summary)
         self.setAccessibleName(group.title)
         ids = [o.id for o in group.options]
-        if ids != self._ids:
+        if ids != self.option_ids:
             self._rebuild(curriculum, group)
         counted = {o.id for o in curriculum.counted_options(group, chosen)}
         for index, option in enumerate(group.options):
@@ -111,11 +111,11 @@ class ChoiceCard(QFrame):
             button.setToolTip(option.summary or option.title)
             self.buttons.addButton(button, index)
             self.options.addWidget(button)
-        self._ids = [o.id for o in group.options]
+        self.option_ids = [o.id for o in group.options]
 
     def selected_option(self) -> str:
         index = self.buttons.checkedId()
-        return self._ids[index] if 0 <= index < len(self._ids) else ""
+        return self.option_ids[index] if 0 <= index < len(self.option_ids) else ""
 
     def _enable(self) -> None:
         picked = self.selected_option()
