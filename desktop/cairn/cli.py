@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TextIO, TypeVar, cast
 
 from . import __version__
-from .content import ContentError, Item, load_curriculum
+from .cli_choose import (
+    add_choose_parser,
+    is_listing,
+    item_choice_fields,
+    item_choice_label,
+    run_choose,
+)
+from .content import ContentError, Curriculum, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
 from .logs import command_line_log, configure_logging
 from .progress import STATUSES, Progress
@@ -128,11 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="validate a curriculum pack")
     validate.add_argument("path", type=_nonempty, metavar="PATH")
+
+    add_choose_parser(commands)
     return parser
 
 
 READ_ONLY_COMMANDS = frozenset({"status", "items", "readiness"})
-BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log"})
+BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log", "choose"})
 log = logging.getLogger("cairn.cli")
 
 
@@ -222,9 +231,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     configure_logging(data_dir)
     try:
-        tracker = Tracker.open(
-            data_dir, curriculum_dir(), read_only=args.command in READ_ONLY_COMMANDS
-        )
+        tracker = Tracker.open(data_dir, curriculum_dir(), read_only=_read_only(args))
     except (ContentError, StoreError, TrackerError) as error:
         log.warning("%s refused to open %s: %s", args.command, data_dir, error)
         err.write(f"cairn: {error}\n")
@@ -239,7 +246,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         for notice in tracker.notices():  # inside: a closed stderr still closes the tracker
             err.write(f"cairn: {notice}\n")
         code = _COMMANDS[args.command](tracker, args, out)
-        if code == EXIT_OK and args.command in BACKED_UP_COMMANDS:
+        if code == EXIT_OK and args.command in BACKED_UP_COMMANDS and not _read_only(args):
             _backup_after_change(tracker, err)
         out.flush()  # a refused output is said now, not lost when Python exits
         return code
@@ -266,6 +273,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_DATA
     finally:
         tracker.close()
+
+
+def _read_only(args: argparse.Namespace) -> bool:
+    """Commands that only show progress open the data folder read-only."""
+    return args.command in READ_ONLY_COMMANDS or (args.command == "choose" and is_listing(args))
 
 
 def _one_line(error: Exception) -> str:
@@ -436,16 +448,12 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
                         "week": week_numbers[item.week_id],
                         "status": tracker.status(item.id),
                         "skills": list(item.skills),
-                        "readings": [
-                            {
-                                "id": r,
-                                "title": curriculum.readings[r].title,
-                                "url": curriculum.readings[r].url,
-                            }
-                            for r in item.readings
-                        ],
+                        "readings": _readings_json(curriculum, item.readings),
+                        "optional_readings": _readings_json(curriculum, item.optional_readings),
+                        "requires": list(item.requires),
                         "project": item.project_id,
                         "estimate_hours": item.estimate_hours,
+                        **item_choice_fields(tracker, item),
                     }
                     for item in selected
                 ],
@@ -459,10 +467,18 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     for item in selected:
         out.write(
             f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
-            f"{item.kind:<9} {item.id:<40} {item.title}\n"
+            f"{item.kind:<9} {item.id:<40} {item.title}{item_choice_label(tracker, item)}\n"
         )
     out.write(f"{len(selected)} item(s)\n")
     return EXIT_OK
+
+
+def _readings_json(curriculum: Curriculum, reading_ids: Sequence[str]) -> list[dict[str, str]]:
+    """Readings as `--json` lists them: id, title and address."""
+    return [
+        {"id": r, "title": curriculum.readings[r].title, "url": curriculum.readings[r].url}
+        for r in reading_ids
+    ]
 
 
 def _mark(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
@@ -660,4 +676,5 @@ _COMMANDS = {
     "import": _import,
     "check": _check,
     "log": _log,
+    "choose": run_choose,
 }

@@ -18,6 +18,7 @@ from tests.conftest import SMALL_PACK
 from cairn import __version__
 from cairn.cli import run
 from cairn.locations import curriculum_dir
+from choice_packs import AGENTS, EVALS, GROUP, SERVING, write_choice_pack
 
 
 def cairn(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -398,3 +399,131 @@ def test_output_to_a_named_file_that_refuses_names_it(data_dir: Path) -> None:
     assert err.getvalue() == (
         "cairn: could not write the output: No space left on device (summary.txt)\n"
     )
+
+
+# --- electives: cairn choose, and the choice fields of cairn items --------------------------
+@pytest.fixture
+def electives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The command line runs on a small pack with one elective of three options."""
+    pack = write_choice_pack(tmp_path / "electives")
+    monkeypatch.setattr("cairn.cli.curriculum_dir", lambda: pack)
+    return pack
+
+
+def _overall_total(data_dir: Path) -> int:
+    code, out, _ = cairn("--data-dir", str(data_dir), "status", "--json")
+    assert code == 0
+    return int(json.loads(out)["overall"]["total"])
+
+
+def test_choose_lists_chooses_and_reopens(data_dir: Path, electives: Path) -> None:
+    code, out, err = cairn("--data-dir", str(data_dir), "choose")
+    assert code == 0 and err == "" and not data_dir.exists()  # listing writes nothing
+    assert out.splitlines()[0] == (
+        f"{GROUP}  Choose one specialisation (due week 2) — open: counts as 'Evals' until you "
+        "choose 1"
+    )
+    assert "~ spec-evals        2 h  2 items  Evals" in out
+    assert "  spec-serving      6 h  2 items  Serving" in out
+    assert _overall_total(data_dir) == 5  # core 3 + the cheapest option's 2
+
+    code, out, err = cairn("--data-dir", str(data_dir), "choose", GROUP, AGENTS)
+    assert code == 0 and err == ""
+    assert out == (
+        "Chose 'Agents' in 'Choose one specialisation': its 3 items count; the other "
+        "options' progress is kept.\n"
+    )
+    assert _overall_total(data_dir) == 6
+    code, out, _ = cairn("--data-dir", str(data_dir), "choose", "--list", "--json")
+    group = json.loads(out)["choices"][0]
+    assert code == 0 and (group["id"], group["chosen"], group["week"]) == (GROUP, [AGENTS], 2)
+    assert [
+        (o["id"], o["estimate_hours"], o["chosen"], o["counted"]) for o in group["options"]
+    ] == [
+        (EVALS, 2, False, False),
+        (AGENTS, 4, True, True),
+        (SERVING, 6, False, False),
+    ]
+    code, out, _ = cairn("--data-dir", str(data_dir), "choose", GROUP, AGENTS)
+    assert code == 0 and out.endswith(
+        "already chosen in 'Choose one specialisation'; nothing changed\n"
+    )
+
+    code, out, _ = cairn("--data-dir", str(data_dir), "choose", GROUP, "--clear")
+    assert code == 0 and out.startswith("Reopened 'Choose one specialisation': until you choose")
+    assert _overall_total(data_dir) == 5
+    assert (
+        json.loads(cairn("--data-dir", str(data_dir), "choose", "--json")[1])["choices"][0][
+            "chosen"
+        ]
+        == []
+    )
+
+
+CHOOSE_REFUSALS = {
+    "unknown group": (["nope", EVALS], "there is no choice 'nope'"),
+    "unknown option": ([GROUP, "spec-cooking"], "'spec-cooking' is not an option of"),
+    "two options of a choose-one": ([GROUP, EVALS, AGENTS], "asks you to choose 1 option, not 2"),
+    "no option": ([GROUP], f"name the option to choose in '{GROUP}'"),
+    "clear with an option": ([GROUP, EVALS, "--clear"], "give no OPTION_ID"),
+    "clear an unknown group": (["nope", "--clear"], "there is no choice 'nope'"),
+    "clear without a group": (["--clear"], "give its GROUP_ID"),
+    "json with a group": ([GROUP, EVALS, "--json"], "give no GROUP_ID"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHOOSE_REFUSALS))
+def test_a_refused_choose_exits_2_and_changes_nothing(
+    data_dir: Path, electives: Path, case: str
+) -> None:
+    args, words = CHOOSE_REFUSALS[case]
+    assert cairn("--data-dir", str(data_dir), "choose", GROUP, SERVING)[0] == 0
+    database, backups = data_dir / "cairn.sqlite3", cli_backups(data_dir)
+    before = sha(database)
+    code, out, err = cairn("--data-dir", str(data_dir), "choose", *args)
+    assert code == 2 and out == ""
+    assert err.startswith("cairn: ") and words in err and err.count("\n") == 1
+    assert "nothing was changed" in err
+    assert sha(database) == before and cli_backups(data_dir) == backups
+
+
+def test_choosing_backs_up_like_other_changes(data_dir: Path, electives: Path) -> None:
+    assert cairn("--data-dir", str(data_dir), "choose", GROUP, AGENTS)[0] == 0
+    assert len(cli_backups(data_dir)) == 1
+    assert cairn("--data-dir", str(data_dir), "choose", GROUP, "--clear")[0] == 0
+    assert len(cli_backups(data_dir)) == 1  # at most one an hour
+
+
+def test_items_json_carries_choice_requires_and_optional_readings(
+    data_dir: Path, electives: Path
+) -> None:
+    def items() -> dict[str, dict]:  # type: ignore[type-arg]
+        code, out, _ = cairn("--data-dir", str(data_dir), "items", "--json")
+        assert code == 0
+        return {i["id"]: i for i in json.loads(out)["items"]}
+
+    listed = items()
+    fields = ("choice", "chosen", "counted")
+    assert [listed["core-plan"][f] for f in fields] == [None, None, True]
+    assert [listed["evals-judge"][f] for f in fields] == [GROUP, False, True]  # cheapest, open
+    assert [listed["agents-loop"][f] for f in fields] == [GROUP, False, False]
+    assert listed["core-plan"]["requires"] == ["core-setup"]
+    assert listed["core-read"]["optional_readings"] == [
+        {"id": "book", "title": "The book", "url": "https://example.org/book"}
+    ]
+    assert (
+        listed["core-setup"]["optional_readings"] == [] and listed["core-setup"]["requires"] == []
+    )
+    cairn("--data-dir", str(data_dir), "choose", GROUP, AGENTS)
+    listed = items()
+    assert [listed["agents-loop"][f] for f in fields] == [GROUP, True, True]
+    assert [listed["evals-judge"][f] for f in fields] == [GROUP, False, False]
+
+
+def test_items_text_marks_the_options(data_dir: Path, electives: Path) -> None:
+    cairn("--data-dir", str(data_dir), "choose", GROUP, SERVING)
+    code, out, _ = cairn("--data-dir", str(data_dir), "items", "--month", "2")
+    lines = {line.split()[3]: line for line in out.splitlines()[:-1]}
+    assert code == 0 and lines["core-plan"].endswith("Plan your specialisation")
+    assert lines["agents-loop"].endswith(f"(option '{AGENTS}' of '{GROUP}', not chosen)")
+    assert lines["serving-vllm"].endswith(f"(option '{SERVING}' of '{GROUP}', chosen)")
