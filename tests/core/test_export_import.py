@@ -16,6 +16,7 @@ from cairn.locations import curriculum_dir
 from cairn.reports.export import export, render_text
 from cairn.reports.importer import ImportRefused
 from cairn.tracker import Tracker
+from choice_packs import AGENTS, GROUP, SERVING, write_choice_pack
 
 HOSTILE = (
     "# Week notes\n<script>alert('x')</script>\n"
@@ -113,7 +114,7 @@ BAD_FILES = {
     "truncated": lambda text: text[: len(text) // 2],
     "not json": lambda text: "this is a text file, not an export",
     "wrong format": lambda text: text.replace('"cairn-progress"', '"something-else"'),
-    "newer schema": lambda text: text.replace('"schema": 1', '"schema": 7', 1),
+    "newer schema": lambda text: text.replace('"schema": 2', '"schema": 7', 1),
     "wrong type": lambda text: text.replace('"items": [', '"items": {"x": [', 1).replace(
         '"notes":', '"notesx":', 1
     ),
@@ -295,3 +296,89 @@ def test_a_summary_opens_read_only_and_never_writes(learner: Tracker, tmp_path: 
             folder = snapshot.database_path.parent
         assert not folder.exists()
         assert mentor.statuses() == {} and target.read_bytes() == before
+
+
+# --- electives in the JSON export (schema 2) --------------------------------------------------
+@pytest.fixture
+def elective_pack(tmp_path: Path) -> Path:
+    return write_choice_pack(tmp_path / "electives")
+
+
+@pytest.fixture
+def chooser(tmp_path: Path, elective_pack: Path) -> Iterator[Tracker]:
+    """A learner who chose the Agents option and worked on two options; closed after."""
+    with Tracker.open(tmp_path / "chooser", elective_pack, clock=_clock(datetime(2026, 3, 2))) as t:
+        t.set_status("core-setup", "done")
+        t.set_status("evals-golden-set", "done")
+        t.choose(GROUP, [AGENTS])
+        t.set_status("agents-loop", "doing")
+        yield t
+
+
+def test_the_export_carries_choices_and_each_items_choice(chooser: Tracker, tmp_path: Path) -> None:
+    payload = json.loads(export(chooser.snapshot(), "json", tmp_path / "a.json").path.read_text())
+    assert payload["schema"] == 2
+    assert [(c["group"], c["options"]) for c in payload["choices"]] == [(GROUP, [AGENTS])]
+    assert payload["choices"][0]["updated_at"].startswith("2026-03-02T")
+    items = {i["id"]: (i["choice"], i["chosen"]) for i in payload["items"]}
+    assert items == {
+        "core-setup": (None, None),
+        "evals-golden-set": (GROUP, False),
+        "agents-loop": (GROUP, True),
+    }
+
+
+def test_reimporting_your_own_export_changes_nothing(chooser: Tracker, tmp_path: Path) -> None:
+    target = export(chooser.snapshot(), "json", tmp_path / "a.json").path
+    before = (chooser.stored_statuses(), chooser.choices())
+    report = chooser.import_progress(target)
+    assert report.choices == 0 and report.backup is None
+    assert "Nothing to import" in report.describe()
+    assert (chooser.stored_statuses(), chooser.choices()) == before
+
+
+def test_importing_into_a_fresh_folder_restores_the_choice(
+    chooser: Tracker, tmp_path: Path, elective_pack: Path
+) -> None:
+    target = export(chooser.snapshot(), "json", tmp_path / "a.json").path
+    statuses, total = chooser.statuses(), chooser.overall_progress().total
+    with Tracker.open(tmp_path / "fresh", elective_pack) as fresh:
+        report = fresh.import_progress(target)
+        assert report.choices == 1 and "Took 1 elective choice from the file." in report.describe()
+        assert fresh.choices() == {GROUP: (AGENTS,)}
+        assert fresh.statuses() == statuses and fresh.overall_progress().total == total == 6
+
+
+def test_a_schema_1_file_without_choices_still_imports(
+    chooser: Tracker, tmp_path: Path, elective_pack: Path
+) -> None:
+    payload = json.loads(export(chooser.snapshot(), "json", tmp_path / "a.json").path.read_text())
+    payload["schema"] = 1
+    del payload["choices"]
+    for item in payload["items"]:
+        del item["choice"], item["chosen"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(payload))
+    with Tracker.open(tmp_path / "fresh", elective_pack) as fresh:
+        report = fresh.import_progress(old)
+        assert report.statuses == 3 and report.choices == 0
+        assert fresh.statuses() == chooser.statuses() and fresh.choices() == {}
+
+
+@pytest.mark.parametrize("options", [[], "spec-agents", ["Not An Id"], None])
+def test_a_malformed_choice_is_refused_naming_the_field(
+    chooser: Tracker, tmp_path: Path, elective_pack: Path, options: object
+) -> None:
+    payload = json.loads(export(chooser.snapshot(), "json", tmp_path / "a.json").path.read_text())
+    payload["choices"][0]["options"] = options
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(payload))
+    with Tracker.open(tmp_path / "other", elective_pack) as other:
+        other.choose(GROUP, [SERVING])
+        before = (other.stored_statuses(), other.stored_choice(GROUP))
+        with pytest.raises(ImportRefused) as refused:
+            other.import_progress(bad)
+        message = str(refused.value)
+        assert "choices[0].options" in message and "nothing was imported" in message
+        assert (other.stored_statuses(), other.stored_choice(GROUP)) == before
+    assert not (tmp_path / "other" / "backups").exists()
