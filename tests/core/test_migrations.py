@@ -14,6 +14,7 @@ from cairn.locations import curriculum_dir
 from cairn.store import Database
 from cairn.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 from cairn.tracker import Tracker
+from choice_packs import EVALS, OPTION_ITEMS, write_choice_pack
 
 DATABASES = FIXTURES / "databases"
 
@@ -47,6 +48,10 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
                 ("python-project-skeleton", 90)
             ]
             assert tracker.reading_copies() == {"rag-paper": "/home/learner/papers/rag.pdf"}
+        if revision >= "0004":
+            assert tracker.choices() == {"specialisation": ("spec-option-evals",)}
+        else:
+            assert tracker.choices() == {}
         tracker.log_study("python-project-skeleton", 30)
         # the upgraded schema works for every kind of write
         tracker.set_reading_status("rag-paper", "read")
@@ -92,3 +97,17 @@ def test_a_failed_migration_leaves_the_old_database_usable(
             KNOWN_REVISIONS[0],
         )
         assert conn.execute("SELECT count(*) FROM item_state").fetchone() == before
+
+
+def test_a_stored_choice_is_kept_whatever_the_curriculum_offers(tmp_path: Path) -> None:
+    """Revision 0004's choice names an option this pack does not have: the choice is kept as
+    stored, and the group counts as its cheapest option until the learner chooses again."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(DATABASES / "0004.sqlite3", data_dir / "cairn.sqlite3")
+    pack = write_choice_pack(tmp_path / "electives")
+    with Tracker.open(data_dir, pack) as tracker:
+        assert tracker.choices() == {"specialisation": ("spec-option-evals",)}
+        assert tracker.stored_choice("specialisation") == ("spec-option-evals",)
+        assert set(OPTION_ITEMS[EVALS]) <= set(tracker.counted.items)
+        assert tracker.overall_progress().total == 5
