@@ -41,7 +41,10 @@ def run_choose(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         _list(tracker, args.json, out)
         return 0
     if args.list or args.json:
-        raise TrackerError("--list and --json show every elective; give no GROUP_ID with them")
+        raise TrackerError(
+            "--list and --json only list the electives; give no GROUP_ID, OPTION_ID or --clear "
+            "with them"
+        )
     if args.group_id is None:
         raise TrackerError("--clear reopens a choice: give its GROUP_ID")
     group = _group(tracker.curriculum, args.group_id)

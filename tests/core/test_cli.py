@@ -468,7 +468,8 @@ CHOOSE_REFUSALS = {
     "clear with an option": ([GROUP, EVALS, "--clear"], "give no OPTION_ID"),
     "clear an unknown group": (["nope", "--clear"], "there is no choice 'nope'"),
     "clear without a group": (["--clear"], "give its GROUP_ID"),
-    "json with a group": ([GROUP, EVALS, "--json"], "give no GROUP_ID"),
+    "json with a group": ([GROUP, EVALS, "--json"], "give no GROUP_ID, OPTION_ID or --clear"),
+    "list with clear": (["--clear", "--list"], "--list and --json only list the electives"),
 }
 
 
