@@ -133,7 +133,7 @@ class ProgressSnapshot:
     @cached_property
     def chosen(self) -> Mapping[str, tuple[str, ...]]:
         """The options chosen in each choice group."""
-        return MappingProxyType({g: c.options for g, c in self.choice_records.items()})
+        return MappingProxyType({g: c.options for g, c in self.choice_records.items() if c.options})
 
     @cached_property
     def counted(self) -> Curriculum:

@@ -45,7 +45,7 @@ def test_make_backup_skips_an_unchanged_copy_and_thins(tmp_path: Path) -> None:
         first = t.backup("open")
         assert first is not None and first.is_file()
         assert t.backup("close") is None  # nothing changed
-        t.set_status("python-idioms-refresher", "done")
+        t.set_status("clean-code-refactor", "done")
         assert t.backup("periodic") is not None
         info = t.backups()
         assert [b.items_done for b in info] == [2, 1]
@@ -65,10 +65,10 @@ def test_restore_a_backup_after_backing_up_the_current_state(tmp_path: Path) -> 
         t.set_status("python-project-skeleton", "done")
         good = t.backup("open")
         t.set_status("python-project-skeleton", "skipped")
-        t.set_status("python-idioms-refresher", "done")
+        t.set_status("clean-code-refactor", "done")
         change = t.restore(good)  # type: ignore[arg-type]
         assert t.status("python-project-skeleton") == "done"
-        assert t.status("python-idioms-refresher") == "todo"
+        assert t.status("clean-code-refactor") == "todo"
         safety = Path(change.old)
         assert "before-restore" in safety.name
         with closing(sqlite3.connect(safety)) as conn:
@@ -93,7 +93,7 @@ def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(tmp_p
     with Tracker.open(data_dir, curriculum_dir()) as t:
         t.set_status("python-project-skeleton", "done")
         t.backup("open")
-        t.set_status("python-idioms-refresher", "done")  # after the backup: will be lost
+        t.set_status("clean-code-refactor", "done")  # after the backup: will be lost
     path = data_dir / "cairn.sqlite3"
     _checkpoint(path)
     _corrupt(path)
@@ -106,7 +106,7 @@ def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(tmp_p
         message = notice.message()
         assert "moved aside, not deleted" in message and "restored from the backup of" in message
         assert t.status("python-project-skeleton") == "done"
-        assert t.status("python-idioms-refresher") == "todo"
+        assert t.status("clean-code-refactor") == "todo"
         assert full_check(path) == []
 
 
@@ -156,7 +156,7 @@ def test_a_full_disk_loses_nothing_acknowledged(
     with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
         with pytest.raises(StoreError, match="disk is full") as full:
             for n in range(50):
-                t.set_note("python-idioms-refresher", "x" * 20_000 * (n + 1))
+                t.set_note("clean-code-refactor", "x" * 20_000 * (n + 1))
         assert "Everything saved before is intact" in str(full.value)
         assert t.status("python-project-skeleton") == "done"
         assert t.note("python-project-skeleton").body == "kept"  # type: ignore[union-attr]
@@ -218,7 +218,7 @@ def test_a_read_only_data_folder_gives_a_clear_message(
 
         monkeypatch.setattr(database, "configure_connection", query_only)
     try:
-        code = run(["--data-dir", str(data_dir), "mark", "python-idioms-refresher", "done"])
+        code = run(["--data-dir", str(data_dir), "mark", "clean-code-refactor", "done"])
     finally:
         if made_read_only:
             _undo_read_only(data_dir)
@@ -229,7 +229,7 @@ def test_a_read_only_data_folder_gives_a_clear_message(
     assert "read-only" in message or "cannot be written" in message or "readonly" in message
     with Tracker.open(data_dir, curriculum_dir()) as t:
         assert t.status("python-project-skeleton") == "done"
-        assert t.status("python-idioms-refresher") == "todo"
+        assert t.status("clean-code-refactor") == "todo"
     assert full_check(data_dir / "cairn.sqlite3") == []
 
 

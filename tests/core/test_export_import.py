@@ -43,11 +43,11 @@ def learner(tmp_path: Path) -> Iterator[Tracker]:
         for item in t.curriculum.week_items("w01"):
             t.set_status(item.id, "done")
         t.set_status("numpy-vectorise-similarity", "doing")
-        t.set_status("pandas-clean-reshape", "skipped")
+        t.set_status("sql-for-ml-data", "skipped")
         t.set_status("rag-eval-golden-set", "done")
         t.add_evidence("rag-eval-golden-set", "https://github.com/learner/rag")
         t.set_note("python-project-skeleton", "Learned **uv**. Shared with my mentor.")
-        t.set_note("python-idioms-refresher", "Private doubts about my career.", private=True)
+        t.set_note("python-asyncio-concurrency", "Private doubts about my career.", private=True)
         t.set_reading_status("rag-paper", "read")
         t.set_setting("learner_name", "Ada Learner")
         t.set_target_roles("llm-engineer", ["applied-scientist"])
@@ -75,7 +75,7 @@ def test_json_round_trip_into_an_empty_folder(learner: Tracker, tmp_path: Path) 
         assert report.sessions == 1 and [x.minutes for x in fresh.sessions()] == [75]
         assert fresh.statuses() == statuses
         assert fresh.note("python-project-skeleton").body.startswith("Learned **uv**")  # type: ignore[union-attr]
-        assert fresh.note("python-idioms-refresher") is None  # private notes never leave
+        assert fresh.note("python-asyncio-concurrency") is None  # private notes never leave
         assert fresh.target_roles() == ["llm-engineer", "applied-scientist"]
         assert [h.new_status for h in fresh.history("python-project-skeleton")] == ["done"]
     assert _status_json(tmp_path / "mentor-copy") == _status_json(tmp_path / "learner")
@@ -337,6 +337,21 @@ def test_reimporting_your_own_export_changes_nothing(chooser: Tracker, tmp_path:
     assert (chooser.stored_statuses(), chooser.choices()) == before
 
 
+def test_reopening_a_choice_is_not_undone_by_importing_an_older_export(
+    chooser: Tracker, tmp_path: Path
+) -> None:
+    older = export(chooser.snapshot(), "json", tmp_path / "older.json").path
+    chooser.choose(GROUP, [])  # the clock moves on a minute with every read
+    assert chooser.choices() == {}
+    report = chooser.import_progress(older)
+    assert report.choices == 0
+    assert chooser.choices() == {} and chooser.overall_progress().total == 5  # the cheapest
+    reopened = json.loads(
+        export(chooser.snapshot(), "json", tmp_path / "new.json").path.read_text()
+    )
+    assert [(c["group"], c["options"]) for c in reopened["choices"]] == [(GROUP, [])]
+
+
 def test_importing_into_a_fresh_folder_restores_the_choice(
     chooser: Tracker, tmp_path: Path, elective_pack: Path
 ) -> None:
@@ -365,7 +380,9 @@ def test_a_schema_1_file_without_choices_still_imports(
         assert fresh.statuses() == chooser.statuses() and fresh.choices() == {}
 
 
-@pytest.mark.parametrize("options", [[], "spec-agents", ["Not An Id"], None])
+@pytest.mark.parametrize(
+    "options", ["spec-agents", ["Not An Id"], None, ["spec-nope"], ["spec-agents", "spec-evals"]]
+)
 def test_a_malformed_choice_is_refused_naming_the_field(
     chooser: Tracker, tmp_path: Path, elective_pack: Path, options: object
 ) -> None:

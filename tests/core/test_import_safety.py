@@ -71,7 +71,7 @@ def digest(data_dir: Path) -> str:
 @pytest.fixture
 def existing(data_dir: Path) -> Path:
     """A data folder with some progress of its own."""
-    assert run(["--data-dir", str(data_dir), "mark", "pandas-clean-reshape", "doing"]) == 0
+    assert run(["--data-dir", str(data_dir), "mark", "sql-for-ml-data", "doing"]) == 0
     return data_dir
 
 

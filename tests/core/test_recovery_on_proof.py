@@ -22,7 +22,7 @@ from cairn.locations import curriculum_dir
 from cairn.store import errors
 from cairn.tracker import Tracker
 
-ITEM, OTHER = "python-project-skeleton", "python-idioms-refresher"
+ITEM, OTHER = "python-project-skeleton", "python-asyncio-concurrency"
 
 
 def cairn(data_dir: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -26,7 +26,7 @@ from cairn.reports.export import export, render_text
 from cairn.tracker import Tracker, TrackerError
 from cairn.validation import MAX_NOTE_CHARS, MAX_URL_CHARS
 
-ITEM, OTHER, MILESTONE = "python-project-skeleton", "pandas-clean-reshape", "rag-eval-golden-set"
+ITEM, OTHER, MILESTONE = "python-project-skeleton", "sql-for-ml-data", "rag-eval-golden-set"
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=200)  # surrogates included
 

@@ -32,7 +32,7 @@ def learner(data_dir: Path, shipped_pack: Path) -> Iterator[Tracker]:
     t.set_status("rag-eval-golden-set", "done")
     t.add_evidence("rag-eval-golden-set", "https://github.com/learner/rag")
     t.set_note("python-project-skeleton", "Learned **uv**.")
-    t.set_note("python-idioms-refresher", "Private doubts.", private=True)
+    t.set_note("clean-code-refactor", "Private doubts.", private=True)
     t.set_reading_status("rag-paper", "read")
     t.set_setting("learner_name", "Ada Learner")
     t.set_target_roles("llm-engineer", ["applied-scientist"])

@@ -17,7 +17,7 @@ from cairn.reports.export import export
 from cairn.tracker import Tracker
 
 ITEM = "python-project-skeleton"
-OTHER = "python-idioms-refresher"
+OTHER = "clean-code-refactor"
 
 
 def cli(data_dir: Path, *args: str) -> None:

@@ -524,9 +524,11 @@ def _read_choices(r: _Reader, raw: Any) -> tuple[tuple[str, tuple[str, ...], dat
         where = f"choices[{n}]"
         entry = r.obj(raw_choice, where)
         group = r.unique(r.ident(entry.get("group"), f"{where}.group"), seen, f"{where}.group")
+        if not isinstance(entry.get("options"), list):
+            raise r.fail(f"{where}.options", "must be a list of option ids ([] when reopened)")
         raw_options = r.array(entry.get("options"), f"{where}.options")
-        if not raw_options or len(raw_options) > 64:
-            raise r.fail(f"{where}.options", "must list 1 to 64 option ids")
+        if len(raw_options) > 64:
+            raise r.fail(f"{where}.options", "must list at most 64 option ids")
         options = tuple(r.ident(v, f"{where}.options[{k}]") for k, v in enumerate(raw_options))
         choices.append((group, options, r.time(entry.get("updated_at"), f"{where}.updated_at")))
     return tuple(choices)
@@ -715,6 +717,23 @@ def _plan_statuses(plan: ImportPlan, snapshot: ProgressSnapshot, data: ExportDat
     )
 
 
+def _check_choices(data: ExportData, curriculum: Curriculum) -> None:
+    """A choice of a group the curriculum has must name its options, as many as it asks for
+    (none: reopened); a group it does not have is kept, like progress on a retired item."""
+    for n, (group_id, options, _at) in enumerate(data.choices):
+        group = curriculum.choices.get(group_id)
+        if group is None:
+            continue
+        wrong = [o for o in options if group.option(o) is None]
+        if wrong or len(options) not in (0, group.choose):
+            problem = (
+                f"{wrong[0]!r} is not an option of {group_id!r}"
+                if wrong
+                else f"{group_id!r} asks for {group.choose} option(s), not {len(options)}"
+            )
+            raise _refuse(data.path, f"field 'choices[{n}].options': {problem}")
+
+
 def _sort_by_curriculum(plan: ImportPlan, data: ExportData, curriculum: Curriculum) -> ExportData:
     """Note unknown ids in the plan and leave out evidence and sessions on them, and reading
     statuses on ids that are not readings."""
@@ -730,6 +749,7 @@ def _sort_by_curriculum(plan: ImportPlan, data: ExportData, curriculum: Curricul
                 f"field 'evidence[{n}].id': {ident!r} is an item, not a "
                 "project milestone; evidence belongs to milestones",
             )
+    _check_choices(data, curriculum)
     evidence = tuple(e for e in data.evidence if known(e[0]))
     sessions = tuple(x for x in data.sessions if known(x[0]) or x[0] in readings)
     skipped = {e[0] for e in data.evidence if not known(e[0])}

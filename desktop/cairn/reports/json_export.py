@@ -10,7 +10,7 @@ import). Times are UTC with microseconds (older Cairn wrote whole seconds; both 
      "period": {"since": ISO or null, "until": ISO},
      "items": [{"id", "status", "updated_at", "history": [{"from", "to", "at"}],
                 "choice": group id or null, "chosen": true/false (null outside a choice)}],
-     "choices": [{"group", "options": [option ids], "updated_at"}],   # electives chosen
+     "choices": [{"group", "options": [option ids], "updated_at"}],   # electives; [] = reopened
      "notes": [{"id", "body", "updated_at"}],          # never private notes; none with --no-notes
      "evidence": [{"id", "url", "added_at"}],
      "readings": [{"id", "status", "updated_at"}],

@@ -145,16 +145,15 @@ def set_reading_status(engine: Engine, content_id: str, status: str, at: datetim
 def set_choice(
     engine: Engine, group_id: str, options: tuple[str, ...], at: datetime
 ) -> tuple[str, ...]:
-    """Store the options chosen in a group (none: the choice is open again); return the options
-    the database held, read in the same transaction. An equal choice is not written again."""
+    """Store the options chosen in a group; none opens the choice again and is kept as a row
+    with its time, so an older export cannot bring the old choice back. Returns the options the
+    database held, read in the same transaction. An equal choice is not written again."""
     with transaction(engine) as session:
         row = session.get(Choice, group_id)
         old = tuple(json.loads(row.options)) if row is not None else ()
         if old == options:
             return old
-        if not options:
-            session.delete(row)
-        elif row is None:
+        if row is None:
             session.add(Choice(group_id=group_id, options=json.dumps(list(options)), updated_at=at))
         else:
             row.options, row.updated_at = json.dumps(list(options)), at

@@ -54,7 +54,7 @@ class ProgressReads(TrackerState):
         self._reading_statuses = self._database.reading_statuses()
         self._evidence_ids = self._database.evidence_ids()
         self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
-        self._chosen = {group: c.options for group, c in self._database.choices().items()}
+        self._chosen = {g: c.options for g, c in self._database.choices().items() if c.options}
         self._counted = None
 
     @property
@@ -243,7 +243,9 @@ class ProgressReads(TrackerState):
         return progress_of(self.counted.week_items(week_id), self._statuses)
 
     def project_progress(self, project_id: str) -> Progress:
-        return progress_of(self.counted.project_items(project_id), self._statuses)
+        """A project's own milestones, all of them: a project that is one option of a choice
+        still shows how far along it is (the path's totals leave it out until chosen)."""
+        return progress_of(self.curriculum.project_items(project_id), self._statuses)
 
     def has_evidence(self, content_id: str) -> bool:
         return content_id in self._evidence_ids

@@ -36,10 +36,9 @@ def choice_state(curriculum: Curriculum, group: ChoiceGroup, chosen: Sequence[st
     names = ", ".join(o.title for o in counted)
     if chosen:
         return f"Chosen: {names}. The other options leave every total; their progress is kept."
-    many = "options" if group.choose != 1 else "option"
+    how_many = "one option" if group.choose == 1 else f"{group.choose} options"
     return (
-        f"Choose {group.choose} {many}. Until you do, the cheapest ({names}) counts in your "
-        "totals and plan."
+        f"Choose {how_many}. Until you do, the cheapest ({names}) counts in your totals and plan."
     )
 
 

@@ -164,7 +164,9 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
         groups = [
             Group(
                 f"{c.skills[a.skill_id].name} · weight {a.weight}%",
-                sorted(c.items_for_skill(a.skill_id), key=lambda i: weeks[i.week_id]),
+                sorted(  # what counts toward the role: options not chosen are left out
+                    tracker.counted.items_for_skill(a.skill_id), key=lambda i: weeks[i.week_id]
+                ),
                 c.skills[a.skill_id].description,
             )
             for a in role.areas
