@@ -393,6 +393,13 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y}; "
             f"{pace.sentence()} Forecast finish: {finish}\n"
         )
+    for group in tracker.curriculum.choices.values():
+        if not tracker.chosen(group.id):
+            week = tracker.curriculum.weeks.get(group.week_id)
+            out.write(
+                f"Open choice: {group.title} (due week {week.number if week else '?'}); "
+                f"see `cairn choose`, then `cairn choose {group.id} OPTION_ID`\n"
+            )
     out.write("Readiness by role:\n")
     for role in sorted(roles, key=lambda r: r.role_id not in targets):
         mark = "*" if role.role_id == primary else ("+" if role.role_id in targets else " ")

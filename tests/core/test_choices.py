@@ -126,3 +126,32 @@ def test_the_choice_survives_a_restart(data_dir: Path, pack: Path, clock: Clock)
     with Tracker.open(data_dir, pack, clock=clock) as t:
         assert t.choices() == {GROUP: (AGENTS,)}
         assert t.overall_progress().total == 6
+
+
+def test_summaries_name_the_elective_and_leave_the_other_options_out(
+    learner: Tracker, tmp_path: Path
+) -> None:
+    from cairn.reports.export import export
+
+    learner.set_status("serving-vllm", "done")
+    markdown = export(learner.snapshot(), "md", tmp_path / "open.md").path.read_text()
+    assert "Elective — Choose one specialisation: not chosen yet (counts as Evals)" in markdown
+    assert "0 of 5 done" in markdown and "Serve a model with vLLM" not in markdown
+    learner.choose(GROUP, [SERVING])
+    html = export(learner.snapshot(), "html", tmp_path / "chosen.html").path.read_text()
+    assert "Elective — Choose one specialisation: Serving" in html
+    assert "1 of 5 items and milestones done" in html and "Serve a model with vLLM" in html
+
+
+def test_status_names_an_open_choice_until_it_is_made(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line reads the shipped curriculum, whose specialisations are a choice."""
+    from cairn.cli import run
+
+    assert run(["--data-dir", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Open choice: Choose one specialisation (due week 23)" in out
+    assert run(["--data-dir", str(data_dir), "choose", "specialisation", "spec-option-voice"]) == 0
+    assert run(["--data-dir", str(data_dir), "status"]) == 0
+    assert "Open choice" not in capsys.readouterr().out

@@ -319,14 +319,6 @@ CHOICE_MISTAKES = {
         "requires",
         f"belongs to the option '{EVALS}'",
     ),
-    "estimate below its required readings": (
-        MONTH_1_FILE,
-        'readings = ["paper"]\noptional_readings = ["book"]',
-        'readings = ["paper", "book"]',
-        "core-read",
-        "estimate_hours",
-        "2 h is less than its required readings take (31 h)",
-    ),
     "optional reading unknown": (
         MONTH_1_FILE,
         'optional_readings = ["book"]',
@@ -356,6 +348,27 @@ def test_each_choice_and_path_mistake_is_named(tmp_path: Path, case: str) -> Non
     assert matching, f"expected {ident}.{field} ({words}), got: {[str(p) for p in problems]}"
     assert matching[0].file == str(pack / relative)
     assert f"id '{ident}'" in str(matching[0]) and f"field '{field}'" in str(matching[0])
+
+
+def test_a_pack_with_a_week_limit_holds_estimates_to_their_required_readings(
+    tmp_path: Path,
+) -> None:
+    """An item whose required readings take longer than its estimate is named; the same item
+    in a pack without `max_week_hours` (a mentor's added pack) is accepted."""
+    for name, limit in (("honest", 40.0), ("free", None)):
+        pack = _choice_pack(tmp_path / name, max_week_hours=limit)
+        edit(
+            pack / MONTH_1_FILE,
+            'readings = ["paper"]\noptional_readings = ["book"]',
+            'readings = ["paper", "book"]',
+        )
+        problems = validate_pack(pack)
+        if limit is None:
+            assert problems == []
+            continue
+        assert [(p.id, p.field) for p in problems] == [("core-read", "estimate_hours")]
+        assert "2 h is less than its required readings take (31 h)" in problems[0].message
+        assert problems[0].file == str(pack / MONTH_1_FILE)
 
 
 def test_a_week_counts_its_heaviest_option_against_the_pack_limit(tmp_path: Path) -> None:

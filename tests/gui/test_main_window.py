@@ -154,7 +154,7 @@ def test_pages_for_month_project_role_and_groups(window: MainWindow) -> None:
     rag_row = next(
         r
         for r, h in enumerate(headings)
-        if h.startswith("Grounding and RAG · weight 20%  —  0 of ")
+        if h.startswith("Grounding and RAG · weight 15%  —  0 of ")
     )
     rag = window.tree_model.item(rag_row, 0)
     assert rag.rowCount() == len(c.items_for_skill("rag-grounding"))

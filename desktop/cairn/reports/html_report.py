@@ -112,6 +112,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
             else ""
         )
         + "</p>",
+        *[f"<p>Elective — {escape(line)}</p>" for line in s.electives],
         '<table><tr><th>Month</th><th>Theme</th><th>Done</th><th width="40%">Progress</th></tr>',
     ]
     for m in s.months:

@@ -109,6 +109,8 @@ def render_markdown(summary: Summary) -> str:
         f"({s.overall.percent:g}%)**"
         + (f", {s.overall.skipped} skipped" if s.overall.skipped else ""),
         "",
+        *[f"Elective — {inline(line)}" for line in s.electives],
+        *([""] if s.electives else []),
         "| Month | Theme | Done | Progress |",
         "|---|---|---|---|",
     ]

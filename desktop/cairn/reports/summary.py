@@ -80,11 +80,24 @@ class Summary:
     suggested_next: list[str] = field(default_factory=list)
     study_minutes: int | None = None
     study_minutes_4w: int = 0
+    electives: list[str] = field(default_factory=list)  # "Choose one specialisation: Evals"
 
     @property
     def period(self) -> str:
         start = f"{self.since:%d %b %Y}" if self.since else "the start"
         return f"{start} – {self.until:%d %b %Y}"
+
+
+def _electives(snapshot: ProgressSnapshot) -> list[str]:
+    """Each choice group and the option chosen, or which one counts while it is open."""
+    c = snapshot.curriculum
+    lines = []
+    for group in c.choices.values():
+        chosen = snapshot.chosen.get(group.id, ())
+        counted = ", ".join(o.title for o in c.counted_options(group, chosen))
+        state = counted if chosen else f"not chosen yet (counts as {counted})"
+        lines.append(f"{group.title}: {state}")
+    return lines
 
 
 def build_summary(
@@ -152,6 +165,7 @@ def build_summary(
         )
     ]
     return Summary(
+        electives=_electives(snapshot),
         learner=snapshot.learner_name or "A Cairn learner",
         since=since,
         until=until,

@@ -47,10 +47,13 @@ class ReadingsModel(ReadOnlyTableModel):
         self.readings: list[Reading] = sorted(c.readings.values(), key=lambda r: r.title.lower())
         self.used_by: dict[str, list[str]] = {r: [] for r in c.readings}
         self.months: dict[str, set[int]] = {r: set() for r in c.readings}
-        for month in c.months:
+        for month in c.months:  # required and optional readings, and a week's further study
             for item in c.month_items(month.id):
-                for reading_id in item.readings:
+                for reading_id in (*item.readings, *item.optional_readings):
                     self.used_by[reading_id].append(item.id)
+                    self.months[reading_id].add(month.number)
+            for week_id in month.week_ids:
+                for reading_id in c.weeks[week_id].readings:
                     self.months[reading_id].add(month.number)
         self._row_of = {r.id: row for row, r in enumerate(self.readings)}
         self.refresh_copies()
