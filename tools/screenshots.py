@@ -2,7 +2,8 @@
 
 Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen
 and saves docs/screenshot-light.png and docs/screenshot-dark.png (a week's checklist), plus
-docs/readiness.png, docs/today.png and docs/history.png.
+docs/readiness.png, docs/today.png, docs/history.png and docs/choice.png (week 23, where the
+specialisation is chosen).
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def _sample_progress(data_dir: Path) -> None:
     tracker.set_status(week2[3].id, "skipped")
     tracker.set_note(
         week2[2].id,
-        "Broadcasting finally clicked: think in **shapes** first.\n\n"
-        "Question for my mentor: when is a 95% interval too wide to ship?",
+        "Streaming clicked once I printed **every event** as it arrived.\n\n"
+        "Question for my mentor: should the extractor rely on one provider's structured "
+        "output, or validate every reply myself?",
     )
     milestone = tracker.curriculum.project_items("warmup-extraction")[0].id
     tracker.set_status(milestone, "done")
@@ -96,6 +98,13 @@ def main() -> int:
                         QApplication.processEvents()
                     window.grab().save(str(DOCS / f"{name}.png"))
                     print(f"wrote {DOCS / f'{name}.png'}")
+                window.navigation.setCurrentIndex(
+                    window.navigation_model.index_of(Node("week", "w23"))
+                )
+                for _ in range(5):
+                    QApplication.processEvents()
+                window.grab().save(str(DOCS / "choice.png"))
+                print(f"wrote {DOCS / 'choice.png'}")
             window.close()
             window.tracker.close()
             window.deleteLater()  # destroy the charts before Python's own teardown

@@ -111,3 +111,22 @@ def test_a_stored_choice_is_kept_whatever_the_curriculum_offers(tmp_path: Path) 
         assert tracker.stored_choice("specialisation") == ("spec-option-evals",)
         assert set(OPTION_ITEMS[EVALS]) <= set(tracker.counted.items)
         assert tracker.overall_progress().total == 5
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
+def test_a_removed_session_or_link_never_lends_its_id_to_a_new_one(
+    tmp_path: Path, revision: str
+) -> None:
+    """An undo step remembers a removed row by its id; a newer row given that id would make
+    the undo refuse (or worse), so ids are never reused — also in upgraded files."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(DATABASES / f"{revision}.sqlite3", data_dir / "cairn.sqlite3")
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        session = tracker.log_study("python-project-skeleton", 30).new
+        link = tracker.add_evidence("rag-eval-golden-set", "https://example.org/a").new
+        tracker.remove_study(session.id)
+        tracker.remove_evidence(link.id)
+        again = tracker.log_study("python-project-skeleton", 30).new
+        other = tracker.add_evidence("rag-eval-golden-set", "https://example.org/b").new
+        assert again.id > session.id and other.id > link.id

@@ -273,3 +273,17 @@ def test_seven_roles_each_skill_area_built_by_five_or_more(shipped: Curriculum) 
 def test_every_skill_area_is_built(shipped: Curriculum) -> None:
     builders = Counter(s for i in shipped.items.values() for s in i.skills)
     assert {s: builders[s] for s in shipped.skills if builders[s] < 5} == {}
+
+
+def test_the_readme_states_the_paths_hours_and_durations(shipped: Curriculum) -> None:
+    """The README's total and its table of durations at 8, 10, 15 and 20 h a week follow the
+    shipped pack (an open choice counts as its cheapest option, as the plan does)."""
+    import math
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    total = sum(i.estimate_hours for i in shipped.counted({}).items.values())
+    assert f"The whole path is {total:g} h" in readme
+    for hours in (8, 10, 15, 20):
+        row = re.search(rf"^\| {hours} \| (\d+) \|", readme, re.MULTILINE)
+        assert row is not None and int(row.group(1)) == math.ceil(total / hours), hours

@@ -1,7 +1,8 @@
 """A long mixed session in the real window, on every kind of page: statuses (one item and a
 selection), note edits and privacy, evidence links, reading status, study time added, edited
-and deleted, the timer, the plan, target roles and the theme — drawn with a seeded random
-generator and interleaved with undo and redo runs of random length (past the beginning too).
+and deleted, the timer, the plan, target roles, the theme and the elective chosen — drawn with
+a seeded random generator and interleaved with undo and redo runs of random length (past the
+beginning too).
 
 The test keeps a model of what the learner expects: the data after each step on the undo
 history. After every action, undo and redo the data must be the model's entry for the place
@@ -57,7 +58,9 @@ PAGE_ACTIONS = {
     Node("group", "readings"): {"reading status": 30},
     Node("group", "readiness"): {"target roles": 20},
     Node("group", "projects"): {"evidence add": 12, "evidence remove": 8},
+    Node("week", "w23"): {"choose": 25},  # the week the specialisation is chosen
 }
+CHOICE_WEEK = Node("week", "w23")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class Learned:
     plan: object
     roles: tuple[str, ...]
     theme: object
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 #: Each distinct part of a Learned value once: consecutive states differ in one part, so the
@@ -111,6 +115,7 @@ def learned(tracker: Tracker) -> Learned:
         plan=tracker.plan_settings(),
         roles=tuple(tracker.target_roles()),
         theme=tracker.setting("theme"),
+        choices=tuple(sorted(tracker.choices().items())),
     )
 
 
@@ -176,10 +181,13 @@ class LongSession:
             "plan": self.save_plan,
             "target roles": self.toggle_target_role,
             "theme": self.choose_theme,
+            "choose": self.choose_elective,
             "select": self.select_another,
         }
         self.weights = {name: 3 for name in self.learner_actions}
-        self.weights.update({"theme": 1, "plan": 1, "select": 4, "status": 5, "privacy": 4})
+        self.weights.update(
+            {"theme": 1, "plan": 1, "select": 4, "status": 5, "privacy": 4, "choose": 1}
+        )
 
     # --- the model ----------------------------------------------------------------------------
     def expect(self, step: str) -> None:
@@ -407,6 +415,20 @@ class LongSession:
         self.window.theme_actions[theme].trigger()  # View → Theme
         return True
 
+    def choose_elective(self) -> bool:
+        """Pick another option on a choice card in view and press Choose."""
+        cards = [c for c in self.window.items.choices.cards if c.isVisible()]
+        if self.window.centre.currentIndex() != 0 or not cards:
+            return False
+        card = self.rng.choice(cards)
+        chosen = self.window.tracker.chosen(card.group_id)
+        others = [o for o in card.option_ids if (o,) != chosen]
+        option = self.rng.choice(others)
+        card.buttons.button(card.option_ids.index(option)).click()
+        card.choose.click()
+        assert self.window.tracker.chosen(card.group_id) == (option,)
+        return True
+
     def select_another(self) -> bool:
         """Select another row of the list in view (the detail pane follows)."""
         window = self.window
@@ -502,8 +524,8 @@ def run_session(  # type: ignore[no-untyped-def]
     _PARTS.clear()
     full_every = FULL_RUN_EVERY if total > FAST_ACTIONS else FAST_FULL_RUN_EVERY
     session = LongSession(window, clock, watch, rng, full_every)
-    kinds = page_kinds(nodes(window))
     everything = nodes(window)
+    kinds = page_kinds(everything) + ([CHOICE_WEEK] if CHOICE_WEEK in everything else [])
     start = session.states[0]
     for node in kinds:  # every page built once before memory is measured
         switch(window, node)

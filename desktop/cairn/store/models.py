@@ -53,7 +53,8 @@ class Evidence(Base):
     """A link proving a milestone: repository, write-up, demo."""
 
     __tablename__ = "evidence"
-    __table_args__ = (Index("ix_evidence_content", "content_id"),)
+    # ids are never reused: an undo step that remembers a removed link cannot mistake a newer one
+    __table_args__ = (Index("ix_evidence_content", "content_id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     content_id: Mapped[str] = mapped_column(String(64))
@@ -75,7 +76,10 @@ class StudySession(Base):
     """Time spent on an item or a reading: timed in the app, entered by hand, or logged."""
 
     __tablename__ = "study_session"
-    __table_args__ = (Index("ix_study_session_started", "started_at"),)
+    __table_args__ = (
+        Index("ix_study_session_started", "started_at"),
+        {"sqlite_autoincrement": True},  # ids are never reused (see Evidence)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     content_id: Mapped[str] = mapped_column(String(64))
