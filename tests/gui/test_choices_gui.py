@@ -137,3 +137,29 @@ def test_the_pane_says_what_an_item_needs_first_and_which_readings_are_optional(
     assert html.count("optional, not counted in the hours") == 1
     electives.detail.show_item("serving-vllm")
     assert "not chosen, so it counts toward no total" in electives.detail.meta.text()
+
+
+def test_a_choice_on_a_full_disk_is_said_and_changes_nothing(full_disk) -> None:  # type: ignore[no-untyped-def]
+    """On a really full disk Choose says so in the status bar; the choice, the totals and the
+    undo history stay as they were. Freed, it works; filled again, its undo is refused in words
+    and the history stays where the data is."""
+    window = full_disk.window
+    window.show_node(Node("week", "w23"))
+    card = _card(window)
+    total = window.overall.text()
+    full_disk.fill()
+    _pick(card, "spec-option-voice")
+    card.choose.click()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Not chosen: ") and full_disk.words in said
+    assert window.tracker.chosen("specialisation") == () and window.tracker.choices() == {}
+    assert window.overall.text() == total and window.undo_stack.count() == 0
+    full_disk.free()
+    _card(window).choose.click()
+    assert window.tracker.chosen("specialisation") == ("spec-option-voice",)
+    full_disk.fill()
+    window.undo_stack.undo()
+    assert window.undo_stack.index() == 1  # the undo was refused, the history kept
+    assert full_disk.words in window.statusBar().currentMessage()
+    assert window.tracker.chosen("specialisation") == ("spec-option-voice",)
+    full_disk.free()
