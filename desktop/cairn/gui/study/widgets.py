@@ -252,9 +252,13 @@ class PlanDialog(QDialog):
         self.operations = operations
         self.setWindowTitle("Your plan")
         current = tracker.plan_settings() or PlanSettings(date.today(), 10.0)
+        counted = tracker.counted
+        total = sum(i.estimate_hours for i in counted.items.values())
+        weeks = max(1, len(counted.weeks))
         intro = QLabel(
-            "Cairn plans the path around a job. Choose when you start and how many "
-            "hours a week you can give it; the curriculum plans 8–12."
+            "Choose when you start and how many hours a week you can give. The path is "
+            f"about {total:.0f} h of work: {total / weeks:.0f} h a week finishes it in its {weeks} "
+            "weeks, fewer hours take longer."
         )
         intro.setWordWrap(True)
         self.start = QDateEdit(QDate(current.start.year, current.start.month, current.start.day))
