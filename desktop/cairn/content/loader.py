@@ -90,6 +90,7 @@ class _Drafts:
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
     line_finders: dict[str, Callable[[str], int | None]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # file -> its text, for field lines
     urls: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (reading id, file)
     month_numbers: set[int] = field(default_factory=set)
     week_numbers: set[int] = field(default_factory=set)
@@ -104,7 +105,8 @@ def load_curriculum(pack_dirs: Sequence[Path]) -> Curriculum:
         _read_pack(Path(pack_dir), drafts, problems, is_base=index == 0)
     curriculum = _link(drafts, problems)
     if problems:
-        raise ContentError(problems)
+        lines: dict[str, list[str]] = {}
+        raise ContentError([_at_field(p, drafts.texts, lines) for p in problems])
     return curriculum
 
 
@@ -219,6 +221,37 @@ def _line_finder(text: str) -> Callable[[str], int | None]:
     return line_of
 
 
+_HEADER_LINE = re.compile(r"^[ \t]*\[")
+
+
+def _field_line(lines: list[str], id_line: int, name: str) -> int | None:
+    """The line of field `name` in the table whose id is declared on `id_line` (1-based), or
+    None when the table does not spell that field itself."""
+    start = id_line - 1
+    while start > 0 and not _HEADER_LINE.match(lines[start]):
+        start -= 1
+    end = id_line
+    while end < len(lines) and not _HEADER_LINE.match(lines[end]):
+        end += 1
+    own = re.compile(rf"^[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*=")
+    for number in range(start, end):
+        if own.match(lines[number]):
+            return number + 1
+    return None
+
+
+def _at_field(problem: Problem, texts: dict[str, str], lines: dict[str, list[str]]) -> Problem:
+    """The problem pointing at its field's own line when the file spells it under the id
+    (`lines` caches each file's lines)."""
+    text = texts.get(problem.file)
+    if problem.line is None or not problem.field or text is None:
+        return problem
+    if problem.file not in lines:
+        lines[problem.file] = text.splitlines()
+    line = _field_line(lines[problem.file], problem.line, problem.field)
+    return problem if line is None else replace(problem, line=line, column=None)
+
+
 def _read_file(
     file: str,
     data: dict[str, Any],
@@ -230,6 +263,7 @@ def _read_file(
 ) -> None:
     line_of = _line_finder(text)
     drafts.line_finders[file] = line_of
+    drafts.texts[file] = text
 
     def fields(table: Any, what: str, allowed: set[str]) -> Fields:
         return Fields(
