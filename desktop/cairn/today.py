@@ -13,7 +13,7 @@ from enum import StrEnum
 from .content import Curriculum, Item, Reading, Week
 from .plan import Pace
 from .progress import ReadingStatus, Status
-from .readiness import ReadinessModel
+from .readiness import NextStep, ReadinessModel
 
 STEPS_SHOWN = 5  # best next steps, and finished work waiting for evidence
 READINGS_SHOWN = 5
@@ -87,10 +87,46 @@ def _in_progress(curriculum: Curriculum, statuses: Mapping[str, str]) -> tuple[I
     )
 
 
-def _role_groups(curriculum: Curriculum, readiness: ReadinessModel, role: str) -> list[TodayGroup]:
-    """The best open work for the role, then finished work that still needs evidence."""
-    ranked = readiness.next_steps(role, limit=STEPS_RANKED)
-    finish = [curriculum.items[s.item_id] for s in ranked if s.action == "finish"]
+def requirements_met(curriculum: Curriculum, statuses: Mapping[str, str], item: Item) -> bool:
+    """Whether every item this one `requires` is done (ids the curriculum lacks are ignored)."""
+    return all(statuses.get(r) == Status.DONE for r in item.requires if r in curriculum.items)
+
+
+def _within_reach(
+    curriculum: Curriculum, readiness: ReadinessModel, role: str, week: Week
+) -> list[NextStep]:
+    """The role's steps ranked within reach: work of weeks up to the one after `week` first,
+    then by readiness gained per hour (ties: earlier week, then path order)."""
+    weeks = curriculum.weeks
+    steps = readiness.next_steps(role, limit=len(curriculum.items))
+    order = {item_id: n for n, item_id in enumerate(curriculum.items)}
+
+    def rank(step: NextStep) -> tuple[int, float, int, int]:
+        number = weeks[curriculum.items[step.item_id].week_id].number
+        near = 0 if number <= week.number + 1 else 1
+        return (near, -round(step.gain_per_hour, 9), number, order[step.item_id])
+
+    return sorted(steps, key=rank)[:STEPS_RANKED]
+
+
+def _role_groups(
+    curriculum: Curriculum,
+    statuses: Mapping[str, str],
+    readiness: ReadinessModel,
+    role: str,
+    week: Week,
+    listed: set[str],
+) -> list[TodayGroup]:
+    """The best open work for the role that is not listed above and whose requirements are
+    done, then finished work that still needs evidence."""
+    ranked = _within_reach(curriculum, readiness, role, week)
+    finish = [
+        curriculum.items[s.item_id]
+        for s in ranked
+        if s.action == "finish"
+        and s.item_id not in listed
+        and requirements_met(curriculum, statuses, curriculum.items[s.item_id])
+    ]
     proof = [curriculum.items[s.item_id] for s in ranked if s.action == "add evidence"]
     groups = [
         TodayGroup(
@@ -132,7 +168,8 @@ def today(
     reading_statuses: Mapping[str, str] | None = None,
 ) -> Today:
     """What to do now: work in progress, the rest of this week, the best next steps for the
-    first of `roles` (the primary role first) and finished work waiting for evidence."""
+    first of `roles` (the primary role first) and finished work waiting for evidence. No item
+    is listed twice: a group leaves out what a group above it lists."""
     week = curriculum.weeks[current_week(curriculum, statuses, pace)]
     groups: list[TodayGroup] = []
     doing = _in_progress(curriculum, statuses)
@@ -148,7 +185,8 @@ def today(
     )
     role = next((r for r in roles if r in curriculum.roles), "")
     if role and readiness is not None:
-        groups.extend(_role_groups(curriculum, readiness, role))
+        listed = {i.id for g in groups for i in g.items}
+        groups.extend(_role_groups(curriculum, statuses, readiness, role, week, listed))
     return Today(
         week=week,
         role=role,
