@@ -22,7 +22,7 @@ from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
 from ..logs import configure_logging
 from ..tracker import StoreError, Tracker, TrackerError, explain_folder_error
-from .widgets.actions import attempt
+from .welcome.first_run import show_welcome
 from .widgets.theme import apply_theme
 from .window.main_window import MainWindow
 
@@ -258,13 +258,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     show_notices(window, quit_after_start)  # the boxes belong to the window
     if not quit_after_start:
         window.safety.backup_in_background("open")
-        if window.tracker.plan_settings() is None and not window.tracker.setting("plan_asked"):
-            attempt(
-                window,
-                "saved (that the plan was asked)",  # asked once; Tools → Your plan…
-                lambda: window.tracker.set_setting("plan_asked", True),
-            )
-            window.show_plan_dialog()
+        show_welcome(window)  # once, with no plan yet; later: Tools → Your plan…
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.warm_up, name="orm-warm-up")
     if not quit_after_start:

@@ -125,12 +125,15 @@ class Study(Changes):
         current = self._running_timer()
         return self._save_timer(current.resumed(self._clock()))
 
-    def stop_timer(self) -> Change:
-        """Stop and record the session (rounded to whole minutes; under a minute is dropped).
-        The Change carries the timer before and, after, the session recorded (`TimerStep`)."""
+    def stop_timer(self, minutes: int | None = None) -> Change:
+        """Stop and record the session (rounded to whole minutes; under a minute is dropped),
+        or exactly `minutes` from when it started when the learner chose how much to keep
+        (at least 1). The Change carries the timer before and, after, the session recorded
+        (`TimerStep`)."""
         current = self._running_timer()
         now = self._clock()
-        minutes = round(current.elapsed(now) / 60)
+        chosen = minutes
+        minutes = round(current.elapsed(now) / 60) if chosen is None else max(1, int(chosen))
         session: SessionRecord | None = None
         if minutes >= 1:  # recorded first: if that fails, the timer is still there
             started = now - timedelta(seconds=current.elapsed(now))

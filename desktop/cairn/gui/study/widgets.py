@@ -3,10 +3,13 @@ hand, and the plan dialog (start date and hours per week)."""
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...plan import PlanSettings, pace
 from ...records import SessionRecord
+from ...timer import TimerState
 from ...tracker import Change, StoreError, Tracker
 from ..operations import Operations
 from ..widgets.actions import report
@@ -33,10 +37,21 @@ from .operations import (
     plan_operation,
     timer_operation,
 )
+from .stop_prompt import (
+    LONG_SECONDS,
+    SHORT_SECONDS,
+    Answer,
+    LongSessionPrompt,
+    ShortSessionPrompt,
+    StopPrompt,
+    local_start,
+)
 
 TICK_MS = 1000
 RETRY_MS = 10_000  # while the timer cannot be read (a busy file)
 TIMER_KINDS = frozenset({"timer", "study", "all"})  # changes that may move the timer
+IDLE_GAP_SECONDS = 10 * 60  # a tick this late means the computer slept or hung
+INDICATOR_TITLE_CHARS = 18  # room for the timed item's title in the status bar
 
 
 def clock_text(seconds: float) -> str:
@@ -51,8 +66,12 @@ def to_local(moment: datetime) -> QDateTime:
 
 
 class TimerControls(QWidget):
-    """Start, pause, resume and stop the study timer; shows the time gathered so far. Every
-    copy (the detail pane, the status bar) follows the saved timer through `operations`."""
+    """The study timer. In the detail pane (the one set of controls): Start, Pause/Resume,
+    Stop and Discard, for the item in view or the timer running on another one. With
+    `compact` (the status bar): only a fixed-size indicator of the time gathered, so the
+    status bar never grows or jumps while a timer runs. Both follow the saved timer through
+    `operations`. Stopping a session under a minute, over 3 hours, or one found running after
+    a restart or an idle gap asks before anything is saved."""
 
     def __init__(
         self,
@@ -68,33 +87,54 @@ class TimerControls(QWidget):
         operations.changed.connect(self._changed)
         self.item_id = ""  # what "Start" times (the item in view)
         self.compact = compact
+        self.prompt: StopPrompt | None = None
+        self.forgotten = False  # found running at start, or across an idle gap
+        self._last_tick = time.time()
         self.label = QLabel("")
         self.label.setObjectName("DetailMeta")
-        self.label.setAccessibleName("Study timer")
-        self.label.setWordWrap(True)
-        self.label.setMinimumWidth(60)
-        self.start = QPushButton("Start timer")
-        self.pause = QPushButton("Pause")
-        self.stop = QPushButton("Stop")
-        self.stop.setToolTip("Stop and record the session")
-        self.discard = QPushButton("Discard")
-        for button, slot in (
-            (self.start, self._start),
-            (self.pause, self._pause_or_resume),
-            (self.stop, self._stop),
-            (self.discard, self._discard),
+        self.label.setAccessibleName(self.tr("Study timer"))
+        self.start = QPushButton(self.tr("Start timer"))
+        self.pause = QPushButton(self.tr("Pause"))
+        self.stop = QPushButton(self.tr("Stop"))
+        self.stop.setToolTip(self.tr("Stop and record the session"))
+        self.discard = QPushButton(self.tr("Discard"))
+        for button, name, slot in (
+            (self.start, self.tr("Start the study timer"), self._start),
+            (self.pause, self.tr("Pause or resume the study timer"), self._pause_or_resume),
+            (self.stop, self.tr("Stop the study timer and record the session"), self._stop),
+            (self.discard, self.tr("Discard the study timer"), self._discard),
         ):
+            button.setAccessibleName(name)
             button.clicked.connect(slot)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         for button in (self.start, self.pause, self.stop, self.discard):
             row.addWidget(button)
+            button.setVisible(False)
+        if compact:
+            self._fix_indicator_size()
+        else:
+            self.label.setWordWrap(True)
+            self.label.setMinimumWidth(60)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
-        self.tick.timeout.connect(self.refresh)
+        self.tick.timeout.connect(self._ticked)
         self.tick.start()
+        with contextlib.suppress(StoreError):
+            state = tracker.timer()
+            self.forgotten = state is not None and state.running  # left running when closed
         self.refresh()
+
+    def _fix_indicator_size(self) -> None:
+        """One line of a fixed width and height: the status bar keeps its size whatever the
+        timer shows ("(paused)", a long title)."""
+        metrics = self.label.fontMetrics()
+        sample = "◷ 00:00:00 · " + "m" * INDICATOR_TITLE_CHARS + " " + self.tr("(paused)")
+        self.label.setWordWrap(False)
+        self.label.setFixedSize(metrics.horizontalAdvance(sample), metrics.height() + 4)
+        self.setFixedSize(self.label.size())
+        self.setAccessibleName(self.tr("Study timer"))
 
     def set_item(self, item_id: str) -> None:
         """Time `item_id` when Start is pressed."""
@@ -104,6 +144,15 @@ class TimerControls(QWidget):
     def _changed(self, change: Change) -> None:
         if change.kind in TIMER_KINDS:
             self.refresh()
+
+    def _ticked(self) -> None:
+        """Refresh; a tick far later than asked (the computer slept) marks the timer as
+        possibly forgotten, so stopping it asks first."""
+        now = time.time()
+        if now - self._last_tick > IDLE_GAP_SECONDS:
+            self.forgotten = True
+        self._last_tick = now
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the timer as saved. If it cannot be read (a busy file), say so once and try
@@ -116,32 +165,43 @@ class TimerControls(QWidget):
                 self.tick.setInterval(RETRY_MS)
             return
         self.tick.setInterval(TICK_MS)
-        now = self.tracker.now()
-        title = ""
-        if state is not None:
-            c = self.tracker.curriculum
-            target = c.items.get(state.content_id) or c.readings.get(state.content_id)
-            title = target.title if target is not None else state.content_id
-        here = state is not None and state.content_id == self.item_id
         if state is None:
-            text = "" if self.compact else "Not timing."
-        elif self.compact or not here:
-            short = title if len(title) <= 40 else title[:39] + "…"
-            text = f"◷ {clock_text(state.elapsed(now))} · {short}" + (
-                "" if state.running else " (paused)"
-            )
-        else:
-            text = f"◷ {clock_text(state.elapsed(now))}" + ("" if state.running else " (paused)")
-        self.label.setText(text)
+            self.forgotten = False
+        self.label.setText(self._text(state))
+        self.label.setToolTip(self._text(state, elide=False))
+        here = state is not None and state.content_id == self.item_id
         read_only = self.tracker.read_only
-        self.start.setVisible(not self.compact and not here and bool(self.item_id))
-        self.start.setText("Time this" if state is not None else "Start timer")
-        for button in (self.pause, self.stop, self.discard):
-            button.setVisible(state is not None and (self.compact or here))
-        self.pause.setText("Resume" if state is not None and not state.running else "Pause")
+        if not self.compact:
+            self.start.setVisible(not here and bool(self.item_id))
+            timing = state is not None
+            self.start.setText(self.tr("Time this") if timing else self.tr("Start timer"))
+            for button in (self.pause, self.stop, self.discard):
+                button.setVisible(state is not None)
+        paused = state is not None and not state.running
+        self.pause.setText(self.tr("Resume") if paused else self.tr("Pause"))
         for button in (self.start, self.pause, self.stop, self.discard):
             button.setEnabled(not read_only)
         self.setVisible(not self.compact or state is not None)
+
+    def _text(self, state: TimerState | None, *, elide: bool = True) -> str:
+        """What the label says: the time gathered, what is timed when it is not the item in
+        view (or always, in the status bar), and "(paused)"."""
+        if state is None:
+            return "" if self.compact else self.tr("Not timing.")
+        clock = f"◷ {clock_text(state.elapsed(self.tracker.now()))}"
+        paused = "" if state.running else " " + self.tr("(paused)")
+        if not self.compact and state.content_id == self.item_id:
+            return clock + paused
+        c = self.tracker.curriculum
+        target = c.items.get(state.content_id) or c.readings.get(state.content_id)
+        title = target.title if target is not None else state.content_id
+        if elide and self.compact:
+            metrics = self.label.fontMetrics()
+            room = self.label.width() - metrics.horizontalAdvance(f"{clock} · {paused}") - 4
+            title = metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, max(room, 20))
+        elif elide and len(title) > 40:
+            title = title[:39] + "…"
+        return f"{clock} · {title}{paused}"
 
     def _act(self, name: str, what: str, action: Callable[[], Change]) -> None:
         """Run a timer action through the operation path (undoable as `name`); a refusal is
@@ -160,7 +220,7 @@ class TimerControls(QWidget):
                 return self.tracker.pause_timer()
             return self.tracker.resume_timer()
 
-        pausing = self.pause.text() == "Pause"
+        pausing = self.pause.text() == self.tr("Pause")
         self._act(
             "Pause timer" if pausing else "Resume timer",
             "paused" if pausing else "resumed",
@@ -168,7 +228,39 @@ class TimerControls(QWidget):
         )
 
     def _stop(self) -> None:
-        self._act("Stop timer", "stopped", self.tracker.stop_timer)
+        """Stop and record; a session under a minute, a long one or a forgotten one is asked
+        about first (the prompt is `self.prompt`)."""
+        try:
+            state = self.tracker.timer()
+        except StoreError as error:
+            report(self, "stopped (the study timer)", error)
+            return
+        if state is None:
+            self._act("Stop timer", "stopped", self.tracker.stop_timer)
+            return
+        seconds = state.elapsed(self.tracker.now())
+        started = local_start(self.tracker.now() - timedelta(seconds=seconds))
+        if seconds < SHORT_SECONDS:
+            self._ask(ShortSessionPrompt(seconds, started, self))
+        elif seconds > LONG_SECONDS or self.forgotten:
+            self._ask(LongSessionPrompt(seconds, started, self, forgotten=self.forgotten))
+        else:
+            self._act("Stop timer", "stopped", self.tracker.stop_timer)
+
+    def _ask(self, prompt: StopPrompt) -> None:
+        """Open `prompt` (window-modal, not blocking) and do what the learner answers."""
+        if self.prompt is not None:
+            self.prompt.deleteLater()
+        self.prompt = prompt
+        prompt.accepted.connect(lambda: self._answered(prompt))
+        prompt.open()
+
+    def _answered(self, prompt: StopPrompt) -> None:
+        if prompt.answer is Answer.DISCARD:
+            self._discard()
+        elif prompt.answer is Answer.SAVE:
+            minutes = prompt.minutes
+            self._act("Stop timer", "stopped", lambda: self.tracker.stop_timer(minutes))
 
     def _discard(self) -> None:
         self._act("Discard timer", "discarded", self.tracker.discard_timer)
@@ -241,6 +333,71 @@ class AddTimeDialog(QDialog):
         return True
 
 
+class DateField(QDateEdit):
+    """A date field Tab leaves (a plain QDateEdit moves Tab between day, month and year, so
+    typing the next field's value changed the date); arrows and typing edit it as usual."""
+
+    def __init__(self, value: date, parent: QWidget | None = None) -> None:
+        super().__init__(QDate(value.year, value.month, value.day), parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def value(self) -> date:
+        """The date chosen."""
+        chosen = self.date().toPython()
+        return chosen if isinstance(chosen, date) else date.today()
+
+
+def hours_field(value: float) -> QDoubleSpinBox:
+    """Hours a week, 1 to 60 (less than an hour a week is not a plan)."""
+    hours = QDoubleSpinBox()
+    hours.setRange(1, 60)
+    hours.setDecimals(1)
+    hours.setValue(min(60.0, max(1.0, value)))
+    hours.setSuffix(QCoreApplication.translate("PlanDialog", " h a week"))
+    hours.setAccessibleName(QCoreApplication.translate("PlanDialog", "Hours per week"))
+    hours.setAccessibleDescription(
+        QCoreApplication.translate("PlanDialog", "From 1 to 60 hours a week")
+    )
+    return hours
+
+
+def path_sentence(tracker: Tracker) -> str:
+    """How many hours the path is and the weekly hours that finish it in its weeks."""
+    counted = tracker.counted
+    total = sum(i.estimate_hours for i in counted.items.values())
+    weeks = max(1, len(counted.weeks))
+    return QCoreApplication.translate(
+        "PlanDialog",
+        "The path is about {total} h of work: {weekly} h a week finishes it in its {weeks} "
+        "weeks, fewer hours take longer.",
+    ).format(total=f"{total:.0f}", weekly=f"{total / weeks:.0f}", weeks=weeks)
+
+
+def finish_preview(tracker: Tracker, settings: PlanSettings) -> str:
+    """ "N h of work: about W weeks, finishing around D." for a plan (hours below 1 a week are
+    counted as 1, the least a plan allows)."""
+    settings = PlanSettings(settings.start, max(1.0, settings.hours_per_week))
+    p = pace(tracker.counted, tracker.statuses(), settings, settings.start)
+    weeks = max(1, round(p.total_hours / settings.hours_per_week))
+    return QCoreApplication.translate(
+        "PlanDialog", "{hours} h of work: about {weeks} weeks, finishing around {finish}."
+    ).format(hours=f"{p.total_hours:.0f}", weeks=weeks, finish=f"{p.planned_finish:%d %b %Y}")
+
+
 class PlanDialog(QDialog):
     """When the path starts and how many hours a week it gets; shows the finish it implies."""
 
@@ -250,37 +407,28 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.tracker = tracker
         self.operations = operations
-        self.setWindowTitle("Your plan")
+        self.setWindowTitle(self.tr("Your plan"))
         current = tracker.plan_settings() or PlanSettings(date.today(), 10.0)
-        counted = tracker.counted
-        total = sum(i.estimate_hours for i in counted.items.values())
-        weeks = max(1, len(counted.weeks))
         intro = QLabel(
-            "Choose when you start and how many hours a week you can give. The path is "
-            f"about {total:.0f} h of work: {total / weeks:.0f} h a week finishes it in its {weeks} "
-            "weeks, fewer hours take longer."
+            self.tr("Choose when you start and how many hours a week you can give.")
+            + " "
+            + path_sentence(tracker)
         )
         intro.setWordWrap(True)
-        self.start = QDateEdit(QDate(current.start.year, current.start.month, current.start.day))
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setCalendarPopup(True)
-        self.start.setAccessibleName("Start date")
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(1, 60)
-        self.hours.setDecimals(1)
-        self.hours.setValue(current.hours_per_week)
-        self.hours.setSuffix(" h a week")
-        self.hours.setAccessibleName("Hours per week")
+        self.start = DateField(current.start)
+        self.start.setAccessibleName(self.tr("Start date"))
+        self.hours = hours_field(current.hours_per_week)
         self.finish = QLabel("")
         self.finish.setObjectName("DetailMeta")
+        self.finish.setWordWrap(True)
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Why the plan was not saved")
+        self.message.setAccessibleName(self.tr("Why the plan was not saved"))
         self.start.dateChanged.connect(self._update)
         self.hours.valueChanged.connect(self._update)
         form = QFormLayout()
-        form.addRow("&Start", self.start)
-        form.addRow("&Hours per week", self.hours)
+        form.addRow(self.tr("&Start"), self.start)
+        form.addRow(self.tr("&Hours per week"), self.hours)
         form.addRow("", self.finish)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -295,17 +443,10 @@ class PlanDialog(QDialog):
         self._update()
 
     def settings(self) -> PlanSettings:
-        start: date = self.start.date().toPython()  # type: ignore[assignment]
-        return PlanSettings(start, self.hours.value())
+        return PlanSettings(self.start.value(), self.hours.value())
 
     def _update(self) -> None:
-        settings = self.settings()
-        p = pace(self.tracker.counted, self.tracker.statuses(), settings, settings.start)
-        weeks = p.total_hours / settings.hours_per_week
-        self.finish.setText(
-            f"{p.total_hours:.0f} h of work: about {weeks:.0f} weeks, finishing "
-            f"around {p.planned_finish:%d %b %Y}."
-        )
+        self.finish.setText(finish_preview(self.tracker, self.settings()))
 
     def save(self) -> bool:
         """Save the plan and close; a failure is said in the dialog, which stays open."""

@@ -1,0 +1,34 @@
+"""When the welcome is shown: once, on a data folder that has no plan yet."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..widgets.actions import attempt
+from ..widgets.node import Node
+from .dialog import WelcomeDialog
+
+if TYPE_CHECKING:
+    from ..window.main_window import MainWindow
+
+ASKED = "plan_asked"  # set once the welcome (or the plan dialog before it) was shown
+
+
+def show_welcome(window: MainWindow) -> WelcomeDialog | None:
+    """Open the welcome over `window` if its data has no plan and it was never shown (it is
+    remembered as shown first, so Skip or a crash does not bring it back); Finish opens
+    Today. Returns the dialog, or None when it is not due."""
+    tracker = window.tracker
+    if tracker.read_only or tracker.plan_settings() is not None or tracker.setting(ASKED):
+        return None
+    saved = attempt(
+        window,
+        "saved (that the welcome was shown)",
+        lambda: tracker.set_setting(ASKED, True),
+    )
+    if saved is None:
+        return None
+    dialog = WelcomeDialog(tracker, window.operations, window)
+    dialog.finished_setup.connect(lambda: window.show_node(Node("group", "today")))
+    dialog.open()
+    return dialog
