@@ -8,7 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,21 +34,43 @@ from ...reports.export import (
     render_text,
     write_export,
 )
+from ...reports.html_report import PRINT_STYLE
 from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
 from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
 from ..operations import Operations, OperationStack
 from ..reversible import reversible
 from ..widgets.actions import ACTION_ERRORS, attempt, report
+from ..widgets.dates import QT_DATE_FORMAT
 from ..widgets.links import open_external
 
 FORMATS = (
-    ("html", "HTML — one self-contained file", ".html"),
-    ("pdf", "PDF — numbered pages", ".pdf"),
-    ("md", "Markdown — plain text", ".md"),
-    ("json", "JSON — for restoring, merging and mentor tools", ".json"),
+    ("html", QT_TRANSLATE_NOOP("ExportDialog", "HTML — one self-contained file"), ".html"),
+    ("pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF — numbered pages"), ".pdf"),
+    ("md", QT_TRANSLATE_NOOP("ExportDialog", "Markdown — plain text"), ".md"),
+    (
+        "json",
+        QT_TRANSLATE_NOOP("ExportDialog", "JSON — for restoring, merging and mentor tools"),
+        ".json",
+    ),
 )
-PERIODS = (("last", "Since my last export"), ("date", "Since a date"), ("all", "Everything"))
+PERIODS = (
+    ("last", QT_TRANSLATE_NOOP("ExportDialog", "Since my last export")),
+    ("date", QT_TRANSLATE_NOOP("ExportDialog", "Since a date")),
+    ("all", QT_TRANSLATE_NOOP("ExportDialog", "Everything")),
+)
+
+
+def themed_preview(html: str, palette: QPalette) -> str:
+    """The print HTML in the window's colours, so the preview reads in both themes (the
+    written PDF keeps its print colours)."""
+    text = palette.color(QPalette.ColorRole.Text).name()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    header = palette.color(QPalette.ColorRole.AlternateBase).name()
+    style = (
+        PRINT_STYLE.replace("#1d1d1f", text).replace("#5b616b", muted).replace("#f3f5f8", header)
+    )
+    return html.replace(PRINT_STYLE, style)
 
 
 class _Signals(QObject):
@@ -102,35 +125,39 @@ class ExportDialog(QDialog):
         self.tracker = tracker  # for reads only: changes go through the window's operations
         # the window's operation path; a dialog opened on its own keeps its own undo history
         self.operations = operations or Operations(tracker, OperationStack(self), self)
-        self.setWindowTitle("Export progress summary")
+        self.setWindowTitle(self.tr("Export progress summary"))
         self.name = QLineEdit(str(tracker.setting(LEARNER_NAME, "") or ""))
         self.name.setMaxLength(MAX_NAME_CHARS)
-        self.name.setPlaceholderText("Your name as your mentor knows it")
-        self.name.setAccessibleName("Your name")
+        self.name.setPlaceholderText(self.tr("Your name as your mentor knows it"))
+        self.name.setAccessibleName(self.tr("Your name"))
         self.format = QComboBox()
-        self.format.setAccessibleName("Format")
+        self.format.setAccessibleName(self.tr("Format"))
         for code, label, _ in FORMATS:
-            self.format.addItem(label, code)
+            self.format.addItem(self.tr(str(label)), code)
         self.period = QComboBox()
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(self.tr("Period"))
         for code, label in PERIODS:
-            self.period.addItem(label, code)
+            self.period.addItem(self.tr(str(label)), code)
         self.since = QDateEdit(QDate.currentDate().addDays(-14))
         self.since.setCalendarPopup(True)
-        self.since.setAccessibleName("Since date")
-        self.notes = QCheckBox("Include my notes (private notes are never included)")
+        self.since.setDisplayFormat(QT_DATE_FORMAT)
+        self.since.setAccessibleName(self.tr("Since date"))
+        self.notes = QCheckBox(self.tr("Include my notes (private notes are never included)"))
+        self.notes.setAccessibleName(self.tr("Include my notes"))
         self.questions = QPlainTextEdit(str(tracker.setting(MENTOR_QUESTIONS, "") or ""))
-        self.questions.setAccessibleName("Questions and blockers for my mentor")
-        self.questions.setPlaceholderText("What are you stuck on? What would you like to ask?")
+        self.questions.setAccessibleName(self.tr("Questions and blockers for my mentor"))
+        self.questions.setPlaceholderText(
+            self.tr("What are you stuck on? What would you like to ask?")
+        )
         self.questions.setTabChangesFocus(True)
         self.goals = QPlainTextEdit(str(tracker.setting(NEXT_GOALS, "") or ""))
-        self.goals.setAccessibleName("Next goals")
-        self.goals.setPlaceholderText("What will you do before you next meet?")
+        self.goals.setAccessibleName(self.tr("Next goals"))
+        self.goals.setPlaceholderText(self.tr("What will you do before you next meet?"))
         self.goals.setTabChangesFocus(True)
         for box in (self.questions, self.goals):
             box.setMaximumHeight(90)
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Preview of the summary")
+        self.preview.setAccessibleName(self.tr("Preview of the summary"))
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(open_external)
         self.state = QLabel("")
@@ -139,15 +166,17 @@ class ExportDialog(QDialog):
         self.state.setObjectName("DetailMeta")
 
         form = QFormLayout()
-        form.addRow("Your &name", self.name)
-        form.addRow("&Format", self.format)
+        form.addRow(self.tr("Your &name"), self.name)
+        form.addRow(self.tr("&Format"), self.format)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period, 1)
         period_row.addWidget(self.since)
-        form.addRow("&Period", period_row)
+        period_label = QLabel(self.tr("&Period"))
+        period_label.setBuddy(self.period)  # a label of a row layout has no buddy of its own
+        form.addRow(period_label, period_row)
         form.addRow("", self.notes)
-        form.addRow("&Questions for\nmy mentor", self.questions)
-        form.addRow("Next &goals", self.goals)
+        form.addRow(self.tr("&Questions for\nmy mentor"), self.questions)
+        form.addRow(self.tr("Next &goals"), self.goals)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -159,7 +188,7 @@ class ExportDialog(QDialog):
         splitter.setSizes([380, 620])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
-            "&Export…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.choose_file_and_export)
         self.buttons.rejected.connect(self.reject)
@@ -266,7 +295,7 @@ class ExportDialog(QDialog):
         self.period.setCurrentIndex(max(0, self.period.findData(choice.get("period", "last"))))
         self.notes.setChecked(bool(choice.get("notes", True)))
         if not self.tracker.setting(LAST_EXPORT):
-            self.period.setItemText(0, "Since my last export (none yet: everything)")
+            self.period.setItemText(0, self.tr("Since my last export (none yet: everything)"))
 
     def fmt(self) -> str:
         return str(self.format.currentData())
@@ -306,13 +335,15 @@ class ExportDialog(QDialog):
             report(self, "shown (the preview)", error, say=self.state.setText)
             return
         if fmt in ("html", "pdf"):
-            self.preview.setHtml(text)
+            self.preview.setHtml(themed_preview(text, self.preview.palette()))
         else:
             self.preview.setPlainText(text)
         if self._name_saved:  # else the state says why the name was not saved
             self.state.setText(
-                "The preview shows exactly what will be shared. Nothing is "
-                "sent anywhere: you choose where the file goes."
+                self.tr(
+                    "The preview shows exactly what will be shared. Nothing is "
+                    "sent anywhere: you choose where the file goes."
+                )
             )
 
     def choose_file_and_export(self) -> None:
@@ -320,7 +351,7 @@ class ExportDialog(QDialog):
         suffix = next(s for code, _, s in FORMATS if code == fmt)
         default = Path.home() / f"cairn-summary-{datetime.now():%Y-%m-%d}{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export progress summary", str(default), f"{fmt.upper()} (*{suffix})"
+            self, self.tr("Export progress summary"), str(default), f"{fmt.upper()} (*{suffix})"
         )
         if chosen:
             self.export_to(Path(chosen))
@@ -344,7 +375,7 @@ class ExportDialog(QDialog):
             report(self, "exported", error, say=self.state.setText)
             return
         self.export_button.setEnabled(False)
-        self.state.setText(f"Writing {target}…")
+        self.state.setText(self.tr("Writing {file}…").format(file=target))
         job = _WriteJob(text, fmt, target, self._now, protected)
         job.signals.done.connect(self._written)
         job.signals.failed.connect(self._failed)
@@ -356,13 +387,15 @@ class ExportDialog(QDialog):
         this export is kept for "since my last export", and a refusal of that (a full disk)
         is said in words after it. The button works again in every case."""
         try:
-            self.state.setText(f"Saved {target}.")
+            self.state.setText(self.tr("Saved {file}.").format(file=target))
             attempt(
                 self,
                 "kept",
                 lambda: self.tracker.remember_export(self._now),
                 say=lambda text: self.state.setText(
-                    f"Saved {target}, but the time of this export was {text[:1].lower()}{text[1:]}"
+                    self.tr("Saved {file}, but the time of this export was {reason}").format(
+                        file=target, reason=text[:1].lower() + text[1:]
+                    )
                 ),
             )
         finally:
@@ -374,4 +407,6 @@ class ExportDialog(QDialog):
         if message.startswith("Not exported:"):  # already says what happened
             self.state.setText(message)
         else:
-            self.state.setText(f"Not saved: {message}. Nothing else was changed.")
+            self.state.setText(
+                self.tr("Not saved: {reason}. Nothing else was changed.").format(reason=message)
+            )
