@@ -54,40 +54,42 @@ class ReadingDetail(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.link.setAccessibleName("Reading link")
+        self.link.setAccessibleName(self.tr("Reading link"))
         self.buttons, row = segmented_buttons(
-            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], "Reading status"
+            self, [(s, READING_LABELS[s]) for s in READING_STATUSES], self.tr("Reading status")
         )
         self.buttons.buttonClicked.connect(lambda b: self.set_status(str(b.property("status"))))
-        offline = QLabel("Offline copy")
+        offline = QLabel(self.tr("Offline copy"))
         offline.setObjectName("SectionLabel")
         self.copy_state = QLabel("")
         self.copy_state.setWordWrap(True)
         self.copy_state.setObjectName("DetailMeta")
-        self.attach = QPushButton("Attach a saved copy…")
+        self.attach = QPushButton(self.tr("Attach a saved copy…"))
         self.attach.setToolTip(
-            "A PDF, web page or any file you saved to read offline. Cairn "
-            "never downloads anything itself."
+            self.tr(
+                "A PDF, web page or any file you saved to read offline. Cairn "
+                "never downloads anything itself."
+            )
         )
         self.attach.clicked.connect(self._choose_copy)
-        self.open_copy = QPushButton("Open saved copy")
+        self.open_copy = QPushButton(self.tr("Open saved copy"))
         self.open_copy.clicked.connect(self._open_copy)
-        self.detach = QPushButton("Remove")
-        self.detach.setAccessibleName("Remove the saved copy")
+        self.detach = QPushButton(self.tr("Remove"))
+        self.detach.setAccessibleName(self.tr("Remove the saved copy"))
         self.detach.clicked.connect(lambda: self.attach_copy(None))
         copy_row = QHBoxLayout()
         for button in (self.attach, self.open_copy, self.detach):
             copy_row.addWidget(button)
         copy_row.addStretch(1)
-        used = QLabel("Used by")
+        used = QLabel(self.tr("Used by"))
         used.setObjectName("SectionLabel")
         self.used_by = QListWidget()
-        self.used_by.setAccessibleName("Items that use this reading")
+        self.used_by.setAccessibleName(self.tr("Items that use this reading"))
         self.used_by.setWordWrap(True)
         self.used_by.itemActivated.connect(
             lambda entry: self.item_requested.emit(entry.data(Qt.ItemDataRole.UserRole))
         )
-        hint = QLabel("Enter or double-click an item to open it in its week.")
+        hint = QLabel(self.tr("Enter or double-click an item to open it in its week."))
         hint.setObjectName("DetailMeta")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -101,6 +103,7 @@ class ReadingDetail(QWidget):
         layout.addWidget(self.used_by, 1)
         layout.addWidget(hint)
         operations.changed.connect(self._changed)
+        self.show_reading("", [])
 
     def _changed(self, change: Change) -> None:
         """Show the reading's status and copy again if the change touched it."""
@@ -128,26 +131,51 @@ class ReadingDetail(QWidget):
 
     def show_reading(self, reading_id: str, used_by: list[str]) -> None:
         self.reading_id = reading_id
+        for button in self.buttons.buttons():
+            button.setEnabled(bool(reading_id))
+        self.used_by.setEnabled(bool(reading_id))
         if not reading_id:
-            self.title.setText("No reading selected")
-            self.meta.setText("")
-            self.link.setText("")
-            self.used_by.clear()
+            self._show_empty()
             return
         c = self.tracker.curriculum
         r = c.readings[reading_id]
         self.title.setText(r.title)
-        hours = f" · about {r.estimate_hours:g} h" if r.estimate_hours else ""
-        self.meta.setText(f"{r.author} · {r.kind}{hours}" + (f" · {r.topic}" if r.topic else ""))
+        parts = [r.author, r.kind]
+        if r.estimate_hours:
+            parts.append(self.tr("about {hours} h").format(hours=f"{r.estimate_hours:g}"))
+        if r.topic:
+            parts.append(r.topic)
+        self.meta.setText(" · ".join(parts))
         self.link.setText(f'<a href="{escape(r.url)}">{escape(r.url)}</a>')
         self._show_status()
         self._show_copy()
         self.used_by.clear()
         for item_id in used_by:
             item = c.items[item_id]
-            entry = QListWidgetItem(f"Week {c.weeks[item.week_id].number} · {item.title}")
+            entry = QListWidgetItem(
+                self.tr("Week {number} · {title}").format(
+                    number=c.weeks[item.week_id].number, title=item.title
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, item_id)
             self.used_by.addItem(entry)
+
+    def _show_empty(self) -> None:
+        """No reading chosen: say how to choose one; nothing to mark, attach or open."""
+        self.title.setText(self.tr("No reading selected"))
+        self.meta.setText(
+            self.tr(
+                "Choose a reading in the list to see where it points, mark how far you got "
+                "and keep an offline copy."
+            )
+        )
+        self.link.setText("")
+        for button in self.buttons.buttons():
+            button.setChecked(False)
+        self.copy_state.setText("")
+        for button in (self.attach, self.open_copy, self.detach):
+            button.setEnabled(False)
+        self.used_by.clear()
 
     # --- offline copy ---------------------------------------------------------------------
     def _show_copy(self) -> None:
@@ -155,26 +183,34 @@ class ReadingDetail(QWidget):
         writable = not self.tracker.read_only
         if path is None:
             self.copy_state.setText(
-                "Not available offline. Save the page or PDF yourself, then "
-                "attach the file here to read it on a train."
+                self.tr(
+                    "Not available offline. Save the page or PDF yourself, then "
+                    "attach the file here to read it on a train."
+                )
             )
         elif Path(path).is_file():
-            self.copy_state.setText(f"Available offline: {path}")
+            self.copy_state.setText(self.tr("Available offline: {file}").format(file=path))
         else:
             self.copy_state.setText(
-                f"The saved copy is missing: {path} (moved or deleted?). Attach it again."
+                self.tr(
+                    "The saved copy is missing: {file} (moved or deleted?). Attach it again."
+                ).format(file=path)
             )
         self.attach.setEnabled(writable)
         self.open_copy.setEnabled(path is not None and Path(path).is_file())
         self.detach.setEnabled(writable and path is not None)
 
     def _choose_copy(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Attach a saved copy", str(Path.home()))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a saved copy"), str(Path.home())
+        )
         if chosen:
             self.attach_copy(Path(chosen))
 
     def attach_copy(self, path: Path | None) -> bool:
         """Attach a saved copy (None removes it), undoably; a failure is said under the copy."""
+        if not self.reading_id:
+            return False
         operation = reading_copy_operation(self.tracker, self.reading_id, path)
         return self.operations.run(operation, widget=self, say=self.copy_state.setText) is not None
 

@@ -80,10 +80,12 @@ class ReadingsModel(ReadOnlyTableModel):
             return self._value(reading, status, column, sort=role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole:
             uses = len(self.used_by[reading.id])
-            return (
-                f"{reading.title}\n{reading.author} · used by {uses} item"
-                f"{'s' if uses != 1 else ''}\n{reading.url}"
+            used = (
+                self.tr("used by 1 item")
+                if uses == 1
+                else self.tr("used by {count} items").format(count=uses)
             )
+            return f"{reading.title}\n{reading.author} · {used}\n{reading.url}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{reading.title}, {READING_LABELS[status]}, {reading.kind}"
         if role == Qt.ItemDataRole.FontRole and column == 0 and status != "unread":
@@ -112,8 +114,8 @@ class ReadingsModel(ReadOnlyTableModel):
         if reading_id not in self.copies:
             return 0 if sort else ""
         if reading_id in self.missing:
-            return 1 if sort else "missing"
-        return 2 if sort else "✓ saved"
+            return 1 if sort else self.tr("missing")
+        return 2 if sort else self.tr("✓ saved")
 
     def reading_at(self, row: int) -> Reading | None:
         return self.readings[row] if 0 <= row < len(self.readings) else None
@@ -189,29 +191,29 @@ class ReadingsPage(QWidget):
         self.operations = operations
         self.model = ReadingsModel(tracker, self)
         self.proxy = ReadingsFilter(self.model)
-        title = QLabel("Readings")
+        title = QLabel(self.tr("Readings"))
         title.setObjectName("PageTitle")
         self.summary = QLabel("")
         self.summary.setObjectName("PageSummary")
         self.summary.setWordWrap(True)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Filter by kind")
-        self.kind.addItem("All kinds", "")
+        self.kind.setAccessibleName(self.tr("Filter by kind"))
+        self.kind.addItem(self.tr("All kinds"), "")
         for kind in READING_KINDS:
             self.kind.addItem(kind.capitalize(), kind)
         self.month = QComboBox()
-        self.month.setAccessibleName("Filter by month")
-        self.month.addItem("All months", 0)
+        self.month.setAccessibleName(self.tr("Filter by month"))
+        self.month.addItem(self.tr("All months"), 0)
         for month in tracker.curriculum.months:
-            self.month.addItem(f"Month {month.number}", month.number)
+            self.month.addItem(self.tr("Month {number}").format(number=month.number), month.number)
         self.status = QComboBox()
-        self.status.setAccessibleName("Filter by status")
-        self.status.addItem("Any status", "")
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("Any status"), "")
         for status in READING_STATUSES:
             self.status.addItem(READING_LABELS[status], status)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title, author or topic")
-        self.search.setAccessibleName("Search readings")
+        self.search.setPlaceholderText(self.tr("Search title, author or topic"))
+        self.search.setAccessibleName(self.tr("Search readings"))
         self.search.setClearButtonEnabled(True)
         for combo in (self.kind, self.month, self.status):
             combo.currentIndexChanged.connect(self._filter)
@@ -222,7 +224,7 @@ class ReadingsPage(QWidget):
         filters.addWidget(self.search, 1)
         self.table = ReadingsTable()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Readings")
+        self.table.setAccessibleName(self.tr("Readings"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -248,7 +250,7 @@ class ReadingsPage(QWidget):
         )
         self.table.toggle_requested.connect(self.toggle_read)
         self.table.open_requested.connect(self.open_reading)
-        self.empty = QLabel("No reading matches these filters.")
+        self.empty = QLabel(self.tr("No reading matches these filters."))
         self.empty.setObjectName("PageSummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -290,9 +292,15 @@ class ReadingsPage(QWidget):
         read = sum(1 for s in statuses.values() if s == "read")
         reading = sum(1 for s in statuses.values() if s == "reading")
         self.summary.setText(
-            f"{len(self.model.readings)} readings · {read} read · {reading} in progress · "
-            f"showing {self.proxy.rowCount()}. Space marks the selected reading read; Enter "
-            "opens it in your browser."
+            self.tr(
+                "{total} readings · {read} read · {reading} in progress · showing {shown}. "
+                "Space marks the selected reading read; Enter opens it in your browser."
+            ).format(
+                total=len(self.model.readings),
+                read=read,
+                reading=reading,
+                shown=self.proxy.rowCount(),
+            )
         )
 
     def showEvent(self, event: object) -> None:
