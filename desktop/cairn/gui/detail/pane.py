@@ -22,6 +22,7 @@ from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, segmented_buttons
 from ..widgets.links import open_external
+from ..widgets.theme import current_theme, document_style, theme_signals
 from .evidence import EvidenceBox
 from .note_editor import NoteEditor
 
@@ -32,6 +33,7 @@ def _browser(name: str) -> QTextBrowser:
     browser.setOpenExternalLinks(False)
     browser.anchorClicked.connect(open_external)
     browser.setAccessibleName(name)
+    browser.document().setDefaultStyleSheet(document_style(current_theme()))
     browser.setFrameShape(QTextBrowser.Shape.NoFrame)
     browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     browser.document().documentLayout().documentSizeChanged.connect(
@@ -58,6 +60,7 @@ class DetailPane(QScrollArea):
         self.tracker = tracker
         self.operations = operations
         operations.changed.connect(self._changed)
+        theme_signals().applied.connect(self._restyle)
         self.item_id = ""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -127,12 +130,28 @@ class DetailPane(QScrollArea):
         layout.addStretch(1)
         self.show_item("")
 
+    def _restyle(self, theme: str) -> None:
+        """After a theme switch: the shown HTML takes the new theme's link and text colours
+        (Qt fixes an anchor's colour when the HTML is set, so it is set again)."""
+        for browser in (self.description, self.done_when, self.readings):
+            browser.document().setDefaultStyleSheet(document_style(theme))
+        if self.item_id and self.item_id in self.tracker.curriculum.items:
+            item = self.tracker.curriculum.items[self.item_id]
+            scroll = self.verticalScrollBar().value()
+            self.description.setHtml(markdown_to_html(item.description))
+            if item.is_milestone:
+                self.done_when.setHtml(markdown_to_html(item.done_when))
+            self.readings.setHtml(self._readings_html(item))
+            self.verticalScrollBar().setValue(scroll)
+
     def set_read_only(self, read_only: bool) -> None:
         """For someone else's progress: show everything, change nothing."""
         self.sessions.set_read_only(read_only)
         for button in self.status_buttons.buttons():
             button.setEnabled(not read_only)
         self.note.editor.setReadOnly(read_only)
+        self.note.editor.style().unpolish(self.note.editor)  # the read-only look follows
+        self.note.editor.style().polish(self.note.editor)
         self.note.private.setEnabled(not read_only)
         for widget in (self.evidence.url, self.evidence.add, self.evidence.remove):
             widget.setVisible(not read_only)
@@ -234,7 +253,8 @@ class DetailPane(QScrollArea):
             extra = " · optional, not counted in the hours" if is_optional else ""
             rows.append(
                 f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
-                f"<span>{escape(r.author)} · {escape(r.kind)}{hours}{extra}</span></li>"
+                f"<span class='muted'>{escape(r.author)} · {escape(r.kind)}{hours}{extra}"
+                "</span></li>"
             )
         return "<ul style='margin-left:-20px'>" + "".join(rows) + "</ul>"
 
