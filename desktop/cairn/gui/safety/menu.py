@@ -7,7 +7,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...tracker import BackupInfo, Change, StoreError, Tracker, TrackerError, error_name
 from ..host import WindowHost
 from ..operations import Operation, Operations
+from ..widgets.dates import local_day_time
 
 log = logging.getLogger("cairn.gui")
 BACKUP_EVERY_MS = 30 * 60 * 1000
@@ -32,9 +33,24 @@ POLL_OUTSIDE_CHANGES_MS = 2000
 
 
 def _local(info: BackupInfo) -> str:
-    from datetime import UTC
+    """When a backup was made, in local time: "30 Nov 2026, 19:05"."""
+    return local_day_time(info.made_at)
 
-    return info.made_at.replace(tzinfo=UTC).astimezone().strftime("%a %d %b %Y %H:%M")
+
+def backups_kept(count: int) -> str:
+    """ "1 backup kept", "3 backups kept"."""
+    if count == 1:
+        return QCoreApplication.translate("SafetyMenu", "1 backup kept")
+    return QCoreApplication.translate("SafetyMenu", "{count} backups kept").format(count=count)
+
+
+def _items_done(done: int | None) -> str:
+    """ "1 item done", "12 items done", or that the count could not be read."""
+    if done is None:
+        return QCoreApplication.translate("SafetyMenu", "items done unknown")
+    if done == 1:
+        return QCoreApplication.translate("SafetyMenu", "1 item done")
+    return QCoreApplication.translate("SafetyMenu", "{count} items done").format(count=done)
 
 
 class BackupsDialog(QDialog):
@@ -48,29 +64,35 @@ class BackupsDialog(QDialog):
         self.tracker = tracker = operations.tracker
         self.message_box: QMessageBox | None = None
         operations.changed.connect(self._changed)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         intro = QLabel(
-            f"Cairn keeps rotating backups in {tracker.backup_dir}: every one of the "
-            "last two days, then one a day for two weeks, one a week for two months "
-            "and one a month for a year. Restoring first backs up what you have now."
+            self.tr(
+                "Cairn keeps rotating backups in {folder}: every one of the "
+                "last two days, then one a day for two weeks, one a week for two months "
+                "and one a month for a year. Restoring first backs up what you have now."
+            ).format(folder=tracker.backup_dir)
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Backups")
-        self.table.setHorizontalHeaderLabels(["Made", "Why", "Size", "Items done"])
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Made"), self.tr("Why"), self.tr("Size"), self.tr("Items done")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(
-            "No backups yet: Cairn makes one when it opens and closes, and "
-            "every 30 minutes while you work."
+            self.tr(
+                "No backups yet: Cairn makes one when it opens and closes, and "
+                "every 30 minutes while you work."
+            )
         )
         self.empty.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(
-            "&Restore selected…", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Restore selected…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.restore_button.clicked.connect(lambda: self.restore_selected(confirm=True))
         buttons.rejected.connect(self.reject)
@@ -89,8 +111,8 @@ class BackupsDialog(QDialog):
             cells = [
                 _local(info),
                 info.reason.replace("-", " "),
-                f"{info.size / 1024:.0f} KB",
-                "unreadable" if info.items_done is None else str(info.items_done),
+                self.tr("{size} KB").format(size=f"{info.size / 1024:.0f}"),
+                self.tr("unreadable") if info.items_done is None else str(info.items_done),
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -107,9 +129,11 @@ class BackupsDialog(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Restore backup",
-                f"Replace your progress with the backup of {_local(info)} "
-                f"({info.items_done} items done)? What you have now is backed up first.",
+                self.tr("Restore backup"),
+                self.tr(
+                    "Replace your progress with the backup of {when} ({done})? "
+                    "What you have now is backed up first."
+                ).format(when=_local(info), done=_items_done(info.items_done)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -127,7 +151,11 @@ class BackupsDialog(QDialog):
     def _warn(self, text: str) -> None:
         """Say a refusal in a warning box that does not block (kept as `message_box`)."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Not restored", text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            self.tr("Not restored"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         self.message_box = box
         box.open()
@@ -137,7 +165,7 @@ def restore_operation(tracker: Tracker, backup: Path, when: str) -> Operation:
     """Restore a backup. Undo restores the backup the restore made of the state just before
     it; redo restores the chosen backup again."""
     return Operation(
-        f"Restore backup of {when}",
+        QCoreApplication.translate("SafetyMenu", "Restore backup of {when}").format(when=when),
         lambda: tracker.restore(backup),
         revert=lambda change: tracker.restore(Path(change.old)),
         reapply=lambda _undone: tracker.restore(backup),
@@ -175,9 +203,9 @@ class SafetyMenu(QObject):
         self.dialog: BackupsDialog | None = None
         self.last_message = ""
         writable = not self.tracker.read_only
-        backups = menu.addAction("&Backups…")
+        backups = menu.addAction(self.tr("&Backups…"))
         backups.triggered.connect(self.show_backups)
-        check = menu.addAction("&Check Database")
+        check = menu.addAction(self.tr("&Check Database"))
         check.triggered.connect(self.check_database)
         for action in (backups, check):
             action.setEnabled(writable)
@@ -206,7 +234,7 @@ class SafetyMenu(QObject):
                 log.warning(
                     "%s backup of %s failed: %s (%s)", reason, path, error, error_name(error)
                 )
-                self.last_message = f"Backup failed: {error}"
+                self.last_message = self.tr("Backup failed: {reason}").format(reason=error)
 
         self._thread = threading.Thread(target=work, name=f"backup-{reason}")
         self._thread.start()
@@ -234,18 +262,23 @@ class SafetyMenu(QObject):
     def _restored(self, when: str) -> None:
         """The views followed the restore (kind 'all'); the undo history stays: to undo an
         older step, the restore is undone first, which brings that past back."""
-        self.window.statusBar().showMessage(f"Restored the backup of {when}.", 10000)
+        self.window.statusBar().showMessage(
+            self.tr("Restored the backup of {when}.").format(when=when), 10000
+        )
 
     # --- integrity --------------------------------------------------------------------------
     def check_database(self) -> None:
         """Back up, then run the full check off the GUI thread."""
-        self.window.statusBar().showMessage("Checking your progress file…")
+        self.window.statusBar().showMessage(self.tr("Checking your progress file…"))
         try:
             self.tracker.backup("before-check")
         except Exception as error:
             log.warning("backup before the check failed: %s (%s)", error, error_name(error))
             self._checked(
-                [], f"the backup before the check failed ({error}), so the check did not run"
+                [],
+                self.tr(
+                    "the backup before the check failed ({reason}), so the check did not run"
+                ).format(reason=error),
             )
             return
         job = _CheckJob(self.tracker)
@@ -255,16 +288,15 @@ class SafetyMenu(QObject):
 
     def _checked(self, problems: list[str], error: str = "") -> None:
         if error:
-            message = f"The check could not run: {error}"
+            message = self.tr("The check could not run: {reason}").format(reason=error)
         elif not problems:
-            message = (
-                f"Your progress file is healthy: integrity and foreign keys checked, "
-                f"{len(self.tracker.backups())} backups kept."
-            )
+            message = self.tr(
+                "Your progress file is healthy: integrity and foreign keys checked, {kept}."
+            ).format(kept=backups_kept(len(self.tracker.backups())))
         else:
             try:
                 _problems, notice = self.tracker.check()
-                message = notice.message() if notice else "The file is healthy again."
+                message = notice.message() if notice else self.tr("The file is healthy again.")
             except (StoreError, TrackerError) as failure:
                 message = str(failure)
             self.window.undo_stack.clear()  # a repair may put back a copy: no way back
@@ -273,7 +305,7 @@ class SafetyMenu(QObject):
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(
             QMessageBox.Icon.Information if not problems else QMessageBox.Icon.Warning,
-            "Check Database",
+            self.tr("Check Database"),
             message,
             QMessageBox.StandardButton.Ok,
             self.window,
@@ -293,7 +325,7 @@ class SafetyMenu(QObject):
         if changed:  # every view redraws in place, through the one change signal
             self.window.operations.publish(Change("all", ()))
             self.window.statusBar().showMessage(
-                "Updated with changes made outside this window.", 6000
+                self.tr("Updated with changes made outside this window."), 6000
             )
             return True
         return False
