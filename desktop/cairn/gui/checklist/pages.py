@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from ...content import KIND_LABELS, ChoiceGroup, Curriculum, Item
 from ...today import today
 from ...tracker import Tracker
@@ -23,6 +25,8 @@ class PageSpec:
     empty: str = ""
     show_week_column: bool = True
     choices: list[ChoiceGroup] = field(default_factory=list)  # shown as cards above the list
+    by_week: bool = False  # a heading row over each week's items
+    summary_more: str = ""  # the rest of the summary, in the summary's tooltip
 
     @property
     def all_items(self) -> list[Item]:
@@ -33,6 +37,22 @@ class PageSpec:
                     seen.setdefault(item.id, item)
             return list(seen.values())
         return list(self.items)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+def _first_sentences(text: str, limit: int = 180) -> tuple[str, str]:
+    """The opening sentences of `text` that fit in about two lines, and the rest."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat, ""
+    cut = flat.rfind(". ", 0, limit)
+    if cut < 40:
+        cut = flat.rfind(" ", 0, limit - 1)
+        return flat[:cut] + "…", flat[cut:].strip()
+    return flat[: cut + 1], flat[cut + 2 :]
 
 
 def _path_items(c: Curriculum) -> list[Item]:
@@ -86,26 +106,36 @@ def today_page(tracker: Tracker) -> PageSpec:
         roles=[tracker.primary_role(), *tracker.target_roles()],
         reading_statuses=tracker.reading_statuses(),
     )
-    groups = [Group(g.title, list(g.items)) for g in plan.groups]
+    groups = [Group(g.title, list(g.items), show_done=False) for g in plan.groups]
     lines = []
     if pace is None:
-        lines.append("No plan yet: choose your start date and weekly hours in Tools → Your plan…")
+        lines.append(_tr("No plan yet: set your start date and weekly hours in Tools → Your plan…"))
     else:
         finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
         lines.append(
-            f"**{pace.sentence()}** Plan: {pace.hours_per_week:g} h a week from "
-            f"{pace.start:%d %b %Y}; {pace.done_percent:g}% done, "
-            f"{pace.expected_percent:g}% expected by today. Forecast finish at your "
-            f"pace: {finish}."
+            f"**{pace.sentence()}** "
+            + _tr(
+                "Plan: {hours} h a week from {start}. {done}% done, {expected}% expected by "
+                "today. Finish at your pace: {finish}."
+            ).format(
+                hours=f"{pace.hours_per_week:g}",
+                start=f"{pace.start:%d %b %Y}",
+                done=f"{pace.done_percent:g}",
+                expected=f"{pace.expected_percent:g}",
+                finish=finish,
+            )
         )
     study = tracker.study()
+    days = study.streak_days
+    streak = _tr("1 day") if days == 1 else _tr("{days} days").format(days=days)
     lines.append(
-        f"Studied {study.minutes_this_week / 60:.1f} h this week; streak "
-        f"{study.streak_days} day{'s' if study.streak_days != 1 else ''}."
+        _tr("This week: {hours} h studied. Streak: {streak}.").format(
+            hours=f"{study.minutes_this_week / 60:.1f}", streak=streak
+        )
     )
     if plan.readings:
         lines.append(
-            "Readings to finish: " + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings) + "."
+            _tr("Reading: ") + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings) + "."
         )
     weeks = _week_number(c)
     due = due_choices(tracker, plan.week.number)
@@ -151,6 +181,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             month.summary,
             items=items,
             choices=_choices_among(c, {i.id for i in items}),
+            by_week=True,
         )
     if node.kind == "project":
         project = c.projects[node.id]
@@ -171,11 +202,13 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             )
             for a in role.areas
         ]
+        opening, rest = _first_sentences(role.summary)
         return PageSpec(
             role.name,
-            f"{role.summary}\n\n*{role.market_note}*",
+            opening,
             groups=groups,
             columns=_item_columns(weeks),
+            summary_more="\n\n".join(x for x in (rest, role.market_note) if x),
         )
     if node.id == "projects":
         groups = [
@@ -198,6 +231,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             "Every item and milestone of the path, in order.",
             items=_path_items(c),
             choices=list(c.choices.values()),
+            by_week=True,
         )
     if node.id == "retired":
         lines = []
@@ -214,12 +248,30 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             "them are kept exactly as they were, and come back if the items return.",
             empty="\n".join(lines) or "Nothing is retired.",
         )
+    return roles_overview(tracker)
+
+
+def roles_overview(tracker: Tracker) -> PageSpec:
+    """Every role with its readiness and its three heaviest skill areas."""
+    readiness = tracker.readiness()
+    primary = tracker.primary_role()
+    lines = []
+    for role in readiness.roles():
+        top = sorted(role.areas, key=lambda a: -a.weight)[:3]
+        areas = ", ".join(f"{a.name} {a.weight}% ({a.score:.0f})" for a in top)
+        mark = _tr(" — your primary role") if role.role_id == primary else ""
+        lines.append(
+            _tr("{name}{mark}: readiness {score} of 100. Heaviest areas: {areas}.").format(
+                name=role.name, mark=mark, score=f"{role.score:.0f}", areas=areas
+            )
+        )
     return PageSpec(
-        "Role tracks",
-        "Seven roles share one set of skill areas; work you finish "
-        "counts toward every role it serves.",
-        empty="Choose a role on the left to see its skill areas, their weights and "
-        "every item and milestone that builds each one.",
+        _tr("Role tracks"),
+        _tr(
+            "The roles share one set of skill areas: work you finish counts toward every role "
+            "it serves. Choose a role on the left to see its areas and the work that builds them."
+        ),
+        empty="\n\n".join(lines),
     )
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QSignalBlocker,
     Qt,
@@ -14,10 +17,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ...content import KIND_LABELS, Item
-from ...progress import STATUS_LABELS
+from ...progress import STATUS_LABELS, progress_of
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
+from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate
 from .options import is_left_out, option_note
 from .status_input import StatusInput, status_text
 
@@ -28,8 +32,21 @@ _DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
 _DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
 
 
+@dataclass(frozen=True, slots=True)
+class WeekHeading:
+    """A heading row over a week's items: "Week 5 · RAG from primitives — 3 of 8 done"."""
+
+    week_id: str
+    items: tuple[Item, ...]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChecklistModel", text)
+
+
 class ChecklistModel(ReadOnlyTableModel):
-    """Rows are curriculum items (values, never database rows); status comes from the tracker."""
+    """Rows are curriculum items (values, never database rows); status comes from the tracker.
+    With `grouped`, a heading row per week comes before its items (not selectable)."""
 
     columns = COLUMNS
 
@@ -40,24 +57,45 @@ class ChecklistModel(ReadOnlyTableModel):
         self.tracker = tracker
         operations.changed.connect(self._changed)
         self._items: list[Item] = []
+        self._rows: list[Item | WeekHeading] = []
         self._row_of: dict[str, int] = {}
+        self._heading_of: dict[str, int] = {}  # week id -> its heading row
         self._dark = False
+        self.grouped = False
 
-    def set_items(self, items: Sequence[Item]) -> None:
+    def set_items(self, items: Sequence[Item], *, grouped: bool = False) -> None:
         self.beginResetModel()
         self._items = list(items)
-        self._row_of = {item.id: row for row, item in enumerate(self._items)}
+        self.grouped = grouped
+        self._rows = []
+        if grouped:
+            for week_id, run in groupby(self._items, key=lambda i: i.week_id):
+                below = tuple(run)
+                self._rows.extend([WeekHeading(week_id, below), *below])
+        else:
+            self._rows = list(self._items)
+        self._row_of = {r.id: n for n, r in enumerate(self._rows) if isinstance(r, Item)}
+        self._heading_of = {
+            r.week_id: n for n, r in enumerate(self._rows) if isinstance(r, WeekHeading)
+        }
         self.endResetModel()
+
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and isinstance(self._rows[row], WeekHeading)
+
+    def heading_rows(self) -> list[int]:
+        return sorted(self._heading_of.values())
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
-        if self._items:
+        if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1)
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
             )
 
     def item_at(self, row: int) -> Item | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        entry = self._rows[row] if 0 <= row < len(self._rows) else None
+        return entry if isinstance(entry, Item) else None
 
     def item_ids(self) -> list[str]:
         """The ids of the rows shown, in order."""
@@ -68,6 +106,9 @@ class ChecklistModel(ReadOnlyTableModel):
 
     def refresh_item(self, item_id: str) -> None:
         self.refresh_row(self.row_of(item_id))
+        item = self.item_at(self.row_of(item_id))
+        if item is not None and item.week_id in self._heading_of:
+            self.refresh_row(self._heading_of[item.week_id])  # its week's done count
 
     def _changed(self, change: Change) -> None:
         """Redraw the rows of items whose status changed, in place (selection kept)."""
@@ -79,12 +120,20 @@ class ChecklistModel(ReadOnlyTableModel):
 
     # --- Qt model interface -------------------------------------------------------------------
     def row_count(self) -> int:
-        return len(self._items)
+        return len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.is_heading(index.row()):
+            return Qt.ItemFlag.NoItemFlags  # the keyboard passes over headings
+        return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._items[index.row()]
+        entry = self._rows[index.row()]
+        if isinstance(entry, WeekHeading):
+            return self._heading_data(entry, index.column(), role)
+        item = entry
         status = self.tracker.status(item.id)
         column = index.column()
         if role == ITEM_ID_ROLE:
@@ -100,6 +149,8 @@ class ChecklistModel(ReadOnlyTableModel):
             note = option_note(self.tracker, item)
             return f"{item.title}\n{note}" if note else item.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == STATUS_COLUMN:
+                return STATUS_LABELS[status]
             return f"{item.title}, {STATUS_LABELS[status]}, {KIND_LABELS[item.kind]}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if is_left_out(self.tracker, item):
@@ -112,6 +163,25 @@ class ChecklistModel(ReadOnlyTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (WEEK_COLUMN, HOURS_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _heading_data(self, heading: WeekHeading, column: int, role: int) -> object:
+        """A week's heading: its number, title and done count, in bold, across the row."""
+        if column != STATUS_COLUMN:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            week = self.tracker.curriculum.weeks.get(heading.week_id)
+            progress = progress_of(heading.items, self.tracker.statuses())
+            title = f"Week {week.number} · {week.title}" if week else heading.week_id
+            return _tr("{week} — {done} of {total} done").format(
+                week=title, done=progress.done, total=progress.total
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QPalette().color(QPalette.ColorRole.WindowText))
         return None
 
     def _display(self, item: Item, status: str, column: int) -> str:
@@ -158,6 +228,8 @@ class ChecklistView(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the tooltip has the whole title
+        self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(30)
         header = self.horizontalHeader()
@@ -166,7 +238,8 @@ class ChecklistView(QTableView):
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         for column in (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setColumnWidth(STATUS_COLUMN, 130)
+        self.setColumnWidth(STATUS_COLUMN, GLYPH_WIDTH)
+        self.setItemDelegateForColumn(STATUS_COLUMN, StatusGlyphDelegate(self, ITEM_ID_ROLE))
         self.status_input = StatusInput(
             self,
             model.tracker,
@@ -191,15 +264,18 @@ class ChecklistView(QTableView):
         rows = sorted(index.row() for index in self.selectionModel().selectedRows())
         return [item.id for row in rows if (item := self._model.item_at(row)) is not None]
 
-    def show_items(self, items: Sequence[Item], *, keep: str = "") -> None:
+    def show_items(self, items: Sequence[Item], *, keep: str = "", grouped: bool = False) -> None:
         """Show these rows; the same rows are redrawn in place (selection and scroll kept),
-        new rows keep the item `keep` selected when it is still there."""
-        if [item.id for item in items] == self._model.item_ids():
+        new rows keep the item `keep` selected when it is still there. `grouped` puts a
+        heading over each week's items."""
+        if [item.id for item in items] == self._model.item_ids() and (
+            grouped == self._model.grouped
+        ):
             self._model.refresh_all()
             return
         scroll = self.verticalScrollBar().value()
         with QSignalBlocker(self):
-            self._model.set_items(items)
+            self._model.set_items(items, grouped=grouped)
             self.select_item(keep)
         self.doItemsLayout()
         self.verticalScrollBar().setValue(scroll)
@@ -220,5 +296,11 @@ class ChecklistView(QTableView):
             super().keyPressEvent(event)
 
     def _after_reset(self) -> None:
+        self.clearSpans()
+        for row in self._model.heading_rows():
+            self.setSpan(row, 0, 1, len(COLUMNS))
         if self._model.rowCount() and not self.currentIndex().isValid():
-            self.setCurrentIndex(self._model.index(0, TITLE_COLUMN))
+            first = next(
+                (r for r in range(self._model.rowCount()) if not self._model.is_heading(r)), 0
+            )
+            self.setCurrentIndex(self._model.index(first, TITLE_COLUMN))

@@ -5,26 +5,51 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ...content import Item
-from ...progress import progress_of
+from ...progress import STATUS_LABELS, progress_of
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate
 from .status_input import StatusInput, status_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemTreeModel", text)
+
+
+def _items_count(count: int) -> str:
+    """ "1 item", "3 items", "no items"."""
+    if count == 0:
+        return _tr("no items")
+    if count == 1:
+        return _tr("1 item")
+    return _tr("{count} items").format(count=count)
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
-    """A heading and the items under it; `caption` adds to the heading's done count."""
+    """A heading and the items under it; `caption` adds to the heading's done count. The
+    heading counts `counted` (default: the items shown) as "3 of 8 done", or with
+    `show_done` False says how many items are listed ("In progress — 3 items")."""
 
     title: str
     items: Sequence[Item]
     caption: str = ""
+    show_done: bool = True
+    counted: Sequence[Item] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +118,24 @@ class ItemTreeModel(QStandardItemModel):
         """Update every status cell and every group's done count."""
         statuses = self.tracker.statuses()
         for item_id, cells in self._status_cells.items():
-            text = status_text(statuses.get(item_id, "todo"))
+            status = statuses.get(item_id, "todo")
+            text = status_text(status)
             for cell in cells:
                 if cell.text() != text:
                     cell.setText(text)
+                    cell.setData(STATUS_LABELS[status], Qt.ItemDataRole.AccessibleTextRole)
         for heading, group in self._groups:
-            progress = progress_of(group.items, statuses)
-            text = f"{group.title}  —  {progress.done} of {progress.total} done"
+            progress = progress_of(
+                group.items if group.counted is None else group.counted, statuses
+            )
+            count = _tr("{done} of {total} done").format(done=progress.done, total=progress.total)
+            if not group.show_done:
+                count = _items_count(len(group.items))
+            text = f"{group.title}  —  {count}"
             if heading.text() != text:
                 heading.setText(text)
-            heading.setToolTip(
-                f"{progress.done} of {progress.total} done"
-                + (f" · {group.caption}" if group.caption else "")
-            )
+                heading.setData(text, Qt.ItemDataRole.AccessibleTextRole)
+            heading.setToolTip(count + (f" · {group.caption}" if group.caption else ""))
 
     @staticmethod
     def item_id_at(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -128,6 +158,8 @@ class ItemTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the tooltip has the whole title
+        self.setItemDelegateForColumn(0, StatusGlyphDelegate(self, ITEM_ID_ROLE))
         self.status_input = StatusInput(
             self, model.tracker, model.item_id_at, 0, self.status_requested
         )
@@ -138,7 +170,8 @@ class ItemTreeView(QTreeView):
         self.expandAll()
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, GLYPH_WIDTH + self.indentation())
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for number, column in enumerate(columns, start=2):
             if column.width:
