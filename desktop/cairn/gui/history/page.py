@@ -6,22 +6,32 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...history import WEEKS_SHOWN, HistoryData
 from ...history import history_data as compute
 from ...tracker import Change, Tracker
 from ..operations import Operations
-from ..widgets.charts import ACCENT, PLAN_COLOUR, chart_view, follow_palette
+from ..widgets.charts import accent, chart_view, follow_palette, nice_maximum, plan_colour
 
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 
@@ -38,22 +48,38 @@ def history_data(tracker: Tracker, today: date) -> HistoryData:
     )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StudyCalendar", text)
+
+
+def day_text(day: date, minutes: int) -> str:
+    """A day of the calendar in words: its date and the minutes studied."""
+    studied = _tr("{minutes} min studied").format(minutes=minutes) if minutes else _tr("no study")
+    return f"{day:%a %d %b %Y}: {studied}"
+
+
 class StudyCalendar(QWidget):
-    """A heatmap: one column per week, one row per weekday, darker for more study."""
+    """A heatmap: one column per week, one row per weekday, darker for more study.
+
+    It takes keyboard focus: the arrow keys move a focused day (left and right by a week, up
+    and down by a day), whose date and minutes are shown below the cells and given to
+    assistive technology."""
 
     CELL, GAP, LEFT, TOP = 14, 3, 34, 18
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: HistoryData | None = None
-        self.setAccessibleName("Calendar of study days")
+        self.focused_day: date | None = None
+        self.setAccessibleName(_tr("Calendar of study days"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
         return QSize(
             self.LEFT + WEEKS_SHOWN * (self.CELL + self.GAP) + 10,
-            self.TOP + 7 * (self.CELL + self.GAP) + 28,
+            self.TOP + 7 * (self.CELL + self.GAP) + 48,
         )
 
     def minimumSizeHint(self) -> QSize:
@@ -61,9 +87,28 @@ class StudyCalendar(QWidget):
 
     def set_data(self, data: HistoryData) -> None:
         self.data = data
-        studied = sum(1 for m in data.minutes_by_day.values() if m)
-        self.setAccessibleDescription(f"{studied} days with study since {data.start:%d %b %Y}")
+        first = self._origin()
+        last = first + timedelta(days=WEEKS_SHOWN * 7 - 1)
+        if self.focused_day is None or not first <= self.focused_day <= last:
+            self.focused_day = min(max(data.today, first), last)
+        self._describe()
         self.update()
+
+    def focused_text(self) -> str:
+        """The focused day in words ('' before there is data)."""
+        if self.data is None or self.focused_day is None:
+            return ""
+        return day_text(self.focused_day, self.data.minutes_by_day.get(self.focused_day, 0))
+
+    def _describe(self) -> None:
+        assert self.data is not None
+        studied = sum(1 for m in self.data.minutes_by_day.values() if m)
+        summary = _tr("{count} days with study since {start}").format(
+            count=studied, start=f"{self.data.start:%d %b %Y}"
+        )
+        self.setAccessibleDescription(
+            summary + ". " + _tr("Focused: {day}").format(day=self.focused_text())
+        )
 
     def _origin(self) -> date:
         assert self.data is not None
@@ -76,50 +121,109 @@ class StudyCalendar(QWidget):
             return None
         return self._origin() + timedelta(days=column * 7 + row)
 
+    def _cell(self, day: date) -> QRectF:
+        offset = (day - self._origin()).days
+        column, row = divmod(offset, 7)
+        step = self.CELL + self.GAP
+        return QRectF(self.LEFT + column * step, self.TOP + row * step, self.CELL, self.CELL)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {
+            Qt.Key.Key_Left: -7,
+            Qt.Key.Key_Right: 7,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+        }
+        step = moves.get(Qt.Key(event.key()))
+        if step is None or self.data is None or self.focused_day is None:
+            super().keyPressEvent(event)
+            return
+        first = self._origin()
+        moved = self.focused_day + timedelta(days=step)
+        if first <= moved <= first + timedelta(days=WEEKS_SHOWN * 7 - 1):
+            self.focused_day = moved
+            self._describe()
+            self.update()
+        event.accept()
+
+    def mousePressEvent(self, event: object) -> None:
+        day = self._day_at(event.position().x(), event.position().y())  # type: ignore[attr-defined]
+        if day is not None:
+            self.focused_day = day
+            self._describe()
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
     def colour(self, minutes: int) -> QColor:
-        base = self.palette().color(QPalette.ColorRole.Base)
-        dark = base.lightness() < 128
-        if minutes <= 0:
-            return QColor("#2a2d33") if dark else QColor("#e8ebf0")
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        if minutes <= 0:  # faint but visible on the window colour of either theme
+            return QColor("#383c43") if dark else QColor("#dcdfe4")
         level = sum(1 for threshold in LEVELS[1:] if minutes >= threshold)
-        colour = QColor(ACCENT)
-        return colour.lighter(170 - 35 * level) if not dark else colour.lighter(80 + 35 * level)
+        colour = accent(self)
+        return colour.lighter(170 - 35 * level) if not dark else colour.darker(220 - 40 * level)
+
+    def month_labels(self) -> list[tuple[float, str]]:
+        """Where each month's name is drawn: at its first week, skipped when it would touch
+        the previous name."""
+        if self.data is None:
+            return []
+        metrics = QFontMetrics(self.font())
+        labels: list[tuple[float, str]] = []
+        right = -1.0
+        last_month = -1
+        for column in range(WEEKS_SHOWN):
+            monday = self._origin() + timedelta(days=column * 7)
+            if monday.month == last_month:
+                continue
+            last_month = monday.month
+            x = self.LEFT + column * (self.CELL + self.GAP)
+            name = f"{monday:%b}"
+            if x >= right + 6:
+                labels.append((x, name))
+                right = x + metrics.horizontalAdvance(name)
+        return labels
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.data is None:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.Text)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
         painter.setPen(text)
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
+        for row, name in ((0, _tr("Mon")), (2, _tr("Wed")), (4, _tr("Fri")), (6, _tr("Sun"))):
             painter.drawText(
                 QRectF(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4, self.CELL),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 name,
             )
+        for x, name in self.month_labels():
+            painter.drawText(QPointF(x, self.TOP - 5), name)
         origin = self._origin()
-        last_month = -1
-        for column in range(WEEKS_SHOWN):
-            monday = origin + timedelta(days=column * 7)
-            x = self.LEFT + column * (self.CELL + self.GAP)
-            if monday.month != last_month:
-                painter.setPen(text)
-                painter.drawText(QPointF(x, self.TOP - 5), f"{monday:%b}")
-                last_month = monday.month
-            for row in range(7):
-                day = monday + timedelta(days=row)
-                rect = QRectF(x, self.TOP + row * (self.CELL + self.GAP), self.CELL, self.CELL)
-                if day > self.data.today:
-                    painter.setPen(QPen(self.colour(0), 1))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(self.colour(self.data.minutes_by_day.get(day, 0)))
-                painter.drawRoundedRect(rect, 3, 3)
+        for offset in range(WEEKS_SHOWN * 7):
+            day = origin + timedelta(days=offset)
+            rect = self._cell(day)
+            if day > self.data.today:
+                painter.setPen(QPen(self.colour(0), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self.colour(self.data.minutes_by_day.get(day, 0)))
+            painter.drawRoundedRect(rect, 3, 3)
+        if self.hasFocus() and self.focused_day is not None:
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._cell(self.focused_day).adjusted(-2, -2, 2, 2), 4, 4)
         legend_y = self.TOP + 7 * (self.CELL + self.GAP) + 8
         painter.setPen(text)
-        painter.drawText(QPointF(self.LEFT, legend_y + 11), "Less")
+        painter.drawText(QPointF(self.LEFT, legend_y + 11), _tr("Less"))
         for n, minutes in enumerate(LEVELS):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.colour(minutes))
@@ -127,9 +231,14 @@ class StudyCalendar(QWidget):
                 QRectF(self.LEFT + 34 + n * (self.CELL + 3), legend_y, self.CELL, self.CELL), 3, 3
             )
         painter.setPen(text)
+        legend_x = self.LEFT + 40 + len(LEVELS) * (self.CELL + 3)
+        more = _tr("More (0, 30 min, 1 h, 2 h+)")
+        painter.drawText(QPointF(legend_x, legend_y + 11), more)
         painter.drawText(
-            QPointF(self.LEFT + 40 + len(LEVELS) * (self.CELL + 3), legend_y + 11),
-            "More (0, 30 min, 1 h, 2 h+)",
+            QPointF(self.LEFT, legend_y + 32),
+            self.focused_text()
+            if self.hasFocus()
+            else _tr("Tab here, then use the arrow keys to read each day"),
         )
         painter.end()
 
@@ -137,11 +246,8 @@ class StudyCalendar(QWidget):
         if isinstance(event, QHelpEvent):
             day = self._day_at(event.pos().x(), event.pos().y())
             if day is not None and self.data is not None:
-                minutes = self.data.minutes_by_day.get(day, 0)
                 QToolTip.showText(
-                    event.globalPos(),
-                    f"{day:%a %d %b %Y}: " + (f"{minutes} min" if minutes else "no study"),
-                    self,
+                    event.globalPos(), day_text(day, self.data.minutes_by_day.get(day, 0)), self
                 )
                 return True
         return super().event(event)  # type: ignore[arg-type]
@@ -159,7 +265,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.tracker = tracker
         operations.changed.connect(self._changed)
-        title = QLabel("History")
+        title = QLabel(self.tr("History"))
         title.setObjectName("PageTitle")
         self.summary = QLabel("")
         self.summary.setObjectName("PageSummary")
@@ -170,9 +276,11 @@ class HistoryPage(QWidget):
         self._build_hours()
         self._build_burn_up()
         charts = QHBoxLayout()
-        charts.addWidget(chart_view(self.hours, "Hours studied per week against the plan", 240), 1)
         charts.addWidget(
-            chart_view(self.burn_up, "Items finished over time against the plan", 240), 1
+            chart_view(self.hours, self.tr("Hours studied per week against the plan"), 240), 1
+        )
+        charts.addWidget(
+            chart_view(self.burn_up, self.tr("Items done over time against the plan"), 240), 1
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -182,18 +290,24 @@ class HistoryPage(QWidget):
         layout.addLayout(charts, 1)
 
     def _build_hours(self) -> None:
-        self.studied = QBarSet("Studied")
+        self.studied = QBarSet(self.tr("Studied"))
         self.studied.append([0.0] * WEEKS_SHOWN)
         self.bars = QBarSeries()
         self.bars.append(self.studied)
         self.plan_line = QLineSeries()
-        self.weeks_axis = QBarCategoryAxis()
-        self.weeks_axis.append([f"w{n + 1}" for n in range(WEEKS_SHOWN)])
-        self.weeks_axis.setLabelsVisible(False)  # 26 labels do not fit; the title says it
-        self.weeks_axis.setTitleText(f"Weeks 1–{WEEKS_SHOWN} of the plan")
+        self.weeks_axis = QCategoryAxis()  # bars sit at 0 … WEEKS_SHOWN - 1: week 1 at 0
+        self.weeks_axis.setLabelsPosition(
+            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
+        )
+        self.weeks_axis.setRange(-0.5, WEEKS_SHOWN - 0.5)
+        for week in range(1, WEEKS_SHOWN + 1, 4):  # every fourth: narrow charts still fit
+            self.weeks_axis.append(str(week), week - 1)
+        self.weeks_axis.setTitleText(self.tr("Week of the plan"))
+        self.weeks_axis.setGridLineVisible(False)
         self.hours_axis = QValueAxis()
-        self.hours_axis.setLabelFormat("%.0f h")
-        self.hours.setTitle("Hours studied per week")
+        self.hours_axis.setLabelFormat("%.0f")
+        self.hours_axis.setTitleText(self.tr("Hours"))
+        self.hours.setTitle(self.tr("Hours studied per week"))
         self.hours.addSeries(self.bars)
         self.hours.addSeries(self.plan_line)
         self.hours.addAxis(self.weeks_axis, Qt.AlignmentFlag.AlignBottom)
@@ -204,17 +318,21 @@ class HistoryPage(QWidget):
 
     def _build_burn_up(self) -> None:
         self.finished_line = QLineSeries()
-        self.finished_line.setName("Finished")
+        self.finished_line.setName(self.tr("Done"))
         self.planned_line = QLineSeries()
-        self.planned_line.setName("Plan")
+        self.planned_line.setName(self.tr("Plan"))
         self.burn_weeks = QValueAxis()
-        self.burn_weeks.setRange(0, 28)
-        self.burn_weeks.setTickCount(8)
+        self.burn_weeks.setRange(0, WEEKS_SHOWN)
+        self.burn_weeks.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.burn_weeks.setTickAnchor(0)
+        self.burn_weeks.setTickInterval(4)
         self.burn_weeks.setLabelFormat("%d")
-        self.burn_weeks.setTitleText("Week of the plan")
+        self.burn_weeks.setTitleText(self.tr("Week of the plan"))
         self.burn_items = QValueAxis()
         self.burn_items.setLabelFormat("%d")
-        self.burn_up.setTitle("Items finished over time")
+        self.burn_items.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.burn_items.setTickAnchor(0)
+        self.burn_up.setTitle(self.tr("Items done over time"))
         for series in (self.finished_line, self.planned_line):
             self.burn_up.addSeries(series)
         self.burn_up.addAxis(self.burn_weeks, Qt.AlignmentFlag.AlignBottom)
@@ -238,16 +356,37 @@ class HistoryPage(QWidget):
         self.data = data
         s = data.study
         plan = (
-            f"Plan: {data.planned_weekly:g} h a week from {data.start:%d %b %Y}."
+            self.tr("Plan: {hours} h a week from {start}.").format(
+                hours=f"{data.planned_weekly:g}", start=f"{data.start:%d %b %Y}"
+            )
             if data.planned_weekly
-            else "No plan yet (Tools → Your plan…): the charts "
-            "show the last six months without a planned line."
+            else self.tr(
+                "No plan yet (Tools → Your plan…): the charts "
+                "show the last six months without a planned line."
+            )
+        )
+        studied = (
+            self.tr("{hours} h studied on {days} day; {week} h this week.")
+            if s.days_studied == 1
+            else self.tr("{hours} h studied on {days} days; {week} h this week.")
+        )
+        streak = (
+            self.tr("Current streak {days} day, longest {longest}.")
+            if s.streak_days == 1
+            else self.tr("Current streak {days} days, longest {longest}.")
         )
         self.summary.setText(
-            f"{s.minutes_total / 60:.1f} h studied on {s.days_studied} day"
-            f"{'s' if s.days_studied != 1 else ''}; {s.minutes_this_week / 60:.1f} h this week. "
-            f"Current streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}, longest "
-            f"{s.longest_streak}. {plan}"
+            " ".join(
+                [
+                    studied.format(
+                        hours=f"{s.minutes_total / 60:.1f}",
+                        days=s.days_studied,
+                        week=f"{s.minutes_this_week / 60:.1f}",
+                    ),
+                    streak.format(days=s.streak_days, longest=s.longest_streak),
+                    plan,
+                ]
+            )
         )
         self.calendar.set_data(data)
         self._style(self.hours)
@@ -264,16 +403,20 @@ class HistoryPage(QWidget):
         for axis in chart.axes():
             axis.setLabelsBrush(text)
             axis.setTitleBrush(text)
-        self.studied.setColor(ACCENT)
-        self.plan_line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
-        self.finished_line.setPen(QPen(ACCENT, 3))
-        self.planned_line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
+        self.studied.setColor(accent(self))
+        self.plan_line.setPen(QPen(plan_colour(self), 2, Qt.PenStyle.DashLine))
+        self.finished_line.setPen(QPen(accent(self), 3))
+        self.planned_line.setPen(QPen(plan_colour(self), 2, Qt.PenStyle.DashLine))
 
     def _fill_hours(self, data: HistoryData) -> None:
         for week, hours in enumerate(data.weekly_hours):
             self.studied.replace(week, hours)
         planned = data.planned_weekly or 0.0
-        self.plan_line.setName(f"Plan ({planned:g} h)" if planned else "Plan")
+        self.plan_line.setName(
+            self.tr("Plan ({hours} h a week)").format(hours=f"{planned:g}")
+            if planned
+            else self.tr("Plan")
+        )
         self.plan_line.replace(
             [QPointF(-0.5, planned), QPointF(WEEKS_SHOWN - 0.5, planned)] if planned else []
         )
@@ -295,5 +438,7 @@ class HistoryPage(QWidget):
             else []
         )
         self.planned_line.setVisible(bool(planned))
-        self.burn_items.setRange(0, max([top, *planned]) * 1.1)
-        self.burn_items.applyNiceNumbers()
+        total = max(1, len(self.tracker.counted.items), top)
+        self.burn_items.setRange(0, total)
+        self.burn_items.setTickInterval(nice_maximum(total / 4, (5, 10, 25, 50, 100)))
+        self.burn_items.setTitleText(self.tr("Items done (of {total})").format(total=total))

@@ -3,19 +3,7 @@ explanation in words and the next best steps. Imported only when first shown (Qt
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (
-    QAreaSeries,
-    QBarCategoryAxis,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QHorizontalBarSeries,
-    QLineSeries,
-    QPolarChart,
-    QValueAxis,
-)
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,14 +25,9 @@ from ...readiness import NextStep, RoleReadiness
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..reversible import reversible
-from ..widgets.charts import ACCENT, chart_view, follow_palette
+from ..widgets.charts import BarChart, RadarChart, Spoke, keep_together
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
-
-
-def _short_area(name: str, limit: int = 22) -> str:
-    head = name.split(" and ")[0] if len(name) > limit else name
-    return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
 class ReadinessPage(QWidget):
@@ -59,24 +42,31 @@ class ReadinessPage(QWidget):
         self.tracker = tracker  # for reads only
         self.operations = operations
         self._stale = True
-        title = QLabel("Readiness")
+        title = QLabel(self.tr("Readiness"))
         title.setObjectName("PageTitle")
         intro = QLabel(
-            "How close your finished work brings you to each role. Only done items "
-            "count; a milestone counts fully once it has an evidence link."
+            self.tr(
+                "How close your finished work brings you to each role. Only done items "
+                "count; a milestone counts fully once it has an evidence link."
+            )
         )
         intro.setObjectName("PageSummary")
         intro.setWordWrap(True)
         self.role = QComboBox()
-        self.role.setAccessibleName("Role shown")
+        self.role.setAccessibleName(self.tr("Role shown"))
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role.setMinimumContentsLength(12)
         for role in tracker.curriculum.roles.values():
             self.role.addItem(role.name, role.id)
         self.role.currentIndexChanged.connect(self.refresh)
-        self.primary = QPushButton("Make primary role")
+        self.primary = QPushButton(self.tr("Make primary role"))
+        self.primary.setAccessibleName(self.tr("Make the shown role your primary role"))
         self.primary.clicked.connect(self._make_primary)
         self.targets = QToolButton()
-        self.targets.setText("Target roles")
-        self.targets.setAccessibleName("Choose target roles")
+        self.targets.setText(self.tr("Target roles"))
+        self.targets.setAccessibleName(self.tr("Choose target roles"))
         self.targets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.targets_menu = QMenu(self.targets)
         for role in tracker.curriculum.roles.values():
@@ -87,36 +77,42 @@ class ReadinessPage(QWidget):
         self.targets.setMenu(self.targets_menu)
         self.state = QLabel("")
         self.state.setObjectName("DetailMeta")
+        self.state.setWordWrap(True)
+        self.state.setMinimumWidth(80)
         choose = QHBoxLayout()
-        choose.addWidget(QLabel("Role:"))
+        role_label = QLabel(self.tr("&Role:"))
+        role_label.setBuddy(self.role)
+        choose.addWidget(role_label)
         choose.addWidget(self.role)
         choose.addWidget(self.primary)
         choose.addWidget(self.targets)
         choose.addWidget(self.state, 1)
 
-        self.radar = QPolarChart()
-        self.radar.legend().hide()
-        self.radar.setTitle("All roles (★ your targets)")
-        self.radar_view = chart_view(self.radar, "Readiness across roles (radar chart)", 300)
-        self.bars = QChart()
-        self.bars.legend().hide()
-        self.bars_view = chart_view(self.bars, "Skill-area scores (bar chart)", 300)
-        self._build_charts()
+        self.radar = RadarChart()
+        self.radar.title = self.tr("All roles (★ your targets)")
+        self.radar.setAccessibleName(self.tr("Readiness across roles (radar chart)"))
+        self.bars = BarChart()
+        self.bars.setAccessibleName(self.tr("Skill-area scores (bar chart)"))
         charts = QHBoxLayout()
-        charts.addWidget(self.radar_view, 5)
-        charts.addWidget(self.bars_view, 4)
+        charts.addWidget(self.radar, 5)
+        charts.addWidget(self.bars, 4)
 
         self.explanation = QTextBrowser()
-        self.explanation.setAccessibleName("Readiness explained")
-        self.explanation.setMinimumHeight(150)
+        self.explanation.setAccessibleName(self.tr("Readiness explained"))
+        self.explanation.setMinimumHeight(90)
         steps_label = QLabel(
-            "Next best steps — readiness points gained per hour of work "
-            "(Enter or double-click opens the item)"
+            self.tr(
+                "Next best steps — readiness points gained per hour of work "
+                "(Enter or double-click opens the item)"
+            )
         )
         steps_label.setObjectName("SectionLabel")
+        steps_label.setWordWrap(True)
         self.steps = QTableWidget(0, 4)
-        self.steps.setAccessibleName("Next steps")
-        self.steps.setHorizontalHeaderLabels(["Step", "Points", "Hours", "Points per hour"])
+        self.steps.setAccessibleName(self.tr("Next steps"))
+        self.steps.setHorizontalHeaderLabels(
+            [self.tr("Step"), self.tr("Points"), self.tr("Hours"), self.tr("Points per hour")]
+        )
         self.steps.verticalHeader().setVisible(False)
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,92 +215,41 @@ class ReadinessPage(QWidget):
         primary = self.tracker.primary_role()
         targets = self.tracker.target_roles()
         self.primary.setEnabled(shown.role_id != primary)
-        self.primary.setText("Primary role" if shown.role_id == primary else "Make primary role")
+        self.primary.setText(
+            self.tr("Primary role") if shown.role_id == primary else self.tr("Make primary role")
+        )
+        score = self.tr("{role}: {score} / 100").format(role=shown.name, score=f"{shown.score:.1f}")
         self.state.setText(
-            f"{shown.name}: {shown.score:.1f} / 100"
-            + (f" · targets: {len(targets)}" if targets else " · no target roles chosen yet")
+            score
+            + " · "
+            + (
+                self.tr("targets: {count}").format(count=len(targets))
+                if targets
+                else self.tr("no target roles chosen yet")
+            )
         )
         self._draw_radar(roles, set(targets))
         self._draw_bars(shown)
         self._explain(shown)
         self._list_steps(model.next_steps(shown.role_id, limit=8))
 
-    def _style(self, chart: QChart) -> QColor:
-        return follow_palette(chart, self)
-
-    def _build_charts(self) -> None:
-        """Series and axes are made once; refreshes only change values and labels
-        (deleting and re-creating QtCharts series under PySide risks a crash at exit)."""
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        self.angular = QCategoryAxis()
-        self.angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self.angular.setLabelsFont(small)
-        self.radial = QValueAxis()
-        self.radial.setRange(0, 100)
-        self.radial.setTickCount(5)
-        self.radial.setLabelFormat("%d")
-        self.radial.setLabelsFont(small)
-        self.radar.addAxis(self.angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
-        self.radar.addAxis(self.radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
-        self.radar_line = QLineSeries()  # the boundary: QAreaSeries does not own it
-        self.radar_area = QAreaSeries(self.radar_line)
-        self.radar.addSeries(self.radar_area)
-        self.radar_area.attachAxis(self.angular)
-        self.radar_area.attachAxis(self.radial)
-
-        self.scores = QBarSet("Area score")
-        self.area_bars = QHorizontalBarSeries()
-        self.area_bars.append(self.scores)
-        self.area_bars.setLabelsVisible(True)
-        self.area_bars.setLabelsFormat("@value")
-        self.area_bars.setLabelsPrecision(2)
-        self.area_bars.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        self.bars.addSeries(self.area_bars)
-        self.categories = QBarCategoryAxis()
-        self.values = QValueAxis()
-        self.values.setRange(0, 100)
-        self.values.setLabelFormat("%d")
-        self.bars.addAxis(self.categories, Qt.AlignmentFlag.AlignLeft)
-        self.bars.addAxis(self.values, Qt.AlignmentFlag.AlignBottom)
-        self.area_bars.attachAxis(self.categories)
-        self.area_bars.attachAxis(self.values)
-
-    def _colour_axes(self, chart: QChart, text: QColor) -> None:
-        for axis in chart.axes():
-            axis.setLabelsBrush(text)
-
     def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
-        text = self._style(self.radar)
-        self._colour_axes(self.radar, text)
-        for label in self.angular.categoriesLabels():
-            self.angular.remove(label)
-        self.angular.setRange(0, max(1, len(roles)))
-        for number, role in enumerate(roles):
-            star = "★ " if role.role_id in targets else ""
-            self.angular.append(
-                f"{star}{self.tracker.curriculum.roles[role.role_id].label}", number
-            )
-        points = [QPointF(n, role.score) for n, role in enumerate(roles)]
-        if roles:
-            points.append(QPointF(len(roles), roles[0].score))
-        self.radar_line.replace(points)
-        fill = QColor(ACCENT)
-        fill.setAlpha(90)
-        self.radar_area.setBrush(fill)
-        self.radar_area.setPen(QPen(ACCENT, 2))
+        self.radar.set_data(
+            [Spoke(r.name, r.score, r.role_id in targets) for r in roles],
+            self.tr("Scale: rings to {maximum} of 100 readiness points"),
+        )
 
     def _draw_bars(self, role: RoleReadiness) -> None:
-        text = self._style(self.bars)
-        self._colour_axes(self.bars, text)
-        self.bars.setTitle(f"{role.name}: {role.score:.1f} / 100")
-        areas = list(reversed(role.areas))  # top to bottom in the role's order
-        if self.scores.count():
-            self.scores.remove(0, self.scores.count())
-        self.scores.append([a.score for a in areas])
-        self.scores.setColor(ACCENT)
-        self.categories.clear()
-        self.categories.append([f"{_short_area(a.name)} {a.weight}%" for a in areas])
+        self.bars.title = self.tr("{role}: {score} / 100").format(
+            role=role.name, score=f"{role.score:.1f}"
+        )
+        label = self.tr("{area} · {weight} %")
+        self.bars.set_data(
+            [
+                (keep_together(label.format(area=a.name, weight=a.weight)), a.score)
+                for a in role.areas
+            ]
+        )
 
     def _explain(self, role: RoleReadiness) -> None:
         rows = "".join(
