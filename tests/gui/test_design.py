@@ -108,6 +108,28 @@ def test_an_empty_progress_bar_shows_a_track_not_a_text_field(
     assert colours["chunk"] in _progress_colours(app, qtbot, 50)
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_read_only_note_looks_different_from_one_being_written(
+    app: QApplication,
+    qtbot,
+    theme: str,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from cairn.gui.widgets.common import repolish
+
+    apply_theme(app, theme)
+    note = QPlainTextEdit("")
+    qtbot.addWidget(note)
+    note.resize(200, 80)
+    writable = note.grab().toImage().pixelColor(100, 40).name()
+    note.setReadOnly(True)
+    repolish(note)
+    read_only = note.grab().toImage().pixelColor(100, 40).name()
+    assert writable == COLOURS[theme]["surface"]
+    assert read_only == COLOURS[theme]["disabled_surface"]
+
+
 def _link_colours(browser) -> set[str]:  # type: ignore[no-untyped-def]
     """The foreground colours of every link in a text browser's document."""
     found: set[str] = set()

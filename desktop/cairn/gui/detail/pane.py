@@ -20,7 +20,7 @@ from ..checklist.options import option_note
 from ..operations import Operations
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
-from ..widgets.common import heading_labels, segmented_buttons
+from ..widgets.common import heading_labels, repolish, segmented_buttons
 from ..widgets.links import open_external
 from ..widgets.theme import current_theme, document_style, theme_signals
 from .evidence import EvidenceBox
@@ -150,8 +150,7 @@ class DetailPane(QScrollArea):
         for button in self.status_buttons.buttons():
             button.setEnabled(not read_only)
         self.note.editor.setReadOnly(read_only)
-        self.note.editor.style().unpolish(self.note.editor)  # the read-only look follows
-        self.note.editor.style().polish(self.note.editor)
+        repolish(self.note.editor)  # the read-only look follows
         self.note.private.setEnabled(not read_only)
         for widget in (self.evidence.url, self.evidence.add, self.evidence.remove):
             widget.setVisible(not read_only)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from .icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,6 +67,72 @@ def heading_labels() -> tuple[QLabel, QLabel]:
     meta.setObjectName("DetailMeta")
     meta.setWordWrap(True)
     return title, meta
+
+
+def page_title(text: str = "") -> QLabel:
+    """A page's title in the design's page-title style (17 pt, semibold)."""
+    label = QLabel(text)
+    label.setObjectName("PageTitle")
+    label.setWordWrap(True)
+    return label
+
+
+def summary_label(text: str = "") -> QLabel:
+    """The muted line under a page title (secondary text colour, wraps)."""
+    label = QLabel(text)
+    label.setObjectName("PageSummary")
+    label.setWordWrap(True)
+    return label
+
+
+def section_label(text: str = "") -> QLabel:
+    """A section heading inside a page or pane (semibold, 8 px above)."""
+    label = QLabel(text)
+    label.setObjectName("SectionLabel")
+    return label
+
+
+#: Object names that give a label the status colours of docs/design.md.
+STATUS_STYLES = {
+    "done": "StatusDone",
+    "doing": "StatusDoing",
+    "skipped": "StatusSkipped",
+    "todo": "StatusTodo",
+}
+
+
+def set_status_style(label: QLabel, status: str) -> None:
+    """Colour a label with a status's design colour (give it a glyph or word as well)."""
+    label.setObjectName(STATUS_STYLES.get(status, "StatusTodo"))
+    repolish(label)
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after an object name or property it matches changed
+    (a read-only note, a status colour): Qt does not restyle a widget by itself."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def icon_button(name: str, text: str, accessible: str, tooltip: str = "") -> QPushButton:
+    """A push button with a themed icon (see docs/design.md), a word, and an accessible name."""
+    button = QPushButton(icon(name), text)
+    button.setAccessibleName(accessible)
+    if tooltip:
+        button.setToolTip(tooltip)
+    return button
+
+
+def icon_tool_button(name: str, accessible: str, tooltip: str) -> QToolButton:
+    """An icon-only tool button: it always has a tooltip and an accessible name."""
+    button = QToolButton()
+    button.setIcon(icon(name))
+    button.setAutoRaise(True)
+    button.setAccessibleName(accessible)
+    button.setToolTip(tooltip)
+    return button
 
 
 def segmented_buttons(
