@@ -33,7 +33,7 @@ def test_dashboard_shows_primary_role_with_explanation_and_steps(window: MainWin
     text = page.explanation.toPlainText()
     assert "Grounding and RAG 15%: area score 0; 0 of 22 items done" in text
     assert page.steps.rowCount() == 8
-    assert page.radar.series() and page.bars.series()
+    assert page.radar.spokes and page.bars.rows
     assert window.detail.item_id == page.step_id(0)
 
 

@@ -86,13 +86,22 @@ class StudyCalendar(QWidget):
         return self.sizeHint()
 
     def set_data(self, data: HistoryData) -> None:
+        """Show these days; the focus stays on its day unless it was on today (it follows
+        today) or left the calendar."""
+        following = self.data is None or self.focused_day == self._today_cell()
         self.data = data
         first = self._origin()
         last = first + timedelta(days=WEEKS_SHOWN * 7 - 1)
-        if self.focused_day is None or not first <= self.focused_day <= last:
-            self.focused_day = min(max(data.today, first), last)
+        if following or self.focused_day is None or not first <= self.focused_day <= last:
+            self.focused_day = self._today_cell()
         self._describe()
         self.update()
+
+    def _today_cell(self) -> date:
+        """Today's cell, or the nearest end of the calendar."""
+        assert self.data is not None
+        first = self._origin()
+        return min(max(self.data.today, first), first + timedelta(days=WEEKS_SHOWN * 7 - 1))
 
     def focused_text(self) -> str:
         """The focused day in words ('' before there is data)."""
@@ -165,7 +174,7 @@ class StudyCalendar(QWidget):
     def colour(self, minutes: int) -> QColor:
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         if minutes <= 0:  # faint but visible on the window colour of either theme
-            return QColor("#383c43") if dark else QColor("#dcdfe4")
+            return QColor("#383c43") if dark else QColor("#d3d7de")
         level = sum(1 for threshold in LEVELS[1:] if minutes >= threshold)
         colour = accent(self)
         return colour.lighter(170 - 35 * level) if not dark else colour.darker(220 - 40 * level)
