@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...content import ContentError, Problem
+from ...markup import escape
 from ...packs import DisabledPack
 from ...tracker import Change, Tracker
 from ..operations import Operation, Operations
@@ -34,19 +35,25 @@ class PackProblemsDialog(QDialog):
 
     def __init__(self, folder: Path, problems: list[Problem], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Curriculum pack not added")
+        self.setWindowTitle(self.tr("Curriculum pack not added"))
         count = len(problems)
+        has = (
+            self.tr("it has 1 problem")
+            if count == 1
+            else self.tr("it has {count} problems").format(count=count)
+        )
         intro = QLabel(
-            f"<b>{folder}</b> was not added: it has {count} "
-            f"problem{'s' if count != 1 else ''}. Nothing was changed. Fix these "
-            "and add it again (<code>cairn validate FOLDER</code> checks a pack "
-            "from a terminal)."
+            self.tr(
+                "<b>{folder}</b> was not added: {has}. Nothing was changed. Fix these "
+                "and add it again (<code>cairn validate FOLDER</code> checks a pack "
+                "from a terminal)."
+            ).format(folder=escape(str(folder)), has=has)
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(str(p) for p in problems))
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Problems in the pack")
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setAccessibleName(self.tr("Problems in the pack"))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -62,26 +69,30 @@ class PacksDialog(QDialog):
     def __init__(self, menu: PackMenu, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.menu = menu
-        self.setWindowTitle("Curriculum packs")
+        self.setWindowTitle(self.tr("Curriculum packs"))
         intro = QLabel(
-            "Packs you or a mentor added. A pack with problems is <b>disabled</b>: "
-            "its items are hidden and your progress on them is kept. Fix its files "
-            "(<code>cairn validate FOLDER</code> lists every problem) and add it "
-            "again, or remove it."
+            self.tr(
+                "Packs you or a mentor added. A pack with problems is <b>disabled</b>: "
+                "its items are hidden and your progress on them is kept. Fix its files "
+                "(<code>cairn validate FOLDER</code> lists every problem) and add it "
+                "again, or remove it."
+            )
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Added curriculum packs")
+        self.list.setAccessibleName(self.tr("Added curriculum packs"))
         self.list.currentItemChanged.connect(self._show_details)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details of the selected pack")
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setAccessibleName(self.tr("Details of the selected pack"))
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        add = buttons.addButton("&Add…", QDialogButtonBox.ButtonRole.ActionRole)
+        add = buttons.addButton(self.tr("&Add…"), QDialogButtonBox.ButtonRole.ActionRole)
         add.clicked.connect(self._add)
-        self.remove_button = buttons.addButton("&Remove…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.remove_button.setAccessibleName("Remove the selected pack")
+        self.remove_button = buttons.addButton(
+            self.tr("&Remove…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.remove_button.setAccessibleName(self.tr("Remove the selected pack"))
         self.remove_button.clicked.connect(self._remove_selected)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -108,7 +119,11 @@ class PacksDialog(QDialog):
             item.setToolTip(pack.path)
             self.list.addItem(item)
         for disabled in tracker.disabled_packs:
-            item = QListWidgetItem(f"{disabled.name} — disabled: {_first_problem(disabled)}")
+            item = QListWidgetItem(
+                self.tr("{name} — disabled: {problem}").format(
+                    name=disabled.name, problem=_first_problem(disabled)
+                )
+            )
             item.setData(PACK_KEY_ROLE, disabled.name)
             item.setToolTip(str(disabled.folder))
             self.list.addItem(item)
@@ -142,8 +157,16 @@ class PacksDialog(QDialog):
 
 def _first_problem(pack: DisabledPack) -> str:
     count = len(pack.problems)
-    first = pack.problems[0].message if pack.problems else "it could not be loaded"
-    return first + (f" (and {count - 1} more)" if count > 1 else "")
+    if not pack.problems:
+        return QCoreApplication.translate("PacksDialog", "it could not be loaded")
+    first = pack.problems[0].message
+    if count == 1:
+        return first
+    if count == 2:
+        return QCoreApplication.translate("PacksDialog", "{first} (and 1 more)").format(first=first)
+    return QCoreApplication.translate("PacksDialog", "{first} (and {count} more)").format(
+        first=first, count=count - 1
+    )
 
 
 class PackMenu(QObject):
@@ -158,11 +181,11 @@ class PackMenu(QObject):
         self.packs_dialog: PacksDialog | None = None
         self.message_box: QMessageBox | None = None
         self.read_only = False
-        self.add_action = menu.addAction("&Add curriculum pack…")
+        self.add_action = menu.addAction(self.tr("&Add curriculum pack…"))
         self.add_action.triggered.connect(self.choose_and_add)
-        self.manage_action = menu.addAction("&Curriculum packs…")
+        self.manage_action = menu.addAction(self.tr("&Curriculum packs…"))
         self.manage_action.triggered.connect(self.show_packs)
-        self.remove_menu = menu.addMenu("&Remove curriculum pack")
+        self.remove_menu = menu.addMenu(self.tr("&Remove curriculum pack"))
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
         self.set_read_only(self.tracker.read_only)
 
@@ -184,7 +207,8 @@ class PackMenu(QObject):
 
     def choose_and_add(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, "Choose the folder of a curriculum pack (it holds pack.toml)"
+            self.parent_widget,
+            self.tr("Choose the folder of a curriculum pack (it holds pack.toml)"),
         )
         if folder:
             self.add(Path(folder))
@@ -194,7 +218,8 @@ class PackMenu(QObject):
         before = self._loaded()
         try:
             change = self.operations.run(
-                add_operation(self.tracker, folder), say=self._warn("Curriculum pack not added")
+                add_operation(self.tracker, folder),
+                say=self._warn(self.tr("Curriculum pack not added")),
             )
         except ContentError as error:
             self.problems_dialog = PackProblemsDialog(folder, error.problems, self.parent_widget)
@@ -205,7 +230,10 @@ class PackMenu(QObject):
             return False
         version = next((p.version for p in self.tracker.own_packs() if p.id == change.ids[0]), "")
         self.parent_widget.statusBar().showMessage(  # type: ignore[attr-defined]
-            f"Added curriculum pack {change.ids[0]} {version}".rstrip(), 8000
+            self.tr("Added curriculum pack {pack}")
+            .format(pack=f"{change.ids[0]} {version}".rstrip())
+            .rstrip(),
+            8000,
         )
         return True
 
@@ -218,7 +246,9 @@ class PackMenu(QObject):
             action = self.remove_menu.addAction(f"{pack.name} ({pack.id} {pack.version})")
             action.triggered.connect(lambda _c=False, p=pack.id: self.remove(p, confirm=True))
         for broken in disabled:
-            action = self.remove_menu.addAction(f"{broken.name} (disabled)")
+            action = self.remove_menu.addAction(
+                self.tr("{name} (disabled)").format(name=broken.name)
+            )
             action.triggered.connect(lambda _c=False, p=broken.name: self.remove(p, confirm=True))
 
     def remove(self, pack_id: str, *, confirm: bool) -> bool:
@@ -227,16 +257,21 @@ class PackMenu(QObject):
         if confirm:
             answer = QMessageBox.question(
                 self.parent_widget,
-                "Remove curriculum pack",
-                f"Remove the pack '{pack_id}' and its folder? Its items leave the checklists; "
-                "your progress and notes on them are kept and come back if you add the pack "
-                "again.",
+                self.tr("Remove curriculum pack"),
+                self.tr(
+                    "Remove the pack '{pack}' and its folder? Its items leave the checklists; "
+                    "your progress and notes on them are kept and come back if you add the "
+                    "pack again."
+                ).format(pack=pack_id),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         before = self._loaded()
         operation = remove_operation(self.tracker, pack_id)
-        if self.operations.run(operation, say=self._warn("Curriculum pack not removed")) is None:
+        if (
+            self.operations.run(operation, say=self._warn(self.tr("Curriculum pack not removed")))
+            is None
+        ):
             self._redraw_if_changed(before)
             return False
         return True
@@ -279,7 +314,9 @@ def add_operation(tracker: Tracker, folder: Path) -> Operation:
     """Add a pack (a copy of `folder`). Undo holds the copy aside (and puts back a pack it
     replaced); redo puts the same copy back, without reading `folder` again."""
     return Operation(
-        f"Add curriculum pack {folder.name}",
+        QCoreApplication.translate("PackMenu", "Add curriculum pack {name}").format(
+            name=folder.name
+        ),
         lambda: tracker.add_pack(folder),
         revert=lambda change: _swap_back(tracker, change),
         reapply=lambda change: _swap_back(tracker, change),
@@ -290,7 +327,9 @@ def add_operation(tracker: Tracker, folder: Path) -> Operation:
 def remove_operation(tracker: Tracker, pack_id: str) -> Operation:
     """Remove a pack: its folder is held aside in <data>/packs-removed, undo puts it back."""
     return Operation(
-        f"Remove curriculum pack {pack_id}",
+        QCoreApplication.translate("PackMenu", "Remove curriculum pack {pack}").format(
+            pack=pack_id
+        ),
         lambda: tracker.remove_pack(pack_id),
         revert=lambda change: _swap_back(tracker, change),
         reapply=lambda change: _swap_back(tracker, change),
