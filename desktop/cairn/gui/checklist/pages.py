@@ -165,23 +165,27 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
         week = c.weeks[node.id]
         month = c.month_by_id(week.month_id)
         further = "; ".join(f"[{c.readings[r].title}]({c.readings[r].url})" for r in week.readings)
-        extra = f"\n\nFurther study (optional, not counted): {further}." if further else ""
+        opening, rest = _first_sentences(f"Month {month.number}: {month.title}. {week.summary}")
+        extra = f"Further study (optional, not counted): {further}." if further else ""
         return PageSpec(
             f"Week {week.number} · {week.title}",
-            f"Month {month.number}: {month.title}. {week.summary}{extra}",
+            opening,
             items=c.week_items(node.id),
             show_week_column=False,
             choices=_choices_among(c, set(week.item_ids), week.id),
+            summary_more="\n\n".join(x for x in (rest, extra) if x),
         )
     if node.kind == "month":
         month = c.month_by_id(node.id)
         items = c.month_items(node.id)
+        opening, rest = _first_sentences(month.summary)
         return PageSpec(
             f"Month {month.number} · {month.title}",
-            month.summary,
+            opening,
             items=items,
             choices=_choices_among(c, {i.id for i in items}),
             by_week=True,
+            summary_more=rest,
         )
     if node.kind == "project":
         project = c.projects[node.id]

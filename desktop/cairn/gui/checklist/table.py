@@ -122,6 +122,17 @@ class ChecklistModel(ReadOnlyTableModel):
     def row_count(self) -> int:
         return len(self._rows)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """The status column's title is left blank (the glyphs say it), and named as a tip."""
+        if orientation == Qt.Orientation.Horizontal and section == STATUS_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ""
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return _tr("Status")
+        return super().headerData(section, orientation, role)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if self.is_heading(index.row()):
             return Qt.ItemFlag.NoItemFlags  # the keyboard passes over headings

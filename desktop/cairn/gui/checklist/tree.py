@@ -85,7 +85,11 @@ class ItemTreeModel(QStandardItemModel):
         self.clear()
         self._status_cells.clear()
         self._groups.clear()
-        self.setHorizontalHeaderLabels(["Status", "Item", *(c.title for c in columns)])
+        self.setHorizontalHeaderLabels(["", _tr("Item"), *(c.title for c in columns)])
+        status_title = self.horizontalHeaderItem(0)
+        if status_title is not None:  # the glyphs say it; the tip names it
+            status_title.setToolTip(_tr("Status"))
+            status_title.setData(_tr("Status"), Qt.ItemDataRole.AccessibleTextRole)
         bold = QFont()
         bold.setBold(True)
         for group in groups:

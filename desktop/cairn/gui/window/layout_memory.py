@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from ...tracker import StoreError, Tracker, TrackerError
 from ..widgets.node import Node
+from .panes import NAVIGATION_WIDTH
 
 
 def starting_node(tracker: Tracker) -> Node:
@@ -33,12 +34,22 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, tracker: Tracker) -
     if isinstance(geometry, str):
         window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
     else:
-        window.resize(1400, 860)
+        window.resize(_first_size(window))
     state = tracker.setting("splitter_state")
     if isinstance(state, str):
         splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
     else:
-        splitter.setSizes([330, 610, 460])
+        splitter.setSizes([NAVIGATION_WIDTH, 610, 460])
+
+
+def _first_size(window: QMainWindow) -> QSize:
+    """1400×860, or nine tenths of a smaller screen (a 1280×720 laptop at 150 %)."""
+    screen = window.screen()
+    wanted = QSize(1400, 860)
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.9
+    return wanted.boundedTo(room)
 
 
 def save_layout(

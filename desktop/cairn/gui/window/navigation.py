@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
 from ...progress import Progress
 from ...tracker import Change, Tracker
@@ -138,13 +144,54 @@ class NavigationModel(QStandardItemModel):
         return value if isinstance(value, Node) else None
 
 
+class WrappingNames(QStyledItemDelegate):
+    """Names wrap onto more lines at the width the view gives them, instead of "…"."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 0:
+            return hint
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.view.header().sectionSize(0) - self.view.indentation() * (depth + 1) - 8
+        if width <= 40:
+            return hint
+        text = str(index.data() or "")
+        metrics = self.view.fontMetrics()
+        bounds = metrics.boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+
+
+class NavigationView(QTreeView):
+    """The navigation tree; its rows are measured again when its width changes."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()
+
+
 def navigation_view(model: NavigationModel) -> QTreeView:
-    """The navigation tree: names stretch, counts fit, nothing is edited in place."""
-    view = QTreeView()
+    """The navigation tree: names stretch and wrap (never cut to "…"), counts fit, nothing is
+    edited in place."""
+    view = NavigationView()
     view.setModel(model)
+    view.setItemDelegate(WrappingNames(view))
     view.setAccessibleName("Navigation")
     view.setHeaderHidden(True)
-    view.setUniformRowHeights(True)
+    view.setUniformRowHeights(False)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.header().setStretchLastSection(False)
     view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
