@@ -44,12 +44,17 @@ def _svg_text(name: str) -> str | None:
     return path.read_text(encoding="utf-8")
 
 
+def recoloured_svg(name: str, color: str) -> str | None:
+    """The SVG text of icon `name` drawn in `color` (None if it is not shipped)."""
+    text = _svg_text(name)
+    return None if text is None else _SYMBOLIC_FILL.sub(color, text)
+
+
 @cache
 def _renderer(name: str, color: str) -> QSvgRenderer | None:
-    text = _svg_text(name)
-    if text is None:
+    recoloured = recoloured_svg(name, color)
+    if recoloured is None:
         return None
-    recoloured = _SYMBOLIC_FILL.sub(color, text)
     renderer = QSvgRenderer(QByteArray(recoloured.encode("utf-8")))
     return renderer if renderer.isValid() else None
 

@@ -7,7 +7,9 @@ it changes while Cairn runs. `theme_signals().applied` tells views that draw the
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -178,17 +180,40 @@ def palette_for(concrete: str) -> QPalette:
     return palette
 
 
+def _icon_file(name: str, colour: str) -> str:
+    """A shipped icon recoloured to `colour`, as a file a style sheet can name (written once
+    into a per-user temporary folder; "" if the icon is not shipped)."""
+    from .icons import recoloured_svg
+
+    text = recoloured_svg(name, colour)
+    if text is None:
+        return ""
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
+    user = re.sub(r"[^A-Za-z0-9_.-]", "_", user)
+    folder = Path(tempfile.gettempdir()) / f"cairn-icons-{user}"
+    target = folder / f"{name}-{colour.lstrip('#')}.svg"
+    try:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError:
+        return ""  # the indicator is drawn without its mark; the state is still said in words
+    return target.as_posix()
+
+
 def style_sheet(concrete: str, style_dir: Path | None = None) -> str:
-    """The style sheet template filled with the theme's colours."""
+    """The style sheet template filled with the theme's colours (`@role@`) and recoloured icon
+    files (`@icon:name:role@`)."""
     path = (style_dir or resources_dir() / "styles") / "cairn.qss"
     if not path.is_file():
         return ""
     colours = COLOURS[concrete]
-    return re.sub(
-        r"@([a-z_]+)@",
-        lambda m: colours.get(m.group(1), m.group(0)),
+    text = re.sub(
+        r"@icon:([a-z-]+):([a-z_]+)@",
+        lambda m: _icon_file(m.group(1), colours[m.group(2)]),
         path.read_text(encoding="utf-8"),
     )
+    return re.sub(r"@([a-z_]+)@", lambda m: colours.get(m.group(1), m.group(0)), text)
 
 
 def document_style(concrete: str) -> str:
