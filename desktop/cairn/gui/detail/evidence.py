@@ -18,6 +18,7 @@ from ...tracker import Change, Tracker
 from ...validation import MAX_URL_CHARS
 from ..operations import Operations
 from ..study.operations import add_evidence_operation, remove_evidence_operation
+from ..widgets.dates import day
 from ..widgets.links import open_external
 
 EVIDENCE_KINDS = frozenset({"evidence", "all"})
@@ -36,18 +37,20 @@ class EvidenceBox(QWidget):
         operations.changed.connect(self._changed)
         self.item_id = ""
         self.links = QListWidget()
-        self.links.setAccessibleName("Evidence links")
+        self.links.setAccessibleName(self.tr("Evidence links"))
         self.links.setMaximumHeight(90)
         self.links.itemActivated.connect(lambda entry: open_external(entry.text()))
         self.url = QLineEdit()
         self.url.setMaxLength(MAX_URL_CHARS)
-        self.url.setAccessibleName("New evidence link")
-        self.url.setPlaceholderText("https://github.com/you/project — repository, write-up, demo")
+        self.url.setAccessibleName(self.tr("New evidence link"))
+        self.url.setPlaceholderText(
+            self.tr("https://github.com/you/project — repository, write-up, demo")
+        )
         self.url.returnPressed.connect(self._add)
-        self.add = QPushButton("Add link")
+        self.add = QPushButton(self.tr("Add link"))
         self.add.clicked.connect(self._add)
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName("Remove selected evidence link")
+        self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setAccessibleName(self.tr("Remove selected evidence link"))
         self.remove.clicked.connect(self._remove)
         self.remove.setEnabled(False)  # until a link is selected
         self.links.itemSelectionChanged.connect(self._selection_changed)
@@ -72,15 +75,21 @@ class EvidenceBox(QWidget):
         for record in self.tracker.evidence(item_id):
             entry = QListWidgetItem(record.url)
             entry.setData(Qt.ItemDataRole.UserRole, record.id)
-            entry.setToolTip(f"Added {record.added_at:%Y-%m-%d}; Enter opens it in the browser")
+            entry.setToolTip(
+                self.tr("Added {when}; Enter opens it in the browser").format(
+                    when=day(record.added_at)
+                )
+            )
             self.links.addItem(entry)
             if record.id == keep:
                 self.links.setCurrentItem(entry)
         self.message.setText(
             ""
             if self.links.count()
-            else "No evidence yet. Milestones count fully toward readiness once they "
-            "have a link to proof."
+            else self.tr(
+                "No evidence yet. Milestones count fully toward readiness once they "
+                "have a link to proof."
+            )
         )
         self._selection_changed()
 

@@ -17,12 +17,16 @@ class NoteConflict(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NoteConflict")
-        self.text = QLabel("This note was changed elsewhere while you were writing. Keep which?")
+        self.text = QLabel(
+            self.tr("This note was changed elsewhere while you were writing. Keep which?")
+        )
         self.text.setWordWrap(True)
-        self.mine = QPushButton("Keep mine")
-        self.mine.setToolTip("Save your text; Edit → Undo brings the other back")
-        self.other = QPushButton("Use the other")
-        self.other.setToolTip("Show the other text; yours is kept in a file in the data folder")
+        self.mine = QPushButton(self.tr("Keep mine"))
+        self.mine.setToolTip(self.tr("Save your text; Edit → Undo brings the other back"))
+        self.other = QPushButton(self.tr("Use the other"))
+        self.other.setToolTip(
+            self.tr("Show the other text; yours is kept in a file in the data folder")
+        )
         self.mine.clicked.connect(self.keep_mine)
         self.other.clicked.connect(self.use_other)
         row = QHBoxLayout(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...markup import markdown_to_html
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..widgets.dates import day
 from ..widgets.links import open_external
 from .note_conflict import NoteConflict
 from .note_operation import note_operation
@@ -43,24 +44,27 @@ class NoteEditor(QWidget):
         self._elsewhere = False  # changed outside while the learner was writing here
         self.tabs = QTabWidget()
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Note (Markdown)")
+        self.editor.setAccessibleName(self.tr("Note (Markdown)"))
         self.editor.setPlaceholderText(
-            "Your notes in Markdown: what you learned, what confused you, what to ask your mentor…"
+            self.tr(
+                "Your notes in Markdown: what you learned, what confused you, "
+                "what to ask your mentor…"
+            )
         )
         self.editor.setTabChangesFocus(True)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(open_external)
-        self.preview.setAccessibleName("Note preview")
-        self.tabs.addTab(self.editor, "Write")
-        self.tabs.addTab(self.preview, "Preview")
+        self.preview.setAccessibleName(self.tr("Note preview"))
+        self.tabs.addTab(self.editor, self.tr("Write"))
+        self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.currentChanged.connect(self._render_preview)
-        self.private = QCheckBox("Private")
-        self.private.setToolTip("A private note is never included in any export")
-        self.private.setAccessibleName("Private note")
+        self.private = QCheckBox(self.tr("Private"))
+        self.private.setToolTip(self.tr("A private note is never included in any export"))
+        self.private.setAccessibleName(self.tr("Private note"))
         self.state = QLabel("")
         self.state.setObjectName("DetailMeta")
-        self.state.setAccessibleName("Note save state")
+        self.state.setAccessibleName(self.tr("Note save state"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -94,9 +98,9 @@ class NoteEditor(QWidget):
         if when is None:
             self.state.setText("")
         elif when.date() == datetime.now().astimezone().date():
-            self.state.setText(f"Saved {when:%H:%M}")
+            self.state.setText(self.tr("Saved {when}").format(when=f"{when:%H:%M}"))
         else:
-            self.state.setText(f"Saved {when:%d %b %Y}")
+            self.state.setText(self.tr("Saved {when}").format(when=day(when)))
         self.state.setToolTip("")
         self._elsewhere = False
         self.conflict.setVisible(False)
@@ -123,11 +127,13 @@ class NoteEditor(QWidget):
                 self._loading = True
                 self.private.setChecked(True)
                 self._loading = False
-            self.state.setText("Also changed elsewhere — choose which to keep")
+            self.state.setText(self.tr("Also changed elsewhere — choose which to keep"))
             self.state.setToolTip(
-                "This note was changed outside this window while you were writing here. "
-                "Keep mine saves your text (Edit → Undo brings the other back); Use the other "
-                "shows it and keeps your text in a file."
+                self.tr(
+                    "This note was changed outside this window while you were writing here. "
+                    "Keep mine saves your text (Edit → Undo brings the other back); Use the "
+                    "other shows it and keeps your text in a file."
+                )
             )
             return
         self._load_keeping_cursor()
@@ -153,7 +159,7 @@ class NoteEditor(QWidget):
         """Before an undo or redo: typing is saved as the latest change; with the question
         about a note changed elsewhere open, nothing moves until it is answered."""
         if self.conflict.asking():
-            self.state.setText("Choose Keep mine or Use the other first")
+            self.state.setText(self.tr("Choose Keep mine or Use the other first"))
             return False
         self.save()
         return True
@@ -171,14 +177,16 @@ class NoteEditor(QWidget):
         self._dirty = False
         self.load(self.item_id)
         if copy is not None:
-            self.state.setText(f"Showing the other text; yours is kept in {copy}")
+            self.state.setText(
+                self.tr("Showing the other text; yours is kept in {file}").format(file=copy)
+            )
             self.state.setToolTip(str(copy))
 
     def _changed(self) -> None:
         if self._loading or not self.item_id:
             return
         if not self._elsewhere:  # the warning stays until the learner's text is saved
-            self.state.setText("Editing…")
+            self.state.setText(self.tr("Editing…"))
         self._dirty = True
         if not self.conflict.asking():  # no saving behind an open question
             self._timer.start()
@@ -196,7 +204,9 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._base = (body, private)
         self.state.setText(
-            "Saved — your text replaced the change made elsewhere" if self._elsewhere else "Saved"
+            self.tr("Saved — your text replaced the change made elsewhere")
+            if self._elsewhere
+            else self.tr("Saved")
         )
         self.state.setToolTip("")
         self._elsewhere = False
@@ -205,7 +215,7 @@ class NoteEditor(QWidget):
     def _not_saved(self, words: str) -> None:
         """A refused save: the text stays here, and a copy is kept in the data folder."""
         copy = self.tracker.keep_unsaved_note(self.item_id, self.editor.toPlainText())
-        kept = f" A copy is kept in {copy}." if copy else ""
+        kept = " " + self.tr("A copy is kept in {file}.").format(file=copy) if copy else ""
         self.state.setText(words + kept)
         self.state.setToolTip(words + kept)
 
@@ -226,7 +236,7 @@ class NoteEditor(QWidget):
         moved = self.editor.textCursor()
         moved.setPosition(min(cursor, len(body)))
         self.editor.setTextCursor(moved)
-        self.state.setText("Saved")
+        self.state.setText(self.tr("Saved"))
         self._loading = False
         self._render_preview()
 
@@ -234,5 +244,7 @@ class NoteEditor(QWidget):
         if self.tabs.currentWidget() is self.preview:
             text = self.editor.toPlainText()
             self.preview.setHtml(
-                markdown_to_html(text) if text.strip() else "<p><i>Nothing written yet.</i></p>"
+                markdown_to_html(text)
+                if text.strip()
+                else "<p><i>" + self.tr("Nothing written yet.") + "</i></p>"
             )
