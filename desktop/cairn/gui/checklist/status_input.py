@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
@@ -12,6 +12,14 @@ from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Tracker
 
 STATUS_GLYPHS = {"todo": "○", "doing": "◐", "done": "✔", "skipped": "⊘"}
+#: Single keys that set a status in every list of items (besides Ctrl+1…4).
+STATUS_KEYS = {
+    Qt.Key.Key_D: "done",
+    Qt.Key.Key_G: "doing",
+    Qt.Key.Key_S: "skipped",
+    Qt.Key.Key_T: "todo",
+}
+KEY_NAMES = {"done": "D", "doing": "G", "skipped": "S", "todo": "T"}
 
 
 def next_status(status: str) -> str:
@@ -24,10 +32,10 @@ def status_text(status: str) -> str:
 
 
 class StatusInput:
-    """Space toggles done, a click on the status column moves the status on, right-click
-    offers every status. Requests go out through `signal(item_id, status)`; with several rows
-    selected (`selection`), Space and the menu act on all of them through
-    `many_signal(item_ids, status)`."""
+    """Space toggles done, D/G/S/T mark done/doing/skipped/to do, a click on the status column
+    moves the status on, right-click offers every status. Requests go out through
+    `signal(item_id, status)`; with several rows selected (`selection`), Space, the letters
+    and the menu act on all of them through `many_signal(item_ids, status)`."""
 
     def __init__(
         self,
@@ -51,8 +59,22 @@ class StatusInput:
         view.clicked.connect(self._clicked)
 
     def key(self, event: QKeyEvent) -> bool:
-        """Handle Space on the current row; return True if the event was used."""
+        """Handle Space or a status letter on the current row (or the selection); return True
+        if the event was used."""
         item_id = self.item_id_at(self.view.currentIndex())
+        wanted = STATUS_KEYS.get(Qt.Key(event.key()))
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if item_id and wanted is not None and plain:
+            many = self._many()
+            if many:
+                self.many_signal.emit(many, wanted)  # type: ignore[union-attr]
+            else:
+                self.signal.emit(item_id, wanted)
+            event.accept()
+            return True
         if item_id and event.key() == Qt.Key.Key_Space and not event.modifiers():
             many = self._many()
             if many:
@@ -79,7 +101,10 @@ class StatusInput:
         many = self._many()
         if many and item_id in many:
             for status in STATUSES:
-                action = menu.addAction(f"Mark {len(many)} items {STATUS_LABELS[status].lower()}")
+                text = QCoreApplication.translate("StatusInput", "Mark {count} items {status}")
+                action = menu.addAction(
+                    text.format(count=len(many), status=STATUS_LABELS[status].lower())
+                )
                 action.triggered.connect(
                     lambda _checked=False, s=status: self.many_signal.emit(many, s)  # type: ignore[union-attr]
                 )

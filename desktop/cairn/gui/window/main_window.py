@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QWidget,
 )
 
 from ...tracker import Change, Tracker
@@ -16,11 +17,14 @@ from ..checklist.choice_operation import choice_operation
 from ..checklist.items_page import ItemsPage
 from ..checklist.pages import PageSpec, page_for
 from ..detail.pane import DetailPane
+from ..find.candidates import candidates
+from ..find.dialog import QuickOpen
+from ..find.matching import Candidate
 from ..host import WindowHost
 from ..operations import Operations, OperationStack
 from ..packs.menu import PackMenu
 from ..readings.detail import ReadingDetail
-from ..readings.page import ReadingsPage
+from ..readings.page import READING_ID_ROLE, ReadingsPage
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
@@ -39,13 +43,18 @@ from .menus import (
 from .navigation import NavigationModel, Node, navigation_view
 from .panes import banner_label, stack, three_panes, under_banner
 from .progress_rows import progress_rows
+from .shortcuts_sheet import ShortcutsSheet
 from .status_operation import status_operation, statuses_operation
 from .theme_operation import theme_operation
+from .week_operations import WeekActions
 
 if TYPE_CHECKING:
     from ...reports.importer import ExportData
     from ..history.page import HistoryPage
     from ..readiness.page import ReadinessPage
+
+
+READINGS = Node("group", "readings")
 
 
 class MainWindow(WindowHost):
@@ -72,6 +81,8 @@ class MainWindow(WindowHost):
         self.plan_dialog: PlanDialog | None = None
         self._last_view: list[str] = []
         self.page = PageSpec("", "")
+        self.quick_open: QuickOpen | None = None
+        self.shortcuts_sheet: ShortcutsSheet | None = None
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
         self.banner = banner_label()
@@ -111,7 +122,9 @@ class MainWindow(WindowHost):
         self.running_timer = TimerControls(tracker, self.operations, compact=True)
         self.statusBar().addPermanentWidget(self.running_timer)
         self.statusBar().addPermanentWidget(self.overall)
+        self.week_actions = WeekActions(self, self.week_in_view)
         self._build_menus()
+        self._keyboard_order()
         if tracker.read_only:
             self._make_read_only()
         self.navigation.expandToDepth(0)
@@ -121,23 +134,34 @@ class MainWindow(WindowHost):
     # --- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         self.sharing = SharingMenu(file_menu, self, self._summary_window)
         file_menu.addSeparator()
         self.packs = PackMenu(file_menu, self.operations, self)
         file_menu.addSeparator()
         add_closing(file_menu, self.close)
-        add_edit_menu(bar, self.undo_stack, self)
-        self.status_actions = add_item_menu(bar, self._mark_current)
-        tools_menu = bar.addMenu("&Tools")
-        plan = tools_menu.addAction("Your &plan…")
+        add_edit_menu(bar, self.undo_stack, self, self.find_anything, self.find_in_list)
+        self.status_actions = add_item_menu(
+            bar,
+            self._mark_current,
+            self.toggle_current,
+            self.week_actions.mark_done,
+            self.week_actions.reset,
+        )
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        plan = tools_menu.addAction(self.tr("Your &plan…"))
         plan.triggered.connect(self.show_plan_dialog)
         plan.setEnabled(not self.tracker.read_only)
         tools_menu.addSeparator()
         self.safety = SafetyMenu(tools_menu, self)
-        focus = [self.navigation, self.checklist, self.detail.note.editor]
+        focus = [self.navigation.setFocus, self.focus_list, self.focus_details]
         self.theme_actions = add_view_menu(bar, self, self.theme, self.set_theme, focus)
-        add_help_menu(bar, self.open_log_folder, lambda: show_about(self, self.tracker))
+        add_help_menu(
+            bar,
+            self.show_shortcuts,
+            self.open_log_folder,
+            lambda: show_about(self, self.tracker),
+        )
 
     def _summary_window(self, tracker: Tracker, *, summary: ExportData) -> MainWindow:
         """A read-only window over a learner's summary (the mentor view)."""
@@ -149,7 +173,7 @@ class MainWindow(WindowHost):
         """Someone else's progress: clearly marked, and nothing in it can be changed."""
         name = (self.summary.learner_name if self.summary else "") or "another learner"
         when = f", exported {self.summary.exported_at:%d %b %Y}" if self.summary else ""
-        self.setWindowTitle(f"Cairn — {name} (read-only summary)")
+        self._show_title()
         self.banner.setText(
             f"You are viewing {name}'s progress from a summary{when}. It is "
             "read-only: nothing here changes it or your own data."
@@ -219,6 +243,7 @@ class MainWindow(WindowHost):
             node = Node("project", self.tracker.curriculum.items[node.id].project_id or "")
         self.node = node
         self._last_view = [node.kind, node.id] if not select else ["milestone", select]
+        self._show_title()
         if node == Node("group", "readiness"):
             dashboard = self.dashboard()
             self.centre.setCurrentWidget(dashboard)
@@ -307,6 +332,7 @@ class MainWindow(WindowHost):
         self.centre.insertWidget(1, self.readings)
         self.centre.removeWidget(old_readings)
         old_readings.deleteLater()
+        self.readings.table.setTabKeyNavigation(False)
         self.charts.forget_readiness()
         node = self.node
         index = self.navigation_model.index_of(node)
@@ -343,11 +369,7 @@ class MainWindow(WindowHost):
         """Item → Mark …: the selected items of the checklist, else the item shown."""
         if self.right.currentWidget() is not self.detail:
             return
-        many = (
-            self.checklist.selected_item_ids()
-            if self.lists.currentWidget() is self.checklist
-            else []
-        )
+        many = self._selected_items()
         if len(many) > 1:
             self.request_statuses(many, status)
             return
@@ -367,6 +389,133 @@ class MainWindow(WindowHost):
         self.reading_detail.show_reading(
             reading_id, self.readings.model.used_by.get(reading_id, [])
         )
+
+    # --- finding and the keyboard ---------------------------------------------------------------
+    def _show_title(self) -> None:
+        """ "Cairn — <page>" (and whose summary it is in a read-only window)."""
+        index = self.navigation_model.index_of(self.node)
+        page = str(index.data()) if index.isValid() else ""
+        if self.tracker.read_only:
+            name = (self.summary.learner_name if self.summary else "") or self.tr("another learner")
+            summary = self.tr("{name} (read-only summary)").format(name=name)
+            page = f"{summary} — {page}" if page else summary
+        self.setWindowTitle(f"Cairn — {page}" if page else "Cairn")
+
+    def find_anything(self) -> QuickOpen:
+        """Edit → Find anything (Ctrl+K): the quick-open popup, afresh."""
+        if self.quick_open is None:
+            self.quick_open = QuickOpen(lambda: candidates(self.tracker), self)
+            self.quick_open.chosen.connect(self.open_found)
+        self.quick_open.start()
+        return self.quick_open
+
+    def open_found(self, found: Candidate) -> None:
+        """Show what quick open found: an item (or a note's item) in its week, selected; a
+        milestone in its project; a reading on the Readings page; any other on its page."""
+        if found.kind in ("item", "note"):
+            self.go_to_item(found.target_id)
+            return
+        if found.kind == "reading":
+            self.navigation.setCurrentIndex(self.navigation_model.index_of(READINGS))
+            self._select_reading(found.target_id)
+            return
+        index = self.navigation_model.index_of(Node(found.kind, found.target_id))
+        if index.isValid():
+            self.navigation.setCurrentIndex(index)
+            self.focus_list()
+
+    def _select_reading(self, reading_id: str) -> None:
+        """Select a reading in the Readings table, clearing filters that hide it."""
+        page = self.readings
+        for _attempt in range(2):
+            for row in range(page.proxy.rowCount()):
+                index = page.proxy.index(row, 1)
+                if index.data(READING_ID_ROLE) == reading_id:
+                    page.table.setCurrentIndex(index)
+                    page.table.scrollTo(index)
+                    page.table.setFocus()
+                    return
+            page.search.clear()
+            for combo in (page.kind, page.month, page.status):
+                combo.setCurrentIndex(0)
+
+    def find_in_list(self) -> None:
+        """Edit → Find in list (Ctrl+F): the filter field of the list in view."""
+        if self.centre.currentWidget() is self.readings:
+            self.readings.search.setFocus()
+            self.readings.search.selectAll()
+            return
+        if self.centre.currentWidget() is self.items and hasattr(self.items, "focus_filter"):
+            self.items.focus_filter()
+
+    def toggle_current(self) -> None:
+        """Item → Toggle done: the selected items (all done → to do, else done), else the
+        item shown."""
+        if self.right.currentWidget() is not self.detail:
+            return
+        many = self._selected_items()
+        if len(many) > 1:
+            done = all(self.tracker.status(i) == "done" for i in many)
+            self.request_statuses(many, "todo" if done else "done")
+            return
+        item_id = self.current_item_id() or self.detail.item_id
+        if item_id:
+            done = self.tracker.status(item_id) == "done"
+            self.request_status(item_id, "todo" if done else "done")
+
+    def week_in_view(self) -> str:
+        """The week Mark week done acts on: the week page in view, else the shown item's."""
+        if self.centre.currentWidget() is not self.items:
+            return ""
+        if self.node.kind == "week":
+            return self.node.id
+        item = self.tracker.curriculum.items.get(self.current_item_id() or self.detail.item_id)
+        return item.week_id if item is not None else ""
+
+    def focus_list(self) -> None:
+        """View → Go to the list (Alt+2): the list of the page in view, whatever the page."""
+        current = self.centre.currentWidget()
+        target: QWidget | None = current
+        if current is self.items:
+            target = self.lists.currentWidget()
+        elif current is self.readings:
+            target = self.readings.table
+        elif current is not None:
+            target = current.focusProxy() or _first_focusable(current) or current
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_details(self) -> None:
+        """View → Go to the details (Alt+3): the note, or the reading's first control."""
+        if not self.right.isVisible():
+            self.focus_list()
+            return
+        if self.right.currentWidget() is self.detail:
+            self.detail.note.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        target = _first_focusable(self.reading_detail)
+        (target or self.reading_detail).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_shortcuts(self) -> ShortcutsSheet:
+        """Help → Keyboard shortcuts (F1)."""
+        if self.shortcuts_sheet is not None:
+            self.shortcuts_sheet.deleteLater()
+        self.shortcuts_sheet = ShortcutsSheet(self.menuBar(), self)
+        self.shortcuts_sheet.open()
+        return self.shortcuts_sheet
+
+    def _keyboard_order(self) -> None:
+        """Tab leaves a table for the next pane (arrows move within it) instead of walking
+        its cells; a note takes no Tab characters."""
+        for view in (self.navigation, self.checklist, self.tree, self.readings.table):
+            view.setTabKeyNavigation(False)
+        self.detail.note.editor.setTabChangesFocus(True)
+
+    def _selected_items(self) -> list[str]:
+        """The checklist's selected items when it is the list in view."""
+        if self.lists.currentWidget() is not self.checklist:
+            return []
+        return self.checklist.selected_item_ids()
 
     # --- theme and closing ----------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -403,3 +552,17 @@ class MainWindow(WindowHost):
         super().closeEvent(event)
         if self.tracker.read_only:
             self.tracker.close()  # a summary's throwaway copy goes with its window
+
+
+def _first_focusable(widget: QWidget) -> QWidget | None:
+    """The first visible child that takes Tab focus, in the tab chain's order."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget and widget.isAncestorOf(candidate):
+        if (
+            candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None

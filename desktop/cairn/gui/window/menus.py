@@ -1,11 +1,11 @@
-"""The window's menus that need nothing of a feature: closing, Edit (undo), Item (mark),
-View (theme, focus) and Help (log folder, about)."""
+"""The window's menus that need nothing of a feature: closing, Edit (undo, find), Item (mark,
+toggle, the week), View (theme, focus) and Help (shortcuts, log folder, about)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
@@ -16,11 +16,20 @@ from ..operations import OperationStack
 from ..widgets.theme import THEMES
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def escape_mnemonic(text: str) -> str:
+    """Text from data shown in a menu: a '&' in it is shown, not taken as a mnemonic."""
+    return text.replace("&", "&&")
+
+
 def add_closing(menu: QMenu, close: Callable[[], object]) -> None:
     """File → Close window and Quit."""
     for text, key in (
-        ("&Close window", QKeySequence.StandardKey.Close),
-        ("&Quit", QKeySequence.StandardKey.Quit),
+        (_tr("&Close window"), QKeySequence.StandardKey.Close),
+        (_tr("&Quit"), QKeySequence.StandardKey.Quit),
     ):
         action = menu.addAction(text)
         action.setShortcut(key)
@@ -31,18 +40,25 @@ class StepAction(QAction):
     """Edit → Undo or Redo: enabled and named after the step it would take."""
 
     def __init__(self, word: str, parent: QObject) -> None:
-        super().__init__(f"&{word}", parent)
-        self.word = word
+        super().__init__(word, parent)
+        self.word = word  # translated, with its mnemonic ("&Undo")
 
     def name_step(self, step: str) -> None:
-        self.setText(f"&{self.word} {step}" if step else f"&{self.word}")
+        self.setText(f"{self.word} {escape_mnemonic(step)}" if step else self.word)
 
 
-def add_edit_menu(bar: QMenuBar, undo_stack: OperationStack, parent: QObject) -> None:
-    """Edit → Undo / Redo, named after the step ("Undo Mark done"). The actions call the
-    stack's own undo and redo, which run the step before the history moves."""
-    menu = bar.addMenu("&Edit")
-    undo, redo = StepAction("Undo", parent), StepAction("Redo", parent)
+def add_edit_menu(
+    bar: QMenuBar,
+    undo_stack: OperationStack,
+    parent: QObject,
+    find_anything: Callable[[], object],
+    find_in_list: Callable[[], object],
+) -> None:
+    """Edit → Undo / Redo, named after the step ("Undo Mark done"), then Find anything
+    (Ctrl+K) and Find in list (Ctrl+F). Undo and redo call the stack's own undo and redo,
+    which run the step before the history moves."""
+    menu = bar.addMenu(_tr("&Edit"))
+    undo, redo = StepAction(_tr("&Undo"), parent), StepAction(_tr("&Redo"), parent)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     undo.triggered.connect(lambda _checked=False: undo_stack.undo())
@@ -58,21 +74,50 @@ def add_edit_menu(bar: QMenuBar, undo_stack: OperationStack, parent: QObject) ->
         action.setEnabled(can)
         action.name_step(text)
         menu.addAction(action)
+    menu.addSeparator()
+    find = menu.addAction(_tr("&Find anything…"))
+    find.setShortcut(QKeySequence("Ctrl+K"))
+    find.setToolTip(_tr("Open any item, milestone, reading, role, week, month or note"))
+    find.triggered.connect(lambda _checked=False: find_anything())
+    in_list = menu.addAction(_tr("Find in &list"))
+    in_list.setShortcut(QKeySequence.StandardKey.Find)
+    in_list.setToolTip(_tr("Narrow the list in view by title"))
+    in_list.triggered.connect(lambda _checked=False: find_in_list())
 
 
-def add_item_menu(bar: QMenuBar, mark: Callable[[str], None]) -> dict[str, QAction]:
-    """Item → Mark … (Ctrl+1…4) and the Space hint; returns the Mark actions by status."""
-    menu = bar.addMenu("&Item")
+def add_item_menu(
+    bar: QMenuBar,
+    mark: Callable[[str], None],
+    toggle: Callable[[], None],
+    mark_week_done: Callable[[], None],
+    reset_week: Callable[[], None],
+) -> dict[str, QAction]:
+    """Item → Mark … (Ctrl+1…4), Toggle done (Space in a list), Mark week done and Reset
+    week; returns every action that changes progress, by name (the statuses, "toggle",
+    "week_done", "week_reset")."""
+    menu = bar.addMenu(_tr("&Item"))
     actions: dict[str, QAction] = {}
     for number, status in enumerate(STATUSES, start=1):
-        action = menu.addAction(f"Mark {STATUS_LABELS[status]}")
+        text = _tr("Mark {status}").format(status=STATUS_LABELS[status])
+        action = menu.addAction(text)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _c=False, s=status: mark(s))
         actions[status] = action
     menu.addSeparator()
-    toggle = menu.addAction("Toggle done")
-    toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
-    toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the checklist handles it
+    toggle_action = menu.addAction(_tr("&Toggle done"))
+    toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+    toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the lists handle it
+    toggle_action.triggered.connect(lambda _c=False: toggle())
+    actions["toggle"] = toggle_action
+    menu.addSeparator()
+    week_done = menu.addAction(_tr("Mark &week done"))
+    week_done.setToolTip(_tr("Mark every item of the week in view done (one undo step)"))
+    week_done.triggered.connect(lambda _c=False: mark_week_done())
+    actions["week_done"] = week_done
+    week_reset = menu.addAction(_tr("&Reset week"))
+    week_reset.setToolTip(_tr("Set every item of the week in view back to to do"))
+    week_reset.triggered.connect(lambda _c=False: reset_week())
+    actions["week_reset"] = week_reset
     return actions
 
 
@@ -81,38 +126,46 @@ def add_view_menu(
     parent: QObject,
     theme: str,
     set_theme: Callable[[str], None],
-    focus: Sequence[QWidget],
+    focus: Sequence[Callable[[], object]],
 ) -> dict[str, QAction]:
-    """View → Theme and the Alt+1…3 focus keys; returns the theme actions by name."""
-    menu = bar.addMenu("&View")
-    themes = menu.addMenu("&Theme")
+    """View → Theme and the Alt+1…3 focus keys (navigation, the list in view, the details);
+    returns the theme actions by name."""
+    menu = bar.addMenu(_tr("&View"))
+    themes = menu.addMenu(_tr("&Theme"))
     group = QActionGroup(parent)
     actions: dict[str, QAction] = {}
+    names = {"system": _tr("System"), "light": _tr("Light"), "dark": _tr("Dark")}
     for name in THEMES:
-        action = themes.addAction(name.capitalize())
+        action = themes.addAction(names.get(name, name.capitalize()))
         actions[name] = action
         action.setCheckable(True)
         action.setChecked(name == theme)
         action.triggered.connect(lambda _c=False, n=name: set_theme(n))
         group.addAction(action)
     menu.addSeparator()
-    texts = ("Go to &navigation", "Go to &checklist", "Go to &note")
-    for number, (text, widget) in enumerate(zip(texts, focus, strict=True), start=1):
+    texts = (_tr("Go to &navigation"), _tr("Go to the &list"), _tr("Go to the &details"))
+    for number, (text, go) in enumerate(zip(texts, focus, strict=True), start=1):
         action = menu.addAction(text)
         action.setShortcut(QKeySequence(f"Alt+{number}"))
-        action.triggered.connect(lambda _c=False, w=widget: w.setFocus())
+        action.triggered.connect(lambda _c=False, g=go: g())
     return actions
 
 
 def add_help_menu(
-    bar: QMenuBar, open_logs: Callable[[], object], about: Callable[[], object]
+    bar: QMenuBar,
+    shortcuts: Callable[[], object],
+    open_logs: Callable[[], object],
+    about: Callable[[], object],
 ) -> None:
-    """Help → Open log folder and About Cairn."""
-    menu = bar.addMenu("&Help")
-    logs = menu.addAction("Open &log folder")
-    logs.setToolTip("The log records every recovery, refusal and backup failure")
+    """Help → Keyboard shortcuts, Open log folder and About Cairn."""
+    menu = bar.addMenu(_tr("&Help"))
+    keys = menu.addAction(_tr("&Keyboard shortcuts"))
+    keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+    keys.triggered.connect(lambda _c=False: shortcuts())
+    logs = menu.addAction(_tr("Open &log folder"))
+    logs.setToolTip(_tr("The log records every recovery, refusal and backup failure"))
     logs.triggered.connect(open_logs)
-    menu.addAction("&About Cairn").triggered.connect(about)
+    menu.addAction(_tr("&About Cairn")).triggered.connect(about)
 
 
 def open_log_folder(window: QMainWindow) -> bool:
@@ -122,10 +175,10 @@ def open_log_folder(window: QMainWindow) -> bool:
     folder = log_folder()
     if folder is None:
         window.statusBar().showMessage(
-            "Cairn cannot write its log here; warnings go to the terminal (stderr).", 15000
+            _tr("Cairn cannot write its log here; warnings go to the terminal (stderr)."), 15000
         )
         return False
-    window.statusBar().showMessage(f"The log is in {folder}", 15000)
+    window.statusBar().showMessage(_tr("The log is in {folder}").format(folder=folder), 15000)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
@@ -134,9 +187,10 @@ def show_about(parent: QWidget, tracker: Tracker) -> None:
     c = tracker.curriculum
     QMessageBox.about(
         parent,
-        "About Cairn",
-        f"<b>Cairn {__version__}</b><p>An offline companion for a six-month path into AI "
-        f"engineering.</p><p>Curriculum: {c.version}<br>Data: "
-        f"{tracker.database_path}</p><p>Cairn never connects to the network; links "
-        "open in your browser only when you click them.</p>",
+        _tr("About Cairn"),
+        _tr(
+            "<b>Cairn {version}</b><p>An offline companion for a six-month path into AI "
+            "engineering.</p><p>Curriculum: {curriculum}<br>Data: {data}</p><p>Cairn never "
+            "connects to the network; links open in your browser only when you click them.</p>"
+        ).format(version=__version__, curriculum=c.version, data=tracker.database_path),
     )
