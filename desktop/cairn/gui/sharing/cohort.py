@@ -36,7 +36,9 @@ class CohortWindow(QWidget):
     def __init__(self, rows: Sequence[CohortRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows = list(rows)
-        self.setWindowTitle(f"Cairn — cohort of {len(self.rows)} learners (read-only)")
+        self.setWindowTitle(
+            self.tr("Cohort: {learners} (read-only)").format(learners=self._count())
+        )
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         for row in self.rows:
@@ -52,7 +54,7 @@ class CohortWindow(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setAccessibleName("Learners")
+        self.table.setAccessibleName(self.tr("Learners"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -64,15 +66,17 @@ class CohortWindow(QWidget):
         self.table.activated.connect(
             lambda index: self.open_requested.emit(index.data(Qt.ItemDataRole.UserRole))
         )
-        title = QLabel(f"{len(self.rows)} learners")
+        title = QLabel(self._count())
         title.setObjectName("PageTitle")
         note = QLabel(
-            "Read from their exported summaries; nothing here changes your own data. "
-            "Sort by any column; Enter or double-click opens a learner's summary."
+            self.tr(
+                "Read from their exported summaries; nothing here changes your own data. "
+                "Sort by any column; Enter or double-click opens a learner's summary."
+            )
         )
         note.setObjectName("PageSummary")
         note.setWordWrap(True)
-        self.csv_button = QPushButton("Export as CSV…")
+        self.csv_button = QPushButton(self.tr("Export as CSV…"))
         self.csv_button.clicked.connect(self._export_csv)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -92,10 +96,16 @@ class CohortWindow(QWidget):
             for i in range(self.proxy.rowCount())
         ]
 
+    def _count(self) -> str:
+        """ "1 learner", "3 learners"."""
+        if len(self.rows) == 1:
+            return self.tr("1 learner")
+        return self.tr("{count} learners").format(count=len(self.rows))
+
     def _export_csv(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
             self,
-            "Export cohort as CSV",
+            self.tr("Export cohort as CSV"),
             str(Path.home() / f"cairn-cohort-{datetime.now():%Y-%m-%d}.csv"),
             "CSV (*.csv)",
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -15,6 +15,7 @@ from ...reports.importer import ExportData, ImportRefused, ImportReport, read_ex
 from ...tracker import Change, Tracker, TrackerError
 from ..host import WindowHost
 from ..operations import Operation
+from ..widgets.dates import day
 from .cohort import CohortWindow, cohort_row
 
 
@@ -70,7 +71,7 @@ def import_operation(
         return tracker.restore(before) if before else take_back_import(tracker, change)
 
     return Operation(
-        f"Import {data.path.name}",
+        QCoreApplication.translate("SharingMenu", "Import {file}").format(file=data.path.name),
         merge,
         revert=take_back,
         reapply=lambda _undone: merge_again(),
@@ -98,15 +99,15 @@ class SharingMenu(QObject):
         self.opened: list[QWidget] = []  # mentor windows kept alive while open
         self._jobs: list[_ReadJob] = []
         read_only = window.tracker.read_only
-        self.export_action = menu.addAction("&Export progress summary…")
+        self.export_action = menu.addAction(self.tr("&Export progress summary…"))
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.show_export_dialog)
-        self.import_action = menu.addAction("&Import progress (JSON)…")
+        self.import_action = menu.addAction(self.tr("&Import progress (JSON)…"))
         self.import_action.triggered.connect(self._choose_import)
         for action in (self.export_action, self.import_action):
             action.setEnabled(not read_only)
         menu.addSeparator()
-        self.open_action = menu.addAction("&Open learner summaries…")
+        self.open_action = menu.addAction(self.tr("&Open learner summaries…"))
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._choose_summaries)
         self.dialog: object = None
@@ -119,7 +120,9 @@ class SharingMenu(QObject):
 
         dialog = ExportDialog(self.window.tracker, self.window, self.window.operations)
         dialog.exported.connect(
-            lambda target: self.window.statusBar().showMessage(f"Saved {target}", 8000)
+            lambda target: self.window.statusBar().showMessage(
+                self.tr("Saved {file}").format(file=target), 8000
+            )
         )
         self.dialog = dialog
         dialog.open()
@@ -128,7 +131,10 @@ class SharingMenu(QObject):
     # --- import ---------------------------------------------------------------------------
     def _choose_import(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, "Import progress (a Cairn JSON export)", str(Path.home()), "JSON (*.json)"
+            self.window,
+            self.tr("Import progress (a Cairn JSON export)"),
+            str(Path.home()),
+            "JSON (*.json)",
         )
         if chosen:
             self.import_file(Path(chosen), confirm=True)
@@ -143,13 +149,15 @@ class SharingMenu(QObject):
 
     def _merge(self, data: ExportData, *, confirm: bool) -> None:
         if confirm:
-            who = data.learner_name or "this file"
+            who = data.learner_name or self.tr("this file")
             answer = QMessageBox.question(
                 self.window,
-                "Import progress",
-                f"Merge the progress in {data.path.name} ({who}, exported "
-                f"{data.exported_at:%d %b %Y}) into yours? For each item the newer change is "
-                "kept; nothing is deleted, and a backup is made first.",
+                self.tr("Import progress"),
+                self.tr(
+                    "Merge the progress in {file} ({who}, exported {when}) into yours? For each "
+                    "item the newer change is kept; nothing is deleted, and a backup is made "
+                    "first."
+                ).format(file=data.path.name, who=who, when=day(data.exported_at)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -165,12 +173,12 @@ class SharingMenu(QObject):
             return
         self.last_report = reports[-1].describe()
         self.window.statusBar().showMessage(self.last_report, 15000)
-        self._tell("Import finished", self.last_report, QMessageBox.Icon.Information)
+        self._tell(self.tr("Import finished"), self.last_report, QMessageBox.Icon.Information)
 
     def _refused(self, message: str) -> None:
         self.last_report = message
         self.window.statusBar().showMessage(message, 15000)
-        self._tell("Not imported", message, QMessageBox.Icon.Warning)
+        self._tell(self.tr("Not imported"), message, QMessageBox.Icon.Warning)
 
     def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
         """A window-modal message that does not block the event loop."""
@@ -182,7 +190,7 @@ class SharingMenu(QObject):
     def _choose_summaries(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
             self.window,
-            "Open learner summaries (Cairn JSON exports)",
+            self.tr("Open learner summaries (Cairn JSON exports)"),
             str(Path.home()),
             "JSON (*.json)",
         )
@@ -201,7 +209,9 @@ class SharingMenu(QObject):
                 problems.append(str(error))
         if problems:
             self._tell(
-                "Some summaries could not be read", "\n\n".join(problems), QMessageBox.Icon.Warning
+                self.tr("Some summaries could not be read"),
+                "\n\n".join(problems),
+                QMessageBox.Icon.Warning,
             )
         if not rows:
             return None
