@@ -1,9 +1,9 @@
 """Regenerate the README screenshots: `python tools/screenshots.py` (no display needed).
 
-Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen
-and saves docs/screenshot-light.png and docs/screenshot-dark.png (a week's checklist), plus
-docs/readiness.png, docs/today.png, docs/history.png and docs/choice.png (week 23, where the
-specialisation is chosen).
+Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen at
+1440x900 and saves every main view in BOTH themes as docs/<view>-<theme>.png: today, week (a
+week's checklist with an item shown), month, path (the whole path), projects, role, readiness,
+history, readings and choice (week 23, where the specialisation is chosen).
 """
 
 from __future__ import annotations
@@ -70,9 +70,22 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from cairn.gui.app import create_application, open_window
+    from cairn.gui.widgets.node import Node
 
     DOCS.mkdir(exist_ok=True)
     app = create_application()
+    views = (
+        ("today", Node("group", "today")),
+        ("week", Node("week", "w02")),
+        ("month", Node("month", "m1")),
+        ("path", Node("group", "path")),
+        ("projects", Node("group", "projects")),
+        ("role", Node("role", "llm-engineer")),
+        ("readiness", Node("group", "readiness")),
+        ("history", Node("group", "history")),
+        ("readings", Node("group", "readings")),
+        ("choice", Node("week", "w23")),
+    )
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         _sample_progress(data_dir)
@@ -81,30 +94,16 @@ def main() -> int:
             window.set_theme(theme)
             window.resize(1440, 900)
             window.show()
-            window.checklist.select_item(window.tracker.curriculum.week_items("w02")[2].id)
-            for _ in range(5):  # word-wrapped labels settle over a few layout passes
-                QApplication.processEvents()
-            target = DOCS / f"screenshot-{theme}.png"
-            window.grab().save(str(target))
-            print(f"wrote {target}")
-            if theme == "light":
-                from cairn.gui.widgets.node import Node
-
-                for name in ("readiness", "today", "history"):
-                    window.navigation.setCurrentIndex(
-                        window.navigation_model.index_of(Node("group", name))
-                    )
-                    for _ in range(5):
-                        QApplication.processEvents()
-                    window.grab().save(str(DOCS / f"{name}.png"))
-                    print(f"wrote {DOCS / f'{name}.png'}")
-                window.navigation.setCurrentIndex(
-                    window.navigation_model.index_of(Node("week", "w23"))
-                )
-                for _ in range(5):
+            for name, node in views:
+                window.show_node(node)
+                if name == "week":
+                    item = window.tracker.curriculum.week_items("w02")[2].id
+                    window.checklist.select_item(item)
+                for _ in range(5):  # word-wrapped labels settle over a few layout passes
                     QApplication.processEvents()
-                window.grab().save(str(DOCS / "choice.png"))
-                print(f"wrote {DOCS / 'choice.png'}")
+                target = DOCS / f"{name}-{theme}.png"
+                window.grab().save(str(target))
+                print(f"wrote {target}")
             window.close()
             window.tracker.close()
             window.deleteLater()  # destroy the charts before Python's own teardown
