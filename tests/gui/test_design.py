@@ -201,3 +201,31 @@ def test_the_style_gives_dialog_buttons_no_icons_and_a_themed_close(app: QApplic
     assert not style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons)
     close = style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton)
     assert _ink(close) == {COLOURS["dark"]["text"]}
+
+
+def test_the_system_theme_follows_the_desktop_switching_to_dark_and_back(
+    app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    from cairn.gui.widgets import theme
+
+    scheme = {"now": "light"}
+    real = theme.resolve_theme
+    monkeypatch.setattr(
+        theme, "resolve_theme", lambda name: scheme["now"] if name == "system" else real(name)
+    )
+    hints = app.styleHints()
+
+    def window_colour() -> str:
+        return app.palette().color(QPalette.ColorRole.Window).name()
+
+    apply_theme(app, "system")
+    assert window_colour() == COLOURS["light"]["window"]
+    scheme["now"] = "dark"
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window_colour() == COLOURS["dark"]["window"]
+    apply_theme(app, "light")  # a theme chosen by name stays, whatever the desktop does
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window_colour() == COLOURS["light"]["window"]
