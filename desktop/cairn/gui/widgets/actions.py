@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ...tracker import StoreError, TrackerError
@@ -60,7 +60,10 @@ def report(
     """Log a failed action and say "Not <what>: <reason>" (in `say`, else the window);
     returns the text said."""
     reason = in_words(error)
-    text = f"Not {what}: {reason}"  # as written: it may start with an id or a path
+    # as written: the reason may start with an id or a path
+    text = QCoreApplication.translate("actions", "Not {what}: {reason}").format(
+        what=what, reason=reason
+    )
     log.warning("not %s: %s (%s)", what, reason, type(error).__name__)
     if say is not None:
         say(text)
