@@ -168,3 +168,22 @@ def test_empty_calendar_days_are_visible(qtbot, pages, themed, theme: str) -> No
     window = page.calendar.palette().color(QPalette.ColorRole.Window)
     assert contrast(page.calendar.colour(0), window) >= 1.25
     assert page.calendar.colour(120) != page.calendar.colour(0)
+
+
+def test_a_narrow_radar_names_every_role_in_full_in_a_legend(qtbot) -> None:  # type: ignore[no-untyped-def]
+    radar = RadarChart()
+    qtbot.addWidget(radar)
+    names = ["Responsible AI / ML Governance Engineer", "ML Platform / Infrastructure Engineer"]
+    radar.set_data(
+        [Spoke(name, 5.0) for name in [*names, "Applied Scientist", "LLM / AI Engineer"]],
+        "Scale: rings to {maximum} of 100 readiness points",
+    )
+    radar.resize(300, 260)
+    radar.grab()  # paints: too narrow for labels at the tips, so they move to a legend
+    assert radar.numbered
+    assert radar.tip_label(0) == "1"
+    legend = [line.replace("\u00a0", " ") for line in radar.legend_lines()]
+    assert legend[0] == "1. Responsible AI / ML Governance Engineer · 5.0"
+    radar.resize(900, 600)
+    radar.grab()
+    assert not radar.numbered

@@ -119,6 +119,7 @@ class ReadinessPage(QWidget):
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.steps.setAlternatingRowColors(True)
         self.steps.setShowGrid(False)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # full title in a tooltip
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -265,9 +266,13 @@ class ReadinessPage(QWidget):
     def _list_steps(self, steps: list[NextStep]) -> None:
         self.steps.setRowCount(len(steps))
         for row, step in enumerate(steps):
-            verb = "Add evidence to" if step.action == "add evidence" else "Finish"
+            verb = (
+                self.tr("Add evidence to: {title}")
+                if step.action == "add evidence"
+                else self.tr("Finish: {title}")
+            )
             cells = [
-                f"{verb}: {step.title}",
+                verb.format(title=step.title),
                 f"+{step.gain:.1f}",
                 f"{step.estimate_hours:g} h",
                 f"{step.gain_per_hour:.1f}",
@@ -275,6 +280,7 @@ class ReadinessPage(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(STEP_ID_ROLE, step.item_id)
+                cell.setToolTip(cells[0])
                 if column:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -282,7 +288,7 @@ class ReadinessPage(QWidget):
                 self.steps.setItem(row, column, cell)
         if not steps:
             self.steps.setRowCount(1)
-            self.steps.setItem(0, 0, QTableWidgetItem("Nothing left to do for this role."))
+            self.steps.setItem(0, 0, QTableWidgetItem(self.tr("Nothing left to do for this role.")))
 
     def step_id(self, row: int) -> str:
         """The item behind a next-step row ('' if none)."""

@@ -168,6 +168,7 @@ class RadarChart(PaintedChart):
         self.spokes: list[Spoke] = []
         self.axis_max = 10
         self.scale_text = ""
+        self.numbered = False
         self.setMinimumSize(230, 240)
 
     def sizeHint(self) -> QSize:
@@ -204,12 +205,14 @@ class RadarChart(PaintedChart):
         if count < 3:
             painter.end()
             return
+        self.numbered = False
+        radius = self._fit(area)
+        if radius < 80 or self._overlap(radius, area.center()):
+            self.numbered = True  # names in a legend beside or below, numbers at the tips
+            legend, area = self._split(area)
+            self._draw_legend(painter, legend)
+            radius = self._fit(area)
         centre = area.center()
-        radius = min(area.width(), area.height()) / 2
-        while radius > 30 and not all(
-            area.contains(self._label_box(i, radius, centre)[0]) for i in range(count)
-        ):
-            radius -= 4
 
         def point(index: float, value: float) -> QPointF:
             return self._point(index, radius * value / self.axis_max, centre)
@@ -239,6 +242,50 @@ class RadarChart(PaintedChart):
             self._draw_label(painter, index, radius, centre)
         painter.end()
 
+    def _fit(self, area: QRectF) -> float:
+        """The largest radius at which every tip label stays inside `area`."""
+        radius = min(area.width(), area.height()) / 2
+        centre = area.center()
+        while radius > 30 and not all(
+            area.contains(self._label_box(i, radius, centre)[0]) for i in range(len(self.spokes))
+        ):
+            radius -= 4
+        return radius
+
+    def _overlap(self, radius: float, centre: QPointF) -> bool:
+        boxes = [self._label_box(i, radius, centre)[0] for i in range(len(self.spokes))]
+        return any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+
+    def legend_lines(self) -> list[str]:
+        return [f"{n}. " + self.spoke_label(s) for n, s in enumerate(self.spokes, 1)]
+
+    def _split(self, area: QRectF) -> tuple[QRectF, QRectF]:
+        """A legend beside the radar when there is width to spare, else below it."""
+        metrics = QFontMetrics(self.small_font())
+        if area.width() >= area.height() * 1.1:
+            width = min(230.0, area.width() * 0.45)
+            legend = QRectF(area.right() - width, area.top(), width, area.height())
+            return legend, QRectF(area.left(), area.top(), area.width() - width - 8, area.height())
+        height = sum(
+            metrics.boundingRect(QRect(0, 0, int(area.width()), 400), WRAP, line).height() + 3
+            for line in self.legend_lines()
+        )
+        legend = QRectF(area.left(), area.bottom() - height, area.width(), height)
+        return legend, QRectF(area.left(), area.top(), area.width(), area.height() - height - 6)
+
+    def _draw_legend(self, painter: QPainter, legend: QRectF) -> None:
+        painter.setPen(self.text_colour())
+        top = legend.top()
+        for spoke, line in zip(self.spokes, self.legend_lines(), strict=True):
+            font = self._label_font(spoke)
+            painter.setFont(font)
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, int(legend.width()), 400), WRAP, line)
+            painter.drawText(
+                QRectF(legend.left(), top, legend.width(), box.height() + 2), WRAP, line
+            )
+            top += box.height() + 3
+        painter.setFont(self.small_font())
+
     def _point(self, index: float, distance: float, centre: QPointF) -> QPointF:
         angle = -math.pi / 2 + 2 * math.pi * index / len(self.spokes)
         return QPointF(
@@ -254,6 +301,13 @@ class RadarChart(PaintedChart):
         """A spoke's full label: a star for a target, the name and the value."""
         return ("★ " if spoke.marked else "") + keep_together(f"{spoke.label} · {spoke.value:.1f}")
 
+    def tip_label(self, index: int) -> str:
+        """The label at a spoke's tip: its full label, or its number beside a legend."""
+        spoke = self.spokes[index]
+        if self.numbered:
+            return ("★ " if spoke.marked else "") + str(index + 1)
+        return self.spoke_label(spoke)
+
     def _label_box(
         self, index: int, radius: float, centre: QPointF
     ) -> tuple[QRectF, Qt.AlignmentFlag]:
@@ -261,7 +315,7 @@ class RadarChart(PaintedChart):
         spoke = self.spokes[index]
         metrics = QFontMetrics(self._label_font(spoke))
         box = metrics.boundingRect(
-            QRect(0, 0, self.label_width(), 400), WRAP, self.spoke_label(spoke)
+            QRect(0, 0, self.label_width(), 400), WRAP, self.tip_label(index)
         )
         width, height = box.width() + 2, box.height() + 2
         tip = self._point(index, radius, centre)
@@ -279,7 +333,7 @@ class RadarChart(PaintedChart):
         spoke = self.spokes[index]
         box, align = self._label_box(index, radius, centre)
         painter.setFont(self._label_font(spoke))
-        painter.drawText(box, int(align) | WRAP, self.spoke_label(spoke))
+        painter.drawText(box, int(align) | WRAP, self.tip_label(index))
 
 
 class BarChart(PaintedChart):
