@@ -70,7 +70,9 @@ class StopPrompt(QDialog):
         self.extra = QHBoxLayout()
         layout.addLayout(self.extra)
         layout.addLayout(self.buttons)
+        self.buttons.addStretch(1)  # the answers go before it, "Keep timing" after it
         self.keep_timing = self._button(_tr("Keep timing"), _tr("Close and keep the timer"))
+        self.buttons.addWidget(self.keep_timing)
         self.keep_timing.clicked.connect(self.reject)
 
     def _button(self, text: str, description: str) -> QPushButton:
@@ -78,7 +80,8 @@ class StopPrompt(QDialog):
         button.setAccessibleName(text.replace("&", ""))
         button.setAccessibleDescription(description)
         button.setAutoDefault(False)
-        self.buttons.addWidget(button)
+        if self.buttons.count() > 1:  # an answer: before the stretch and "Keep timing"
+            self.buttons.insertWidget(self.buttons.count() - 2, button)
         return button
 
     def _choose(self, answer: Answer, minutes: int = 0) -> None:
@@ -94,9 +97,10 @@ class ShortSessionPrompt(StopPrompt):
         super().__init__(seconds, started, parent)
         self.setWindowTitle(_tr("A short session"))
         self.text.setText(
-            _tr("You timed {seconds} seconds. Keep it as 1 minute of study, or discard it?").format(
-                seconds=int(seconds)
-            )
+            _tr(
+                "You timed less than a minute ({seconds} s). Keep it as 1 minute of study, "
+                "or discard it?"
+            ).format(seconds=int(seconds))
         )
         self.keep = self._button(_tr("&Keep 1 minute"), _tr("Save a 1-minute session"))
         self.discard = self._button(_tr("&Discard"), _tr("Throw the timed session away"))

@@ -106,12 +106,20 @@ class TimerControls(QWidget):
         ):
             button.setAccessibleName(name)
             button.clicked.connect(slot)
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         for button in (self.start, self.pause, self.stop, self.discard):
             row.addWidget(button)
             button.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.other = QLabel("")  # the item timed, when it is not the one in view
+        self.other.setObjectName("DetailMeta")
+        self.other.setWordWrap(True)
+        self.other.setVisible(False)
+        layout.addWidget(self.other)
+        layout.addLayout(row)
         if compact:
             self._fix_indicator_size()
         else:
@@ -167,9 +175,16 @@ class TimerControls(QWidget):
         self.tick.setInterval(TICK_MS)
         if state is None:
             self.forgotten = False
-        self.label.setText(self._text(state))
-        self.label.setToolTip(self._text(state, elide=False))
         here = state is not None and state.content_id == self.item_id
+        full = self._text(state, elide=False)
+        if not self.compact and state is not None and not here:
+            clock, _sep, timed = full.partition(" · ")  # the title on a line of its own
+            self.other.setText(self.tr("Timing: {title}").format(title=timed))
+            self.label.setText(clock)
+        else:
+            self.label.setText(self._text(state))
+        self.other.setVisible(not self.compact and state is not None and not here)
+        self.label.setToolTip(full)
         read_only = self.tracker.read_only
         if not self.compact:
             self.start.setVisible(not here and bool(self.item_id))
