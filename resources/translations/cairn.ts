@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn keeps rotating backups in {folder}: every one of the last two days, then one a day for two weeks, one a week for two months and one a month for a year. Restoring first backs up what you have now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet: Cairn makes one when it opens and closes, and every 30 minutes while you work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace your progress with the backup of {when} ({done})? What you have now is backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CohortWindow</name>
+    <message>
+        <source>Cohort: {learners} (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from their exported summaries; nothing here changes your own data. Sort by any column; Enter or double-click opens a learner&apos;s summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} learners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cohort as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceBox</name>
+    <message>
+        <source>Evidence links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New evidence link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://github.com/you/project — repository, write-up, demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected evidence link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {when}; Enter opens it in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence yet. Milestones count fully toward readiness once they have a link to proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>HTML — one self-contained file</source>
@@ -134,6 +255,37 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter this list by title or id (Esc closes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the items whose title or id contains what you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide done items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide skipped items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>History</source>
@@ -145,6 +297,10 @@ my mentor</source>
     </message>
     <message>
         <source>Items done over time against the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -205,6 +361,259 @@ my mentor</source>
     </message>
     <message>
         <source>Items done (of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <source>The filters above hide every item here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (read-only summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteConflict</name>
+    <message>
+        <source>This note was changed elsewhere while you were writing. Keep which?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your text; Edit → Undo brings the other back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the other text; yours is kept in a file in the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes in Markdown: what you learned, what confused you, what to ask your mentor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private note is never included in any export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note save state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also changed elsewhere — choose which to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This note was changed outside this window while you were writing here. Keep mine saves your text (Edit → Undo brings the other back); Use the other shows it and keeps your text in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Keep mine or Use the other first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the other text; yours is kept in {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved — your text replaced the change made elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy is kept in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackMenu</name>
+    <message>
+        <source>&amp;Add curriculum pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Curriculum packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove curriculum pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder of a curriculum pack (it holds pack.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curriculum pack not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added curriculum pack {pack}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove curriculum pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the pack &apos;{pack}&apos; and its folder? Its items leave the checklists; your progress and notes on them are kept and come back if you add the pack again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curriculum pack not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add curriculum pack {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove curriculum pack {pack}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackProblemsDialog</name>
+    <message>
+        <source>Curriculum pack not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has 1 problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has {count} problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{folder}&lt;/b&gt; was not added: {has}. Nothing was changed. Fix these and add it again (&lt;code&gt;cairn validate FOLDER&lt;/code&gt; checks a pack from a terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacksDialog</name>
+    <message>
+        <source>Curriculum packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs you or a mentor added. A pack with problems is &lt;b&gt;disabled&lt;/b&gt;: its items are hidden and your progress on them is kept. Fix its files (&lt;code&gt;cairn validate FOLDER&lt;/code&gt; lists every problem) and add it again, or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added curriculum packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — disabled: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} (and 1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} (and {count} more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -474,6 +883,167 @@ my mentor</source>
         <source>{area} · {weight} %</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add evidence to: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing left to do for this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDetail</name>
+    <message>
+        <source>Reading link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a saved copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF, web page or any file you saved to read offline. Cairn never downloads anything itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open saved copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the saved copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items that use this reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click an item to open it in its week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reading selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reading in the list to see where it points, mark how far you got and keep an offline copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available offline. Save the page or PDF yourself, then attach the file here to read it on a train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available offline: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved copy is missing: {file} (moved or deleted?). Attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a saved copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsModel</name>
+    <message>
+        <source>used by 1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by {count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search title, author or topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reading matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} readings · {read} read · {reading} in progress · showing {shown}. Space marks the selected reading read; Enter opens it in your browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RolesPage</name>
@@ -511,6 +1081,254 @@ my mentor</source>
     </message>
     <message>
         <source>Today suggests next steps for your first role; others are shown on the readiness page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyMenu</name>
+    <message>
+        <source>1 backup kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items done unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} items done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your progress file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup before the check failed ({reason}), so the check did not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check could not run: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress file is healthy: integrity and foreign keys checked, {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is healthy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated with changes made outside this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTable</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item or reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recorded study session; Enter edits the selected one, Delete deletes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected study session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected study session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} sessions, {hours} h in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study time recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharingMenu</name>
+    <message>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export progress summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import progress (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open learner summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress (a Cairn JSON export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the progress in {file} ({who}, exported {when}) into yours? For each item the newer change is kept; nothing is deleted, and a backup is made first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open learner summaries (Cairn JSON exports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some summaries could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>In a list of items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {status} (every selected row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select several rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Find anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next pane or control (navigation → list → details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -566,6 +1384,10 @@ my mentor</source>
     </message>
     <message>
         <source>(paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -660,6 +1482,14 @@ my mentor</source>
     </message>
     <message>
         <source>Save your roles and plan, then open Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Not {what}: {reason}</source>
+        <extracomment>What a learner action may raise that a learner can read: bad input, the database refusing, the disk or folder refusing.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

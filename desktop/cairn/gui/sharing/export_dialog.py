@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,7 +65,14 @@ def themed_preview(html: str, palette: QPalette) -> str:
     """The print HTML in the window's colours, so the preview reads in both themes (the
     written PDF keeps its print colours)."""
     text = palette.color(QPalette.ColorRole.Text).name()
-    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    base = palette.color(QPalette.ColorRole.Base)
+    ink = palette.color(QPalette.ColorRole.Text)
+    # secondary text: the text colour a third of the way to the background
+    muted = QColor(
+        round(0.7 * ink.red() + 0.3 * base.red()),
+        round(0.7 * ink.green() + 0.3 * base.green()),
+        round(0.7 * ink.blue() + 0.3 * base.blue()),
+    ).name()
     header = palette.color(QPalette.ColorRole.AlternateBase).name()
     style = (
         PRINT_STYLE.replace("#1d1d1f", text).replace("#5b616b", muted).replace("#f3f5f8", header)
