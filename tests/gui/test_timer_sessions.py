@@ -239,3 +239,17 @@ def test_the_item_pane_edits_and_deletes_its_sessions_with_undo(
     assert "25 min" in sessions.list.item(0).text()
     window.undo_stack.undo()
     assert "40 min" in sessions.list.item(0).text()
+
+
+def test_a_timer_across_an_idle_gap_asks_before_saving(window: MainWindow, clock: Clock) -> None:
+    controls = window.detail.timer
+    controls.start.click()
+    clock.now += timedelta(minutes=40)
+    controls._last_tick -= 3600  # the computer slept: the next tick comes an hour late
+    controls.tick.timeout.emit()
+    controls.stop.click()
+    prompt = controls.prompt
+    assert isinstance(prompt, LongSessionPrompt) and "idle" in prompt.text.text()
+    assert stored(window) == []
+    prompt.save_until.click()  # "until" starts at the whole 40 minutes
+    assert stored(window) == [(40, "timer")]
