@@ -157,6 +157,32 @@ def test_the_shown_item_takes_the_new_themes_link_colour_after_a_switch(
     window.set_theme("system")
 
 
+def test_a_label_with_a_link_takes_the_new_themes_link_colour(
+    app: QApplication,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    apply_theme(app, "light")
+    label = QLabel('Month 1: Foundations. <a href="more">more…</a>')
+    qtbot.addWidget(label)
+    label.resize(400, 30)
+    label.show()
+
+    def drawn() -> set[str]:
+        image = label.grab().toImage()
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(image.width())
+            for y in range(image.height())
+        }
+
+    assert COLOURS["light"]["link"] in drawn()
+    apply_theme(app, "dark")
+    assert COLOURS["dark"]["link"] in drawn()
+    assert COLOURS["light"]["link"] not in drawn()
+
+
 def _designed_icon_names() -> list[str]:
     text = DESIGN.read_text(encoding="utf-8")
     section = text.split("## Icons", 1)[1]

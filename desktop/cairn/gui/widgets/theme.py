@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from ...locations import resources_dir
 
@@ -303,6 +303,16 @@ def _follow_system(app: QApplication) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(scheme_changed)
 
 
+def _relink_labels(app: QApplication) -> None:
+    """Labels showing links take the new theme's link colour (Qt fixes it when the text is
+    set, so the text is set again)."""
+    for widget in app.allWidgets():
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            text = widget.text()
+            widget.clear()  # setting the same text again is ignored
+            widget.setText(text)
+
+
 def apply_theme(app: QApplication, name: str, style_dir: Path | None = None) -> str:
     """Apply a theme by name; return the concrete theme used ('light' or 'dark')."""
     concrete = resolve_theme(name)
@@ -314,5 +324,6 @@ def apply_theme(app: QApplication, name: str, style_dir: Path | None = None) -> 
     app.setStyleSheet(style_sheet(concrete, style_dir))
     _state.update(name=name, concrete=concrete, style_dir=str(style_dir) if style_dir else None)
     _follow_system(app)
+    _relink_labels(app)
     theme_signals().applied.emit(concrete)
     return concrete
