@@ -56,6 +56,9 @@ class QuickOpen(QDialog):
         self.results.setUniformItemSizes(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setSpacing(1)
         self.results.itemActivated.connect(lambda _item: self.accept())
         self.hint = QLabel("")
         self.hint.setObjectName("PageSummary")
@@ -65,7 +68,7 @@ class QuickOpen(QDialog):
         layout.addWidget(self.hint)
         self.field.textChanged.connect(self._update)
         self.field.installEventFilter(self)
-        self.resize(560, 420)
+        self.resize(680, 460)
 
     def start(self) -> None:
         """Open afresh: an empty field, everything findable read again."""
@@ -74,6 +77,7 @@ class QuickOpen(QDialog):
         self._update("")
         parent = self.parentWidget()
         if parent is not None:
+            self.resize(min(680, parent.width() - 80), min(460, parent.height() - 120))
             top = parent.mapToGlobal(parent.rect().topLeft())
             self.move(top.x() + (parent.width() - self.width()) // 2, top.y() + 60)
         self.open()
@@ -99,9 +103,9 @@ class QuickOpen(QDialog):
 
     def _row(self, candidate: Candidate, query: str) -> QListWidgetItem:
         about = " · ".join(p for p in (kind_label(candidate.kind), candidate.detail) if p)
-        text = f"{candidate.title}   ({about})"
         if candidate.body:
-            text += "\n    " + snippet(candidate.body, query)
+            about += " — " + snippet(candidate.body, query)
+        text = f"{candidate.title}\n{about}"
         row = QListWidgetItem(text)
         row.setData(CANDIDATE_ROLE, candidate)
         row.setToolTip(candidate.title)

@@ -13,11 +13,12 @@ SEPARATORS = frozenset(" -_·/.:,()[]'\"")
 PREFIX_BONUS = 100  # the text starts with the query
 WORD_PREFIX_BONUS = 60  # a word of the text starts with the query
 SUBSTRING_BONUS = 30  # the query appears in one piece
+WHOLE_WORD_BONUS = 20  # ... as a whole word
 FIRST_LETTER = 12  # a letter matched at the very start
 WORD_START = 9  # a letter matched at the start of a word
-IN_A_ROW = 6  # a letter matched right after the previous one
+IN_A_ROW = 8  # a letter matched right after the previous one
 LETTER = 1
-GAP = 1  # each jump over letters that did not match
+GAP = 2  # each jump over letters that did not match
 _NONE = float("-inf")
 
 
@@ -77,6 +78,8 @@ def word_score(word: str, text: str) -> float | None:
     if found is None:
         return None
     w, t = word.lower(), text.lower()
+    if _whole_word(w, t):
+        found += WHOLE_WORD_BONUS
     if t.startswith(w):
         found += PREFIX_BONUS
     else:
@@ -85,6 +88,18 @@ def word_score(word: str, text: str) -> float | None:
             found += WORD_PREFIX_BONUS if _any_word_start(w, t) else 0
             found += SUBSTRING_BONUS
     return found
+
+
+def _whole_word(word: str, text: str) -> bool:
+    """Whether `word` appears in `text` with a separator (or an end) on both sides."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        starts = at == 0 or text[at - 1] in SEPARATORS
+        if starts and (end == len(text) or text[end] in SEPARATORS):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _any_word_start(word: str, text: str) -> bool:

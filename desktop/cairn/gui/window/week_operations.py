@@ -74,7 +74,7 @@ class WeekActions(QObject):
             text = (
                 self.tr("Every item of week {number} is already done (or skipped).")
                 if status == "done"
-                else self.tr("Every item of week {number} is already to do.")
+                else self.tr("Every item of week {number} is already “To do”.")
             )
             self._say(text.format(number=number))
             return
@@ -93,7 +93,8 @@ class WeekActions(QObject):
         else:
             title = self.tr("Reset week {number}?").format(number=number)
             text = self.tr(
-                "This sets {count} items of week {number} back to to do. Edit → Undo takes it back."
+                "This sets {count} items of week {number} back to “To do”. Edit → Undo "
+                "takes it back."
             )
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -103,6 +104,9 @@ class WeekActions(QObject):
             self.window,
         )
         box.setAccessibleName(title)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        label = self.tr("Mark {count} done") if status == "done" else self.tr("Reset {count}")
+        ok.setText(label.format(count=len(item_ids)))
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.finished.connect(lambda _result: self._answered(box, week_id, status, item_ids))
         self.pending = box
