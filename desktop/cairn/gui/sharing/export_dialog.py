@@ -34,7 +34,7 @@ from ...reports.export import (
     render_text,
     write_export,
 )
-from ...reports.html_report import PRINT_STYLE
+from ...reports.html_report import PRINT_STYLE, TRACK
 from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
 from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
@@ -67,17 +67,22 @@ def themed_preview(html: str, palette: QPalette) -> str:
     text = palette.color(QPalette.ColorRole.Text).name()
     base = palette.color(QPalette.ColorRole.Base)
     ink = palette.color(QPalette.ColorRole.Text)
-    # secondary text: the text colour a third of the way to the background
-    muted = QColor(
-        round(0.7 * ink.red() + 0.3 * base.red()),
-        round(0.7 * ink.green() + 0.3 * base.green()),
-        round(0.7 * ink.blue() + 0.3 * base.blue()),
-    ).name()
+    muted = _mix(ink, base, 0.7)  # secondary text, a third of the way to the background
     header = palette.color(QPalette.ColorRole.AlternateBase).name()
     style = (
         PRINT_STYLE.replace("#1d1d1f", text).replace("#5b616b", muted).replace("#f3f5f8", header)
     )
-    return html.replace(PRINT_STYLE, style)
+    track = f'bgcolor="{_mix(ink, base, 0.18)}"'  # the empty part of a progress bar
+    return html.replace(PRINT_STYLE, style).replace(f'bgcolor="{TRACK}"', track)
+
+
+def _mix(ink: QColor, base: QColor, share: float) -> str:
+    """`share` of `ink` over `base`, as #rrggbb."""
+    return QColor(
+        round(share * ink.red() + (1 - share) * base.red()),
+        round(share * ink.green() + (1 - share) * base.green()),
+        round(share * ink.blue() + (1 - share) * base.blue()),
+    ).name()
 
 
 class _Signals(QObject):
@@ -202,7 +207,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        self.resize(1100, 720)
+        room = self.screen().availableGeometry()  # fits a 1280×720 screen too
+        self.resize(min(1100, room.width() * 9 // 10), min(720, room.height() * 9 // 10))
         self._restore_choices()
         for signal in (
             self.format.currentIndexChanged,
