@@ -43,12 +43,15 @@ def test_the_reading_pane_offers_nothing_until_a_reading_is_chosen(qtbot, tracke
     assert "Choose a reading" in detail.meta.text()
     controls = [*detail.buttons.buttons(), detail.attach, detail.open_copy, detail.detach]
     assert not any(button.isEnabled() for button in controls)
+    assert not any(button.isChecked() for button in detail.buttons.buttons())
     assert detail.attach_copy(Path("/tmp/x.pdf")) is False  # nothing to attach it to
 
     reading = next(iter(tracker.curriculum.readings))
     detail.show_reading(reading, [])
     assert all(button.isEnabled() for button in detail.buttons.buttons())
     assert detail.attach.isEnabled()
+    detail.show_reading("", [])
+    assert not any(button.isChecked() for button in detail.buttons.buttons())
 
 
 def test_the_period_label_has_no_stray_ampersand(qtbot, tracker: Tracker) -> None:  # type: ignore[no-untyped-def]

@@ -170,8 +170,11 @@ class ReadingDetail(QWidget):
             )
         )
         self.link.setText("")
+        exclusive = self.buttons.exclusive()
+        self.buttons.setExclusive(False)  # an exclusive group keeps one button checked
         for button in self.buttons.buttons():
             button.setChecked(False)
+        self.buttons.setExclusive(exclusive)
         self.copy_state.setText("")
         for button in (self.attach, self.open_copy, self.detach):
             button.setEnabled(False)
