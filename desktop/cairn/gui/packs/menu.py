@@ -50,7 +50,7 @@ class PackProblemsDialog(QDialog):
             ).format(folder=escape(str(folder)), has=has)
         )
         intro.setWordWrap(True)
-        self.text = QPlainTextEdit("\n".join(str(p) for p in problems))
+        self.text = QPlainTextEdit("\n\n".join(str(p) for p in problems))
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Problems in the pack"))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
