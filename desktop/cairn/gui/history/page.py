@@ -25,12 +25,22 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...history import WEEKS_SHOWN, HistoryData
 from ...history import history_data as compute
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..study.session_table import SessionTable
 from ..widgets.charts import accent, chart_view, follow_palette, nice_maximum, plan_colour
 
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
@@ -286,17 +296,32 @@ class HistoryPage(QWidget):
         self._build_burn_up()
         charts = QHBoxLayout()
         charts.addWidget(
-            chart_view(self.hours, self.tr("Hours studied per week against the plan"), 240), 1
+            chart_view(self.hours, self.tr("Hours studied per week against the plan"), 300), 1
         )
         charts.addWidget(
-            chart_view(self.burn_up, self.tr("Items done over time against the plan"), 240), 1
+            chart_view(self.burn_up, self.tr("Items done over time against the plan"), 300), 1
         )
-        layout = QVBoxLayout(self)
+        sessions_label = QLabel(self.tr("Study sessions"))
+        sessions_label.setObjectName("SectionLabel")
+        self.sessions = SessionTable(tracker, operations)
+        self.sessions.setMinimumHeight(240)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.calendar)
         layout.addLayout(charts, 1)
+        layout.addWidget(sessions_label)
+        layout.addWidget(self.sessions, 1)
+        self.scroller = QScrollArea()  # at 720 px high the session list is scrolled to
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
 
     def _build_hours(self) -> None:
         self.studied = QBarSet(self.tr("Studied"))
