@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from tests.fixtures.packs.big_pack import write_big_pack
 
 from cairn.gui.find.matching import Candidate, score, search, snippet, subsequence_score
 from cairn.gui.readings.page import READING_ID_ROLE
@@ -16,7 +17,6 @@ from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.gui.window.shortcuts_sheet import plain
 from cairn.tracker import Tracker
-from tests.fixtures.packs.big_pack import write_big_pack
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -46,7 +46,7 @@ def test_letters_in_a_row_and_at_word_starts_rank_first() -> None:
             Candidate("item", "c", "Read a grammar"),
         ],
     )
-    assert [c.target_id for c in found][0] == "b"
+    assert found[0].target_id == "b"
     assert {c.target_id for c in found} == {"a", "b", "c"}
 
 
@@ -357,3 +357,31 @@ def test_the_shortcuts_sheet_lists_ctrl_k_and_d(qtbot: QtBot, window: MainWindow
     assert "Mark done (every selected row): D" in rows
     assert any(row.endswith("Alt+2") for row in rows)
     assert plain("Find &anything…") == "Find anything"
+
+
+def test_ctrl_f_puts_the_cursor_in_the_filter_of_the_list_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.checklist.setFocus()
+    qtbot.keyClick(window.checklist, Qt.Key.Key_F, CTRL)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit) and window.items.isAncestorOf(focused)
+    window.show_node(Node("group", "readings"))
+    window.readings.table.setFocus()
+    qtbot.keyClick(window.readings.table, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.readings.search
+
+
+def test_a_letter_marks_the_current_row_of_a_grouped_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_node(Node("role", next(iter(window.tracker.curriculum.roles))))
+    view = window.lists.currentWidget()
+    assert view is window.tree
+    item_id = window.tree.current_item_id()
+    assert item_id
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_G)
+    assert window.tracker.status(item_id) == "doing"
+    window.status_actions["toggle"].trigger()  # Item → Toggle done on a grouped list
+    assert window.tracker.status(item_id) == "done"
