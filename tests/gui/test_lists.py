@@ -34,9 +34,9 @@ def test_a_long_title_that_does_not_fit_has_its_whole_text_in_a_tooltip(
     index = model.index(longest, TITLE_COLUMN)
     title = index.data()
     needed = view.fontMetrics().horizontalAdvance(title)
-    assert needed > view.columnWidth(TITLE_COLUMN)  # it is cut on screen …
+    assert needed > 2 * view.columnWidth(TITLE_COLUMN)  # it is cut on screen …
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(title)  # … and whole in the tip
-    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle  # both ends stay readable
+    assert view.wordWrap()  # two lines of it are shown before it is cut
 
 
 def test_the_status_column_is_a_narrow_glyph_with_the_status_in_words(

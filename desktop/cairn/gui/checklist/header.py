@@ -25,7 +25,7 @@ class ProgressRow:
         self.bar.setAccessibleName(f"{name} progress")
         self.text = QLabel("")
         self.text.setObjectName("DetailMeta")
-        self.text.setMinimumWidth(150)
+        self.text.setWordWrap(True)  # a narrow window wraps the count, never cuts it
         layout.addWidget(self.label, row, 0)
         layout.addWidget(self.bar, row, 1)
         layout.addWidget(self.text, row, 2)

@@ -136,7 +136,9 @@ class ItemsPage(QWidget):
             view = self.tree
         elif shown.items:
             self.model.set_items(shown.items, grouped=page.by_week)
-            self.checklist.setColumnHidden(WEEK_COLUMN, not page.show_week_column)
+            self.checklist.setColumnHidden(
+                WEEK_COLUMN, page.by_week or not page.show_week_column
+            )  # under week headings the column would repeat them
             view = self.checklist
         else:
             self.empty.setText(self._empty_words(page))
@@ -162,7 +164,9 @@ class ItemsPage(QWidget):
             self.lists.setCurrentWidget(self.tree)
         elif shown.items:
             self.checklist.show_items(shown.items, keep=keep, grouped=page.by_week)
-            self.checklist.setColumnHidden(WEEK_COLUMN, not page.show_week_column)
+            self.checklist.setColumnHidden(
+                WEEK_COLUMN, page.by_week or not page.show_week_column
+            )  # under week headings the column would repeat them
             self.lists.setCurrentWidget(self.checklist)
         else:
             self.empty.setText(self._empty_words(page))

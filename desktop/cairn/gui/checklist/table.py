@@ -40,6 +40,14 @@ class WeekHeading:
     items: tuple[Item, ...]
 
 
+_HEADING_TITLE_MAX = 56  # a longer week title is cut so its done count shows; the tip has it
+_HEADING_TEXT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ChecklistModel", text)
 
@@ -180,10 +188,12 @@ class ChecklistModel(ReadOnlyTableModel):
         """A week's heading: its number, title and done count, in bold, across the row."""
         if column != STATUS_COLUMN:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _HEADING_TEXT_ROLES:
             week = self.tracker.curriculum.weeks.get(heading.week_id)
             progress = progress_of(heading.items, self.tracker.statuses())
             title = f"Week {week.number} · {week.title}" if week else heading.week_id
+            if role == Qt.ItemDataRole.DisplayRole and len(title) > _HEADING_TITLE_MAX:
+                title = title[: _HEADING_TITLE_MAX - 1].rstrip() + "…"  # the count stays seen
             return _tr("{week} — {done} of {total} done").format(
                 week=title, done=progress.done, total=progress.total
             )
@@ -238,11 +248,11 @@ class ChecklistView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the tooltip has the whole title
+        self.setWordWrap(True)  # a title takes up to two lines, then "…" (its tooltip has it all)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(30)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
@@ -310,6 +320,7 @@ class ChecklistView(QTableView):
         self.clearSpans()
         for row in self._model.heading_rows():
             self.setSpan(row, 0, 1, len(COLUMNS))
+            self.setRowHeight(row, self.fontMetrics().lineSpacing() + 14)
         if self._model.rowCount() and not self.currentIndex().isValid():
             first = next(
                 (r for r in range(self._model.rowCount()) if not self._model.is_heading(r)), 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -161,7 +161,8 @@ class WrappingNames(QStyledItemDelegate):
         parent = index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.view.header().sectionSize(0) - self.view.indentation() * (depth + 1) - 8
+        margins = 20  # the style's text margins and focus frame, with room to spare
+        width = self.view.header().sectionSize(0) - self.view.indentation() * (depth + 1) - margins
         if width <= 40:
             return hint
         text = str(index.data() or "")
@@ -173,11 +174,16 @@ class WrappingNames(QStyledItemDelegate):
 
 
 class NavigationView(QTreeView):
-    """The navigation tree; its rows are measured again when its width changes."""
+    """The navigation tree; its rows are measured again when the names' column changes width
+    (the pane resized, a scroll bar shown or hidden)."""
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.doItemsLayout()
+    def __init__(self) -> None:
+        super().__init__()
+        self.header().sectionResized.connect(self._names_resized)
+
+    def _names_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.scheduleDelayedItemsLayout()
 
 
 def navigation_view(model: NavigationModel) -> QTreeView:
