@@ -230,7 +230,35 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit learner name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved (your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change export choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit mentor questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit next goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Since my last export (none yet: everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown (the preview)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -243,6 +271,10 @@ my mentor</source>
     </message>
     <message>
         <source>Saved {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -974,9 +1006,37 @@ my mentor</source>
         <source>Attach a saved copy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mark reading {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingsModel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>used by 1 item</source>
         <translation type="unfinished"></translation>
@@ -1422,7 +1482,7 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every item of week {number} is already to do.</source>
+        <source>Every item of week {number} is already “To do”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,7 +1498,15 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This sets {count} items of week {number} back to to do. Edit → Undo takes it back.</source>
+        <source>This sets {count} items of week {number} back to “To do”. Edit → Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {count} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset {count}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from ...progress import READING_LABELS
 from ...tracker import Change, Tracker
 from ..operations import Operation
@@ -13,7 +15,9 @@ from ..reversible import reversible
 def reading_status_operation(tracker: Tracker, reading_id: str, status: str) -> Operation:
     """Mark a reading; undo puts back the status the database held."""
     return reversible(
-        f"Mark reading {READING_LABELS[status].lower()}",
+        QCoreApplication.translate("ReadingDetail", "Mark reading {status}").format(
+            status=READING_LABELS[status].lower()
+        ),
         lambda: tracker.set_reading_status(reading_id, status),
         lambda stored: tracker.set_reading_status(reading_id, str(stored)),
         read=lambda: stored_reading_status(tracker, reading_id),
@@ -37,9 +41,13 @@ def reading_copy_operation(tracker: Tracker, reading_id: str, path: Path | None)
         )
 
     return reversible(
-        "Attach offline copy" if path else "Remove offline copy",
+        _tr("Attach offline copy") if path else _tr("Remove offline copy"),
         lambda: tracker.set_reading_copy(reading_id, path),
         put_back,
-        failed="attached" if path else "removed",
+        failed=_tr("attached") if path else _tr("removed"),
         read=lambda: tracker.reading_copies().get(reading_id),
     )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReadingDetail", text)

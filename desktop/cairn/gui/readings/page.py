@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -31,17 +32,23 @@ from .operations import reading_status_operation
 
 READING_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
-COLUMNS = ("Status", "Reading", "Kind", "Months", "Hours", "Offline")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ReadingsModel", "Status"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Reading"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Kind"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Months"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Hours"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Offline"),
+)
 READING_GLYPHS = {"unread": "○", "reading": "◐", "read": "✔"}
 
 
 class ReadingsModel(ReadOnlyTableModel):
     """One row per catalogued reading, with where it is used and the learner's status."""
 
-    columns = COLUMNS
-
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.columns = tuple(self.tr(str(column)) for column in COLUMNS)
         self.tracker = tracker
         c = tracker.curriculum
         self.readings: list[Reading] = sorted(c.readings.values(), key=lambda r: r.title.lower())

@@ -256,7 +256,10 @@ class ExportDialog(QDialog):
         """Keep the name (when its editing finishes, and before an export): "Edit learner
         name"; a refusal is said under the form."""
         self._name_saved = self._keep(
-            LEARNER_NAME, self.name.text().strip(), "Edit learner name", "saved (your name)"
+            LEARNER_NAME,
+            self.name.text().strip(),
+            self.tr("Edit learner name"),
+            self.tr("saved (your name)"),
         )
         return self._name_saved
 
@@ -278,11 +281,18 @@ class ExportDialog(QDialog):
             "notes": self.notes.isChecked(),
         }
         return (
-            self._keep("export_choice", choice, "Change export choice", "exported")
-            and self._keep(
-                MENTOR_QUESTIONS, fields[MENTOR_QUESTIONS], "Edit mentor questions", "exported"
+            self._keep(
+                "export_choice", choice, self.tr("Change export choice"), self.tr("exported")
             )
-            and self._keep(NEXT_GOALS, fields[NEXT_GOALS], "Edit next goals", "exported")
+            and self._keep(
+                MENTOR_QUESTIONS,
+                fields[MENTOR_QUESTIONS],
+                self.tr("Edit mentor questions"),
+                self.tr("exported"),
+            )
+            and self._keep(
+                NEXT_GOALS, fields[NEXT_GOALS], self.tr("Edit next goals"), self.tr("exported")
+            )
         )
 
     def _changed(self, change: Change) -> None:
@@ -345,7 +355,7 @@ class ExportDialog(QDialog):
         try:
             text = self.render_export("pdf" if fmt in ("html", "pdf") else fmt)
         except ACTION_ERRORS as error:  # the progress could not be read (a busy file)
-            report(self, "shown (the preview)", error, say=self.state.setText)
+            report(self, self.tr("shown (the preview)"), error, say=self.state.setText)
             return
         if fmt in ("html", "pdf"):
             self.preview.setHtml(themed_preview(text, self.preview.palette()))
@@ -385,7 +395,7 @@ class ExportDialog(QDialog):
         try:
             text = self.render_export(fmt)
         except ACTION_ERRORS as error:
-            report(self, "exported", error, say=self.state.setText)
+            report(self, self.tr("exported"), error, say=self.state.setText)
             return
         self.export_button.setEnabled(False)
         self.state.setText(self.tr("Writing {file}…").format(file=target))
@@ -403,7 +413,7 @@ class ExportDialog(QDialog):
             self.state.setText(self.tr("Saved {file}.").format(file=target))
             attempt(
                 self,
-                "kept",
+                self.tr("kept"),
                 lambda: self.tracker.remember_export(self._now),
                 say=lambda text: self.state.setText(
                     self.tr("Saved {file}, but the time of this export was {reason}").format(
