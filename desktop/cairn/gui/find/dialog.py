@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .candidates import kind_label
+from .delegate import ResultDelegate
 from .matching import Candidate, search, snippet
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -58,7 +59,7 @@ class QuickOpen(QDialog):
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
         self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setSpacing(1)
+        self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.itemActivated.connect(lambda _item: self.accept())
         self.hint = QLabel("")
         self.hint.setObjectName("PageSummary")
@@ -109,6 +110,7 @@ class QuickOpen(QDialog):
         row = QListWidgetItem(text)
         row.setData(CANDIDATE_ROLE, candidate)
         row.setToolTip(candidate.title)
+        row.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
         return row
 
     def current(self) -> Candidate | None:
