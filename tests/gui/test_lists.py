@@ -122,6 +122,17 @@ def test_ctrl_f_filter_narrows_as_you_type_and_esc_restores(
     assert window.checklist.hasFocus()
 
 
+def test_another_page_is_shown_whole(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_node(Node("week", "w01"))
+    window.items.focus_filter()
+    qtbot.keyClicks(window.items.filters.field, "zzz-nothing")
+    assert _shown_titles(window) == []
+    assert "filters above hide every item" in window.items.empty.text()
+    window.show_node(Node("week", "w02"))
+    assert len(_shown_titles(window)) == len(window.tracker.curriculum.week_items("w02"))
+    assert not window.items.filters.field.isVisible()
+
+
 def test_the_filter_narrows_a_grouped_list_too(qtbot: QtBot, window: MainWindow) -> None:
     window.show_node(Node("role", "llm-engineer"))
     model = window.tree_model

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
@@ -70,6 +70,12 @@ class FilterBar(QWidget):
     def _close_field(self) -> None:
         self.field.setVisible(False)
         self.to_list.emit()
+
+    def close_field(self) -> None:
+        """Empty and hide the filter field quietly (another page is shown)."""
+        with QSignalBlocker(self.field):
+            self.field.clear()
+        self.field.setVisible(False)
 
     def hidden_statuses(self) -> list[str]:
         """The statuses the toggles hide, as kept in the settings."""

@@ -67,8 +67,10 @@ class ItemsPage(QWidget):
 
     # --- filters --------------------------------------------------------------------------------
     def focus_filter(self) -> None:
-        """Ctrl+F: open the filter field above the list in view and put the cursor in it."""
-        self.filters.open_field()
+        """Ctrl+F: open the filter field above the list in view and put the cursor in it (a
+        page without a list has nothing to filter)."""
+        if self.page.items or self.page.groups:
+            self.filters.open_field()
 
     def _focus_list(self) -> None:
         current = self.lists.currentWidget()
@@ -129,6 +131,8 @@ class ItemsPage(QWidget):
         self.page = page
         self._show_header(page)
         self._show_choices(page)
+        self.filters.setVisible(bool(page.items or page.groups))  # only over a list
+        self.filters.close_field()  # typed text filtered the page before; the toggles stay
         shown = self._shown(page)
         view: QWidget = self.empty
         if shown.groups:
@@ -158,6 +162,7 @@ class ItemsPage(QWidget):
         if not more_open:
             self._show_header(page)
         self._show_choices(page)
+        self.filters.setVisible(bool(page.items or page.groups))
         shown = self._shown(page)
         if shown.groups:
             self.tree.show_groups(shown.groups, shown.columns, keep=keep)
