@@ -422,6 +422,14 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You are viewing {name}&apos;s progress from a summary, exported {date}. It is read-only: nothing here changes it or your own data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are viewing {name}&apos;s progress from a summary. It is read-only: nothing here changes it or your own data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (read-only summary)</source>
         <translation type="unfinished"></translation>
     </message>
