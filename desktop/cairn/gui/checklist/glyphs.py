@@ -53,3 +53,19 @@ class StatusGlyphDelegate(QStyledItemDelegate):
         if not index.data(self.id_role):
             return hint
         return QSize(min(hint.width(), GLYPH_WIDTH), hint.height())
+
+
+class TwoLineRows(QStyledItemDelegate):
+    """Item rows (an item id in `id_role`) are two lines tall so a title wraps once before it
+    is cut; headings keep one line."""
+
+    def __init__(self, parent: QObject, id_role: int) -> None:
+        super().__init__(parent)
+        self.id_role = id_role
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        if not index.data(self.id_role):
+            return hint
+        lines = option.fontMetrics.lineSpacing() * 2 + 8  # type: ignore[attr-defined]
+        return QSize(hint.width(), max(hint.height(), lines))

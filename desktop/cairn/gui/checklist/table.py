@@ -191,7 +191,11 @@ class ChecklistModel(ReadOnlyTableModel):
         if role in _HEADING_TEXT_ROLES:
             week = self.tracker.curriculum.weeks.get(heading.week_id)
             progress = progress_of(heading.items, self.tracker.statuses())
-            title = f"Week {week.number} · {week.title}" if week else heading.week_id
+            title = (
+                _tr("Week {number} · {title}").format(number=week.number, title=week.title)
+                if week
+                else heading.week_id
+            )
             if role == Qt.ItemDataRole.DisplayRole and len(title) > _HEADING_TITLE_MAX:
                 title = title[: _HEADING_TITLE_MAX - 1].rstrip() + "…"  # the count stays seen
             return _tr("{week} — {done} of {total} done").format(

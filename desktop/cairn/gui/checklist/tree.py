@@ -20,7 +20,7 @@ from ...content import Item
 from ...progress import STATUS_LABELS, progress_of
 from ...tracker import Change, Tracker
 from ..operations import Operations
-from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate
+from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate, TwoLineRows
 from .status_input import StatusInput, status_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -159,11 +159,13 @@ class ItemTreeView(QTreeView):
         self.setModel(model)
         self.setAccessibleName(name)
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # headings one line, items two
+        self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the tooltip has the whole title
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole title
         self.setItemDelegateForColumn(0, StatusGlyphDelegate(self, ITEM_ID_ROLE))
+        self.setItemDelegateForColumn(1, TwoLineRows(self, ITEM_ID_ROLE))
         self.status_input = StatusInput(
             self, model.tracker, model.item_id_at, 0, self.status_requested
         )
