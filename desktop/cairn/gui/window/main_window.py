@@ -171,13 +171,20 @@ class MainWindow(WindowHost):
 
     def _make_read_only(self) -> None:
         """Someone else's progress: clearly marked, and nothing in it can be changed."""
-        name = (self.summary.learner_name if self.summary else "") or "another learner"
-        when = f", exported {self.summary.exported_at:%d %b %Y}" if self.summary else ""
+        name = (self.summary.learner_name if self.summary else "") or self.tr("another learner")
         self._show_title()
-        self.banner.setText(
-            f"You are viewing {name}'s progress from a summary{when}. It is "
-            "read-only: nothing here changes it or your own data."
-        )
+        if self.summary:
+            text = self.tr(
+                "You are viewing {name}'s progress from a summary, exported {date}. It is "
+                "read-only: nothing here changes it or your own data."
+            )
+        else:
+            text = self.tr(
+                "You are viewing {name}'s progress from a summary. It is read-only: nothing "
+                "here changes it or your own data."
+            )
+        date = f"{self.summary.exported_at:%d %b %Y}" if self.summary else ""
+        self.banner.setText(text.format(name=name, date=date))
         self.banner.setVisible(True)
         for action in self.status_actions.values():
             action.setEnabled(False)
