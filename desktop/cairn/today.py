@@ -17,7 +17,6 @@ from .readiness import NextStep, ReadinessModel
 
 STEPS_SHOWN = 5  # best next steps, and finished work waiting for evidence
 READINGS_SHOWN = 5
-STEPS_RANKED = 40  # how far down the readiness ranking to look for both lists
 
 
 class GroupKind(StrEnum):
@@ -106,7 +105,7 @@ def _within_reach(
         near = 0 if number <= week.number + 1 else 1
         return (near, -round(step.gain_per_hour, 9), number, order[step.item_id])
 
-    return sorted(steps, key=rank)[:STEPS_RANKED]
+    return sorted(steps, key=rank)
 
 
 def _role_groups(

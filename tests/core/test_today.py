@@ -166,3 +166,17 @@ def test_group_counts_are_the_items_listed(small: Curriculum) -> None:
     assert doing is not None and len(doing.items) == 2
     week = page.group(GroupKind.THIS_WEEK)
     assert week is not None and [i.id for i in week.items] == ["demo-start"]
+
+
+def test_blocked_and_listed_work_does_not_crowd_out_the_next_steps(small: Curriculum) -> None:
+    """Far down the ranking there is still work to suggest: the list is filled after the
+    items listed above and the blocked ones are left out, not before."""
+    c = _with_weeks(small, 60)
+    blocked = {
+        i: dataclasses.replace(c.items[i], requires=("demo-measure",))
+        for i in (f"far-{n}" for n in range(3, 50))
+    }
+    c = dataclasses.replace(c, items={**c.items, **blocked})
+    steps = _today(c, {}).group(GroupKind.NEXT_STEPS)
+    assert steps is not None and len(steps.items) == 5
+    assert [i.id for i in steps.items][3:] == ["far-50", "far-51"]
