@@ -385,3 +385,11 @@ def test_a_letter_marks_the_current_row_of_a_grouped_list(qtbot: QtBot, window: 
     assert window.tracker.status(item_id) == "doing"
     window.status_actions["toggle"].trigger()  # Item → Toggle done on a grouped list
     assert window.tracker.status(item_id) == "done"
+
+
+def test_the_week_actions_name_the_week_in_view_and_rest_without_one(window: MainWindow) -> None:
+    window.show_node(Node("week", "w05"))
+    action = window.status_actions["week_done"]
+    assert plain(action.text()) == "Mark week 5 done" and action.isEnabled()
+    window.show_node(Node("group", "history"))
+    assert not action.isEnabled() and not window.status_actions["week_reset"].isEnabled()

@@ -390,6 +390,20 @@ class MainWindow(WindowHost):
         )
         self.header.set_progress(rows)
         self.overall.setText(overall)
+        self._name_week_actions()
+
+    def _name_week_actions(self) -> None:
+        """Item → Mark week N done / Reset week N name the week they act on (off without)."""
+        week = self.tracker.curriculum.weeks.get(self.week_in_view())
+        done, reset = self.status_actions["week_done"], self.status_actions["week_reset"]
+        if week is None:
+            done.setText(self.tr("Mark &week done"))
+            reset.setText(self.tr("&Reset week"))
+        else:
+            done.setText(self.tr("Mark &week {number} done").format(number=week.number))
+            reset.setText(self.tr("&Reset week {number}").format(number=week.number))
+        for action in (done, reset):
+            action.setEnabled(week is not None and not self.tracker.read_only)
 
     # --- readings and evidence ------------------------------------------------------------------
     def _reading_selected(self, reading_id: str) -> None:
