@@ -17,6 +17,7 @@ from .readiness import NextStep, ReadinessModel
 
 STEPS_SHOWN = 5  # best next steps, and finished work waiting for evidence
 READINGS_SHOWN = 5
+REACH_WEEKS = 4  # next steps come from at most this many weeks ahead of the current one
 
 
 class GroupKind(StrEnum):
@@ -94,18 +95,22 @@ def requirements_met(curriculum: Curriculum, statuses: Mapping[str, str], item: 
 def _within_reach(
     curriculum: Curriculum, readiness: ReadinessModel, role: str, week: Week
 ) -> list[NextStep]:
-    """The role's steps ranked within reach: work of weeks up to the one after `week` first,
-    then by readiness gained per hour (ties: earlier week, then path order)."""
+    """The role's steps within reach (open work at most REACH_WEEKS ahead of `week`): work of
+    weeks up to the one after `week` first, then by readiness gained per hour (ties: earlier
+    week, then path order)."""
     weeks = curriculum.weeks
     steps = readiness.next_steps(role, limit=len(curriculum.items))
     order = {item_id: n for n, item_id in enumerate(curriculum.items)}
 
-    def rank(step: NextStep) -> tuple[int, float, int, int]:
-        number = weeks[curriculum.items[step.item_id].week_id].number
-        near = 0 if number <= week.number + 1 else 1
-        return (near, -round(step.gain_per_hour, 9), number, order[step.item_id])
+    def number(step: NextStep) -> int:
+        return weeks[curriculum.items[step.item_id].week_id].number
 
-    return sorted(steps, key=rank)
+    def rank(step: NextStep) -> tuple[int, float, int, int]:
+        near = 0 if number(step) <= week.number + 1 else 1
+        return (near, -round(step.gain_per_hour, 9), number(step), order[step.item_id])
+
+    reach = [s for s in steps if s.action != "finish" or number(s) <= week.number + REACH_WEEKS]
+    return sorted(reach, key=rank)
 
 
 def _role_groups(
