@@ -30,6 +30,7 @@ from .logs import command_line_log, configure_logging
 from .progress import STATUSES, Progress
 from .tracker import StoreError, Tracker, TrackerError, explain_folder_error
 from .validation import MAX_NOTE_CHARS
+from .words import plural
 
 JSON_SCHEMA = 1
 MAX_STDIN_IDS_CHARS = 1_000_000  # ids piped to `mark -`; far more than any curriculum holds
@@ -385,7 +386,7 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         )
     out.write(
         f"Study: {study.minutes_total / 60:.1f} h in all, {study.minutes_this_week / 60:.1f}"
-        f" h this week, streak {study.streak_days} day(s)\n"
+        f" h this week, streak {plural(study.streak_days, 'day')}\n"
     )
     if pace is not None:
         finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
@@ -407,7 +408,7 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     retired = tracker.retired_ids()
     if retired:
         out.write(
-            f"Retired: {len(retired)} saved item(s) no longer in the curriculum: "
+            f"Retired: {plural(len(retired), 'saved item')} no longer in the curriculum: "
             f"{', '.join(retired)}\n"
         )
     return EXIT_OK
@@ -476,7 +477,7 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             f"{tracker.status(item.id):<8} W{week_numbers[item.week_id]:<3} "
             f"{item.kind:<9} {item.id:<40} {item.title}{item_choice_label(tracker, item)}\n"
         )
-    out.write(f"{len(selected)} item(s)\n")
+    out.write(f"{plural(len(selected), 'item')}\n")
     return EXIT_OK
 
 
@@ -653,7 +654,7 @@ def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         backups = tracker.backups()
         out.write(
             f"{tracker.database_path}: ok (integrity and foreign keys checked; "
-            f"{len(backups)} backup(s) in {tracker.backup_dir})\n"
+            f"{plural(len(backups), 'backup')} in {tracker.backup_dir})\n"
         )
         return EXIT_OK
     if notice is not None:
@@ -663,7 +664,7 @@ def _check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
 
 def _log(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     change = tracker.log_study(args.item_id, args.minutes, source="cli")
-    out.write(f"{change.ids[0]}: {args.minutes} minute(s) recorded\n")
+    out.write(f"{change.ids[0]}: {plural(args.minutes, 'minute')} recorded\n")
     return EXIT_OK
 
 

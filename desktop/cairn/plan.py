@@ -57,10 +57,10 @@ class Pace:
         if self.state == "not started":
             return f"Your plan starts on {self.start:%d %b %Y}."
         if self.state == "behind":
+            weeks = self.catch_up_hours / max(self.pace_per_week, 1)
             return (
-                f"Behind plan by {self.catch_up_hours:.1f} h: about "
-                f"{self.catch_up_hours / max(self.pace_per_week, 1):.1f} week(s) of work "
-                "at your pace."
+                f"Behind plan by {self.catch_up_hours:.1f} h: about {weeks:.1f} "
+                f"{'week' if round(weeks, 1) == 1 else 'weeks'} of work at your pace."
             )
         if self.state == "ahead":
             return f"Ahead of plan by {self.done_hours - self.expected_hours:.1f} h."

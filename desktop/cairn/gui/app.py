@@ -64,12 +64,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     icon = resources_dir() / "icons" / "cairn.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    from .widgets.translator import install_translator
+
+    install_translator(app)  # resources/translations/cairn_<locale>.qm, when one is shipped
     return app
 
 

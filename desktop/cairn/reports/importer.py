@@ -729,7 +729,7 @@ def _check_choices(data: ExportData, curriculum: Curriculum) -> None:
             problem = (
                 f"{wrong[0]!r} is not an option of {group_id!r}"
                 if wrong
-                else f"{group_id!r} asks for {group.choose} option(s), not {len(options)}"
+                else f"{group_id!r} asks for {_plural(group.choose, 'option')}, not {len(options)}"
             )
             raise _refuse(data.path, f"field 'choices[{n}].options': {problem}")
 
