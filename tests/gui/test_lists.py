@@ -187,3 +187,14 @@ def test_a_role_page_opens_with_a_short_summary_and_more(window: MainWindow) -> 
     assert len(summary.text()) < 300 and "more…" in summary.text()  # two lines, not 200 px
     window.items._link("#more")
     assert " ".join(role.market_note.split()[:5]) in " ".join(summary.text().split())
+
+
+def test_view_show_navigation_hides_and_shows_it_and_follows_a_drag(window) -> None:  # type: ignore[no-untyped-def]
+    from cairn.gui.window.panes import navigation_shown
+
+    action = window.navigation_action
+    assert action.isChecked() and navigation_shown(window.splitter)
+    action.trigger()
+    assert not navigation_shown(window.splitter) and not action.isChecked()
+    action.trigger()
+    assert navigation_shown(window.splitter) and action.isChecked()

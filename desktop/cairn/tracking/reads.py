@@ -29,7 +29,14 @@ from .state import TrackerState
 
 #: Settings the window keeps for itself, not the learner's doing (never undone).
 NOT_PROGRESS_SETTINGS = frozenset(
-    {"last_view", "window_geometry", "splitter_state", "plan_asked", "last_export_at"}
+    {
+        "last_view",
+        "window_geometry",
+        "splitter_state",
+        "plan_asked",
+        "last_export_at",
+        "hidden_statuses",
+    }
 )
 
 TIMER_SETTING = "study_timer"

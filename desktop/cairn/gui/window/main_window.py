@@ -41,7 +41,14 @@ from .menus import (
     show_about,
 )
 from .navigation import NavigationModel, Node, navigation_view
-from .panes import banner_label, stack, three_panes, under_banner
+from .panes import (
+    banner_label,
+    navigation_shown,
+    show_navigation,
+    stack,
+    three_panes,
+    under_banner,
+)
 from .progress_rows import progress_rows
 from .shortcuts_sheet import ShortcutsSheet
 from .status_operation import status_operation, statuses_operation
@@ -155,7 +162,16 @@ class MainWindow(WindowHost):
         tools_menu.addSeparator()
         self.safety = SafetyMenu(tools_menu, self)
         focus = [self.navigation.setFocus, self.focus_list, self.focus_details]
-        self.theme_actions = add_view_menu(bar, self, self.theme, self.set_theme, focus)
+        self.theme_actions = add_view_menu(
+            bar,
+            self,
+            self.theme,
+            self.set_theme,
+            focus,
+            (navigation_shown(self.splitter), lambda on: show_navigation(self.splitter, on)),
+        )
+        self.navigation_action = self.theme_actions.pop("navigation")
+        self.splitter.splitterMoved.connect(self._sync_navigation_action)
         add_help_menu(
             bar,
             self.show_shortcuts,
@@ -234,6 +250,7 @@ class MainWindow(WindowHost):
         if index.isValid():
             self.navigation.setCurrentIndex(index)
         restore_layout(self, self.splitter, self.tracker)
+        self._sync_navigation_action()
 
     def _navigated(self, current: object, _previous: object) -> None:
         node = self.navigation_model.node_at(current)  # type: ignore[arg-type]
@@ -305,6 +322,12 @@ class MainWindow(WindowHost):
         self.navigation.setCurrentIndex(index)
         self.checklist.select_item(item_id)
         self.checklist.setFocus()
+
+    def _sync_navigation_action(self) -> None:
+        """View → Show navigation stays checked exactly while the navigation is open (it can
+        also be dragged shut)."""
+        with QSignalBlocker(self.navigation_action):
+            self.navigation_action.setChecked(navigation_shown(self.splitter))
 
     def _follow(self, change: Change) -> None:
         """The window's own parts follow a change (every view follows by itself): new content

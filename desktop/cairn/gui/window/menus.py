@@ -127,9 +127,11 @@ def add_view_menu(
     theme: str,
     set_theme: Callable[[str], None],
     focus: Sequence[Callable[[], object]],
+    navigation: tuple[bool, Callable[[bool], object]] | None = None,
 ) -> dict[str, QAction]:
-    """View → Theme and the Alt+1…3 focus keys (navigation, the list in view, the details);
-    returns the theme actions by name."""
+    """View → Theme, Show navigation (given whether it is shown and how to show or hide it)
+    and the Alt+1…3 focus keys (navigation, the list in view, the details); returns the theme
+    actions by name, and the navigation action as "navigation"."""
     menu = bar.addMenu(_tr("&View"))
     themes = menu.addMenu(_tr("&Theme"))
     group = QActionGroup(parent)
@@ -143,6 +145,14 @@ def add_view_menu(
         action.triggered.connect(lambda _c=False, n=name: set_theme(n))
         group.addAction(action)
     menu.addSeparator()
+    if navigation is not None:
+        shown, show = navigation
+        toggle = menu.addAction(_tr("Show &navigation"))
+        toggle.setCheckable(True)
+        toggle.setChecked(shown)
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        toggle.toggled.connect(lambda on: show(on))
+        actions["navigation"] = toggle
     texts = (_tr("Go to &navigation"), _tr("Go to the &list"), _tr("Go to the &details"))
     for number, (text, go) in enumerate(zip(texts, focus, strict=True), start=1):
         action = menu.addAction(text)
