@@ -430,6 +430,22 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mark &amp;week done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;week {number} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset week {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (read-only summary)</source>
         <translation type="unfinished"></translation>
     </message>

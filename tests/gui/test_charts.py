@@ -145,8 +145,8 @@ def test_calendar_takes_focus_and_arrow_keys_move_the_day(qtbot, pages) -> None:
     assert calendar.focused_day == date(2026, 3, 5)
     qtbot.keyClick(calendar, Qt.Key.Key_Down)
     assert calendar.focused_day == date(2026, 3, 6)
-    assert calendar.focused_text() == "Fri 06 Mar 2026: no study"
-    assert "Fri 06 Mar 2026" in calendar.accessibleDescription()
+    assert calendar.focused_text() == "Fri 6 Mar 2026: no study"
+    assert "Fri 6 Mar 2026" in calendar.accessibleDescription()
     for _ in range(20):  # it stops at the first week
         qtbot.keyClick(calendar, Qt.Key.Key_Left)
     assert calendar.focused_day == date(2026, 2, 27)

@@ -101,7 +101,7 @@ def test_the_pane_lists_the_newest_sessions_and_shows_all_on_request(
         window.tracker.log_study(ITEM, day, started_at=datetime(2026, 3, day, 9, 0))
     window.detail.sessions.refresh()
     assert len(listed(window)) == SHOWN
-    assert "2026-03-07" in listed(window)[0] and "7 min" in listed(window)[0]  # newest first
+    assert "7 Mar 2026" in listed(window)[0] and "7 min" in listed(window)[0]  # newest first
     assert window.detail.sessions.more.text() == "Show all (2 more)"
     window.detail.sessions.more.click()
     assert len(listed(window)) == SHOWN + 2

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from ...content import KIND_LABELS, ChoiceGroup, Curriculum, Item
 from ...today import today
 from ...tracker import Tracker
+from ..widgets.dates import day
 from ..widgets.node import Node
 from .tree import Column, Group
 
@@ -111,7 +112,7 @@ def today_page(tracker: Tracker) -> PageSpec:
     if pace is None:
         lines.append(_tr("No plan yet: set your start date and weekly hours in Tools → Your plan…"))
     else:
-        finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
+        finish = f"{day(pace.forecast_finish)}" if pace.forecast_finish else "—"
         lines.append(
             f"**{pace.sentence()}** "
             + _tr(
@@ -119,7 +120,7 @@ def today_page(tracker: Tracker) -> PageSpec:
                 "today. Finish at your pace: {finish}."
             ).format(
                 hours=f"{pace.hours_per_week:g}",
-                start=f"{pace.start:%d %b %Y}",
+                start=f"{day(pace.start)}",
                 done=f"{pace.done_percent:g}",
                 expected=f"{pace.expected_percent:g}",
                 finish=finish,
@@ -245,7 +246,7 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
             record = statuses[item_id]
             note = notes.get(item_id)
             extra = f" — note: {_one_line(note.body, 60)}" if note else ""
-            lines.append(f"• {item_id}: {record.status} on {record.updated_at:%d %b %Y}{extra}")
+            lines.append(f"• {item_id}: {record.status} on {day(record.updated_at)}{extra}")
         return PageSpec(
             "Retired items",
             "The curriculum no longer has these items. Your progress, history and notes on "

@@ -21,6 +21,7 @@ from ...progress import STATUS_LABELS, progress_of
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
+from ..widgets.theme import COLOURS
 from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate
 from .options import is_left_out, option_note
 from .status_input import StatusInput, status_text
@@ -28,8 +29,6 @@ from .status_input import StatusInput, status_text
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Status", "Item", "Kind", "Week", "Hours")
 STATUS_COLUMN, TITLE_COLUMN, KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN = range(5)
-_DONE_LIGHT, _DONE_DARK = QColor("#1e7b34"), QColor("#6fd08c")
-_DOING_LIGHT, _DOING_DARK = QColor("#a35a00"), QColor("#f0b35a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +226,9 @@ class ChecklistModel(ReadOnlyTableModel):
             return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
         if column != STATUS_COLUMN:
             return None
-        if status == "done":
-            return QBrush(_DONE_DARK if self._dark else _DONE_LIGHT)
-        if status == "doing":
-            return QBrush(_DOING_DARK if self._dark else _DOING_LIGHT)
+        if status in ("done", "doing"):  # the design's status colours for the theme in use
+            theme = "dark" if self._dark else "light"
+            return QBrush(QColor(COLOURS[theme][status]))
         return None
 
 

@@ -21,6 +21,7 @@ from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.dates import day
 from ..widgets.links import open_external
+from ..widgets.theme import current_theme, document_style, theme_signals
 from .note_conflict import NoteConflict
 from .note_operation import note_operation
 
@@ -56,6 +57,8 @@ class NoteEditor(QWidget):
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(open_external)
         self.preview.setAccessibleName(self.tr("Note preview"))
+        self.preview.document().setDefaultStyleSheet(document_style(current_theme()))
+        theme_signals().applied.connect(self._restyle)
         self.tabs.addTab(self.editor, self.tr("Write"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.currentChanged.connect(self._render_preview)
@@ -238,6 +241,12 @@ class NoteEditor(QWidget):
         self.editor.setTextCursor(moved)
         self.state.setText(self.tr("Saved"))
         self._loading = False
+        self._render_preview()
+
+    def _restyle(self, theme: str) -> None:
+        """After a theme switch the preview's links take the new theme's colour (Qt fixes a
+        link's colour when the HTML is set, so it is rendered again)."""
+        self.preview.document().setDefaultStyleSheet(document_style(theme))
         self._render_preview()
 
     def _render_preview(self) -> None:

@@ -42,6 +42,7 @@ from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..study.session_table import SessionTable
 from ..widgets.charts import accent, chart_view, follow_palette, nice_maximum, plan_colour
+from ..widgets.dates import day
 
 LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 
@@ -62,10 +63,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StudyCalendar", text)
 
 
-def day_text(day: date, minutes: int) -> str:
+def day_text(when: date, minutes: int) -> str:
     """A day of the calendar in words: its date and the minutes studied."""
     studied = _tr("{minutes} min studied").format(minutes=minutes) if minutes else _tr("no study")
-    return f"{day:%a %d %b %Y}: {studied}"
+    return f"{when:%a} {day(when)}: {studied}"
 
 
 class StudyCalendar(QWidget):
@@ -123,7 +124,7 @@ class StudyCalendar(QWidget):
         assert self.data is not None
         studied = sum(1 for m in self.data.minutes_by_day.values() if m)
         summary = _tr("{count} days with study since {start}").format(
-            count=studied, start=f"{self.data.start:%d %b %Y}"
+            count=studied, start=f"{day(self.data.start)}"
         )
         self.setAccessibleDescription(
             summary + ". " + _tr("Focused: {day}").format(day=self.focused_text())
@@ -391,7 +392,7 @@ class HistoryPage(QWidget):
         s = data.study
         plan = (
             self.tr("Plan: {hours} h a week from {start}.").format(
-                hours=f"{data.planned_weekly:g}", start=f"{data.start:%d %b %Y}"
+                hours=f"{data.planned_weekly:g}", start=f"{day(data.start)}"
             )
             if data.planned_weekly
             else self.tr(

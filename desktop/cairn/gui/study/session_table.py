@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from ...records import SessionRecord
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..widgets.dates import local_day_time
 from .operations import remove_study_operation
-from .widgets import AddTimeDialog, to_local
+from .widgets import AddTimeDialog
 
 STUDY_KINDS = frozenset({"study", "all", "content"})
 DATE, TITLE, MINUTES, SOURCE = range(4)
@@ -103,7 +104,7 @@ class SessionTable(QWidget):
         for row, s in enumerate(sessions):
             title = self.title_of(s.content_id)
             cells = (
-                to_local(s.started_at).toString("yyyy-MM-dd HH:mm"),
+                local_day_time(s.started_at),
                 title,
                 str(s.minutes),
                 sources.get(s.source, s.source),

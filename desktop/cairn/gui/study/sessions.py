@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from ...records import SessionRecord
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..widgets.dates import local_day_time
 from .operations import remove_study_operation
-from .widgets import AddTimeDialog, to_local
+from .widgets import AddTimeDialog
 
 SHOWN = 5  # sessions listed until "Show all" is pressed
 STUDY_KINDS = frozenset({"study", "all"})
@@ -27,7 +28,7 @@ SOURCES = {"timer": "timed", "manual": "added", "cli": "logged"}
 
 def session_text(session: SessionRecord) -> str:
     """One line for a session: when (local time), how long, and how it was recorded."""
-    when = to_local(session.started_at).toString("yyyy-MM-dd HH:mm")
+    when = local_day_time(session.started_at)
     how = SOURCES.get(session.source, session.source)
     return f"{when} · {session.minutes} min · {how}"
 

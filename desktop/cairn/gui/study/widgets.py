@@ -31,6 +31,7 @@ from ...timer import TimerState
 from ...tracker import Change, StoreError, Tracker
 from ..operations import Operations
 from ..widgets.actions import report
+from ..widgets.dates import day
 from .operations import (
     edit_study_operation,
     log_study_operation,
@@ -410,7 +411,7 @@ def finish_preview(tracker: Tracker, settings: PlanSettings) -> str:
     weeks = max(1, round(p.total_hours / settings.hours_per_week))
     return QCoreApplication.translate(
         "PlanDialog", "{hours} h of work: about {weeks} weeks, finishing around {finish}."
-    ).format(hours=f"{p.total_hours:.0f}", weeks=weeks, finish=f"{p.planned_finish:%d %b %Y}")
+    ).format(hours=f"{p.total_hours:.0f}", weeks=weeks, finish=f"{day(p.planned_finish)}")
 
 
 class PlanDialog(QDialog):
