@@ -198,6 +198,10 @@ class ExportDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 620])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)  # a wider dialog widens the preview, not the form
+        splitter.setChildrenCollapsible(False)
+        self.preview.setMinimumWidth(360)  # tables in the preview never break into letters
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
             self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
