@@ -21,6 +21,7 @@ from ..operations import Operations
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, repolish, segmented_buttons
+from ..widgets.icons import icon
 from ..widgets.links import open_external
 from ..widgets.theme import current_theme, document_style, theme_signals
 from .evidence import EvidenceBox
@@ -75,6 +76,8 @@ class DetailPane(QScrollArea):
             [f"Mark {STATUS_LABELS[s].lower()} (Ctrl+{n})" for n, s in enumerate(STATUSES, 1)],
         )
         self.status_buttons.buttonClicked.connect(self._status_clicked)
+        for button in self.status_buttons.buttons():
+            button.setIcon(icon(str(button.property("status"))))
         self.description = _browser("Description")
         self.done_when_label = _section("Done when")
         self.done_when = _browser("Done when")

@@ -32,6 +32,7 @@ from ...tracker import Change, StoreError, Tracker
 from ..operations import Operations
 from ..widgets.actions import report
 from ..widgets.dates import day
+from ..widgets.icons import icon
 from .operations import (
     edit_study_operation,
     log_study_operation,
@@ -99,6 +100,13 @@ class TimerControls(QWidget):
         self.stop = QPushButton(self.tr("Stop"))
         self.stop.setToolTip(self.tr("Stop and record the session"))
         self.discard = QPushButton(self.tr("Discard"))
+        for button, name in (
+            (self.start, "timer-start"),
+            (self.pause, "timer-pause"),
+            (self.stop, "timer-stop"),
+            (self.discard, "delete"),
+        ):
+            button.setIcon(icon(name))
         for button, name, slot in (
             (self.start, self.tr("Start the study timer"), self._start),
             (self.pause, self.tr("Pause or resume the study timer"), self._pause_or_resume),

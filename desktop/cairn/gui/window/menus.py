@@ -13,6 +13,7 @@ from ... import __version__
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Tracker
 from ..operations import OperationStack
+from ..widgets.icons import icon
 from ..widgets.theme import THEMES
 
 
@@ -59,6 +60,8 @@ def add_edit_menu(
     which run the step before the history moves."""
     menu = bar.addMenu(_tr("&Edit"))
     undo, redo = StepAction(_tr("&Undo"), parent), StepAction(_tr("&Redo"), parent)
+    undo.setIcon(icon("undo"))
+    redo.setIcon(icon("redo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     undo.triggered.connect(lambda _checked=False: undo_stack.undo())
@@ -77,10 +80,12 @@ def add_edit_menu(
     menu.addSeparator()
     find = menu.addAction(_tr("&Find anything…"))
     find.setShortcut(QKeySequence("Ctrl+K"))
+    find.setIcon(icon("quick-open"))
     find.setToolTip(_tr("Open any item, milestone, reading, role, week, month or note"))
     find.triggered.connect(lambda _checked=False: find_anything())
     in_list = menu.addAction(_tr("Find in &list"))
     in_list.setShortcut(QKeySequence.StandardKey.Find)
+    in_list.setIcon(icon("filter"))
     in_list.setToolTip(_tr("Narrow the list in view by title"))
     in_list.triggered.connect(lambda _checked=False: find_in_list())
 
@@ -99,7 +104,7 @@ def add_item_menu(
     actions: dict[str, QAction] = {}
     for number, status in enumerate(STATUSES, start=1):
         text = _tr("Mark {status}").format(status=STATUS_LABELS[status])
-        action = menu.addAction(text)
+        action = menu.addAction(icon(status), text)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _c=False, s=status: mark(s))
         actions[status] = action
@@ -110,11 +115,11 @@ def add_item_menu(
     toggle_action.triggered.connect(lambda _c=False: toggle())
     actions["toggle"] = toggle_action
     menu.addSeparator()
-    week_done = menu.addAction(_tr("Mark &week done"))
+    week_done = menu.addAction(icon("check"), _tr("Mark &week done"))
     week_done.setToolTip(_tr("Mark every item of the week in view done (one undo step)"))
     week_done.triggered.connect(lambda _c=False: mark_week_done())
     actions["week_done"] = week_done
-    week_reset = menu.addAction(_tr("&Reset week"))
+    week_reset = menu.addAction(icon("refresh"), _tr("&Reset week"))
     week_reset.setToolTip(_tr("Set every item of the week in view back to to do"))
     week_reset.triggered.connect(lambda _c=False: reset_week())
     actions["week_reset"] = week_reset
@@ -133,7 +138,7 @@ def add_view_menu(
     and the Alt+1…3 focus keys (navigation, the list in view, the details); returns the theme
     actions by name, and the navigation action as "navigation"."""
     menu = bar.addMenu(_tr("&View"))
-    themes = menu.addMenu(_tr("&Theme"))
+    themes = menu.addMenu(icon("theme"), _tr("&Theme"))
     group = QActionGroup(parent)
     actions: dict[str, QAction] = {}
     names = {"system": _tr("System"), "light": _tr("Light"), "dark": _tr("Dark")}
@@ -147,7 +152,7 @@ def add_view_menu(
     menu.addSeparator()
     if navigation is not None:
         shown, show = navigation
-        toggle = menu.addAction(_tr("Show &navigation"))
+        toggle = menu.addAction(icon("sidebar"), _tr("Show &navigation"))
         toggle.setCheckable(True)
         toggle.setChecked(shown)
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
@@ -169,13 +174,13 @@ def add_help_menu(
 ) -> None:
     """Help → Keyboard shortcuts, Open log folder and About Cairn."""
     menu = bar.addMenu(_tr("&Help"))
-    keys = menu.addAction(_tr("&Keyboard shortcuts"))
+    keys = menu.addAction(icon("keyboard"), _tr("&Keyboard shortcuts"))
     keys.setShortcut(QKeySequence.StandardKey.HelpContents)
     keys.triggered.connect(lambda _c=False: shortcuts())
-    logs = menu.addAction(_tr("Open &log folder"))
+    logs = menu.addAction(icon("open-external"), _tr("Open &log folder"))
     logs.setToolTip(_tr("The log records every recovery, refusal and backup failure"))
     logs.triggered.connect(open_logs)
-    menu.addAction(_tr("&About Cairn")).triggered.connect(about)
+    menu.addAction(icon("info"), _tr("&About Cairn")).triggered.connect(about)
 
 
 def open_log_folder(window: QMainWindow) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,9 +15,29 @@ from PySide6.QtWidgets import (
 from ...progress import Progress
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..widgets.icons import icon
 from ..widgets.node import Node
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The icon of each kind of navigation entry (groups by their id); see docs/design.md.
+ICONS = {
+    "today": "today",
+    "history": "history",
+    "readiness": "readiness",
+    "path": "path",
+    "readings": "readings",
+    "projects": "projects",
+    "roles": "role",
+    "retired": "remove",
+    "month": "month",
+    "week": "week",
+    "project": "projects",
+    "role": "role",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Navigation", text)
 
 
 def _count(progress: Progress) -> str:
@@ -31,7 +51,7 @@ class NavigationModel(QStandardItemModel):
         super().__init__()
         self.tracker = tracker
         operations.changed.connect(self._changed)
-        self.setHorizontalHeaderLabels(["Section", "Done"])
+        self.setHorizontalHeaderLabels([_tr("Section"), _tr("Done")])
         self._counts: dict[Node, QStandardItem] = {}
         self._rows: dict[Node, QStandardItem] = {}
         self._build()
@@ -41,6 +61,9 @@ class NavigationModel(QStandardItemModel):
     ) -> QStandardItem:
         name = QStandardItem(label)
         name.setData(node, NODE_ROLE)
+        kind = node.id if node.kind == "group" else node.kind
+        if kind in ICONS:
+            name.setIcon(icon(ICONS[kind]))
         name.setEditable(False)
         if tooltip:
             name.setToolTip(tooltip)
@@ -55,50 +78,53 @@ class NavigationModel(QStandardItemModel):
 
     def _build(self) -> None:
         c = self.tracker.curriculum
-        self._add(self, "Today", Node("group", "today"), "What to do now")
+        self._add(self, _tr("Today"), Node("group", "today"), _tr("What to do now"))
         self._add(
             self,
-            "History",
+            _tr("History"),
             Node("group", "history"),
-            "Study days, hours against the plan, items finished over time",
+            _tr("Study days, hours against the plan, items finished over time"),
         )
         self._add(
             self,
-            "Readiness",
+            _tr("Readiness"),
             Node("group", "readiness"),
-            "How ready you are for each role, and what to do next",
+            _tr("How ready you are for each role, and what to do next"),
         )
-        path = self._add(self, "Six-month path", Node("group", "path"))
+        path = self._add(self, _tr("Six-month path"), Node("group", "path"))
         for month in c.months:
-            row = self._add(path, f"Month {month.number} · {month.title}", Node("month", month.id))
+            label = _tr("Month {number} · {title}").format(number=month.number, title=month.title)
+            row = self._add(path, label, Node("month", month.id))
             for week_id in month.week_ids:
                 week = c.weeks[week_id]
-                self._add(
-                    row, f"Week {week.number} · {week.title}", Node("week", week.id), week.title
-                )
+                label = _tr("Week {number} · {title}").format(number=week.number, title=week.title)
+                self._add(row, label, Node("week", week.id), week.title)
         self._add(
-            self, "Readings", Node("group", "readings"), "Every reading of the path, with filters"
+            self,
+            _tr("Readings"),
+            Node("group", "readings"),
+            _tr("Every reading of the path, with filters"),
         )
-        projects = self._add(self, "Projects", Node("group", "projects"))
+        projects = self._add(self, _tr("Projects"), Node("group", "projects"))
         for project in c.projects_in_order():
             row = self._add(
                 projects,
                 project.title,
                 Node("project", project.id),
-                f"{project.level.capitalize()} project",
+                _tr("{level} project").format(level=project.level.capitalize()),
             )
             for item in c.project_items(project.id):
                 self._add(row, item.title, Node("milestone", item.id), item.title)
-        roles = self._add(self, "Role tracks", Node("group", "roles"))
+        roles = self._add(self, _tr("Role tracks"), Node("group", "roles"))
         for role in c.roles.values():
             self._add(roles, role.name, Node("role", role.id), role.name)
         retired = self.tracker.retired_ids()
         if retired:
             self._add(
                 self,
-                f"Retired items ({len(retired)})",
+                _tr("Retired items ({count})").format(count=len(retired)),
                 Node("group", "retired"),
-                "Saved progress on items the curriculum no longer has",
+                _tr("Saved progress on items the curriculum no longer has"),
             )
         self.refresh_progress()
 
