@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AddTimeDialog</name>
+    <message>
+        <source>Add study time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit study session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes studied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when you started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -57,6 +80,86 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{week} — {done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceCard</name>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count this option (undo with Ctrl+Z); progress on every option is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (week {week})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ✔ chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>{title} — 1 item, {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {count} items, {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen: {names}. The other options leave every total; their progress is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one option. Until you do, the cheapest ({names}) counts in your totals and plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose {count} options. Until you do, the cheapest ({names}) count in your totals and plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option “{option}” of “{group}”: chosen, it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option “{option}” of “{group}”: not chosen yet; it counts as the cheapest option until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option “{option}” of “{group}”: not chosen, so it counts toward no total. Your progress on it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CohortWindow</name>
     <message>
         <source>Cohort: {learners} (read-only)</source>
@@ -84,6 +187,25 @@
     </message>
     <message>
         <source>Export cohort as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Item details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds: {skills}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs first: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · optional, not counted in the hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -397,6 +519,33 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>ItemTreeModel</name>
+    <message>
+        <source>no items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemsPage</name>
     <message>
         <source>The filters above hide every item here.</source>
@@ -405,6 +554,10 @@ my mentor</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Overall progress</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -447,6 +600,225 @@ my mentor</source>
     </message>
     <message>
         <source>{name} (read-only summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn — {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Close window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find anything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open any item, milestone, reading, role, week, month or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrow the list in view by title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Toggle done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;week done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark every item of the week in view done (one undo step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set every item of the week in view back to to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log records every recovery, refusal and backup failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Cairn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn cannot write its log here; warnings go to the terminal (stderr).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Cairn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cairn {version}&lt;/b&gt;&lt;p&gt;An offline companion for a six-month path into AI engineering.&lt;/p&gt;&lt;p&gt;Curriculum: {curriculum}&lt;br&gt;Data: {data}&lt;/p&gt;&lt;p&gt;Cairn never connects to the network; links open in your browser only when you click them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Section</source>
+        <extracomment>The icon of each kind of navigation entry (groups by their id); see docs/design.md.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study days, hours against the plan, items finished over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How ready you are for each role, and what to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six-month path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every reading of the path, with filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{level} project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired items ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved progress on items the curriculum no longer has</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1034,6 +1406,22 @@ my mentor</source>
         <source>Mark reading {status}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attach offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingsModel</name>
@@ -1425,6 +1813,183 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>StopPrompt</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close and keep the timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You timed less than a minute ({seconds} s). Keep it as 1 minute of study, or discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep 1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a 1-minute session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw the timed session away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timer was left running while Cairn was closed or the computer was idle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a long session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You started at {time} — {length} ago. {why} Save {length}, save up to a time you choose, or discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studied &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studied until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save up to then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save until the time chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudyCalendar</name>
+    <message>
+        <source>{minutes} min studied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar of study days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} days with study since {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focused: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More (0, 30 min, 1 h, 2 h+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab here, then use the arrow keys to read each day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudySessions</name>
+    <message>
+        <source>Add time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record time studied away from the laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected study session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected study session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all ({count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimerControls</name>
     <message>
         <source>Study timer</source>
@@ -1582,6 +2147,77 @@ my mentor</source>
     <message>
         <source>Not {what}: {reason}</source>
         <extracomment>What a learner action may raise that a learner can read: bad input, the database refusing, the disk or folder refusing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>No plan yet: set your start date and weekly hours in Tools → Your plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan: {hours} h a week from {start}. {done}% done, {expected}% expected by today. Finish at your pace: {finish}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week: {hours} h studied. Streak: {streak}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Time to choose:** {choices}. Pick an option below; the others then leave your totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (due week {week})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month {number}: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further study (optional, not counted): {readings}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month {number} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — your primary role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}{mark}: readiness {score} of 100. Heaviest areas: {areas}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roles share one set of skill areas: work you finish counts toward every role it serves. Choose a role on the left to see its areas and the work that builds them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -27,7 +27,12 @@ def option_line(curriculum: Curriculum, group: ChoiceGroup, option_id: str) -> s
         return option_id
     count = len(option.item_ids)
     hours = curriculum.option_hours(option)
-    return f"{option.title} — {count} item{'s' if count != 1 else ''}, {hours:g} h"
+    text = (
+        QCoreApplication.translate("Choices", "{title} — 1 item, {hours} h")
+        if count == 1
+        else QCoreApplication.translate("Choices", "{title} — {count} items, {hours} h")
+    )
+    return text.format(title=option.title, count=count, hours=f"{hours:g}")
 
 
 def choice_state(curriculum: Curriculum, group: ChoiceGroup, chosen: Sequence[str]) -> str:
@@ -35,11 +40,24 @@ def choice_state(curriculum: Curriculum, group: ChoiceGroup, chosen: Sequence[st
     counted = curriculum.counted_options(group, chosen)
     names = ", ".join(o.title for o in counted)
     if chosen:
-        return f"Chosen: {names}. The other options leave every total; their progress is kept."
-    how_many = "one option" if group.choose == 1 else f"{group.choose} options"
-    return (
-        f"Choose {how_many}. Until you do, the cheapest ({names}) counts in your totals and plan."
+        return QCoreApplication.translate(
+            "Choices",
+            "Chosen: {names}. The other options leave every total; their progress is kept.",
+        ).format(names=names)
+    text = (
+        QCoreApplication.translate(
+            "Choices",
+            "Choose one option. Until you do, the cheapest ({names}) counts in your totals "
+            "and plan.",
+        )
+        if group.choose == 1
+        else QCoreApplication.translate(
+            "Choices",
+            "Choose {count} options. Until you do, the cheapest ({names}) count in your totals "
+            "and plan.",
+        )
     )
+    return text.format(count=group.choose, names=names)
 
 
 class ChoiceCard(QFrame):
@@ -61,9 +79,9 @@ class ChoiceCard(QFrame):
         self.options = QVBoxLayout()
         self.buttons = QButtonGroup(self)
         self.buttons.idToggled.connect(lambda _id, _on: self._enable())
-        self.choose = QPushButton("Choose")
+        self.choose = QPushButton(self.tr("Choose"))
         self.choose.setToolTip(
-            "Count this option (undo with Ctrl+Z); progress on every option is kept"
+            self.tr("Count this option (undo with Ctrl+Z); progress on every option is kept")
         )
         self.choose.clicked.connect(self._choose)
         row = QHBoxLayout()
@@ -81,7 +99,11 @@ class ChoiceCard(QFrame):
         """Show `group` with `chosen` selected (the cheapest pre-selected while it is open)."""
         self.group_id = group.id
         self._chosen = tuple(chosen)
-        self.title.setText(f"{group.title} (week {self._week(curriculum, group)})")
+        self.title.setText(
+            self.tr("{title} (week {week})").format(
+                title=group.title, week=self._week(curriculum, group)
+            )
+        )
         self.title.setToolTip(group.summary)
         self.setAccessibleName(group.title)
         ids = [o.id for o in group.options]
@@ -90,7 +112,7 @@ class ChoiceCard(QFrame):
         counted = {o.id for o in curriculum.counted_options(group, chosen)}
         for index, option in enumerate(group.options):
             button = self.buttons.button(index)
-            mark = " ✔ chosen" if option.id in chosen else ""
+            mark = self.tr(" ✔ chosen") if option.id in chosen else ""
             button.setText(option_line(curriculum, group, option.id) + mark)
             if option.id in counted:
                 button.setChecked(True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
+
 from ...tracker import Change, Tracker
 from ..operations import Operation
 
@@ -25,7 +27,9 @@ def choice_operation(tracker: Tracker, group_id: str, options: tuple[str, ...]) 
     group = tracker.curriculum.choices.get(group_id)
     titles = [o.title for o in group.options if o.id in options] if group else []
     return Operation(
-        f"Choose {', '.join(titles) or ', '.join(options)}",
+        QCoreApplication.translate("Choices", "Choose {options}").format(
+            options=", ".join(titles) or ", ".join(options)
+        ),
         apply,
         lambda _last: choose(tuple(first[0].old)),
         lambda _undone: choose(options),

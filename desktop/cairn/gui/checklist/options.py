@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ...content import Item
 from ...tracker import Tracker
 
@@ -14,16 +16,22 @@ def option_note(tracker: Tracker, item: Item) -> str:
         return ""
     group = tracker.curriculum.choices[option.group_id]
     if option.id in tracker.chosen(group.id):
-        return f"Option “{option.title}” of “{group.title}”: chosen, it counts."
-    if item.id in tracker.counted.items:
-        return (
-            f"Option “{option.title}” of “{group.title}”: not chosen yet; it counts as the "
-            "cheapest option until you choose."
+        text = QCoreApplication.translate(
+            "Choices", "Option “{option}” of “{group}”: chosen, it counts."
         )
-    return (
-        f"Option “{option.title}” of “{group.title}”: not chosen, so it counts toward no "
-        "total. Your progress on it is kept."
-    )
+    elif item.id in tracker.counted.items:
+        text = QCoreApplication.translate(
+            "Choices",
+            "Option “{option}” of “{group}”: not chosen yet; it counts as the cheapest option "
+            "until you choose.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Choices",
+            "Option “{option}” of “{group}”: not chosen, so it counts toward no total. Your "
+            "progress on it is kept.",
+        )
+    return text.format(option=option.title, group=group.title)
 
 
 def is_left_out(tracker: Tracker, item: Item) -> bool:

@@ -40,10 +40,6 @@ class PageSpec:
         return list(self.items)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("pages", text)
-
-
 def _first_sentences(text: str, limit: int = 180) -> tuple[str, str]:
     """The opening sentences of `text` that fit in about two lines, and the rest."""
     flat = " ".join(text.split())
@@ -110,14 +106,19 @@ def today_page(tracker: Tracker) -> PageSpec:
     groups = [Group(g.title, list(g.items), show_done=False) for g in plan.groups]
     lines = []
     if pace is None:
-        lines.append(_tr("No plan yet: set your start date and weekly hours in Tools → Your plan…"))
+        lines.append(
+            QCoreApplication.translate(
+                "pages", "No plan yet: set your start date and weekly hours in Tools → Your plan…"
+            )
+        )
     else:
         finish = f"{day(pace.forecast_finish)}" if pace.forecast_finish else "—"
         lines.append(
             f"**{pace.sentence()}** "
-            + _tr(
+            + QCoreApplication.translate(
+                "pages",
                 "Plan: {hours} h a week from {start}. {done}% done, {expected}% expected by "
-                "today. Finish at your pace: {finish}."
+                "today. Finish at your pace: {finish}.",
             ).format(
                 hours=f"{pace.hours_per_week:g}",
                 start=f"{day(pace.start)}",
@@ -128,27 +129,42 @@ def today_page(tracker: Tracker) -> PageSpec:
         )
     study = tracker.study()
     days = study.streak_days
-    streak = _tr("1 day") if days == 1 else _tr("{days} days").format(days=days)
+    streak = (
+        QCoreApplication.translate("pages", "1 day")
+        if days == 1
+        else QCoreApplication.translate("pages", "{days} days").format(days=days)
+    )
     lines.append(
-        _tr("This week: {hours} h studied. Streak: {streak}.").format(
-            hours=f"{study.minutes_this_week / 60:.1f}", streak=streak
-        )
+        QCoreApplication.translate(
+            "pages", "This week: {hours} h studied. Streak: {streak}."
+        ).format(hours=f"{study.minutes_this_week / 60:.1f}", streak=streak)
     )
     if plan.readings:
         lines.append(
-            _tr("Reading: ") + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings) + "."
+            QCoreApplication.translate("pages", "Reading: ")
+            + "; ".join(f"[{r.title}]({r.url})" for r in plan.readings)
+            + "."
         )
     weeks = _week_number(c)
     due = due_choices(tracker, plan.week.number)
     if due:
         lines.insert(
             1,
-            "**Time to choose:** "
-            + "; ".join(f"{g.title} (due week {weeks[g.week_id]})" for g in due)
-            + ". Pick an option below; the others then leave your totals.",
+            QCoreApplication.translate(
+                "pages",
+                "**Time to choose:** {choices}. Pick an option below; the others then leave "
+                "your totals.",
+            ).format(
+                choices="; ".join(
+                    QCoreApplication.translate("pages", "{title} (due week {week})").format(
+                        title=g.title, week=weeks[g.week_id]
+                    )
+                    for g in due
+                )
+            ),
         )
     return PageSpec(
-        "Today",
+        QCoreApplication.translate("pages", "Today"),
         "\n\n".join(lines),
         groups=groups,
         columns=_item_columns(weeks),
@@ -166,10 +182,23 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
         week = c.weeks[node.id]
         month = c.month_by_id(week.month_id)
         further = "; ".join(f"[{c.readings[r].title}]({c.readings[r].url})" for r in week.readings)
-        opening, rest = _first_sentences(f"Month {month.number}: {month.title}. {week.summary}")
-        extra = f"Further study (optional, not counted): {further}." if further else ""
+        opening, rest = _first_sentences(
+            QCoreApplication.translate("pages", "Month {number}: {title}.").format(
+                number=month.number, title=month.title
+            )
+            + f" {week.summary}"
+        )
+        extra = (
+            QCoreApplication.translate(
+                "pages", "Further study (optional, not counted): {readings}."
+            ).format(readings=further)
+            if further
+            else ""
+        )
         return PageSpec(
-            f"Week {week.number} · {week.title}",
+            QCoreApplication.translate("pages", "Week {number} · {title}").format(
+                number=week.number, title=week.title
+            ),
             opening,
             items=c.week_items(node.id),
             show_week_column=False,
@@ -181,7 +210,9 @@ def page_for(node: Node, tracker: Tracker) -> PageSpec:
         items = c.month_items(node.id)
         opening, rest = _first_sentences(month.summary)
         return PageSpec(
-            f"Month {month.number} · {month.title}",
+            QCoreApplication.translate("pages", "Month {number} · {title}").format(
+                number=month.number, title=month.title
+            ),
             opening,
             items=items,
             choices=_choices_among(c, {i.id for i in items}),
@@ -264,17 +295,22 @@ def roles_overview(tracker: Tracker) -> PageSpec:
     for role in readiness.roles():
         top = sorted(role.areas, key=lambda a: -a.weight)[:3]
         areas = ", ".join(f"{a.name} {a.weight}% ({a.score:.0f})" for a in top)
-        mark = _tr(" — your primary role") if role.role_id == primary else ""
+        mark = (
+            QCoreApplication.translate("pages", " — your primary role")
+            if role.role_id == primary
+            else ""
+        )
         lines.append(
-            _tr("{name}{mark}: readiness {score} of 100. Heaviest areas: {areas}.").format(
-                name=role.name, mark=mark, score=f"{role.score:.0f}", areas=areas
-            )
+            QCoreApplication.translate(
+                "pages", "{name}{mark}: readiness {score} of 100. Heaviest areas: {areas}."
+            ).format(name=role.name, mark=mark, score=f"{role.score:.0f}", areas=areas)
         )
     return PageSpec(
-        _tr("Role tracks"),
-        _tr(
+        QCoreApplication.translate("pages", "Role tracks"),
+        QCoreApplication.translate(
+            "pages",
             "The roles share one set of skill areas: work you finish counts toward every role "
-            "it serves. Choose a role on the left to see its areas and the work that builds them."
+            "it serves. Choose a role on the left to see its areas and the work that builds them.",
         ),
         empty="\n\n".join(lines),
     )

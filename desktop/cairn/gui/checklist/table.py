@@ -47,10 +47,6 @@ _HEADING_TEXT_ROLES = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistModel", text)
-
-
 class ChecklistModel(ReadOnlyTableModel):
     """Rows are curriculum items (values, never database rows); status comes from the tracker.
     With `grouped`, a heading row per week comes before its items (not selectable)."""
@@ -137,7 +133,7 @@ class ChecklistModel(ReadOnlyTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return ""
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return _tr("Status")
+                return QCoreApplication.translate("ChecklistModel", "Status")
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -191,15 +187,17 @@ class ChecklistModel(ReadOnlyTableModel):
             week = self.tracker.curriculum.weeks.get(heading.week_id)
             progress = progress_of(heading.items, self.tracker.statuses())
             title = (
-                _tr("Week {number} · {title}").format(number=week.number, title=week.title)
+                QCoreApplication.translate("ChecklistModel", "Week {number} · {title}").format(
+                    number=week.number, title=week.title
+                )
                 if week
                 else heading.week_id
             )
             if role == Qt.ItemDataRole.DisplayRole and len(title) > _HEADING_TITLE_MAX:
                 title = title[: _HEADING_TITLE_MAX - 1].rstrip() + "…"  # the count stays seen
-            return _tr("{week} — {done} of {total} done").format(
-                week=title, done=progress.done, total=progress.total
-            )
+            return QCoreApplication.translate(
+                "ChecklistModel", "{week} — {done} of {total} done"
+            ).format(week=title, done=progress.done, total=progress.total)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -244,7 +242,7 @@ class ChecklistView(QTableView):
         super().__init__(parent)
         self._model = model
         self.setModel(model)
-        self.setAccessibleName("Checklist")
+        self.setAccessibleName(self.tr("Checklist"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

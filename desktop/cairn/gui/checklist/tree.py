@@ -26,17 +26,13 @@ from .status_input import StatusInput, status_text
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemTreeModel", text)
-
-
 def _items_count(count: int) -> str:
     """ "1 item", "3 items", "no items"."""
     if count == 0:
-        return _tr("no items")
+        return QCoreApplication.translate("ItemTreeModel", "no items")
     if count == 1:
-        return _tr("1 item")
-    return _tr("{count} items").format(count=count)
+        return QCoreApplication.translate("ItemTreeModel", "1 item")
+    return QCoreApplication.translate("ItemTreeModel", "{count} items").format(count=count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +81,16 @@ class ItemTreeModel(QStandardItemModel):
         self.clear()
         self._status_cells.clear()
         self._groups.clear()
-        self.setHorizontalHeaderLabels(["", _tr("Item"), *(c.title for c in columns)])
+        self.setHorizontalHeaderLabels(
+            ["", QCoreApplication.translate("ItemTreeModel", "Item"), *(c.title for c in columns)]
+        )
         status_title = self.horizontalHeaderItem(0)
         if status_title is not None:  # the glyphs say it; the tip names it
-            status_title.setToolTip(_tr("Status"))
-            status_title.setData(_tr("Status"), Qt.ItemDataRole.AccessibleTextRole)
+            status_title.setToolTip(QCoreApplication.translate("ItemTreeModel", "Status"))
+            status_title.setData(
+                QCoreApplication.translate("ItemTreeModel", "Status"),
+                Qt.ItemDataRole.AccessibleTextRole,
+            )
         bold = QFont()
         bold.setBold(True)
         for group in groups:
@@ -132,7 +133,9 @@ class ItemTreeModel(QStandardItemModel):
             progress = progress_of(
                 group.items if group.counted is None else group.counted, statuses
             )
-            count = _tr("{done} of {total} done").format(done=progress.done, total=progress.total)
+            count = QCoreApplication.translate("ItemTreeModel", "{done} of {total} done").format(
+                done=progress.done, total=progress.total
+            )
             if not group.show_done:
                 count = _items_count(len(group.items))
             text = f"{group.title}  —  {count}"

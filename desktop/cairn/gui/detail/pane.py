@@ -65,7 +65,7 @@ class DetailPane(QScrollArea):
         self.item_id = ""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Item details")
+        self.setAccessibleName(self.tr("Item details"))
         body = QWidget()
         self.setWidget(body)
         self.title, self.meta = heading_labels()
@@ -231,15 +231,13 @@ class DetailPane(QScrollArea):
         skills = ", ".join(c.skills[s].name for s in item.skills)
         lines = [" · ".join(parts)]
         if skills:
-            lines.append(f"Builds: {skills}")
+            lines.append(self.tr("Builds: {skills}").format(skills=skills))
         needs = [c.items[n] for n in item.requires if n in c.items]
         if needs:
-            lines.append(
-                "Needs first: "
-                + "; ".join(
-                    f"{n.title} ({STATUS_LABELS[self.tracker.status(n.id)].lower()})" for n in needs
-                )
+            listed = "; ".join(
+                f"{n.title} ({STATUS_LABELS[self.tracker.status(n.id)].lower()})" for n in needs
             )
+            lines.append(self.tr("Needs first: {items}").format(items=listed))
         note = option_note(self.tracker, item)
         if note:
             lines.append(note)
@@ -252,7 +250,7 @@ class DetailPane(QScrollArea):
             r = self.tracker.curriculum.readings[reading_id]
             url = QUrl(r.url).toString()
             hours = f" · ~{r.estimate_hours:g} h" if r.estimate_hours else ""
-            extra = " · optional, not counted in the hours" if is_optional else ""
+            extra = self.tr(" · optional, not counted in the hours") if is_optional else ""
             rows.append(
                 f'<li><a href="{escape(url)}">{escape(r.title)}</a><br>'
                 f"<span class='muted'>{escape(r.author)} · {escape(r.kind)}{hours}{extra}"

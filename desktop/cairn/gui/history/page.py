@@ -59,13 +59,13 @@ def history_data(tracker: Tracker, today: date) -> HistoryData:
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StudyCalendar", text)
-
-
 def day_text(when: date, minutes: int) -> str:
     """A day of the calendar in words: its date and the minutes studied."""
-    studied = _tr("{minutes} min studied").format(minutes=minutes) if minutes else _tr("no study")
+    studied = (
+        QCoreApplication.translate("StudyCalendar", "{minutes} min studied").format(minutes=minutes)
+        if minutes
+        else QCoreApplication.translate("StudyCalendar", "no study")
+    )
     return f"{when:%a} {day(when)}: {studied}"
 
 
@@ -82,7 +82,9 @@ class StudyCalendar(QWidget):
         super().__init__(parent)
         self.data: HistoryData | None = None
         self.focused_day: date | None = None
-        self.setAccessibleName(_tr("Calendar of study days"))
+        self.setAccessibleName(
+            QCoreApplication.translate("StudyCalendar", "Calendar of study days")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -123,11 +125,15 @@ class StudyCalendar(QWidget):
     def _describe(self) -> None:
         assert self.data is not None
         studied = sum(1 for m in self.data.minutes_by_day.values() if m)
-        summary = _tr("{count} days with study since {start}").format(
-            count=studied, start=f"{day(self.data.start)}"
-        )
+        summary = QCoreApplication.translate(
+            "StudyCalendar", "{count} days with study since {start}"
+        ).format(count=studied, start=f"{day(self.data.start)}")
         self.setAccessibleDescription(
-            summary + ". " + _tr("Focused: {day}").format(day=self.focused_text())
+            summary
+            + ". "
+            + QCoreApplication.translate("StudyCalendar", "Focused: {day}").format(
+                day=self.focused_text()
+            )
         )
 
     def _origin(self) -> date:
@@ -218,7 +224,12 @@ class StudyCalendar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         painter.setPen(text)
-        for row, name in ((0, _tr("Mon")), (2, _tr("Wed")), (4, _tr("Fri")), (6, _tr("Sun"))):
+        for row, name in (
+            (0, QCoreApplication.translate("StudyCalendar", "Mon")),
+            (2, QCoreApplication.translate("StudyCalendar", "Wed")),
+            (4, QCoreApplication.translate("StudyCalendar", "Fri")),
+            (6, QCoreApplication.translate("StudyCalendar", "Sun")),
+        ):
             painter.drawText(
                 QRectF(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4, self.CELL),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
@@ -243,7 +254,9 @@ class StudyCalendar(QWidget):
             painter.drawRoundedRect(self._cell(self.focused_day).adjusted(-2, -2, 2, 2), 4, 4)
         legend_y = self.TOP + 7 * (self.CELL + self.GAP) + 8
         painter.setPen(text)
-        painter.drawText(QPointF(self.LEFT, legend_y + 11), _tr("Less"))
+        painter.drawText(
+            QPointF(self.LEFT, legend_y + 11), QCoreApplication.translate("StudyCalendar", "Less")
+        )
         for n, minutes in enumerate(LEVELS):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.colour(minutes))
@@ -252,13 +265,15 @@ class StudyCalendar(QWidget):
             )
         painter.setPen(text)
         legend_x = self.LEFT + 40 + len(LEVELS) * (self.CELL + 3)
-        more = _tr("More (0, 30 min, 1 h, 2 h+)")
+        more = QCoreApplication.translate("StudyCalendar", "More (0, 30 min, 1 h, 2 h+)")
         painter.drawText(QPointF(legend_x, legend_y + 11), more)
         painter.drawText(
             QPointF(self.LEFT, legend_y + 32),
             self.focused_text()
             if self.hasFocus()
-            else _tr("Tab here, then use the arrow keys to read each day"),
+            else QCoreApplication.translate(
+                "StudyCalendar", "Tab here, then use the arrow keys to read each day"
+            ),
         )
         painter.end()
 

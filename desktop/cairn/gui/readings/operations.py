@@ -41,13 +41,13 @@ def reading_copy_operation(tracker: Tracker, reading_id: str, path: Path | None)
         )
 
     return reversible(
-        _tr("Attach offline copy") if path else _tr("Remove offline copy"),
+        QCoreApplication.translate("ReadingDetail", "Attach offline copy")
+        if path
+        else QCoreApplication.translate("ReadingDetail", "Remove offline copy"),
         lambda: tracker.set_reading_copy(reading_id, path),
         put_back,
-        failed=_tr("attached") if path else _tr("removed"),
+        failed=QCoreApplication.translate("ReadingDetail", "attached")
+        if path
+        else QCoreApplication.translate("ReadingDetail", "removed"),
         read=lambda: tracker.reading_copies().get(reading_id),
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingDetail", text)

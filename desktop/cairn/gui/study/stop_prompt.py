@@ -22,18 +22,16 @@ LONG_SECONDS = 3 * 3600  # a run longer than this is asked about before it is sa
 SHORT_SECONDS = 60  # a run shorter than this is asked about (not silently dropped)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StopPrompt", text)
-
-
 def duration_text(minutes: int) -> str:
     """Minutes as "3 h 10 min", "3 h" or "45 min"."""
     hours, rest = divmod(max(0, minutes), 60)
     if hours and rest:
-        return _tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+        return QCoreApplication.translate("StopPrompt", "{hours} h {minutes} min").format(
+            hours=hours, minutes=rest
+        )
     if hours:
-        return _tr("{hours} h").format(hours=hours)
-    return _tr("{minutes} min").format(minutes=rest)
+        return QCoreApplication.translate("StopPrompt", "{hours} h").format(hours=hours)
+    return QCoreApplication.translate("StopPrompt", "{minutes} min").format(minutes=rest)
 
 
 def qt_moment(moment: datetime) -> QDateTime:
@@ -71,7 +69,10 @@ class StopPrompt(QDialog):
         layout.addLayout(self.extra)
         layout.addLayout(self.buttons)
         self.buttons.addStretch(1)  # the answers go before it, "Keep timing" after it
-        self.keep_timing = self._button(_tr("Keep timing"), _tr("Close and keep the timer"))
+        self.keep_timing = self._button(
+            QCoreApplication.translate("StopPrompt", "Keep timing"),
+            QCoreApplication.translate("StopPrompt", "Close and keep the timer"),
+        )
         self.buttons.addWidget(self.keep_timing)
         self.keep_timing.clicked.connect(self.reject)
 
@@ -95,15 +96,22 @@ class ShortSessionPrompt(StopPrompt):
 
     def __init__(self, seconds: float, started: datetime, parent: QWidget | None = None) -> None:
         super().__init__(seconds, started, parent)
-        self.setWindowTitle(_tr("A short session"))
+        self.setWindowTitle(QCoreApplication.translate("StopPrompt", "A short session"))
         self.text.setText(
-            _tr(
+            QCoreApplication.translate(
+                "StopPrompt",
                 "You timed less than a minute ({seconds} s). Keep it as 1 minute of study, "
-                "or discard it?"
+                "or discard it?",
             ).format(seconds=int(seconds))
         )
-        self.keep = self._button(_tr("&Keep 1 minute"), _tr("Save a 1-minute session"))
-        self.discard = self._button(_tr("&Discard"), _tr("Throw the timed session away"))
+        self.keep = self._button(
+            QCoreApplication.translate("StopPrompt", "&Keep 1 minute"),
+            QCoreApplication.translate("StopPrompt", "Save a 1-minute session"),
+        )
+        self.discard = self._button(
+            QCoreApplication.translate("StopPrompt", "&Discard"),
+            QCoreApplication.translate("StopPrompt", "Throw the timed session away"),
+        )
         self.keep.clicked.connect(lambda: self._choose(Answer.SAVE, 1))
         self.discard.clicked.connect(lambda: self._choose(Answer.DISCARD))
         self.keep.setDefault(True)
@@ -122,37 +130,49 @@ class LongSessionPrompt(StopPrompt):
         forgotten: bool = False,
     ) -> None:
         super().__init__(seconds, started, parent)
-        self.setWindowTitle(_tr("Save this session?"))
+        self.setWindowTitle(QCoreApplication.translate("StopPrompt", "Save this session?"))
         total = max(1, round(seconds / 60))
         self.total = total
         why = (
-            _tr("The timer was left running while Cairn was closed or the computer was idle.")
+            QCoreApplication.translate(
+                "StopPrompt",
+                "The timer was left running while Cairn was closed or the computer was idle.",
+            )
             if forgotten
-            else _tr("That is a long session.")
+            else QCoreApplication.translate("StopPrompt", "That is a long session.")
         )
         self.text.setText(
-            _tr(
+            QCoreApplication.translate(
+                "StopPrompt",
                 "You started at {time} — {length} ago. {why} Save {length}, save up to a "
-                "time you choose, or discard it?"
+                "time you choose, or discard it?",
             ).format(time=f"{started:%H:%M}", length=duration_text(total), why=why)
         )
-        until_label = QLabel(_tr("Studied &until"))
+        until_label = QLabel(QCoreApplication.translate("StopPrompt", "Studied &until"))
         self.until = QDateTimeEdit(
             qt_moment(started + timedelta(minutes=min(total, LONG_SECONDS // 60)))
         )
         self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.until.setMinimumDateTime(qt_moment(started + timedelta(minutes=1)))
         self.until.setMaximumDateTime(qt_moment(started + timedelta(minutes=total)))
-        self.until.setAccessibleName(_tr("Studied until"))
+        self.until.setAccessibleName(QCoreApplication.translate("StopPrompt", "Studied until"))
         until_label.setBuddy(self.until)
         self.extra.addWidget(until_label)
         self.extra.addWidget(self.until, 1)
         self.save_all = self._button(
-            _tr("Save {length}").format(length=duration_text(total)),
-            _tr("Save the whole session"),
+            QCoreApplication.translate("StopPrompt", "Save {length}").format(
+                length=duration_text(total)
+            ),
+            QCoreApplication.translate("StopPrompt", "Save the whole session"),
         )
-        self.save_until = self._button(_tr("&Save up to then"), _tr("Save until the time chosen"))
-        self.discard = self._button(_tr("&Discard"), _tr("Throw the timed session away"))
+        self.save_until = self._button(
+            QCoreApplication.translate("StopPrompt", "&Save up to then"),
+            QCoreApplication.translate("StopPrompt", "Save until the time chosen"),
+        )
+        self.discard = self._button(
+            QCoreApplication.translate("StopPrompt", "&Discard"),
+            QCoreApplication.translate("StopPrompt", "Throw the timed session away"),
+        )
         self.save_all.clicked.connect(lambda: self._choose(Answer.SAVE, total))
         self.save_until.clicked.connect(lambda: self._choose(Answer.SAVE, self.minutes_until()))
         self.discard.clicked.connect(lambda: self._choose(Answer.DISCARD))

@@ -310,19 +310,21 @@ class AddTimeDialog(QDialog):
         self.session = session
         c = tracker.curriculum
         target = c.items.get(item_id) or c.readings.get(item_id)
-        self.setWindowTitle("Add study time" if session is None else "Edit study session")
+        self.setWindowTitle(
+            self.tr("Add study time") if session is None else self.tr("Edit study session")
+        )
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setValue(45 if session is None else session.minutes)
         self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName("Minutes studied")
+        self.minutes.setAccessibleName(self.tr("Minutes studied"))
         now = to_local(tracker.now())
         self.when = QDateTimeEdit(
             now.addSecs(-45 * 60) if session is None else to_local(session.started_at)
         )
         self.when.setMaximumDateTime(now)  # study time cannot start in the future
         self.when.setCalendarPopup(True)
-        self.when.setAccessibleName("When you started")
+        self.when.setAccessibleName(self.tr("When you started"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         form = QFormLayout(self)
@@ -342,7 +344,7 @@ class AddTimeDialog(QDialog):
         stays open with what was typed."""
         chosen = self.when.dateTime().toPython()
         if not isinstance(chosen, datetime):
-            self.message.setText("Choose when you started.")
+            self.message.setText(self.tr("Choose when you started."))
             return False
         started = chosen.astimezone(UTC).replace(tzinfo=None)  # local time → stored UTC
         minutes = self.minutes.value()

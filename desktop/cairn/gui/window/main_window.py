@@ -125,7 +125,7 @@ class MainWindow(WindowHost):
         self.splitter = three_panes(self.navigation, self.centre, self.right)
         self.setCentralWidget(under_banner(self.banner, self.splitter))
         self.overall = QLabel("")
-        self.overall.setAccessibleName("Overall progress")
+        self.overall.setAccessibleName(self.tr("Overall progress"))
         self.running_timer = TimerControls(tracker, self.operations, compact=True)
         self.statusBar().addPermanentWidget(self.running_timer)
         self.statusBar().addPermanentWidget(self.overall)
@@ -443,7 +443,7 @@ class MainWindow(WindowHost):
             name = (self.summary.learner_name if self.summary else "") or self.tr("another learner")
             summary = self.tr("{name} (read-only summary)").format(name=name)
             page = f"{summary} — {page}" if page else summary
-        self.setWindowTitle(f"Cairn — {page}" if page else "Cairn")
+        self.setWindowTitle(self.tr("Cairn — {page}").format(page=page) if page else "Cairn")
 
     def find_anything(self) -> QuickOpen:
         """Edit → Find anything (Ctrl+K): the quick-open popup, afresh."""

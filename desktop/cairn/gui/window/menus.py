@@ -17,10 +17,6 @@ from ..widgets.icons import icon
 from ..widgets.theme import THEMES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 def escape_mnemonic(text: str) -> str:
     """Text from data shown in a menu: a '&' in it is shown, not taken as a mnemonic."""
     return text.replace("&", "&&")
@@ -29,8 +25,8 @@ def escape_mnemonic(text: str) -> str:
 def add_closing(menu: QMenu, close: Callable[[], object]) -> None:
     """File → Close window and Quit."""
     for text, key in (
-        (_tr("&Close window"), QKeySequence.StandardKey.Close),
-        (_tr("&Quit"), QKeySequence.StandardKey.Quit),
+        (QCoreApplication.translate("Menus", "&Close window"), QKeySequence.StandardKey.Close),
+        (QCoreApplication.translate("Menus", "&Quit"), QKeySequence.StandardKey.Quit),
     ):
         action = menu.addAction(text)
         action.setShortcut(key)
@@ -58,8 +54,11 @@ def add_edit_menu(
     """Edit → Undo / Redo, named after the step ("Undo Mark done"), then Find anything
     (Ctrl+K) and Find in list (Ctrl+F). Undo and redo call the stack's own undo and redo,
     which run the step before the history moves."""
-    menu = bar.addMenu(_tr("&Edit"))
-    undo, redo = StepAction(_tr("&Undo"), parent), StepAction(_tr("&Redo"), parent)
+    menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    undo, redo = (
+        StepAction(QCoreApplication.translate("Menus", "&Undo"), parent),
+        StepAction(QCoreApplication.translate("Menus", "&Redo"), parent),
+    )
     undo.setIcon(icon("undo"))
     redo.setIcon(icon("redo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -78,15 +77,19 @@ def add_edit_menu(
         action.name_step(text)
         menu.addAction(action)
     menu.addSeparator()
-    find = menu.addAction(_tr("&Find anything…"))
+    find = menu.addAction(QCoreApplication.translate("Menus", "&Find anything…"))
     find.setShortcut(QKeySequence("Ctrl+K"))
     find.setIcon(icon("quick-open"))
-    find.setToolTip(_tr("Open any item, milestone, reading, role, week, month or note"))
+    find.setToolTip(
+        QCoreApplication.translate(
+            "Menus", "Open any item, milestone, reading, role, week, month or note"
+        )
+    )
     find.triggered.connect(lambda _checked=False: find_anything())
-    in_list = menu.addAction(_tr("Find in &list"))
+    in_list = menu.addAction(QCoreApplication.translate("Menus", "Find in &list"))
     in_list.setShortcut(QKeySequence.StandardKey.Find)
     in_list.setIcon(icon("filter"))
-    in_list.setToolTip(_tr("Narrow the list in view by title"))
+    in_list.setToolTip(QCoreApplication.translate("Menus", "Narrow the list in view by title"))
     in_list.triggered.connect(lambda _checked=False: find_in_list())
 
 
@@ -100,27 +103,37 @@ def add_item_menu(
     """Item → Mark … (Ctrl+1…4), Toggle done (Space in a list), Mark week done and Reset
     week; returns every action that changes progress, by name (the statuses, "toggle",
     "week_done", "week_reset")."""
-    menu = bar.addMenu(_tr("&Item"))
+    menu = bar.addMenu(QCoreApplication.translate("Menus", "&Item"))
     actions: dict[str, QAction] = {}
     for number, status in enumerate(STATUSES, start=1):
-        text = _tr("Mark {status}").format(status=STATUS_LABELS[status])
+        text = QCoreApplication.translate("Menus", "Mark {status}").format(
+            status=STATUS_LABELS[status]
+        )
         action = menu.addAction(icon(status), text)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _c=False, s=status: mark(s))
         actions[status] = action
     menu.addSeparator()
-    toggle_action = menu.addAction(_tr("&Toggle done"))
+    toggle_action = menu.addAction(QCoreApplication.translate("Menus", "&Toggle done"))
     toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
     toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the lists handle it
     toggle_action.triggered.connect(lambda _c=False: toggle())
     actions["toggle"] = toggle_action
     menu.addSeparator()
-    week_done = menu.addAction(icon("check"), _tr("Mark &week done"))
-    week_done.setToolTip(_tr("Mark every item of the week in view done (one undo step)"))
+    week_done = menu.addAction(
+        icon("check"), QCoreApplication.translate("Menus", "Mark &week done")
+    )
+    week_done.setToolTip(
+        QCoreApplication.translate(
+            "Menus", "Mark every item of the week in view done (one undo step)"
+        )
+    )
     week_done.triggered.connect(lambda _c=False: mark_week_done())
     actions["week_done"] = week_done
-    week_reset = menu.addAction(icon("refresh"), _tr("&Reset week"))
-    week_reset.setToolTip(_tr("Set every item of the week in view back to to do"))
+    week_reset = menu.addAction(icon("refresh"), QCoreApplication.translate("Menus", "&Reset week"))
+    week_reset.setToolTip(
+        QCoreApplication.translate("Menus", "Set every item of the week in view back to to do")
+    )
     week_reset.triggered.connect(lambda _c=False: reset_week())
     actions["week_reset"] = week_reset
     return actions
@@ -137,11 +150,15 @@ def add_view_menu(
     """View → Theme, Show navigation (given whether it is shown and how to show or hide it)
     and the Alt+1…3 focus keys (navigation, the list in view, the details); returns the theme
     actions by name, and the navigation action as "navigation"."""
-    menu = bar.addMenu(_tr("&View"))
-    themes = menu.addMenu(icon("theme"), _tr("&Theme"))
+    menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    themes = menu.addMenu(icon("theme"), QCoreApplication.translate("Menus", "&Theme"))
     group = QActionGroup(parent)
     actions: dict[str, QAction] = {}
-    names = {"system": _tr("System"), "light": _tr("Light"), "dark": _tr("Dark")}
+    names = {
+        "system": QCoreApplication.translate("Menus", "System"),
+        "light": QCoreApplication.translate("Menus", "Light"),
+        "dark": QCoreApplication.translate("Menus", "Dark"),
+    }
     for name in THEMES:
         action = themes.addAction(names.get(name, name.capitalize()))
         actions[name] = action
@@ -152,13 +169,19 @@ def add_view_menu(
     menu.addSeparator()
     if navigation is not None:
         shown, show = navigation
-        toggle = menu.addAction(icon("sidebar"), _tr("Show &navigation"))
+        toggle = menu.addAction(
+            icon("sidebar"), QCoreApplication.translate("Menus", "Show &navigation")
+        )
         toggle.setCheckable(True)
         toggle.setChecked(shown)
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
         toggle.toggled.connect(lambda on: show(on))
         actions["navigation"] = toggle
-    texts = (_tr("Go to &navigation"), _tr("Go to the &list"), _tr("Go to the &details"))
+    texts = (
+        QCoreApplication.translate("Menus", "Go to &navigation"),
+        QCoreApplication.translate("Menus", "Go to the &list"),
+        QCoreApplication.translate("Menus", "Go to the &details"),
+    )
     for number, (text, go) in enumerate(zip(texts, focus, strict=True), start=1):
         action = menu.addAction(text)
         action.setShortcut(QKeySequence(f"Alt+{number}"))
@@ -173,14 +196,24 @@ def add_help_menu(
     about: Callable[[], object],
 ) -> None:
     """Help → Keyboard shortcuts, Open log folder and About Cairn."""
-    menu = bar.addMenu(_tr("&Help"))
-    keys = menu.addAction(icon("keyboard"), _tr("&Keyboard shortcuts"))
+    menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    keys = menu.addAction(
+        icon("keyboard"), QCoreApplication.translate("Menus", "&Keyboard shortcuts")
+    )
     keys.setShortcut(QKeySequence.StandardKey.HelpContents)
     keys.triggered.connect(lambda _c=False: shortcuts())
-    logs = menu.addAction(icon("open-external"), _tr("Open &log folder"))
-    logs.setToolTip(_tr("The log records every recovery, refusal and backup failure"))
+    logs = menu.addAction(
+        icon("open-external"), QCoreApplication.translate("Menus", "Open &log folder")
+    )
+    logs.setToolTip(
+        QCoreApplication.translate(
+            "Menus", "The log records every recovery, refusal and backup failure"
+        )
+    )
     logs.triggered.connect(open_logs)
-    menu.addAction(icon("info"), _tr("&About Cairn")).triggered.connect(about)
+    menu.addAction(
+        icon("info"), QCoreApplication.translate("Menus", "&About Cairn")
+    ).triggered.connect(about)
 
 
 def open_log_folder(window: QMainWindow) -> bool:
@@ -190,10 +223,15 @@ def open_log_folder(window: QMainWindow) -> bool:
     folder = log_folder()
     if folder is None:
         window.statusBar().showMessage(
-            _tr("Cairn cannot write its log here; warnings go to the terminal (stderr)."), 15000
+            QCoreApplication.translate(
+                "Menus", "Cairn cannot write its log here; warnings go to the terminal (stderr)."
+            ),
+            15000,
         )
         return False
-    window.statusBar().showMessage(_tr("The log is in {folder}").format(folder=folder), 15000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Menus", "The log is in {folder}").format(folder=folder), 15000
+    )
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
@@ -202,10 +240,11 @@ def show_about(parent: QWidget, tracker: Tracker) -> None:
     c = tracker.curriculum
     QMessageBox.about(
         parent,
-        _tr("About Cairn"),
-        _tr(
+        QCoreApplication.translate("Menus", "About Cairn"),
+        QCoreApplication.translate(
+            "Menus",
             "<b>Cairn {version}</b><p>An offline companion for a six-month path into AI "
             "engineering.</p><p>Curriculum: {curriculum}<br>Data: {data}</p><p>Cairn never "
-            "connects to the network; links open in your browser only when you click them.</p>"
+            "connects to the network; links open in your browser only when you click them.</p>",
         ).format(version=__version__, curriculum=c.version, data=tracker.database_path),
     )

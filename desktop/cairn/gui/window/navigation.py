@@ -36,10 +36,6 @@ ICONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Navigation", text)
-
-
 def _count(progress: Progress) -> str:
     return f"{progress.done}/{progress.total}"
 
@@ -51,7 +47,12 @@ class NavigationModel(QStandardItemModel):
         super().__init__()
         self.tracker = tracker
         operations.changed.connect(self._changed)
-        self.setHorizontalHeaderLabels([_tr("Section"), _tr("Done")])
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Navigation", "Section"),
+                QCoreApplication.translate("Navigation", "Done"),
+            ]
+        )
         self._counts: dict[Node, QStandardItem] = {}
         self._rows: dict[Node, QStandardItem] = {}
         self._build()
@@ -78,53 +79,78 @@ class NavigationModel(QStandardItemModel):
 
     def _build(self) -> None:
         c = self.tracker.curriculum
-        self._add(self, _tr("Today"), Node("group", "today"), _tr("What to do now"))
         self._add(
             self,
-            _tr("History"),
+            QCoreApplication.translate("Navigation", "Today"),
+            Node("group", "today"),
+            QCoreApplication.translate("Navigation", "What to do now"),
+        )
+        self._add(
+            self,
+            QCoreApplication.translate("Navigation", "History"),
             Node("group", "history"),
-            _tr("Study days, hours against the plan, items finished over time"),
+            QCoreApplication.translate(
+                "Navigation", "Study days, hours against the plan, items finished over time"
+            ),
         )
         self._add(
             self,
-            _tr("Readiness"),
+            QCoreApplication.translate("Navigation", "Readiness"),
             Node("group", "readiness"),
-            _tr("How ready you are for each role, and what to do next"),
+            QCoreApplication.translate(
+                "Navigation", "How ready you are for each role, and what to do next"
+            ),
         )
-        path = self._add(self, _tr("Six-month path"), Node("group", "path"))
+        path = self._add(
+            self, QCoreApplication.translate("Navigation", "Six-month path"), Node("group", "path")
+        )
         for month in c.months:
-            label = _tr("Month {number} · {title}").format(number=month.number, title=month.title)
+            label = QCoreApplication.translate("Navigation", "Month {number} · {title}").format(
+                number=month.number, title=month.title
+            )
             row = self._add(path, label, Node("month", month.id))
             for week_id in month.week_ids:
                 week = c.weeks[week_id]
-                label = _tr("Week {number} · {title}").format(number=week.number, title=week.title)
+                label = QCoreApplication.translate("Navigation", "Week {number} · {title}").format(
+                    number=week.number, title=week.title
+                )
                 self._add(row, label, Node("week", week.id), week.title)
         self._add(
             self,
-            _tr("Readings"),
+            QCoreApplication.translate("Navigation", "Readings"),
             Node("group", "readings"),
-            _tr("Every reading of the path, with filters"),
+            QCoreApplication.translate("Navigation", "Every reading of the path, with filters"),
         )
-        projects = self._add(self, _tr("Projects"), Node("group", "projects"))
+        projects = self._add(
+            self, QCoreApplication.translate("Navigation", "Projects"), Node("group", "projects")
+        )
         for project in c.projects_in_order():
             row = self._add(
                 projects,
                 project.title,
                 Node("project", project.id),
-                _tr("{level} project").format(level=project.level.capitalize()),
+                QCoreApplication.translate("Navigation", "{level} project").format(
+                    level=project.level.capitalize()
+                ),
             )
             for item in c.project_items(project.id):
                 self._add(row, item.title, Node("milestone", item.id), item.title)
-        roles = self._add(self, _tr("Role tracks"), Node("group", "roles"))
+        roles = self._add(
+            self, QCoreApplication.translate("Navigation", "Role tracks"), Node("group", "roles")
+        )
         for role in c.roles.values():
             self._add(roles, role.name, Node("role", role.id), role.name)
         retired = self.tracker.retired_ids()
         if retired:
             self._add(
                 self,
-                _tr("Retired items ({count})").format(count=len(retired)),
+                QCoreApplication.translate("Navigation", "Retired items ({count})").format(
+                    count=len(retired)
+                ),
                 Node("group", "retired"),
-                _tr("Saved progress on items the curriculum no longer has"),
+                QCoreApplication.translate(
+                    "Navigation", "Saved progress on items the curriculum no longer has"
+                ),
             )
         self.refresh_progress()
 
