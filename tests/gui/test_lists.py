@@ -198,3 +198,23 @@ def test_view_show_navigation_hides_and_shows_it_and_follows_a_drag(window) -> N
     assert not navigation_shown(window.splitter) and not action.isChecked()
     action.trigger()
     assert navigation_shown(window.splitter) and action.isChecked()
+
+
+def test_a_grouped_list_rebuilt_again_and_again_keeps_the_window_alive(window) -> None:  # type: ignore[no-untyped-def]
+    """The Projects page rebuilds its grouped list on every evidence change; adding and
+    removing links and undoing, many times, must not crash PySide6 (it did while the status
+    header's tip was set through the header item's wrapper)."""
+    window.show_node(Node("group", "projects"))
+    ids = [item.id for group in window.page.groups for item in group.items]
+    box = window.detail.evidence
+    for n in range(60):
+        window.tree.select_item(ids[n % len(ids)])
+        box.url.setText(f"https://example.org/proof/{n}")
+        box.add.click()
+        if n % 3 == 0 and box.links.count():
+            box.links.setCurrentRow(0)
+            box.remove.click()
+        if n % 5 == 0:
+            window.undo_stack.undo()
+    assert window.tree_model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert window.tree.current_item_id() in ids

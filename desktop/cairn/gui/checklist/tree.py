@@ -64,12 +64,14 @@ class ItemTreeModel(QStandardItemModel):
         super().__init__()
         self.tracker = tracker
         operations.changed.connect(self._changed)
-        self._status_cells: dict[str, list[QStandardItem]] = {}
-        self._groups: list[tuple[QStandardItem, Group]] = []
+        # Where things are, never the items themselves: holding a wrapper of an item the model
+        # owns across clear() lets Python delete it a second time (a crash in PySide6).
+        self._status_cells: dict[str, list[tuple[int, int]]] = {}  # (group row, item row)
+        self._groups: list[Group] = []  # the group shown in each top-level row
 
     def shows(self, groups: Sequence[Group], columns: Sequence[Column]) -> bool:
         """Whether these groups and columns are the ones shown (same titles, same items)."""
-        shown = [(g.title, [i.id for i in g.items]) for _h, g in self._groups]
+        shown = [(g.title, [i.id for i in g.items]) for g in self._groups]
         titles = [
             self.headerData(n, Qt.Orientation.Horizontal) for n in range(2, self.columnCount())
         ]
@@ -78,19 +80,17 @@ class ItemTreeModel(QStandardItemModel):
         ]
 
     def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
-        self.clear()
         self._status_cells.clear()
         self._groups.clear()
+        self.clear()
         self.setHorizontalHeaderLabels(
             ["", QCoreApplication.translate("ItemTreeModel", "Item"), *(c.title for c in columns)]
         )
-        status_title = self.horizontalHeaderItem(0)
-        if status_title is not None:  # the glyphs say it; the tip names it
-            status_title.setToolTip(QCoreApplication.translate("ItemTreeModel", "Status"))
-            status_title.setData(
-                QCoreApplication.translate("ItemTreeModel", "Status"),
-                Qt.ItemDataRole.AccessibleTextRole,
-            )
+        # The glyphs say it; the tip names it. Set through the model, never through the header
+        # item's wrapper (PySide6 would delete that item a second time on the next clear()).
+        status = QCoreApplication.translate("ItemTreeModel", "Status")
+        self.setHeaderData(0, Qt.Orientation.Horizontal, status, Qt.ItemDataRole.ToolTipRole)
+        self.setHeaderData(0, Qt.Orientation.Horizontal, status, Qt.ItemDataRole.AccessibleTextRole)
         bold = QFont()
         bold.setBold(True)
         for group in groups:
@@ -110,8 +110,9 @@ class ItemTreeModel(QStandardItemModel):
                     cell.setEditable(False)
                     cell.setData(item.id, ITEM_ID_ROLE)
                 heading.appendRow(cells)
-                self._status_cells.setdefault(item.id, []).append(status)
-            self._groups.append((heading, group))
+                place = (len(self._groups), heading.rowCount() - 1)
+                self._status_cells.setdefault(item.id, []).append(place)
+            self._groups.append(group)
         self.refresh()
 
     def _changed(self, change: Change) -> None:
@@ -122,14 +123,16 @@ class ItemTreeModel(QStandardItemModel):
     def refresh(self) -> None:
         """Update every status cell and every group's done count."""
         statuses = self.tracker.statuses()
-        for item_id, cells in self._status_cells.items():
+        for item_id, places in self._status_cells.items():
             status = statuses.get(item_id, "todo")
             text = status_text(status)
-            for cell in cells:
+            for group_row, item_row in places:
+                cell = self.item(group_row, 0).child(item_row, 0)
                 if cell.text() != text:
                     cell.setText(text)
                     cell.setData(STATUS_LABELS[status], Qt.ItemDataRole.AccessibleTextRole)
-        for heading, group in self._groups:
+        for row, group in enumerate(self._groups):
+            heading = self.item(row, 0)
             progress = progress_of(
                 group.items if group.counted is None else group.counted, statuses
             )
