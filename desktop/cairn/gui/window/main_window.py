@@ -399,11 +399,11 @@ class MainWindow(WindowHost):
         """Item → Mark …: the selected items of the checklist, else the item shown."""
         if self.right.currentWidget() is not self.detail:
             return
-        many = self._selected_items()
+        many = self._selected_items()  # what is highlighted (heading rows carry no item)
         if len(many) > 1:
             self.request_statuses(many, status)
             return
-        item_id = self.current_item_id() or self.detail.item_id
+        item_id = (many[0] if many else "") or self.current_item_id() or self.detail.item_id
         if item_id:
             self.request_status(item_id, status)
 
