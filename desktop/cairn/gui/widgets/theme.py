@@ -236,7 +236,9 @@ class _ThemeSignals(QObject):
 
 
 class CairnStyle(QProxyStyle):
-    """Fusion, with no icons on dialog buttons (no floppy disks) and a themed close icon."""
+    """Fusion with a themed close icon. (Dialog buttons lose their icons through the style
+    sheet's `dialogbuttonbox-buttons-have-icons`: a Python styleHint override would be called
+    a hundred thousand times a session.)"""
 
     _CLOSE = (
         QStyle.StandardPixmap.SP_DialogCloseButton,
@@ -247,11 +249,6 @@ class CairnStyle(QProxyStyle):
 
     def __init__(self) -> None:
         super().__init__("Fusion")
-
-    def styleHint(self, hint, option=None, widget=None, returnData=None):  # type: ignore[no-untyped-def,override]
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
 
     def standardIcon(
         self,
@@ -316,14 +313,17 @@ def _relink_labels(app: QApplication) -> None:
 def apply_theme(app: QApplication, name: str, style_dir: Path | None = None) -> str:
     """Apply a theme by name; return the concrete theme used ('light' or 'dark')."""
     concrete = resolve_theme(name)
-    if not isinstance(app.style(), CairnStyle) and not isinstance(
-        getattr(app.style(), "baseStyle", lambda: None)(), CairnStyle
-    ):
+    if not app.property("cairnStyled"):  # once: setting a style re-polishes every widget
         app.setStyle(CairnStyle())
-    app.setPalette(palette_for(concrete))
-    app.setStyleSheet(style_sheet(concrete, style_dir))
+        app.setProperty("cairnStyled", True)
+    sheet = style_sheet(concrete, style_dir)
+    unchanged = concrete == _state["concrete"] and app.styleSheet() == sheet
     _state.update(name=name, concrete=concrete, style_dir=str(style_dir) if style_dir else None)
     _follow_system(app)
+    if unchanged:  # "system" while the desktop is light, then "light": nothing to repaint
+        return concrete
+    app.setPalette(palette_for(concrete))
+    app.setStyleSheet(sheet)  # a few hundred ms on a full window: only when the look changes
     _relink_labels(app)
     theme_signals().applied.emit(concrete)
     return concrete
