@@ -393,3 +393,14 @@ def test_the_week_actions_name_the_week_in_view_and_rest_without_one(window: Mai
     assert plain(action.text()) == "Mark week 5 done" and action.isEnabled()
     window.show_node(Node("group", "history"))
     assert not action.isEnabled() and not window.status_actions["week_reset"].isEnabled()
+
+
+def test_tab_passes_the_readings_box_in_one_step(window: MainWindow, qtbot: QtBot) -> None:
+    """The item pane's readings are one Tab stop, not one per link."""
+    window.show_node(Node("week", "w02"))
+    readings = window.detail.readings
+    assert readings.tabChangesFocus()
+    readings.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is readings)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not readings

@@ -34,6 +34,14 @@ def _browser(name: str) -> QTextBrowser:
     browser.setOpenExternalLinks(False)
     browser.anchorClicked.connect(open_external)
     browser.setAccessibleName(name)
+    # Tab leaves the box instead of stepping link by link (a keyboard opens readings from the
+    # Readings page or Ctrl+K); the mouse still follows links and selects text.
+    browser.setTabChangesFocus(True)
+    browser.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
     browser.document().setDefaultStyleSheet(document_style(current_theme()))
     browser.setFrameShape(QTextBrowser.Shape.NoFrame)
     browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
