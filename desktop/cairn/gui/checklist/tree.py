@@ -88,9 +88,9 @@ class ItemTreeModel(QStandardItemModel):
         )
         # The glyphs say it; the tip names it. Set through the model, never through the header
         # item's wrapper (PySide6 would delete that item a second time on the next clear()).
-        status = QCoreApplication.translate("ItemTreeModel", "Status")
-        self.setHeaderData(0, Qt.Orientation.Horizontal, status, Qt.ItemDataRole.ToolTipRole)
-        self.setHeaderData(0, Qt.Orientation.Horizontal, status, Qt.ItemDataRole.AccessibleTextRole)
+        named = QCoreApplication.translate("ItemTreeModel", "Status")
+        self.setHeaderData(0, Qt.Orientation.Horizontal, named, Qt.ItemDataRole.ToolTipRole)
+        self.setHeaderData(0, Qt.Orientation.Horizontal, named, Qt.ItemDataRole.AccessibleTextRole)
         bold = QFont()
         bold.setBold(True)
         for group in groups:
