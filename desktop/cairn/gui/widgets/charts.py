@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .theme import contrast_ratio
+
 ACCENT = QColor("#2f6fd0")
 ACCENT_DARK = QColor("#5b9bff")
 PLAN_COLOUR = QColor("#e08a1e")
@@ -44,23 +46,9 @@ def keep_together(label: str) -> str:
     return label.replace(" · ", "\u00a0·\u00a0").replace(" %", "\u00a0%")
 
 
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
 def contrast(one: QColor, other: QColor) -> float:
-    """WCAG contrast ratio of two colours (1 to 21)."""
-    a, b = sorted((luminance(one), luminance(other)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
+    """WCAG contrast ratio of two colours (1 to 21), as the design computes it."""
+    return contrast_ratio(one.name(), other.name())
 
 
 def is_dark(widget: QWidget) -> bool:
