@@ -4,14 +4,18 @@ explanation in words and the next best steps. Imported only when first shown (Qt
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -28,6 +32,9 @@ from ..reversible import reversible
 from ..widgets.charts import BarChart, RadarChart, Spoke, keep_together
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 6
+
+
+STACK_BELOW = 640  # px: narrower pages stack the radar above the bars
 
 
 class ReadinessPage(QWidget):
@@ -86,16 +93,17 @@ class ReadinessPage(QWidget):
         choose.addWidget(self.role)
         choose.addWidget(self.primary)
         choose.addWidget(self.targets)
-        choose.addWidget(self.state, 1)
+        choose.addStretch(1)
 
         self.radar = RadarChart()
         self.radar.title = self.tr("All roles (★ your targets)")
         self.radar.setAccessibleName(self.tr("Readiness across roles (radar chart)"))
         self.bars = BarChart()
         self.bars.setAccessibleName(self.tr("Skill-area scores (bar chart)"))
-        charts = QHBoxLayout()
+        charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         charts.addWidget(self.radar, 5)
         charts.addWidget(self.bars, 4)
+        self.charts = charts  # side by side, stacked when the page is narrow (resizeEvent)
 
         self.explanation = QTextBrowser()
         self.explanation.setAccessibleName(self.tr("Readiness explained"))
@@ -127,17 +135,34 @@ class ReadinessPage(QWidget):
         self.steps.itemActivated.connect(self._open_step)
         self.steps.itemDoubleClicked.connect(self._open_step)
 
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(choose)
+        layout.addWidget(self.state)
         layout.addLayout(charts, 4)
         layout.addWidget(self.explanation, 2)
         layout.addWidget(steps_label)
         layout.addWidget(self.steps, 2)
+        scroller = QScrollArea()  # a small window scrolls the page instead of clipping it
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
         self._load_targets()
         operations.changed.connect(self._changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Radar and bars side by side on a wide page, one above the other on a narrow one."""
+        wide = event.size().width() >= STACK_BELOW
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.charts.direction() != direction:
+            self.charts.setDirection(direction)
+        super().resizeEvent(event)
 
     def _changed(self, change: Change) -> None:
         """Tick the saved target roles again after a change of them (also an undo)."""
