@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -57,6 +58,9 @@ def _section(text: str) -> QLabel:
     return label
 
 
+NARROW_PANE = 380  # px: below it the status buttons show icons only
+
+
 class DetailPane(QScrollArea):
     """Everything about one item; status buttons ask the window to change the status."""
 
@@ -72,7 +76,7 @@ class DetailPane(QScrollArea):
         theme_signals().applied.connect(self._restyle)
         self.item_id = ""
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(self.tr("Item details"))
         body = QWidget()
         self.setWidget(body)
@@ -176,6 +180,17 @@ class DetailPane(QScrollArea):
         self.note.refresh()
         self._fill(self.tracker.item(self.item_id))
         self.verticalScrollBar().setValue(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane the status buttons show their icons only (their names stay in the
+        tooltip and the accessible name), so nothing is cut at the pane's edge."""
+        narrow = event.size().width() < NARROW_PANE
+        for button in self.status_buttons.buttons():
+            label = STATUS_LABELS[str(button.property("status"))]
+            wanted = "" if narrow else label
+            if button.text() != wanted:
+                button.setText(wanted)
+        super().resizeEvent(event)
 
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
