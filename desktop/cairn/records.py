@@ -65,3 +65,24 @@ class ChoiceRecord:
 
     options: tuple[str, ...]
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRecord:
+    """A mentor's comment on an item or milestone (`content_id` "" for the overall note),
+    received in a feedback file."""
+
+    content_id: str
+    body: str
+    mentor: str
+    written_at: datetime
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationRecord:
+    """A mentor confirmed a milestone's evidence (the tier above a linked milestone)."""
+
+    content_id: str
+    verified_at: datetime
+    mentor: str

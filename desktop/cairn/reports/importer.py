@@ -94,6 +94,11 @@ class ExportData:
     next_goals: str
     summary: dict[str, Any]
     choices: tuple[tuple[str, tuple[str, ...], datetime], ...] = ()
+    learner_id: str = ""  # "" in files older than schema 3
+    schema: int = 1
+    plan: tuple[str, float] | None = None  # (start YYYY-MM-DD, hours per week)
+    comments: tuple[tuple[str, str, str, datetime], ...] = ()  # (id, text, mentor, at)
+    verified: tuple[tuple[str, str, datetime], ...] = ()  # (id, mentor, at)
 
 
 @dataclass
