@@ -45,6 +45,14 @@ SAMPLE_BY_REVISION = {
         "INSERT INTO choice VALUES ('specialisation', '[\"spec-option-evals\"]', "
         "'2026-05-20 19:00:00')"
     ],
+    "0005": [
+        "INSERT INTO mentor_comment (content_id, body, mentor, written_at, received_at) VALUES "
+        "('python-project-skeleton', 'Nice **skeleton**.', 'Ada', '2026-02-01 10:00:00', "
+        "'2026-02-02 08:00:00'), ('', 'Keep going.', 'Ada', '2026-02-01 10:00:00', "
+        "'2026-02-02 08:00:00')",
+        "INSERT INTO verification VALUES ('rag-eval-domain-and-corpus', '2026-02-01 10:00:00', "
+        "'Ada')",
+    ],
 }
 
 

@@ -22,11 +22,13 @@ from .progress import Progress, progress_of
 from .readiness import ReadinessModel
 from .records import (
     ChoiceRecord,
+    CommentRecord,
     EvidenceRecord,
     HistoryEntry,
     NoteRecord,
     SessionRecord,
     StatusRecord,
+    VerificationRecord,
 )
 from .study import StudyStats
 from .study import stats as study_stats
@@ -38,7 +40,11 @@ LAST_EXPORT = "last_export_at"
 PRIMARY_ROLE = "primary_role"
 TARGET_ROLES = "target_roles"
 PLAN = "plan"
+LEARNER_ID = "learner_id"
+LAST_SENT = "last_sent"
 SNAPSHOT_SETTINGS = (
+    LEARNER_ID,
+    LAST_SENT,
     LEARNER_NAME,
     MENTOR_QUESTIONS,
     NEXT_GOALS,
@@ -50,11 +56,14 @@ SNAPSHOT_SETTINGS = (
 
 __all__ = [
     "LAST_EXPORT",
+    "LAST_SENT",
+    "LEARNER_ID",
     "LEARNER_NAME",
     "MENTOR_QUESTIONS",
     "NEXT_GOALS",
     "SNAPSHOT_SETTINGS",
     "ProgressSnapshot",
+    "SentReport",
     "plan_from_setting",
     "target_roles_of",
 ]
@@ -76,6 +85,50 @@ def target_roles_of(curriculum: Curriculum, primary: Any, others: Any) -> tuple[
     first = primary if isinstance(primary, str) and primary in curriculum.roles else ""
     rest = [r for r in others or [] if isinstance(r, str) and r in curriculum.roles]
     return tuple(([first] if first else []) + [r for r in rest if r != first])
+
+
+@dataclass(frozen=True, slots=True)
+class SentReport:
+    """The last summary the learner marked as sent: when, and the numbers it showed (the
+    next summary shows the change since)."""
+
+    at: datetime
+    overall_percent: float | None
+    readiness: Mapping[str, float]
+
+    @classmethod
+    def from_setting(cls, raw: Any) -> SentReport | None:
+        """The stored `last_sent` setting as a value (None when absent or unreadable)."""
+        if not isinstance(raw, dict):
+            return None
+        try:
+            at = datetime.fromisoformat(str(raw["at"]))
+        except (KeyError, ValueError):
+            return None
+        overall = raw.get("overall_percent")
+        scores = raw.get("readiness")
+        return cls(
+            at.replace(tzinfo=None),
+            float(overall) if isinstance(overall, int | float) and _is_number(overall) else None,
+            MappingProxyType(
+                {
+                    str(role): float(score)
+                    for role, score in (scores.items() if isinstance(scores, dict) else ())
+                    if _is_number(score)
+                }
+            ),
+        )
+
+    def as_setting(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(),
+            "overall_percent": self.overall_percent,
+            "readiness": dict(self.readiness),
+        }
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -102,6 +155,8 @@ class ProgressSnapshot:
     evidence: tuple[EvidenceRecord, ...] = ()
     sessions: tuple[SessionRecord, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
+    comments: tuple[CommentRecord, ...] = ()
+    verified: Mapping[str, VerificationRecord] = field(default_factory=dict)
     data_folder: Path | None = None
     backup_dir: Path | None = None
 
@@ -116,10 +171,12 @@ class ProgressSnapshot:
             ("notes", self.notes),
             ("settings", self.settings),
             ("choice_records", self.choice_records),
+            ("verified", self.verified),
         ):
             object.__setattr__(self, name, _read_only(value))
         object.__setattr__(self, "evidence", tuple(self.evidence))
         object.__setattr__(self, "sessions", tuple(self.sessions))
+        object.__setattr__(self, "comments", tuple(self.comments))
 
     # --- statuses and progress ---------------------------------------------------------------
     def status(self, content_id: str) -> str:
@@ -161,7 +218,8 @@ class ProgressSnapshot:
 
     @cached_property
     def _readiness(self) -> ReadinessModel:
-        return ReadinessModel(self.counted, self.statuses, frozenset(self._evidence_by_id))
+        proven = frozenset(self._evidence_by_id) | frozenset(self.verified)
+        return ReadinessModel(self.counted, self.statuses, proven)
 
     def readiness(self) -> ReadinessModel:
         """Readiness for every role from these statuses and evidence (computed once)."""
@@ -170,6 +228,16 @@ class ProgressSnapshot:
     # --- settings ------------------------------------------------------------------------------
     def _text(self, key: str) -> str:
         return str(self.settings.get(key) or "")
+
+    @property
+    def learner_id(self) -> str:
+        """The learner's stable id (a UUID; '' in a folder not yet opened for writing)."""
+        return self._text(LEARNER_ID)
+
+    @property
+    def last_sent(self) -> SentReport | None:
+        """The last summary marked as sent (None before the first)."""
+        return SentReport.from_setting(self.settings.get(LAST_SENT))
 
     @property
     def learner_name(self) -> str:
@@ -186,9 +254,17 @@ class ProgressSnapshot:
 
     @property
     def last_export(self) -> datetime | None:
-        """When the last summary was exported (None before the first)."""
+        """Where the next summary's period starts: when the last summary was marked as sent
+        (or, in a folder from before "marked as sent", when the last one was exported)."""
+        sent = self.last_sent
+        if sent is not None:
+            return sent.at
         raw = self.settings.get(LAST_EXPORT)
         return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+
+    def comments_on(self, content_id: str) -> tuple[CommentRecord, ...]:
+        """A mentor's comments on one item ('' : the overall notes), oldest first."""
+        return tuple(c for c in self.comments if c.content_id == content_id)
 
     @cached_property
     def _roles(self) -> tuple[str, ...]:

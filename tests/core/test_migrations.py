@@ -52,6 +52,14 @@ def test_each_revision_upgrades_with_its_data(tmp_path: Path, revision: str) -> 
             assert tracker.choices() == {"specialisation": ("spec-option-evals",)}
         else:
             assert tracker.choices() == {}
+        if revision >= "0005":
+            assert [(c.content_id, c.body) for c in tracker.mentor_comments()] == [
+                ("python-project-skeleton", "Nice **skeleton**."),
+                ("", "Keep going."),
+            ]
+            assert tracker.verified_ids() == {"rag-eval-domain-and-corpus"}
+        else:
+            assert tracker.mentor_comments() == [] and tracker.verified_ids() == set()
         tracker.log_study("python-project-skeleton", 30)
         # the upgraded schema works for every kind of write
         tracker.set_reading_status("rag-paper", "read")

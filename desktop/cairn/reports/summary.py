@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from ..content import KIND_LABELS
+from ..history import HistoryData, history_data
+from ..plan import Pace
 from ..progress import Progress
 from ..readiness import RoleReadiness
-from ..snapshot import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS, ProgressSnapshot
+from ..snapshot import (
+    LAST_EXPORT,
+    LEARNER_NAME,
+    MENTOR_QUESTIONS,
+    NEXT_GOALS,
+    ProgressSnapshot,
+    SentReport,
+)
 
 __all__ = [
     "LAST_EXPORT",
@@ -16,6 +25,7 @@ __all__ = [
     "MENTOR_QUESTIONS",
     "NEXT_GOALS",
     "Completed",
+    "MilestoneCounts",
     "MilestoneLine",
     "MonthLine",
     "NoteLine",
@@ -48,6 +58,32 @@ class MilestoneLine:
     status: str
     done_when: str
     evidence: tuple[str, ...]
+    verified: bool = False  # a mentor verified its evidence
+    comments: tuple[str, ...] = ()  # what mentors said about it
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneCounts:
+    """Finished milestones by the proof behind them: verified by a mentor, or self-reported
+    (with an evidence link, or with none)."""
+
+    done: int
+    verified: int
+    with_evidence: int  # linked, whether verified or not
+    without_evidence: int
+
+    @property
+    def self_reported(self) -> int:
+        return self.done - self.verified
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "done": self.done,
+            "with_evidence": self.with_evidence,
+            "without_evidence": self.without_evidence,
+            "verified": self.verified,
+            "self_reported": self.self_reported,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +117,37 @@ class Summary:
     study_minutes: int | None = None
     study_minutes_4w: int = 0
     electives: list[str] = field(default_factory=list)  # "Choose one specialisation: Evals"
+    # --- the top box (summary v2) ---
+    pace: Pace | None = None  # None: no plan set
+    study_minutes_period: int = 0
+    study_minutes_14d: int = 0
+    history: HistoryData | None = None  # hours per week and the burn-up, for the charts
+    last_sent: SentReport | None = None
+    readiness_change: dict[str, float] = field(default_factory=dict)  # role id -> points
+    overall_change: float | None = None  # points since the last report marked as sent
+    milestone_counts: MilestoneCounts = MilestoneCounts(0, 0, 0, 0)
+    last_activity: datetime | None = None
+    learner_id: str = ""
+    mentor_notes: list[str] = field(default_factory=list)  # overall notes mentors sent back
 
     @property
     def period(self) -> str:
         start = f"{self.since:%d %b %Y}" if self.since else "the start"
         return f"{start} – {self.until:%d %b %Y}"
+
+    @property
+    def period_weeks(self) -> float:
+        """How many weeks the period covers (at least one)."""
+        start = self.since or self.first_activity or self.until
+        return max((self.until - start).days / 7, 1.0)
+
+    @property
+    def first_activity(self) -> datetime | None:
+        return min((c.at for c in self.completed), default=None)
+
+    @property
+    def hours_per_week_period(self) -> float:
+        return self.study_minutes_period / 60 / self.period_weeks
 
 
 def _electives(snapshot: ProgressSnapshot) -> list[str]:
@@ -140,10 +202,14 @@ def build_summary(
             snapshot.status(m.id),
             m.done_when,
             tuple(e.url for e in snapshot.evidence_for(m.id)),
+            m.id in snapshot.verified,
+            tuple(comment.body for comment in snapshot.comments_on(m.id)),
         )
         for p in c.projects_in_order()
         for m in c.project_items(p.id)
-        if snapshot.status(m.id) in ("doing", "done") or snapshot.evidence_for(m.id)
+        if snapshot.status(m.id) in ("doing", "done")
+        or snapshot.evidence_for(m.id)
+        or m.id in snapshot.verified
     ]
     notes: list[NoteLine] = []
     if include_notes:
@@ -164,13 +230,42 @@ def build_summary(
             primary or (targets[0] if targets else next(iter(c.roles))), limit=3
         )
     ]
+    sent = snapshot.last_sent
+    scores = {r.role_id: r.score for r in model.roles()}
+    overall = snapshot.overall_progress()
     return Summary(
+        pace=snapshot.pace(until.date()),
+        study_minutes_period=_minutes_between(snapshot, since, until),
+        study_minutes_14d=_minutes_between(snapshot, until - timedelta(days=14), until),
+        history=history_data(
+            c,
+            snapshot.statuses,
+            snapshot.history,
+            snapshot.sessions,
+            snapshot.plan,
+            until.date(),
+        ),
+        last_sent=sent,
+        readiness_change={
+            role: round(score - sent.readiness[role], 1)
+            for role, score in scores.items()
+            if sent is not None and role in sent.readiness
+        },
+        overall_change=(
+            round(overall.percent - sent.overall_percent, 1)
+            if sent is not None and sent.overall_percent is not None
+            else None
+        ),
+        milestone_counts=milestone_counts(snapshot),
+        last_activity=last_activity(snapshot),
+        learner_id=snapshot.learner_id,
+        mentor_notes=[comment.body for comment in snapshot.comments_on("")],
         electives=_electives(snapshot),
         learner=snapshot.learner_name or "A Cairn learner",
         since=since,
         until=until,
         curriculum=c.version,
-        overall=snapshot.overall_progress(),
+        overall=overall,
         months=months,
         roles=roles,
         primary_role=primary,
@@ -184,3 +279,60 @@ def build_summary(
         study_minutes=study.minutes_total or None,
         study_minutes_4w=study.minutes_last_four_weeks,
     )
+
+
+def _minutes_between(snapshot: ProgressSnapshot, since: datetime | None, until: datetime) -> int:
+    """Minutes of study recorded from `since` (None: ever) until `until`."""
+    return sum(
+        x.minutes
+        for x in snapshot.sessions
+        if (since is None or x.started_at >= since) and x.started_at <= until
+    )
+
+
+def milestone_counts(snapshot: ProgressSnapshot) -> MilestoneCounts:
+    """Finished milestones (of the counted path) by the proof behind them."""
+    done = [
+        m.id
+        for m in snapshot.counted.items.values()
+        if m.is_milestone and snapshot.status(m.id) == "done"
+    ]
+    linked = sum(1 for m in done if snapshot.evidence_for(m))
+    return MilestoneCounts(
+        len(done), sum(1 for m in done if m in snapshot.verified), linked, len(done) - linked
+    )
+
+
+def last_activity(snapshot: ProgressSnapshot) -> datetime | None:
+    """The last moment the learner did anything recorded: a status, a note, a study session,
+    an evidence link."""
+    moments = [r.updated_at for r in snapshot.records.values()]
+    moments += [n.updated_at for n in snapshot.notes.values()]
+    moments += [x.started_at + timedelta(minutes=x.minutes) for x in snapshot.sessions]
+    moments += [e.added_at for e in snapshot.evidence]
+    return max(moments, default=None)
+
+
+def weekly_points(history: HistoryData) -> list[tuple[date, float]]:
+    """(Monday of each plan week, hours studied) up to this week."""
+    weeks = [
+        (history.start + timedelta(weeks=n), hours) for n, hours in enumerate(history.weekly_hours)
+    ]
+    return [(start, hours) for start, hours in weeks if start <= history.today]
+
+
+def burn_up_points(
+    history: HistoryData, total: int
+) -> tuple[list[tuple[date, float]], list[tuple[date, float]] | None]:
+    """Percent of the counted path done at the end of each plan week up to this week, and the
+    percent the plan expects (None without a plan)."""
+    total = max(total, 1)
+    ends = [history.start + timedelta(weeks=n + 1) for n in range(len(history.done_by_week))]
+    shown = [n for n, end in enumerate(ends) if end - timedelta(weeks=1) <= history.today]
+    done = [(ends[n], 100.0 * history.done_by_week[n] / total) for n in shown]
+    if history.planned_done_by_week is None:
+        return done, None
+    planned = [
+        (ends[n], 100.0 * count / total) for n, count in enumerate(history.planned_done_by_week)
+    ]
+    return done, planned

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import (
     ChoiceRecord,
+    CommentRecord,
     EvidenceRecord,
     HistoryEntry,
     NoteRecord,
     SessionRecord,
     StatusRecord,
+    VerificationRecord,
 )
 from .backup import backup_to
 from .errors import (
@@ -416,6 +418,19 @@ class Database:
         """Each choice group's chosen options and when they were chosen."""
         rows = self._rows("SELECT group_id, options, updated_at FROM choice")
         return {group: ChoiceRecord(_options(text), _time(at)) for group, text, at in rows}
+
+    def comments(self) -> list[CommentRecord]:
+        """Every mentor comment received, oldest first (content id "": an overall note)."""
+        sql = "SELECT content_id, body, mentor, written_at, received_at FROM mentor_comment"
+        return [
+            CommentRecord(cid, body, mentor, _time(written), _time(received))
+            for cid, body, mentor, written, received in self._rows(sql + " ORDER BY written_at, id")
+        ]
+
+    def verified(self) -> dict[str, VerificationRecord]:
+        """Milestones a mentor verified, by id."""
+        rows = self._rows("SELECT content_id, verified_at, mentor FROM verification")
+        return {cid: VerificationRecord(cid, _time(at), mentor) for cid, at, mentor in rows}
 
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self._rows("SELECT value FROM setting WHERE key = ?", key)

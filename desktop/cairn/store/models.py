@@ -115,3 +115,30 @@ class Choice(Base):
     group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     options: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
+
+
+class MentorComment(Base):
+    """A mentor's comment from a feedback file; content id "" holds the overall note."""
+
+    __tablename__ = "mentor_comment"
+    __table_args__ = (
+        Index("ix_mentor_comment_content", "content_id", "written_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    content_id: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    mentor: Mapped[str] = mapped_column(String(200))
+    written_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class Verification(Base):
+    """A milestone whose evidence a mentor verified."""
+
+    __tablename__ = "verification"
+
+    content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    verified_at: Mapped[datetime]
+    mentor: Mapped[str] = mapped_column(String(200))

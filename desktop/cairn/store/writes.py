@@ -17,12 +17,14 @@ from .models import (
     Choice,
     Evidence,
     ItemState,
+    MentorComment,
     Note,
     ReadingCopy,
     ReadingState,
     Setting,
     StatusChange,
     StudySession,
+    Verification,
 )
 
 
@@ -256,6 +258,27 @@ def apply_import(engine: Engine, plan: Any) -> None:
             "key",
             [{"key": key, "value": json.dumps(value)} for key, value in plan.settings.items()],
         )
+        add(
+            MentorComment,
+            [
+                {
+                    "content_id": cid,
+                    "body": body,
+                    "mentor": mentor,
+                    "written_at": written,
+                    "received_at": received,
+                }
+                for cid, body, mentor, written, received in getattr(plan, "comments", ())
+            ],
+        )
+        if getattr(plan, "verified", ()):  # the first verification of a milestone is kept
+            connection.execute(
+                insert(Verification).on_conflict_do_nothing(),
+                [
+                    {"content_id": cid, "verified_at": at, "mentor": mentor}
+                    for cid, at, mentor in plan.verified
+                ],
+            )
 
 
 def add_session(

@@ -13,7 +13,15 @@ from ..content import Curriculum
 from ..plan import Pace, PlanSettings, pace
 from ..progress import Progress, progress_of
 from ..readiness import ReadinessModel
-from ..records import EvidenceRecord, HistoryEntry, NoteRecord, SessionRecord, StatusRecord
+from ..records import (
+    CommentRecord,
+    EvidenceRecord,
+    HistoryEntry,
+    NoteRecord,
+    SessionRecord,
+    StatusRecord,
+    VerificationRecord,
+)
 from ..snapshot import (
     PRIMARY_ROLE,
     SNAPSHOT_SETTINGS,
@@ -36,6 +44,8 @@ NOT_PROGRESS_SETTINGS = frozenset(
         "plan_asked",
         "last_export_at",
         "hidden_statuses",
+        "last_sent",
+        "learner_id",
     }
 )
 
@@ -62,6 +72,8 @@ class ProgressReads(TrackerState):
         self._evidence_ids = self._database.evidence_ids()
         self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
         self._chosen = {g: c.options for g, c in self._database.choices().items() if c.options}
+        self._verified = self._database.verified()
+        self._comments = self._database.comments()
         self._counted = None
 
     @property
@@ -95,6 +107,8 @@ class ProgressReads(TrackerState):
             set(self._evidence_ids),
             dict(self._notes_seen),
             dict(self._chosen),
+            dict(self._verified),
+            len(self._comments),
         )
 
     def reload_if_changed(self) -> bool:
@@ -124,6 +138,8 @@ class ProgressReads(TrackerState):
             evidence=tuple(db.evidence()),
             sessions=tuple(db.sessions()),
             settings={key: db.setting(key) for key in SNAPSHOT_SETTINGS},
+            comments=tuple(db.comments()),
+            verified=db.verified(),
             data_folder=self.data_folder,
             backup_dir=self.backup_dir,
         )
@@ -228,6 +244,8 @@ class ProgressReads(TrackerState):
             ),
             sorted(settings.items()),
             sorted((g, c.options) for g, c in self._database.choices().items()),
+            [(c.content_id, c.body, c.written_at.isoformat()) for c in self._database.comments()],
+            sorted(self._database.verified()),
         )
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
@@ -258,8 +276,29 @@ class ProgressReads(TrackerState):
         return content_id in self._evidence_ids
 
     def readiness(self) -> ReadinessModel:
-        """Readiness for every role from the current statuses and evidence."""
-        return ReadinessModel(self.counted, self._statuses, frozenset(self._evidence_ids))
+        """Readiness for every role from the current statuses and evidence (a milestone a
+        mentor verified counts like a linked one)."""
+        proven = frozenset(self._evidence_ids) | frozenset(self._verified)
+        return ReadinessModel(self.counted, self._statuses, proven)
+
+    def verification(self, content_id: str) -> VerificationRecord | None:
+        """The mentor's verification of a milestone's evidence (None: not verified)."""
+        return self._verified.get(content_id)
+
+    def verified_ids(self) -> frozenset[str]:
+        return frozenset(self._verified)
+
+    def mentor_comments(self, content_id: str | None = None) -> list[CommentRecord]:
+        """Mentor comments received, oldest first: on one item ('' : overall notes), or all."""
+        if content_id is None:
+            return list(self._comments)
+        return [c for c in self._comments if c.content_id == content_id]
+
+    @property
+    def learner_id(self) -> str:
+        """The learner's stable id ('' until the folder is first opened for writing)."""
+        value = self.setting("learner_id")
+        return value if isinstance(value, str) else ""
 
     def primary_role(self) -> str:
         """The learner's primary target role ('' until chosen)."""

@@ -14,6 +14,7 @@ from .values import Clock, TrackerError
 if TYPE_CHECKING:
     from ..content import Curriculum, Item
     from ..packs import DisabledPack
+    from ..records import CommentRecord, VerificationRecord
     from ..store import Database
     from ..store.opening import OpenedDatabase
     from ..store.recovery import RecoveryNotice
@@ -44,6 +45,8 @@ class TrackerState(ABC):
     _notes_seen: dict[str, tuple[str, bool]]
     _chosen: dict[str, tuple[str, ...]]  # choice group id -> the options chosen
     _counted: Curriculum | None  # the curriculum without options that do not count
+    _verified: dict[str, VerificationRecord]  # milestones a mentor verified
+    _comments: list[CommentRecord]  # mentor comments received, oldest first
     _seen_version: int | None
 
     @property
