@@ -24,6 +24,8 @@ from .cli_choose import (
     item_choice_label,
     run_choose,
 )
+from .cli_feedback import add_feedback_parser, run_feedback
+from .cli_mentor import add_mentor_parsers, is_showing, pace_json, run_plan, run_profile
 from .content import ContentError, Curriculum, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
 from .logs import command_line_log, configure_logging
@@ -128,9 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
         "an offset; default: the last export)",
     )
     export.add_argument("--no-notes", action="store_true", help="leave every note out")
+    export.add_argument(
+        "--mark-sent",
+        action="store_true",
+        help="mark this summary as sent to your mentor: the next one's period starts here",
+    )
 
-    imp = commands.add_parser("import", help="restore or merge a JSON export (all or nothing)")
+    imp = commands.add_parser(
+        "import",
+        help="merge a JSON export (all or nothing), or keep a mentor's feedback file",
+    )
     imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--as-restore",
+        action="store_true",
+        help="the export is your own data from another computer: take it even though its "
+        "learner id differs from this folder's",
+    )
 
     commands.add_parser("check", help="back up, then check the database; exit 1 if damaged")
 
@@ -138,11 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("path", type=_nonempty, metavar="PATH")
 
     add_choose_parser(commands)
+    add_mentor_parsers(commands)
+    add_feedback_parser(commands)
     return parser
 
 
 READ_ONLY_COMMANDS = frozenset({"status", "items", "readiness"})
-BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log", "choose"})
+BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log", "choose", "plan", "profile"})
 log = logging.getLogger("cairn.cli")
 
 
@@ -225,6 +243,12 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     if args.command == "validate":
         return _validate(Path(args.path), out, err)
+    if args.command == "feedback":  # a mentor's tool: no data folder is opened
+        try:
+            return run_feedback(args, out, err)
+        except OutputFailed as failed:
+            err.write(f"cairn: {failed}\n")
+            return EXIT_DATA
     try:
         data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
     except ValueError as error:
@@ -278,7 +302,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
 
 def _read_only(args: argparse.Namespace) -> bool:
     """Commands that only show progress open the data folder read-only."""
-    return args.command in READ_ONLY_COMMANDS or (args.command == "choose" and is_listing(args))
+    return (
+        args.command in READ_ONLY_COMMANDS
+        or (args.command == "choose" and is_listing(args))
+        or is_showing(args)
+    )
 
 
 def _one_line(error: Exception) -> str:
@@ -360,18 +388,7 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
                 "minutes_last_four_weeks": study.minutes_last_four_weeks,
                 "streak_days": study.streak_days,
             },
-            "plan": None
-            if pace is None
-            else {
-                "start": pace.start.isoformat(),
-                "hours_per_week": pace.hours_per_week,
-                "expected_percent": pace.expected_percent,
-                "done_percent": pace.done_percent,
-                "state": pace.state,
-                "forecast_finish": pace.forecast_finish.isoformat()
-                if pace.forecast_finish
-                else None,
-            },
+            "plan": pace_json(pace, tracker.plan_settings()),
         }
         _dump(payload, out)
         return EXIT_OK
@@ -462,6 +479,11 @@ def _items(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
                         "project": item.project_id,
                         "estimate_hours": item.estimate_hours,
                         **item_choice_fields(tracker, item),
+                        "mentor_comments": [
+                            {"text": c.body, "at": c.written_at.isoformat() + "Z"}
+                            for c in tracker.mentor_comments(item.id)
+                        ],
+                        "verified": tracker.verification(item.id) is not None,
                     }
                     for item in selected
                 ],
@@ -637,13 +659,26 @@ def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     done = export(
         tracker.snapshot(), args.format, target, since=since, include_notes=not args.no_notes
     )
-    tracker.remember_export(done.at)
     out.write(f"wrote {target} ({args.format})\n")
+    if args.mark_sent:
+        tracker.mark_sent(done.at)
+        out.write("marked as sent: the next summary's period starts here\n")
     return EXIT_OK
 
 
 def _import(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
-    report = tracker.import_progress(args.file)
+    """Merge a progress export, or keep a mentor's feedback file (told apart by its format)."""
+    from .reports.feedback import FeedbackData
+    from .reports.incoming import read_import_file
+
+    data = read_import_file(args.file)
+    if isinstance(data, FeedbackData):
+        if args.as_restore:
+            raise TrackerError(f"{args.file} is a mentor's feedback, not an export to restore")
+        feedback, _change = tracker.import_feedback(data)
+        out.write(feedback.describe() + "\n")
+        return EXIT_OK
+    report, _change = tracker.merge_export(data, as_restore=args.as_restore)
     out.write(report.describe() + "\n")
     return EXIT_OK
 
@@ -685,4 +720,6 @@ _COMMANDS = {
     "check": _check,
     "log": _log,
     "choose": run_choose,
+    "plan": run_plan,
+    "profile": run_profile,
 }

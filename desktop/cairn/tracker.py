@@ -10,6 +10,7 @@ modules import the tracker's names from here only.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,6 +119,9 @@ class Tracker(Study, Safety, Content, Importing):
             opened.close()
             raise
         tracker._opened = opened
+        if not read_only:  # a busy or full disk: the id is made on a later open
+            with contextlib.suppress(StoreError):
+                tracker.ensure_learner_id()
         if isinstance(opened.notice, str):
             tracker.open_notice = opened.notice
         else:

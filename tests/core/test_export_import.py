@@ -103,7 +103,7 @@ def test_merge_keeps_the_newer_change_per_item(learner: Tracker, tmp_path: Path)
     newer = _clock(datetime(2026, 4, 1))  # newer than the learner's
     with Tracker.open(tmp_path / "laptop2", curriculum_dir(), clock=newer) as other:
         other.set_status("numpy-vectorise-similarity", "done")  # newer: stays done
-        report = other.import_progress(target)
+        report = other.import_progress(target, as_restore=True)  # the learner's other laptop
         assert other.status("python-project-skeleton") == "done"
         assert other.status("numpy-vectorise-similarity") == "done"
     assert report.backup is not None and report.backup.is_file()
@@ -114,7 +114,7 @@ BAD_FILES = {
     "truncated": lambda text: text[: len(text) // 2],
     "not json": lambda text: "this is a text file, not an export",
     "wrong format": lambda text: text.replace('"cairn-progress"', '"something-else"'),
-    "newer schema": lambda text: text.replace('"schema": 2', '"schema": 7', 1),
+    "newer schema": lambda text: text.replace('"schema": 3', '"schema": 7', 1),
     "wrong type": lambda text: text.replace('"items": [', '"items": {"x": [', 1).replace(
         '"notes":', '"notesx":', 1
     ),
@@ -317,7 +317,7 @@ def chooser(tmp_path: Path, elective_pack: Path) -> Iterator[Tracker]:
 
 def test_the_export_carries_choices_and_each_items_choice(chooser: Tracker, tmp_path: Path) -> None:
     payload = json.loads(export(chooser.snapshot(), "json", tmp_path / "a.json").path.read_text())
-    assert payload["schema"] == 2
+    assert payload["schema"] == 3
     assert [(c["group"], c["options"]) for c in payload["choices"]] == [(GROUP, [AGENTS])]
     assert payload["choices"][0]["updated_at"].startswith("2026-03-02T")
     items = {i["id"]: (i["choice"], i["chosen"]) for i in payload["items"]}

@@ -421,7 +421,7 @@ def test_an_import_whose_backup_cannot_be_made_changes_nothing(
         backup.unlink()
     (learner / "backups").rmdir()
     (learner / "backups").write_text("not a folder")  # the backup folder cannot be made
-    code, _, err = cairn(learner, "import", str(export), capsys=capsys)
+    code, _, err = cairn(learner, "import", str(export), "--as-restore", capsys=capsys)
     assert code == 1 and "nothing was imported" in err and "Traceback" not in err
     assert sha(db) == before
 
@@ -549,7 +549,8 @@ def test_two_imports_at_once_import_once(
     export = tmp_path / "mine.json"
     assert cairn(source, "export", "--format", "json", "--out", str(export), capsys=capsys)[0] == 0
     assert cairn(data_dir, "mark", "clean-code-refactor", "doing", capsys=capsys)[0] == 0
-    results = _parallel([["--data-dir", str(data_dir), "import", str(export)]] * 3)
+    command = ["--data-dir", str(data_dir), "import", str(export), "--as-restore"]
+    results = _parallel([command] * 3)
     assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
     with Tracker.open(data_dir, curriculum_dir()) as t:
         assert t.study().minutes_total == 45 and len(t.history(OTHER)) == 1

@@ -98,13 +98,17 @@ def test_a_report_from_a_snapshot_stays_as_it_was_when_progress_moves_on(
     learner.close()
 
 
-def test_the_command_line_remembers_an_export_and_a_refused_one_changes_nothing(
+def test_the_command_line_remembers_a_summary_marked_sent_and_a_refused_one_changes_nothing(
     learner: Tracker, data_dir: Path, tmp_path: Path
 ) -> None:
     learner.close()
     err = io.StringIO()
     args = ["--data-dir", str(data_dir), "export", "--format", "md", "--out"]
-    assert run([*args, str(tmp_path / "first.md")], stdout=io.StringIO(), stderr=err) == 0
+    assert run([*args, str(tmp_path / "draft.md")], stdout=io.StringIO(), stderr=err) == 0
+    with Tracker.open(data_dir, learner.shipped_pack or Path()) as t:
+        assert t.snapshot().last_export is None  # not marked as sent: the period stays
+    sent = [*args, str(tmp_path / "first.md"), "--mark-sent"]
+    assert run(sent, stdout=io.StringIO(), stderr=err) == 0
     with Tracker.open(data_dir, learner.shipped_pack or Path()) as t:
         made = t.snapshot().last_export
         assert made is not None and "the start" not in render_text(t.snapshot(), "md")

@@ -20,26 +20,27 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..content.fields import ID_PATTERN, MAX_ID_LENGTH
 from ..progress import READING_STATUSES, STATUSES
 from ..validation import (
-    InvalidInput,
     check_learner_name,
     check_mentor_text,
     check_minutes,
     check_note,
-    check_text,
     check_url,
-    parse_time,
 )
+from .identity import carried_along, read_identity_fields
 from .json_export import FORMAT, SCHEMA
+from .refusal import FieldReader as _Reader
+from .refusal import ImportRefused as ImportRefused
+from .refusal import refuse as _refuse
+from .refusal import to_second as to_second
 
 if TYPE_CHECKING:
     from ..content import Curriculum
@@ -60,10 +61,6 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 T = TypeVar("T")
-
-
-class ImportRefused(ValueError):
-    """The file cannot be imported; the message names the file and the field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +110,8 @@ class ImportPlan:
     sessions: list[tuple[str, datetime, int, str]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     choices: list[tuple[str, tuple[str, ...], datetime]] = field(default_factory=list)
+    comments: list[tuple[str, str, str, datetime, datetime]] = field(default_factory=list)
+    verified: list[tuple[str, datetime, str]] = field(default_factory=list)
     unknown_ids: tuple[str, ...] = ()
     skipped_ids: tuple[str, ...] = ()
     skipped_evidence: int = 0
@@ -131,6 +130,8 @@ class ImportPlan:
             or self.sessions
             or self.settings
             or self.choices
+            or self.comments
+            or self.verified
         )
 
 
@@ -161,6 +162,8 @@ class ImportReport:
     skipped_readings: tuple[str, ...] = ()
     skipped_roles: tuple[str, ...] = ()
     choices: int = 0
+    feedback: int = 0  # mentor comments and verified milestones carried by the file
+    adopted_id: bool = False  # this folder took the file's learner id
 
     @classmethod
     def from_plan(cls, plan: ImportPlan, backup: Path | None) -> ImportReport:
@@ -181,6 +184,8 @@ class ImportReport:
             plan.skipped_readings,
             plan.skipped_roles,
             len(plan.choices),
+            len(plan.comments) + len(plan.verified),
+            "learner_id" in plan.settings,
         )
 
     def describe(self) -> str:
@@ -201,7 +206,7 @@ class ImportReport:
                 )
                 + "."
             )
-        elif self.settings or self.history or self.choices:
+        elif self.settings or self.history or self.choices or self.feedback:
             text = "No new statuses, notes, evidence, readings or study sessions."
             if self.history:
                 text += f" Added {_plural(self.history, 'earlier status change')} to the history."
@@ -215,6 +220,8 @@ class ImportReport:
         text += _settings_taken(self.settings)
         if self.choices:
             text += f" Took {_plural(self.choices, 'elective choice')} from the file."
+        if self.feedback:
+            text += f" Kept {_plural(self.feedback, 'piece')} of mentor feedback from the file."
         if self.unknown_ids:
             text += (
                 f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
@@ -257,79 +264,6 @@ def _settings_taken(keys: Iterable[str]) -> str:
         return ""
     verb = "was" if taken == ["your name"] else "were"
     return f" {' and '.join(taken).capitalize()} {verb} taken from the file."
-
-
-def _refuse(path: Path, problem: str) -> ImportRefused:
-    return ImportRefused(f"{path}: {problem}; nothing was imported")
-
-
-class _Reader:
-    """Typed access with messages that name the file and the field."""
-
-    def __init__(self, path: Path, now: datetime) -> None:
-        self.path = path
-        self.now = now
-        self._times: dict[str, datetime] = {}
-
-    def fail(self, where: str, message: str) -> ImportRefused:
-        return _refuse(self.path, f"field '{where}': {message}")
-
-    def checked(self, check: Callable[..., T], value: Any, where: str, **options: Any) -> T:
-        """Run a `cairn.validation` check, turning its refusal into this file's message."""
-        try:
-            return check(value, field=where, **options)
-        except InvalidInput as error:
-            raise self.fail(where, error.problem) from None
-
-    def obj(self, value: Any, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"must be an object, not {type(value).__name__}")
-        return value
-
-    def array(self, value: Any, where: str) -> list[Any]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(where, f"must be a list, not {type(value).__name__}")
-        return value
-
-    def text(self, value: Any, where: str, *, limit: int = 10_000, empty: bool = True) -> str:
-        if value is None and empty:
-            return ""
-        text = self.checked(check_text, value, where, limit=limit)
-        if not empty and not text.strip():
-            raise self.fail(where, "is empty")
-        return text
-
-    def ident(self, value: Any, where: str) -> str:
-        if isinstance(value, str) and len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value):
-            return value
-        text = self.text(value, where, limit=MAX_ID_LENGTH, empty=False)
-        if not ID_PATTERN.fullmatch(text):
-            raise self.fail(where, f"{text!r} is not a valid id")
-        return text
-
-    def choice(self, value: Any, where: str, options: tuple[str, ...]) -> str:
-        if isinstance(value, str) and value in options:
-            return value
-        text = self.text(value, where, limit=32, empty=False)
-        if text not in options:
-            raise self.fail(where, f"{text!r} is not one of: {', '.join(options)}")
-        return text
-
-    def time(self, value: Any, where: str) -> datetime:
-        """An ISO time, converted to naive UTC; not before 2000, not more than a day ahead."""
-        if isinstance(value, str) and value in self._times:
-            return self._times[value]
-        moment = self.checked(parse_time, value, where, now=self.now)
-        self._times[value] = moment
-        return moment
-
-    def unique(self, ident: str, seen: set[str], where: str) -> str:
-        if ident in seen:
-            raise self.fail(where, f"{ident!r} appears twice")
-        seen.add(ident)
-        return ident
 
 
 def _read_file(path: Path) -> bytes:
@@ -437,8 +371,13 @@ def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
     Times are converted to naive UTC and refused before 2000 or more than a day after `now`
     (default: the wall clock). Needs neither the tracker nor the database."""
     path = Path(path)
+    return export_from_json(path, _parse_json(path, _read_file(path)), now)
+
+
+def export_from_json(path: Path, top: Any, now: datetime | None = None) -> ExportData:
+    """Validate parsed JSON (`top`) read from `path` as a progress export."""
     r = _Reader(path, now or datetime.now(UTC).replace(tzinfo=None))
-    top = r.obj(_parse_json(path, _read_file(path)), "(top level)")
+    top = r.obj(top, "(top level)")
     _check_header(r, top)
     learner = r.obj(top.get("learner") or {}, "learner")
     curriculum = r.obj(top.get("curriculum") or {}, "curriculum")
@@ -465,6 +404,8 @@ def read_export(path: Path, *, now: datetime | None = None) -> ExportData:
         next_goals=_mentor_text(r, mentor.get("next_goals"), "mentor.next_goals"),
         summary=r.obj(top.get("summary") or {}, "summary"),
         choices=_read_choices(r, top.get("choices")),
+        schema=top["schema"],
+        **read_identity_fields(r, top),
     )
 
 
@@ -604,11 +545,6 @@ def _read_sessions(r: _Reader, raw: Any) -> tuple[tuple[str, datetime, int, str]
 
 
 # --- merging ------------------------------------------------------------------------------------
-def to_second(moment: datetime) -> datetime:
-    """The matching key for a time: older exports rounded times down to the second."""
-    return moment.replace(microsecond=0)
-
-
 def is_newer(incoming: datetime, here: datetime) -> bool:
     """Whether an incoming change is newer than the one here; a time with no fraction of a
     second (perhaps rounded by an older export) is compared to the second, ties keep ours."""
@@ -629,14 +565,22 @@ def _missing(incoming: Iterable[tuple[Hashable, T]], here: Iterable[Hashable]) -
 
 
 def plan_merge(
-    snapshot: ProgressSnapshot, data: ExportData, curriculum: Curriculum | None = None
+    snapshot: ProgressSnapshot,
+    data: ExportData,
+    curriculum: Curriculum | None = None,
+    *,
+    as_restore: bool = False,
 ) -> ImportPlan:
     """What merging `data` into the progress in `snapshot` would write (a pure function:
     `Tracker.apply_import` writes the plan): newer wins, nothing is deleted.
 
     With a curriculum, evidence and sessions on ids it does not know are skipped (and counted),
-    and evidence on a known id that is not a milestone refuses the file."""
+    and evidence on a known id that is not a milestone refuses the file. Another learner's
+    export is refused where progress exists, unless `as_restore` (see `identity`)."""
+
     plan = ImportPlan()
+    carried = carried_along(snapshot, data, as_restore=as_restore)
+    plan.comments, plan.verified = carried.comments, carried.verified
     data = _sort_by_curriculum(plan, data, curriculum) if curriculum is not None else data
     _plan_statuses(plan, snapshot, data)
     notes = snapshot.notes
@@ -665,6 +609,7 @@ def plan_merge(
         ((x.content_id, to_second(x.started_at), x.minutes) for x in snapshot.sessions),
     )
     _plan_settings(plan, snapshot, data, curriculum)
+    plan.settings.update(carried.settings)
     for group, options, at in data.choices:
         here_choice = snapshot.choice_records.get(group)
         if here_choice is None or (

@@ -1,7 +1,8 @@
 """The JSON export: the learner's progress, versioned, for restoring, merging and mentors.
 
-Schema 2 (fields may be added, never removed or renamed; schema 1 files, without choices, still
-import). Times are UTC with microseconds (older Cairn wrote whole seconds; both import):
+Schema 3 (fields may be added, never removed or renamed; schema 1 files, without choices, and
+schema 2 files, without the learner id, plan and feedback, still import; docs/mentor-loop.md).
+Times are UTC with microseconds (older Cairn wrote whole seconds; both import):
 
     {"format": "cairn-progress", "schema": 1, "exported_at": ISO-8601 UTC,
      "app": {"name": "Cairn", "version"},
@@ -29,11 +30,12 @@ from datetime import datetime
 from typing import Any
 
 from .. import __version__
+from ..plan import Pace
 from ..snapshot import ProgressSnapshot
 from .summary import Summary
 
 FORMAT = "cairn-progress"
-SCHEMA = 2
+SCHEMA = 3
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -96,11 +98,14 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
             "hash": snapshot.curriculum.content_hash,
         },
         "learner": {
+            "id": snapshot.learner_id or None,
             "name": snapshot.learner_name,
             "primary_role": snapshot.primary_role,
             "target_roles": list(snapshot.target_roles),
         },
         "period": {"since": _iso(summary.since), "until": _iso(summary.until)},
+        "plan": _plan(snapshot),
+        "feedback": _feedback(snapshot),
         "items": items,
         "choices": [
             {"group": group, "options": list(c.options), "updated_at": _iso(c.updated_at)}
@@ -132,5 +137,45 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
             "last_activity": _iso(max(moments)) if moments else None,
             "study_minutes": summary.study_minutes,
             "study_minutes_last_four_weeks": summary.study_minutes_4w,
+            "study_minutes_last_14_days": summary.study_minutes_14d,
+            "pace": pace_fields(summary.pace),
+            "last_sent": summary.last_sent.as_setting() if summary.last_sent else None,
+            "milestones": summary.milestone_counts.as_dict(),
         },
+    }
+
+
+def _plan(snapshot: ProgressSnapshot) -> dict[str, Any]:
+    plan = snapshot.plan
+    if plan is None:
+        return {"start": None, "hours_per_week": None}
+    return {"start": plan.start.isoformat(), "hours_per_week": plan.hours_per_week}
+
+
+def pace_fields(pace: Pace | None) -> dict[str, Any] | None:
+    """The pace against the plan as plain data (None without a plan)."""
+    if pace is None:
+        return None
+    return {
+        "state": pace.state,
+        "done_hours": round(pace.done_hours, 1),
+        "expected_hours": round(pace.expected_hours, 1),
+        "catch_up_hours": round(pace.catch_up_hours, 1),
+        "expected_percent": pace.expected_percent,
+        "forecast_finish": pace.forecast_finish.isoformat() if pace.forecast_finish else None,
+        "planned_finish": pace.planned_finish.isoformat(),
+    }
+
+
+def _feedback(snapshot: ProgressSnapshot) -> dict[str, Any]:
+    """What mentors sent back, so a restore keeps it."""
+    return {
+        "comments": [
+            {"id": c.content_id, "text": c.body, "at": _iso(c.written_at), "mentor": c.mentor}
+            for c in snapshot.comments
+        ],
+        "verified": [
+            {"id": v.content_id, "at": _iso(v.verified_at), "mentor": v.mentor}
+            for _, v in sorted(snapshot.verified.items())
+        ],
     }

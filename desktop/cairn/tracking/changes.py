@@ -6,6 +6,7 @@ is refreshed from that."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..progress import READING_STATUSES, STATUSES
 from ..records import EvidenceRecord
-from ..snapshot import LAST_EXPORT, PRIMARY_ROLE, TARGET_ROLES
+from ..snapshot import LAST_EXPORT, LAST_SENT, LEARNER_ID, PRIMARY_ROLE, TARGET_ROLES, SentReport
 from .reads import ProgressReads
 from .values import Change, TrackerError
 
@@ -42,9 +43,30 @@ class Changes(ProgressReads):
         return value
 
     def remember_export(self, moment: datetime) -> Change:
-        """The next summary lists what was completed after `moment` (an export made now)."""
+        """Mark the summary made at `moment` as sent to the mentor (see `mark_sent`)."""
+        return self.mark_sent(moment)
+
+    def mark_sent(self, moment: datetime) -> Change:
+        """The summary made at `moment` was sent to the mentor: the next one's period starts
+        there, and shows the change in readiness and overall progress since."""
         self._writable()
-        return self.set_setting(LAST_EXPORT, moment.isoformat())
+        report = SentReport(
+            moment,
+            self.overall_progress().percent,
+            {r.role_id: round(r.score, 1) for r in self.readiness().roles()},
+        )
+        values = {LAST_SENT: report.as_setting(), LAST_EXPORT: moment.isoformat()}
+        old = self._database.set_settings(values)
+        return Change("setting", (LAST_SENT,), old.get(LAST_SENT), values[LAST_SENT])
+
+    def ensure_learner_id(self) -> str:
+        """The learner's stable id, made (a random UUID) the first time the folder is written."""
+        current = self.learner_id
+        if current or self.read_only:
+            return current
+        made = str(uuid.uuid4())
+        self._database.set_setting(LEARNER_ID, made)
+        return made
 
     def set_target_roles(self, primary: str, others: Sequence[str] = ()) -> Change:
         """Choose the primary role and any others; unknown role ids are refused."""

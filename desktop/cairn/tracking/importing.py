@@ -16,7 +16,9 @@ from .reads import ProgressReads
 from .values import Change
 
 if TYPE_CHECKING:
+    from ..reports.feedback import FeedbackData
     from ..reports.importer import ExportData, ImportReport
+    from ..reports.incoming import FeedbackReport
 
 
 class ImportPlanLike(Protocol):
@@ -55,23 +57,40 @@ class Importing(ProgressReads):
             self.reload()
             return plan, backup
 
-    def import_progress(self, path: Path) -> ImportReport:
+    def import_progress(self, path: Path, *, as_restore: bool = False) -> ImportReport:
         """Validate a JSON export completely, back up, then merge it in one transaction
         (newer wins, nothing is deleted); say what was taken and what was left out.
 
         Raises ImportRefused naming the file and field; then nothing was changed."""
         from ..reports import importer
 
-        return self.merge_export(importer.read_export(Path(path)))[0]
+        return self.merge_export(importer.read_export(Path(path)), as_restore=as_restore)[0]
 
-    def merge_export(self, data: ExportData) -> tuple[ImportReport, Change]:
+    def merge_export(
+        self, data: ExportData, *, as_restore: bool = False
+    ) -> tuple[ImportReport, Change]:
         """Back up, then merge an export already read (newer wins, nothing is deleted). The
         Change (kind 'all') names the file; its `new` is the backup made just before (None
-        when the import changed nothing): restoring it takes the import back."""
+        when the import changed nothing): restoring it takes the import back. Another
+        learner's export is refused where progress exists, unless `as_restore`."""
         from ..reports import importer
 
+        self._writable()
         plan, backup = self.apply_import(
-            lambda here: importer.plan_merge(here, data, here.curriculum)
+            lambda here: importer.plan_merge(here, data, here.curriculum, as_restore=as_restore)
         )
         change = Change("all", (data.path.name,), None, str(backup) if backup else None)
         return importer.ImportReport.from_plan(plan, backup), change
+
+    def import_feedback(self, data: FeedbackData) -> tuple[FeedbackReport, Change]:
+        """Back up, then keep a mentor's feedback already read: comments, the overall note and
+        verified milestones (what is already here is not added twice). Feedback for another
+        learner is refused (ImportRefused) and nothing changes."""
+        from ..reports import incoming
+
+        self._writable()
+        plan, backup = self.apply_import(
+            lambda here: incoming.plan_feedback(here, data, here.curriculum)
+        )
+        change = Change("all", (data.path.name,), None, str(backup) if backup else None)
+        return incoming.feedback_report(plan, data.mentor_name, backup), change
