@@ -46,6 +46,7 @@ NOT_PROGRESS_SETTINGS = frozenset(
         "hidden_statuses",
         "last_sent",
         "learner_id",
+        "feedback_seen_at",
     }
 )
 
