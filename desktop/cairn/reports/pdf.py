@@ -1,8 +1,19 @@
 """PDF from the print variant of the HTML report, laid out by Qt (QTextDocument + QPdfWriter).
 
 Works with no display: without one, Qt's offscreen platform is used. Pages are A4, numbered
-"page N of M" in the footer, and no table row is split across two pages: a row that would
-straddle a page end is pushed to the next page (Qt's own pagination would cut it).
+"page N of M" in the footer. A table row that would straddle a page end is pushed to the next
+page (Qt's own pagination splits a row between two lines); a row taller than a page is left for
+Qt to split. Nothing is ever left out.
+
+Qt lays a document out lazily, a part at a time. Every measurement here is taken on a layout
+finished to the end, and the document is laid out afresh before it is painted: pushing a row
+(an edit) while the layout was only partly done left the blocks where the lazy layout had
+stopped positioned but never broken into lines, so they were painted as nothing, and what
+followed collapsed onto them (headings and the learning journal went missing from the PDF).
+
+Inline SVG images (`<img src="data:image/svg+xml;base64,...">`, the report's charts) are drawn
+by QtSvg at three times their CSS size and handed to the document as image resources; one that
+cannot be drawn is replaced by its alt text.
 
 After writing, the PDF's objects are read back: a file holding a script, a launch, a form
 submission or a link to anything but an http(s) address is deleted and refused (Qt copies link
@@ -10,16 +21,35 @@ targets into the PDF without escaping, so this is checked on the bytes, not trus
 
 from __future__ import annotations
 
+import base64
+import binascii
+import logging
 import os
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from ..markup import escape
+
+log = logging.getLogger("cairn.reports.pdf")
 
 SCREEN_DPI = 96.0
 PDF_DPI = 300
 FOOTER_POINTS = 18.0
+# A pushed row starts this far (document pixels) below the top of its new page; a row that
+# already starts this close to a page top is never pushed (it would only move a page down).
+PUSH_GAP = 4.0
+# Passes of "push straddling rows, lay out afresh": each pass works on a finished layout; a row
+# still straddling after the last one is split by Qt between lines, never lost.
+MAX_PASSES = 6
+SVG_PREFIX = "data:image/svg+xml;base64,"
+SVG_SCALE = 3.0  # drawn at three times the CSS size: about 290 dpi on paper
+MAX_SVG_SIDE = 4000  # pixels per side of a drawn chart, at most
 
 
 class UnsafePdfError(ValueError):
@@ -162,62 +192,288 @@ def _application() -> Any:
     return app
 
 
-def _tables(frame: Any) -> list[Any]:
+# --- pagination ---------------------------------------------------------------------------
+
+
+def finish_layout(document: Any) -> None:
+    """Lay the whole document out afresh and to the end, now.
+
+    Setting the page size makes Qt start a full layout (not an incremental one from the last
+    change), and asking for the document's size finishes it instead of leaving the rest to be
+    laid out lazily later."""
+    document.setPageSize(document.pageSize())
+    document.documentLayout().documentSize()
+
+
+def unlaid_blocks(document: Any) -> int:
+    """How many blocks holding text have no laid-out line (they would be painted as nothing)."""
+    count = 0
+    block = document.begin()
+    while block.isValid():
+        if block.isVisible() and block.text().strip() and not block.layout().lineCount():
+            count += 1
+        block = block.next()
+    return count
+
+
+def _outer_tables(frame: Any, inside_table: bool = False) -> list[Any]:
+    """The tables below `frame` that are not inside another table's cell (a nested table, such
+    as a progress bar, moves with the row that holds it)."""
     from PySide6.QtGui import QTextTable
 
     found = []
     for child in frame.childFrames():
-        if isinstance(child, QTextTable):
+        is_table = isinstance(child, QTextTable)
+        if is_table and not inside_table:
             found.append(child)
-        found.extend(_tables(child))
+        found.extend(_outer_tables(child, inside_table or is_table))
     return found
 
 
 def _row_span(layout: Any, table: Any, row: int) -> tuple[float, float]:
+    """The top and bottom of what the row's own cells hold (inf, 0 for a row with no text);
+    a cell spanning down from a row above belongs to that row."""
     top, bottom = float("inf"), 0.0
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
-        if not cell.isValid():
+        if not cell.isValid() or cell.row() != row:
             continue
         block = cell.firstCursorPosition().block()
         last = cell.lastCursorPosition().block()
         while block.isValid():
             rect = layout.blockBoundingRect(block)
-            top = min(top, rect.top())
-            bottom = max(bottom, rect.bottom())
+            if rect.height() > 0:
+                top = min(top, rect.top())
+                bottom = max(bottom, rect.bottom())
             if block == last:
                 break
             block = block.next()
     return top, bottom
 
 
-def keep_rows_together(document: Any, page_height: float) -> int:
-    """Push every table row that would straddle a page end down to the next page.
+def _pad_row(document: Any, table: Any, row: int, push: float) -> None:
+    """Add `push` to the top padding of every cell of the row, as one edit (one relayout)."""
+    from PySide6.QtGui import QTextCursor
 
-    Returns how many rows were moved."""
-    moved = 0
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    try:
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            if not cell.isValid() or cell.row() != row or cell.column() != column:
+                continue  # spanned: its own cell carries the padding
+            cell_format = cell.format().toTableCellFormat()
+            cell_format.setTopPadding(cell_format.topPadding() + push)
+            cell.setFormat(cell_format)
+    finally:
+        cursor.endEditBlock()
+
+
+def keep_rows_together(document: Any, page_height: float) -> int:
+    """One pass: on a finished layout, push every table row that straddles a page end (and
+    fits on a page) down to the next page. Returns how many rows were moved."""
+    finish_layout(document)
     layout = document.documentLayout()
-    for table in _tables(document.rootFrame()):
-        if (
-            table.rows()
-            and table.columns()
-            and table.format().height().rawValue() < 20
-            and table.parentFrame() is not document.rootFrame()
-        ):
-            continue  # a small bar drawn inside a cell: never taller than a line
+    moved = 0
+    for table in _outer_tables(document.rootFrame()):
         for row in range(table.rows()):
             top, bottom = _row_span(layout, table, row)
-            if top == float("inf") or bottom - top >= page_height:
+            if top == float("inf") or bottom - top > page_height - 2 * PUSH_GAP:
+                continue  # no text, or taller than a page: Qt splits it between lines
+            offset = top % page_height
+            if offset < PUSH_GAP or top // page_height == (bottom - 0.5) // page_height:
                 continue
-            if int(top // page_height) != int((bottom - 0.5) // page_height):
-                push = page_height - (top % page_height) + 2
-                for column in range(table.columns()):
-                    cell = table.cellAt(row, column)
-                    cell_format = cell.format().toTableCellFormat()
-                    cell_format.setTopPadding(cell_format.topPadding() + push)
-                    cell.setFormat(cell_format)
-                moved += 1
+            _pad_row(document, table, row, page_height - offset + PUSH_GAP)
+            moved += 1
     return moved
+
+
+def paginate(document: Any, page_height: float) -> int:
+    """Keep table rows on one page, then lay the document out afresh for painting. Returns how
+    many rows were moved; every block of text is laid out when it returns."""
+    moved = 0
+    for _ in range(MAX_PASSES):
+        pushed = keep_rows_together(document, page_height)
+        moved += pushed
+        if not pushed:
+            return moved  # laid out afresh by that pass, and unchanged since
+    finish_layout(document)
+    return moved
+
+
+# --- inline SVG images ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SvgImage:
+    """An `<img>` whose source is an SVG data URI, as written in the HTML."""
+
+    tag: str  # the tag's text, to replace it
+    src: str  # the source with entities decoded (the name Qt looks the image up by)
+    width: float | None  # CSS pixels, when the tag says
+    height: float | None
+    alt: str
+
+
+class _ImgTag(HTMLParser):
+    """Reads one `<img ...>` tag's attributes, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img" and not self.attributes:
+            self.attributes = {name: value or "" for name, value in attrs}
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+_FOREIGN = re.compile(r"<!(?:DOCTYPE|ENTITY)|\bhref\s*=\s*[\"']\s*(?!#)", re.IGNORECASE)
+
+
+def _length(text: str | None) -> float | None:
+    match = _LENGTH.fullmatch(text or "")
+    value = float(match.group(1)) if match else 0.0
+    return value if 0 < value <= 10_000 else None
+
+
+def svg_images(html: str) -> list[SvgImage]:
+    """Every `<img>` in `html` whose source is an SVG data URI, in order."""
+    found = []
+    for match in _IMG_TAG.finditer(html):
+        parser = _ImgTag()
+        parser.feed(match.group())
+        parser.close()
+        src = parser.attributes.get("src", "").strip()
+        if src[: len(SVG_PREFIX)].lower() != SVG_PREFIX:
+            continue
+        found.append(
+            SvgImage(
+                match.group(),
+                src,
+                _length(parser.attributes.get("width")),
+                _length(parser.attributes.get("height")),
+                parser.attributes.get("alt", ""),
+            )
+        )
+    return found
+
+
+@contextmanager
+def _qt_svg_messages_to_log() -> Iterator[None]:
+    """While drawing, QtSvg's complaints about a bad SVG go to the log (at debug level), not
+    to Qt's warnings; every other Qt message goes where it went before."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous: Any = None
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if (context.category or "").startswith("qt.svg"):
+            log.debug("an SVG image could not be drawn cleanly: %s", message)
+        elif previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def render_svg(image: SvgImage, *, opaque: bool = False) -> Any:
+    """The SVG drawn on a QImage at SVG_SCALE times its CSS size (the tag's width and height,
+    else the SVG's own), on white when `opaque` (print: a PDF keeps transparency only as a
+    one-bit mask, which would make every anti-aliased edge jagged), else on transparent (a
+    preview on a dark theme). None when it cannot be drawn: bad base64, not an SVG, no size,
+    or an SVG that would load anything from outside itself."""
+    from PySide6.QtCore import QByteArray, QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    try:
+        data = base64.b64decode(image.src[len(SVG_PREFIX) :], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if _FOREIGN.search(data.decode("utf-8", "replace")):
+        return None
+    with _qt_svg_messages_to_log():
+        renderer = QSvgRenderer(QByteArray(data))
+        if not renderer.isValid():
+            return None
+        natural = renderer.defaultSize()
+        width = image.width or (natural.width() if natural.width() > 0 else None)
+        height = image.height or (natural.height() if natural.height() > 0 else None)
+        if not width or not height:
+            return None
+        scale = min(SVG_SCALE, MAX_SVG_SIDE / width, MAX_SVG_SIDE / height)
+        pixels = QImage(
+            max(1, round(width * scale)),
+            max(1, round(height * scale)),
+            QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        pixels.fill(Qt.GlobalColor.white if opaque else Qt.GlobalColor.transparent)
+        pixels.setDevicePixelRatio(scale)  # its natural size stays the CSS size
+        painter = QPainter(pixels)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF(0, 0, width, height))
+        finally:
+            painter.end()
+    return pixels
+
+
+def _drawn_svg_images(html: str, *, opaque: bool = False) -> tuple[dict[str, Any], list[SvgImage]]:
+    """The drawable SVG images of `html` (drawn, by source) and the ones that cannot be."""
+    drawn: dict[str, Any] = {}
+    broken: list[SvgImage] = []
+    for image in svg_images(html):
+        if image.src in drawn:
+            continue
+        pixels = render_svg(image, opaque=opaque)
+        if pixels is None:
+            broken.append(image)
+        else:
+            drawn[image.src] = pixels
+    return drawn, broken
+
+
+def _add_images(document: Any, drawn: dict[str, Any]) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    for src, pixels in drawn.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), pixels)
+
+
+def register_svg_images(document: Any, html: str) -> int:
+    """Draw every SVG data-URI image of `html` and register it on `document` (a QTextDocument,
+    such as a QTextBrowser's) under its source, so rich text shows the chart sharp. Call it
+    before the document lays the HTML out. Returns how many images were registered; one that
+    cannot be drawn is left out (see `with_svg_alt_text`)."""
+    drawn, _broken = _drawn_svg_images(html)
+    _add_images(document, drawn)
+    return len(drawn)
+
+
+def _alt_text(image: SvgImage) -> str:
+    return f'<span class="muted">{escape(image.alt or "(a chart that could not be drawn)")}</span>'
+
+
+def with_svg_alt_text(html: str) -> str:
+    """`html` with every SVG data-URI image that cannot be drawn replaced by its alt text."""
+    _drawn, broken = _drawn_svg_images(html)
+    for image in broken:
+        html = html.replace(image.tag, _alt_text(image))
+    return html
+
+
+# --- writing --------------------------------------------------------------------------------
 
 
 def write_pdf(html: str, target: Path, *, title: str) -> None:
@@ -233,6 +489,10 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
         QPdfWriter,
         QTextDocument,
     )
+
+    drawn, broken = _drawn_svg_images(html, opaque=True)
+    for image in broken:
+        html = html.replace(image.tag, _alt_text(image))
 
     writer = QPdfWriter(str(target))
     writer.setTitle(title)
@@ -256,11 +516,14 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.0)
     document.setDefaultFont(font)
+    _add_images(document, drawn)
     document.setHtml(html)
     document.setPageSize(QSizeF(page_width, page_height))
-    for _ in range(20):  # each push can move later rows; settle
-        if not keep_rows_together(document, page_height):
-            break
+    paginate(document, page_height)
+    if unlaid_blocks(document):  # never seen after a fresh layout; lose no text if it happens
+        log.warning("the PDF layout left text unlaid; writing it without keeping rows together")
+        document.setHtml(html)
+        finish_layout(document)
     pages = document.pageCount()
 
     painter = QPainter(writer)
