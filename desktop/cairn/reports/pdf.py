@@ -396,6 +396,8 @@ def render_svg(image: SvgImage, *, opaque: bool = False) -> Any:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
+    _application()  # QtSvg draws text with fonts, which need a Qt application
+
     try:
         data = base64.b64decode(image.src[len(SVG_PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
@@ -406,6 +408,7 @@ def render_svg(image: SvgImage, *, opaque: bool = False) -> Any:
         renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return None
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # as a browser does
         natural = renderer.defaultSize()
         width = image.width or (natural.width() if natural.width() > 0 else None)
         height = image.height or (natural.height() if natural.height() > 0 else None)
@@ -434,7 +437,7 @@ def _drawn_svg_images(html: str, *, opaque: bool = False) -> tuple[dict[str, Any
     broken: list[SvgImage] = []
     for image in svg_images(html):
         if image.src in drawn:
-            continue
+            continue  # Qt keeps one image per source: drawn for its first tag's size
         pixels = render_svg(image, opaque=opaque)
         if pixels is None:
             broken.append(image)
