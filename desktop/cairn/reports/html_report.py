@@ -1,14 +1,27 @@
-"""The summary as one self-contained HTML file: inline CSS, charts drawn inline, nothing loaded
-from anywhere, and every piece of learner text rendered from Markdown and sanitized by nh3.
+"""The summary as one self-contained HTML file: inline CSS and inline SVG charts, nothing loaded
+from anywhere, and every piece of learner or mentor text rendered from Markdown and sanitized
+by nh3.
 
-`for_print=True` gives the variant Qt lays out for the PDF: Qt's rich-text engine has no SVG
-or modern CSS, so its bars are table cells, and only http(s) links are kept (a PDF link to
-anything else is refused by the writer)."""
+A mentor reads it top down: the title, the *At a glance* box (done, pace, study, readiness,
+milestones by proof, questions, last activity), the charts, then the details. Long tables fold
+into `<details>`; learner headings sit below the report's own (h4–h6).
+
+`for_print=True` gives the variant Qt lays out for the PDF: Qt's rich-text engine has no inline
+SVG, CSS grid or `<details>`, so the top box is a bordered table, charts are
+`<img src="data:image/svg+xml;base64,…">` images, bars are table cells, everything is shown
+unfolded, and only http(s) links are kept (a PDF link to anything else is refused by the
+writer).
+
+The top box's facts in words (`glance`), the date format (`report_date`) and the change marks
+(`change_text`) are shared with the Markdown report."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
 
 from ..markup import (
     LINK_SCHEMES,
@@ -17,8 +30,10 @@ from ..markup import (
     link_html,
     markdown_to_html,
 )
+from ..plan import Pace
 from ..progress import STATUS_LABELS
-from .summary import Summary
+from . import svg_charts
+from .summary import MilestoneLine, Summary, burn_up_points, weekly_points
 
 ACCENT = "#2f6fd0"
 TRACK = "#e3e8f0"
@@ -26,29 +41,334 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'none'; base-uri 'none'"
 )
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FOLD_ROWS = 8  # a table longer than this folds into <details> (HTML only)
+FOLD_AREAS = 3  # a role's skill-area table longer than this folds
+FOLD_NOTES = 3  # a journal with more notes than this folds
+QUESTION_LINES = 3  # lines of the learner's questions shown in the top box
+QUESTION_CHARS = 160  # longest question line shown there
+CHART_WIDTH = 640  # one chart across the page (fits A4's printable width at 96 dpi)
+HALF_CHART_WIDTH = 430  # two charts side by side in the HTML
+CHART_HEIGHT = 200
+VERIFIED, SELF_REPORTED, NO_EVIDENCE = "Verified by mentor", "Self-reported", "No evidence yet"
 
 STYLE = """
 body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: #1d1d1f;
-       max-width: 900px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
-h1 { font-size: 1.7em; margin-bottom: 0.1em; }
-h2 { font-size: 1.25em; border-bottom: 1px solid #d5dae3; padding-bottom: 0.2em;
-     margin-top: 1.6em; }
-h3 { font-size: 1.05em; margin-bottom: 0.3em; }
-.meta { color: #5b616b; }
-table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
+       max-width: 900px; margin: 1.2em auto; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.6em; margin: 0 0 0.1em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #d5dae3; padding-bottom: 0.2em;
+     margin: 1.3em 0 0.5em; }
+h3 { font-size: 1.02em; margin: 0.8em 0 0.3em; }
+h4, h5, h6 { font-size: 1em; margin: 0.6em 0 0.2em; }
+.meta { color: #5b616b; margin-top: 0.2em; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e9ef;
          vertical-align: top; }
 th { background: #f3f5f8; }
 tr { page-break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
+.glance { border: 1px solid #b9c6da; border-radius: 8px; background: #f3f6fb;
+          padding: 0.2em 1em 0.5em; margin: 0.8em 0 1em; }
+.glance h2 { border: 0; margin: 0.4em 0 0.2em; }
+.glance table { margin: 0; }
+.glance th { background: none; width: 8.5em; font-weight: 600; color: #3d4450; }
+.glance th, .glance td { border-bottom: 1px solid #dde4ee; padding: 3px 6px; }
+.glance tr:last-child th, .glance tr:last-child td { border-bottom: 0; }
+.up { color: #1f7a42; } .down { color: #b8352b; } .warn { color: #9a4a00; }
+.charts { display: flex; flex-wrap: wrap; gap: 8px 24px; }
+.chart { flex: 1 1 400px; min-width: 0; }
+.chart h3 { margin-top: 0.2em; }
+svg { max-width: 100%; height: auto; }
+details > summary { cursor: pointer; color: #2f6fd0; margin: 0.3em 0 0.5em; }
 .journal { border-left: 3px solid #d5dae3; padding: 0.1em 0 0.1em 0.9em; margin: 0.4em 0 1em; }
+.comment { border-left: 3px solid #b9c6da; padding-left: 0.6em; margin-top: 0.3em; }
 .muted { color: #6e7179; }
 @media (prefers-color-scheme: dark) {
   body { background: #17181a; color: #e6e6e6; }
   th { background: #23252a; } th, td { border-color: #33363c; }
-  .meta, .muted { color: #9aa0aa; } a { color: #7cb7ff; }
+  .meta, .muted { color: #9aa0aa; } a, details > summary { color: #7cb7ff; }
+  .glance { background: #1e232b; border-color: #3d4757; }
+  .glance th { color: #c5ccd6; } .glance th, .glance td { border-color: #333b47; }
+  .up { color: #5cc27f; } .down { color: #ff7b70; } .warn { color: #f0a050; }
 }
 """
+
+PRINT_STYLE = """
+body { color: #1d1d1f; }
+h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; } h3 { font-size: 11pt; }
+h4, h5, h6 { font-size: 9pt; }
+.meta, .muted { color: #5b616b; }
+th { background-color: #f3f5f8; }
+th, td { padding: 3px 6px; }
+td.bar { padding: 0; font-size: 4pt; }
+.up { color: #1f7a42; } .down { color: #b8352b; } .warn { color: #9a4a00; }
+"""
+
+
+# --------------------------------------------------------------------------- words and dates
+
+
+def report_date(moment: date) -> str:
+    """A date as every report writes it: "5 Mar 2026" (the window's format, in English)."""
+    return f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
+
+
+def period_text(summary: Summary) -> str:
+    """The period the summary covers: "5 Mar 2026 – 19 Mar 2026" or "the start – …"."""
+    start = report_date(summary.since) if summary.since else "the start"
+    return f"{start} – {report_date(summary.until)}"
+
+
+def change_text(change: float | None) -> str:
+    """A change in points as a mark: "▲ 4.5", "▼ 2.0", "no change", or "new" (None: there was
+    no earlier report to compare with)."""
+    if change is None:
+        return "new"
+    if abs(change) < 0.05:
+        return "no change"
+    return f"▲ {change:.1f}" if change > 0 else f"▼ {abs(change):.1f}"
+
+
+def role_change(summary: Summary, role_id: str) -> float | None:
+    """Points a role's readiness moved since the last report marked as sent (None: new)."""
+    if summary.last_sent is None:
+        return None
+    return summary.readiness_change.get(role_id)
+
+
+def proof_label(milestone: MilestoneLine) -> str:
+    """What stands behind a milestone: a mentor's verification, the learner's own evidence
+    link, or nothing yet."""
+    if milestone.verified:
+        return VERIFIED
+    return SELF_REPORTED if milestone.evidence else NO_EVIDENCE
+
+
+def _days_ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _hours(minutes: float) -> str:
+    return f"{minutes / 60:.1f} h"
+
+
+def period_weeks(summary: Summary) -> float:
+    """How many weeks the period covers (at least one): from `since`, or, for a first report,
+    from the learner's first recorded work, a finished item or a study session, whichever
+    came first (`Summary.period_weeks` looks at finished items only)."""
+    s = summary
+    if s.since is not None:
+        return max((s.until - s.since).days / 7, 1.0)
+    studied = (
+        [day for day, minutes in s.history.minutes_by_day.items() if minutes] if s.history else []
+    )
+    firsts = [moment.date() for moment in (s.first_activity,) if moment is not None] + studied
+    start = min(firsts, default=s.until.date())
+    return max((s.until.date() - start).days / 7, 1.0)
+
+
+def hours_a_week(summary: Summary) -> float:
+    """Hours studied a week over the period."""
+    return summary.study_minutes_period / 60 / period_weeks(summary)
+
+
+class _TextLines(HTMLParser):
+    """The text of sanitized HTML, one line per block (paragraph, list item, heading …)."""
+
+    BLOCKS = frozenset(
+        {"p", "li", "br", "tr", "pre", "blockquote", "ul", "ol", "table", "hr"}
+        | {f"h{n}" for n in range(1, 7)}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append("\n" if tag in self.BLOCKS else " " if tag in ("td", "th") else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append("\n" if tag in self.BLOCKS else "")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_lines(markdown_text: str) -> list[str]:
+    """Learner Markdown as the plain lines a reader sees once it is rendered and sanitized:
+    no markup, no link targets, no images or scripts; empty lines dropped."""
+    parser = _TextLines()
+    parser.feed(markdown_to_html(markdown_text, schemes=WEB_SCHEMES))
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return [line for line in lines if line]
+
+
+def _clip(line: str, limit: int = QUESTION_CHARS) -> str:
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class GlanceRole:
+    name: str
+    score: float
+    change: float | None  # None: not in an earlier report
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """The top box's facts in words. The words are the report's own (numbers and dates);
+    `roles` names, `no_evidence` titles and `questions` lines are pack or learner text, kept
+    raw for each format to escape."""
+
+    done: str
+    done_change: str  # "▲ 4.5 points since the last report", "" or "first report"
+    pace: str  # "On track", "Ahead by 4.0 h", "Behind by 12.5 h", "No study plan set", …
+    pace_finish: str  # forecast and planned finish, "" without a plan
+    pace_detail: str
+    study: str
+    roles: tuple[GlanceRole, ...]
+    milestones: str
+    no_evidence: tuple[str, ...]
+    questions: tuple[str, ...]
+    more_questions: int  # lines of questions not shown in the box
+    last_activity: str
+
+
+def pace_words(pace: Pace | None) -> tuple[str, str, str]:
+    """The pace against the plan for a mentor: a headline, the finish dates and a detail."""
+    if pace is None:
+        return (
+            "No study plan set",
+            "",
+            "The learner has not set a study plan yet, so there is no pace to compare against.",
+        )
+    plan = f"{pace.hours_per_week:g} h a week from {report_date(pace.start)}"
+    planned = f"planned finish {report_date(pace.planned_finish)}"
+    if pace.state == "not started":
+        return "Plan not started yet", planned, f"The plan runs {plan}."
+    if pace.state == "behind":
+        headline = f"Behind by {pace.catch_up_hours:.1f} h"
+    elif pace.state == "ahead":
+        headline = f"Ahead by {pace.done_hours - pace.expected_hours:.1f} h"
+    else:
+        headline = "On track"
+    forecast = (
+        f"forecast finish {report_date(pace.forecast_finish)}"
+        if pace.forecast_finish is not None
+        else "no forecast yet (nothing finished)"
+    )
+    detail = (
+        f"{pace.done_hours:.1f} h of estimated work done; the plan expects "
+        f"{pace.expected_hours:.1f} h by now ({plan})."
+    )
+    return headline, f"{forecast} · {planned}", detail
+
+
+def _done_words(s: Summary) -> tuple[str, str]:
+    done = f"{s.overall.percent:g} % of the path ({s.overall.done} of {s.overall.total})"
+    if s.overall.skipped:
+        done += f", {s.overall.skipped} skipped"
+    if s.last_sent is None:
+        return done, "first report"
+    if s.overall_change is None:
+        return done, ""
+    return done, f"{change_text(s.overall_change)} points since the last report"
+
+
+def _study_words(s: Summary) -> str:
+    words = (
+        f"{_hours(s.study_minutes_period)} this period "
+        f"({hours_a_week(s):.1f} h a week) · "
+        f"{_hours(s.study_minutes_14d)} in the last 14 days"
+    )
+    if s.pace is not None:
+        words += f" · plan {s.pace.hours_per_week:g} h a week"
+    return words
+
+
+def _milestone_words(s: Summary) -> tuple[str, tuple[str, ...]]:
+    counts = s.milestone_counts
+    done = [m for m in s.milestones if m.status == "done"]
+    unproven = tuple(m.title for m in done if not m.verified and not m.evidence)
+    linked = sum(1 for m in done if not m.verified and m.evidence)
+    doing = sum(1 for m in s.milestones if m.status == "doing")
+    words = (
+        f"{counts.done} finished: {counts.verified} verified by a mentor, {linked} "
+        f"self-reported with evidence, {len(unproven)} without evidence"
+        if counts.done
+        else "None finished yet"
+    )
+    if doing:
+        words += f" · {doing} in progress"
+    return words, unproven
+
+
+def _activity_words(s: Summary) -> str:
+    if s.last_activity is None:
+        return "No activity recorded yet"
+    days = (s.until.date() - s.last_activity.date()).days
+    return f"{report_date(s.last_activity)} ({_days_ago(days)})"
+
+
+def glance(summary: Summary) -> Glance:
+    """The facts of the top box, from the summary's fields."""
+    s = summary
+    done, done_change = _done_words(s)
+    pace, finish, detail = pace_words(s.pace)
+    milestones, unproven = _milestone_words(s)
+    questions = plain_lines(s.questions)
+    return Glance(
+        done=done,
+        done_change=done_change,
+        pace=pace,
+        pace_finish=finish,
+        pace_detail=detail,
+        study=_study_words(s),
+        roles=tuple(
+            GlanceRole(r.name, r.score, role_change(s, r.role_id), r.role_id == s.primary_role)
+            for r in s.roles
+        ),
+        milestones=milestones,
+        no_evidence=unproven,
+        questions=tuple(_clip(line) for line in questions[:QUESTION_LINES]),
+        more_questions=max(0, len(questions) - QUESTION_LINES),
+        last_activity=_activity_words(s),
+    )
+
+
+def chart_svgs(summary: Summary, *, width: int = CHART_WIDTH) -> tuple[str, str, str]:
+    """The three charts as SVG text: study hours per week against the plan and the burn-up
+    (percent done against the plan), `width` px wide, and readiness per role with the change
+    since the last report, across the page."""
+    s = summary
+    if s.history is not None:
+        hours = svg_charts.hours_per_week(
+            weekly_points(s.history), s.history.planned_weekly, width=width, height=CHART_HEIGHT
+        )
+        done, planned = burn_up_points(s.history, s.overall.total)
+        burn = svg_charts.burn_up(done, planned, width=width, height=CHART_HEIGHT)
+    else:
+        hours = svg_charts.hours_per_week([], None, width=width, height=CHART_HEIGHT)
+        burn = svg_charts.burn_up([], None, width=width, height=CHART_HEIGHT)
+    roles = svg_charts.readiness_bars(
+        [
+            (
+                r.name + (" ★" if r.role_id == s.primary_role else ""),
+                r.score,
+                role_change(s, r.role_id),
+            )
+            for r in s.roles
+        ],
+        width=CHART_WIDTH,
+    )
+    return hours, burn, roles
+
+
+# --------------------------------------------------------------------------- HTML pieces
 
 
 def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
@@ -72,37 +392,156 @@ def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
     )
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+
+
+def _demote(match: re.Match[str]) -> str:
+    """A learner heading three levels down (h1 → h4, h2 → h5, h3 and below → h6)."""
+    return f"<{match.group(1)}h{min(int(match.group(2)) + 3, 6)}>"
+
+
 def _learner(text: str, schemes: Collection[str], *, empty: str = "None this time.") -> str:
-    """Learner Markdown as sanitized HTML with its headings below the report's own (h4), or
-    a muted `empty` line."""
+    """Learner (or mentor) Markdown as sanitized HTML with its headings below the report's
+    own (h4–h6), or a muted `empty` line."""
     if not text.strip():
         return f'<p class="muted">{empty}</p>' if empty else ""
-    return re.sub(r"<(/?)h[1-6]>", r"<\1h4>", markdown_to_html(text, schemes=schemes))
+    return _HEADING_TAG.sub(_demote, markdown_to_html(text, schemes=schemes))
 
 
-PRINT_STYLE = """
-body { color: #1d1d1f; }
-h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; } h3 { font-size: 11pt; }
-.meta, .muted { color: #5b616b; }
-th { background-color: #f3f5f8; }
-th, td { padding: 3px 6px; }
-td.bar { padding: 0; font-size: 4pt; }
-"""
+def _change_html(text: str) -> str:
+    """A change mark in the colour of its direction."""
+    if text.startswith("▲"):
+        return f'<span class="up">{escape(text)}</span>'
+    if text.startswith("▼"):
+        return f'<span class="down">{escape(text)}</span>'
+    return f'<span class="muted">{escape(text)}</span>'
 
 
-def render_html(summary: Summary, *, for_print: bool = False) -> str:
-    """The whole report as a standalone HTML document."""
-    s = summary
-    schemes = WEB_SCHEMES if for_print else LINK_SCHEMES
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Progress summary: {escape(s.learner)}</title>",
-        f"<style>{PRINT_STYLE if for_print else STYLE}</style></head><body>",
-        f"<h1>Progress summary: {escape(s.learner)}</h1>",
-        f'<p class="meta">Period: {escape(s.period)} · Curriculum: {escape(s.curriculum)}</p>',
+def _fold(body: str, label: str, rows: int, *, for_print: bool, limit: int = FOLD_ROWS) -> str:
+    """`body` folded under `label` in the HTML when it holds more than `limit` rows; the
+    print variant always shows everything."""
+    if for_print or rows <= limit:
+        return body
+    return f"<details><summary>{escape(label)}</summary>{body}</details>"
+
+
+def _glance_rows(g: Glance) -> list[tuple[str, str]]:
+    """(label, value HTML) for each line of the top box."""
+    done = f"<b>{escape(g.done)}</b>"
+    if g.done_change:
+        done += " · " + (
+            _change_html(g.done_change)
+            if g.done_change[0] in "▲▼"
+            else f'<span class="muted">{escape(g.done_change)}</span>'
+        )
+    pace = f"<b>{escape(g.pace)}</b>"
+    if g.pace_finish:
+        pace += f" · {escape(g.pace_finish)}"
+    pace += f'<br><span class="meta">{escape(g.pace_detail)}</span>'
+    roles = (
+        "<br>".join(
+            f"{escape(r.name)}{' ★' if r.primary else ''}: <b>{r.score:.1f}</b> "
+            + _change_html(change_text(r.change))
+            for r in g.roles
+        )
+        or '<span class="muted">No target role chosen</span>'
+    )
+    milestones = escape(g.milestones)
+    if g.no_evidence:
+        milestones += (
+            '<br><span class="warn">⚠ Done without evidence: '
+            f"{escape(', '.join(g.no_evidence))}</span>"
+        )
+    if g.questions:
+        questions = "<br>".join(escape(line) for line in g.questions)
+        if g.more_questions:
+            questions += (
+                f'<br><span class="muted">… {g.more_questions} more '
+                f"{'line' if g.more_questions == 1 else 'lines'} below</span>"
+            )
+    else:
+        questions = '<span class="muted">No questions this time</span>'
+    return [
+        ("Done", done),
+        ("Pace", pace),
+        ("Study", escape(g.study)),
+        ("Readiness", roles),
+        ("Milestones", milestones),
+        ("Questions", questions),
+        ("Last activity", escape(g.last_activity)),
+    ]
+
+
+def _glance_html(s: Summary, *, for_print: bool) -> list[str]:
+    rows = _glance_rows(glance(s))
+    if for_print:
+        return [
+            "<h2>At a glance</h2>",
+            '<table class="glance" width="100%" border="1" cellspacing="0" cellpadding="5" '
+            'bgcolor="#f3f6fb" style="border-color: #b9c6da; border-style: solid; '
+            'border-collapse: collapse">',
+            *[
+                f'<tr><td width="20%" bgcolor="#e6ecf5"><b>{label}</b></td><td>{value}</td></tr>'
+                for label, value in rows
+            ],
+            "</table>",
+        ]
+    return [
+        '<section class="glance" aria-labelledby="glance">',
+        '<h2 id="glance">At a glance</h2>',
+        "<table>",
+        *[f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows],
+        "</table></section>",
+    ]
+
+
+def _svg_size(svg: str) -> tuple[int, int]:
+    """The width and height written on an SVG's root element."""
+    found = re.search(r'<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"', svg)
+    return (int(found.group(1)), int(found.group(2))) if found else (CHART_WIDTH, CHART_HEIGHT)
+
+
+def _chart(svg: str, *, for_print: bool, heading: str = "") -> str:
+    """A chart under its `heading` (HTML): inline SVG in the HTML; for the PDF a data-URI
+    image of the same SVG, held with its heading in one table cell, so a page never ends
+    between the two (the PDF writer moves a table row whole to the next page)."""
+    if not for_print:
+        return heading + svg
+    width, height = _svg_size(svg)
+    image = f'<img src="{svg_charts.data_uri(svg)}" width="{width}" height="{height}">'
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="border-style: none">'
+        f"<tr><td>{heading}<p>{image}</p></td></tr></table>"
+    )
+
+
+def _charts_html(hours: str, burn: str, *, for_print: bool) -> list[str]:
+    figures = [("Study hours per week", hours), ("Path done against the plan", burn)]
+    out = ["<h2>Progress against the plan</h2>"]
+    if for_print:
+        return out + [_chart(svg, for_print=True, heading=f"<h3>{t}</h3>") for t, svg in figures]
+    out.append('<div class="charts">')
+    out += [f'<div class="chart"><h3>{title}</h3>{svg}</div>' for title, svg in figures]
+    out.append("</div>")
+    return out
+
+
+def _readiness_html(s: Summary, roles: str, *, for_print: bool) -> list[str]:
+    since = (
+        f"since the last report ({report_date(s.last_sent.at)})"
+        if s.last_sent
+        else "(no earlier report marked as sent)"
+    )
+    return [
+        _chart(roles, for_print=for_print, heading="<h2>Readiness by role</h2>"),
+        f'<p class="meta">Scores out of 100, ★ the primary role; ▲/▼ points {escape(since)}. '
+        "Each role scores from its weighted skill areas: only finished work counts, and a "
+        "milestone counts fully only with an evidence link or a mentor's verification.</p>",
+    ]
+
+
+def _overall_html(s: Summary, *, for_print: bool) -> list[str]:
+    out = [
         "<h2>Overall</h2>",
         f"<p><b>{s.overall.done} of {s.overall.total} items and milestones done "
         f"({s.overall.percent:g}%)</b>"
@@ -122,94 +561,196 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
             f"<td>{_bar(m.progress.percent, for_print=for_print)}</td></tr>"
         )
     out.append("</table>")
+    return out
 
-    out.append("<h2>Readiness by role</h2>")
-    out.append(
-        '<p class="meta">Each role scores 0–100 from its weighted skill areas: only '
-        "finished work counts, and a milestone counts fully only with an evidence "
-        "link.</p>"
-    )
-    out.append(
-        '<table><tr><th>Role</th><th class="num">Score</th><th width="40%">Readiness</th></tr>'
-    )
-    for role in s.roles:
-        star = " ★ primary" if role.role_id == s.primary_role else ""
-        out.append(
-            f"<tr><td>{escape(role.name)}{star}</td>"
-            f'<td class="num">{role.score:.1f}</td>'
-            f"<td>{_bar(role.score, for_print=for_print)}</td></tr>"
-        )
-    out.append("</table>")
-    out.append("<h2>Completed in this period</h2>")
-    if s.completed:
-        out.append(
-            '<table><tr><th>Date</th><th class="num">Week</th><th>Kind</th><th>Item</th></tr>'
-        )
-        out += [
-            f'<tr><td>{c.at:%d %b %Y}</td><td class="num">{c.week}</td>'
-            f"<td>{escape(c.kind)}</td><td>{escape(c.title)}</td></tr>"
-            for c in s.completed
+
+def _completed_html(s: Summary, *, for_print: bool) -> list[str]:
+    out = ["<h2>Completed in this period</h2>"]
+    if not s.completed:
+        return [*out, '<p class="muted">Nothing was marked done in this period.</p>']
+    table = "".join(
+        [
+            '<table><tr><th>Date</th><th class="num">Week</th><th>Kind</th><th>Item</th></tr>',
+            *[
+                f'<tr><td>{report_date(c.at)}</td><td class="num">{c.week}</td>'
+                f"<td>{escape(c.kind)}</td><td>{escape(c.title)}</td></tr>"
+                for c in s.completed
+            ],
+            "</table>",
         ]
-        out.append("</table>")
-    else:
-        out.append('<p class="muted">Nothing was marked done in this period.</p>')
+    )
+    count = len(s.completed)
+    label = f"{count} {'item' if count == 1 else 'items'} finished — show the list"
+    return [*out, _fold(table, label, count, for_print=for_print)]
 
-    out.append("<h2>Project milestones</h2>")
-    if s.milestones:
-        out.append("<table><tr><th>Milestone</th><th>Status</th><th>Evidence</th></tr>")
-        for ms in s.milestones:
-            proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence)
-            proof = proof or '<span class="muted">no evidence yet</span>'
-            out.append(
-                f"<tr><td><b>{escape(ms.title)}</b><br>"
-                f'<span class="meta">{escape(ms.project)} · done when: '
-                f"{escape(ms.done_when)}</span></td>"
-                f"<td>{STATUS_LABELS[ms.status]}</td>"
-                f"<td>{proof}</td>"
-                "</tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append('<p class="muted">No milestone started yet.</p>')
 
-    if s.study_minutes is not None:
-        out.append(
-            f"<h2>Study time</h2><p>{s.study_minutes / 60:.1f} hours recorded in all, "
-            f"{s.study_minutes_4w / 60:.1f} in the last four weeks.</p>"
+def _milestones_html(s: Summary, schemes: Collection[str], *, for_print: bool) -> list[str]:
+    out = ["<h2>Project milestones</h2>"]
+    if not s.milestones:
+        return [*out, '<p class="muted">No milestone started yet.</p>']
+    rows = ["<table><tr><th>Milestone</th><th>Status</th><th>Evidence</th></tr>"]
+    for ms in s.milestones:
+        proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence) or "—"
+        label = proof_label(ms)
+        marker = {VERIFIED: "up", SELF_REPORTED: "muted", NO_EVIDENCE: "warn"}[label]
+        comments = "".join(
+            f'<div class="comment"><b>Mentor:</b> {_learner(body, schemes, empty="")}</div>'
+            for body in ms.comments
         )
+        rows.append(
+            f"<tr><td><b>{escape(ms.title)}</b><br>"
+            f'<span class="meta">{escape(ms.project)} · done when: '
+            f"{escape(ms.done_when)}</span>{comments}</td>"
+            f"<td>{STATUS_LABELS[ms.status]}<br>"
+            f'<span class="{marker}">{label}</span></td>'
+            f"<td>{proof}</td></tr>"
+        )
+    rows.append("</table>")
+    count = len(s.milestones)
+    label = f"{count} milestones started or finished — show the table"
+    return [*out, _fold("".join(rows), label, count, for_print=for_print)]
 
-    out.append("<h2>Questions and blockers for my mentor</h2>")
-    out.append(_learner(s.questions, schemes))
-    out.append("<h2>Next goals</h2>")
-    out.append(_learner(s.next_goals, schemes, empty=""))
-    out.append('<p class="meta">Suggested by Cairn for the primary role:</p><ul>')
-    out += [f"<li>{escape(step)}</li>" for step in s.suggested_next] or ["<li>—</li>"]
-    out.append("</ul>")
 
-    out.append("<h2>Readiness explained</h2>")
+def study_sentence(summary: Summary) -> str:
+    """Study time in one paragraph of the report's own words (no learner text)."""
+    s = summary
+    if s.study_minutes is None:
+        return "No study time recorded yet."
+    line = (
+        f"{_hours(s.study_minutes)} recorded in all, {_hours(s.study_minutes_4w)} in the last "
+        f"four weeks, {_hours(s.study_minutes_period)} in this period "
+        f"({hours_a_week(s):.1f} h a week) and {_hours(s.study_minutes_14d)} in the "
+        "last 14 days."
+    )
+    weeks = weekly_points(s.history) if s.history is not None else []
+    busiest = max(weeks, key=lambda point: point[1], default=None)
+    if busiest is not None and busiest[1] > 0:
+        line += f" The busiest week began {report_date(busiest[0])} ({busiest[1]:.1f} h)."
+    return line
+
+
+def _study_html(s: Summary) -> list[str]:
+    muted = ' class="muted"' if s.study_minutes is None else ""
+    return ["<h2>Study time</h2>", f"<p{muted}>{escape(study_sentence(s))}</p>"]
+
+
+def _next_html(s: Summary, schemes: Collection[str]) -> list[str]:
+    return [
+        "<h2>Questions and blockers for my mentor</h2>",
+        _learner(s.questions, schemes),
+        "<h2>Next goals</h2>",
+        _learner(s.next_goals, schemes, empty=""),
+        '<p class="meta">Suggested by Cairn for the primary role:</p><ul>',
+        *([f"<li>{escape(step)}</li>" for step in s.suggested_next] or ["<li>—</li>"]),
+        "</ul>",
+    ]
+
+
+def _explained_html(s: Summary, *, for_print: bool) -> list[str]:
+    out = ["<h2>Readiness explained</h2>"]
     for role in s.roles:
         out.append(f"<h3>{escape(role.name)}: {role.score:.1f} / 100</h3>")
-        out.append(
-            '<table><tr><th>Skill area</th><th class="num">Weight</th>'
-            '<th class="num">Score</th><th>What counted</th></tr>'
+        table = "".join(
+            [
+                '<table><tr><th>Skill area</th><th class="num">Weight</th>'
+                '<th class="num">Score</th><th>What counted</th></tr>',
+                *[
+                    f'<tr><td>{escape(a.name)}</td><td class="num">{a.weight}%</td>'
+                    f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td></tr>'
+                    for a in role.areas
+                ],
+                "</table>",
+            ]
         )
-        for a in role.areas:
-            out.append(
-                f'<tr><td>{escape(a.name)}</td><td class="num">{a.weight}%</td>'
-                f'<td class="num">{a.score:.0f}</td><td>{escape(a.details())}</td>'
-                "</tr>"
-            )
-        out.append("</table>")
+        count = len(role.areas)
+        label = f"{count} skill areas — show what counted"
+        out.append(_fold(table, label, count, for_print=for_print, limit=FOLD_AREAS))
+    return out
 
-    if s.notes_included:
-        out.append("<h2>Learning journal</h2>")
-        if not s.notes:
-            out.append('<p class="muted">No shared notes.</p>')
-        for note in s.notes:
-            out.append(f"<h3>Week {note.week} · {escape(note.title)}</h3>")
-            out.append(f'<div class="journal">{_learner(note.body, schemes)}</div>')
+
+def _journal_html(s: Summary, schemes: Collection[str], *, for_print: bool) -> list[str]:
+    if not s.notes_included:
+        return []
+    out = ["<h2>Learning journal</h2>"]
+    if not s.notes:
+        return [*out, '<p class="muted">No shared notes.</p>']
+    body = "".join(
+        f"<h3>Week {note.week} · {escape(note.title)}</h3>"
+        f'<div class="journal">{_learner(note.body, schemes)}</div>'
+        for note in s.notes
+    )
+    if for_print or len(s.notes) <= FOLD_NOTES:
+        return [*out, body]
+    return [
+        *out,
+        f"<details><summary>{len(s.notes)} shared notes — show them</summary>{body}</details>",
+    ]
+
+
+def _mentor_notes_html(s: Summary, schemes: Collection[str]) -> list[str]:
+    if not s.mentor_notes:
+        return []
+    return [
+        "<h2>Notes from my mentor</h2>",
+        *[f'<div class="journal">{_learner(note, schemes)}</div>' for note in s.mentor_notes],
+    ]
+
+
+def _head(s: Summary, *, for_print: bool) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Progress summary: {escape(s.learner)}</title>",
+        f"<style>{PRINT_STYLE if for_print else STYLE}</style></head><body>",
+        f"<h1>Progress summary: {escape(s.learner)}</h1>",
+        f'<p class="meta">Period: {escape(period_text(s))} · Curriculum: '
+        f"{escape(s.curriculum)}</p>",
+    ]
+
+
+def render_html(summary: Summary, *, for_print: bool = False) -> str:
+    """The whole report as a standalone HTML document."""
+    s = summary
+    schemes = WEB_SCHEMES if for_print else LINK_SCHEMES
+    hours, burn, roles = chart_svgs(s, width=CHART_WIDTH if for_print else HALF_CHART_WIDTH)
+    sections: Sequence[list[str]] = (
+        _head(s, for_print=for_print),
+        _glance_html(s, for_print=for_print),
+        _charts_html(hours, burn, for_print=for_print),
+        _readiness_html(s, roles, for_print=for_print),
+        _overall_html(s, for_print=for_print),
+        _completed_html(s, for_print=for_print),
+        _milestones_html(s, schemes, for_print=for_print),
+        _study_html(s),
+        _next_html(s, schemes),
+        _explained_html(s, for_print=for_print),
+        _journal_html(s, schemes, for_print=for_print),
+        _mentor_notes_html(s, schemes),
+    )
+    out = [line for section in sections for line in section]
     out.append(
         '<p class="meta">Made with Cairn, offline. This file loads nothing from the '
         "network.</p></body></html>"
     )
     return "\n".join(out)
+
+
+__all__ = [
+    "Glance",
+    "GlanceRole",
+    "change_text",
+    "chart_svgs",
+    "glance",
+    "hours_a_week",
+    "pace_words",
+    "period_text",
+    "period_weeks",
+    "plain_lines",
+    "proof_label",
+    "render_html",
+    "report_date",
+    "role_change",
+    "study_sentence",
+]
