@@ -45,6 +45,9 @@ ALLOWED_TAGS = {
     "h1",
     "h2",
     "h3",
+    "h4",
+    "h5",
+    "h6",
     "table",
     "thead",
     "tbody",
@@ -63,6 +66,9 @@ ALLOWED_TAGS = {
     "hr",
 }
 REPORT_H2 = {
+    "At a glance",
+    "Progress against the plan",
+    "Notes from my mentor",
     "Overall",
     "Readiness by role",
     "Completed in this period",
@@ -169,7 +175,7 @@ def test_case12_a_learner_heading_never_becomes_a_report_heading(hostile: Tracke
     assert len(h1) == 1 and h1[0].startswith("Progress summary:") and "Boss" in h1[0]
     assert h2 <= REPORT_H2
     assert not any("Sneaky" in h or "Setext" in h for _, h in parsed.headings)
-    assert "> **Sneaky heading**" in text  # still readable, as a bold line in the quote
+    assert "> ##### Sneaky heading" in text  # still readable, below the report's headings
 
 
 # ---- case 13: HTML links and bidi controls ------------------------------------------------
@@ -428,5 +434,5 @@ def test_case12_learner_headings_stay_below_the_html_report_outline(hostile: Tra
         h2 = {heading for level, heading in parsed.headings if level == "h2"}
         assert h2 <= REPORT_H2, (fmt, h2)
         text = render_text(hostile.snapshot(), fmt, questions="# Urgent", next_goals="## Later")
-        for heading in ("Urgent", "Later", "Sneaky heading"):
-            assert f"<h4>{heading}</h4>" in text, (fmt, heading)
+        for heading, level in (("Urgent", 4), ("Later", 5), ("Sneaky heading", 5)):
+            assert f"<h{level}>{heading}</h{level}>" in text, (fmt, heading)

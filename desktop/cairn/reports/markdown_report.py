@@ -7,7 +7,7 @@ learner's heading (ATX or Setext, in a quote or a list too) sits three levels be
 report's own (`#` → `####`, `##` → `#####`, deeper → `######`): the report's `#`, `##` and
 `###` stay its outline.
 
-The report opens with the same *At a glance* facts as the HTML (`html_report.glance`) and gives
+The report opens with the same *At a glance* facts as the HTML (`glance.glance`) and gives
 the charts as a small table of the last weeks."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 
 from ..markup import WEB_SCHEMES, safe_href, strip_controls
 from ..progress import STATUS_LABELS, Progress
-from .html_report import (
+from .glance import (
     change_text,
     glance,
     period_text,

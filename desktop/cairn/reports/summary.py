@@ -132,8 +132,8 @@ class Summary:
 
     @property
     def period(self) -> str:
-        start = f"{self.since:%d %b %Y}" if self.since else "the start"
-        return f"{start} – {self.until:%d %b %Y}"
+        start = _day(self.since) if self.since else "the start"
+        return f"{start} – {_day(self.until)}"
 
     @property
     def period_weeks(self) -> float:
@@ -143,11 +143,25 @@ class Summary:
 
     @property
     def first_activity(self) -> datetime | None:
-        return min((c.at for c in self.completed), default=None)
+        """The first thing done in the period: an item finished or a day of study."""
+        moments = [c.at for c in self.completed]
+        if self.history is not None:
+            moments += [
+                datetime.combine(d, datetime.min.time()) for d in self.history.minutes_by_day
+            ]
+        return min(moments, default=None)
 
     @property
     def hours_per_week_period(self) -> float:
         return self.study_minutes_period / 60 / self.period_weeks
+
+
+def _day(moment: datetime) -> str:
+    """A date as every report writes it: "5 Mar 2026"."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _electives(snapshot: ProgressSnapshot) -> list[str]:
