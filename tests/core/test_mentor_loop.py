@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from cairn.cli import run
 from cairn.locations import curriculum_dir
+from cairn.reports.pdf import active_content
 from cairn.tracker import Tracker
 
 ITEM = "clean-code-refactor"
@@ -285,6 +287,13 @@ def test_hostile_feedback_is_kept_as_text_and_inert_in_every_summary(
             for name, value in attrs:
                 assert not name.startswith("on"), (fmt, tag, name)
                 assert "javascript:" not in (value or "").lower(), (fmt, tag, value)
+    pdf = tmp_path / "summary.pdf"
+    ok(learner, "export", "--format", "pdf", "--out", str(pdf), capsys=capsys)
+    assert active_content(pdf.read_bytes()) == []
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Mentor says hi" in text
 
 
 # --- plan and profile ------------------------------------------------------------------------
