@@ -167,7 +167,7 @@ def test_several_summaries_make_a_sortable_cohort(
     write_csv(cohort.sorted_rows(), target)
     with target.open(encoding="utf-8", newline="") as opened:
         rows = list(csv.reader(opened))
-    assert rows[0][:3] == ["Learner", "Overall %", "Primary role"]
+    assert rows[0][:5] == ["Learner", "Needs attention", "Overall %", "Pace", "Primary role"]
     assert [r[0] for r in rows[1:]] == ["Ada", "Bo", "Cy"]
     with qtbot.waitSignal(cohort.open_requested):
         cohort.table.activated.emit(cohort.proxy.index(1, 0))

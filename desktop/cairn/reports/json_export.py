@@ -87,7 +87,6 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
         {"id": rid, "status": r.status, "updated_at": _iso(r.updated_at)}
         for rid, r in sorted(snapshot.reading_records.items())
     ]
-    moments = [r.updated_at for r in statuses.values()]
     return {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -134,7 +133,7 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
                 {"id": r.role_id, "name": r.name, "readiness": round(r.score, 1)}
                 for r in snapshot.readiness().roles()
             ],
-            "last_activity": _iso(max(moments)) if moments else None,
+            "last_activity": _iso(summary.last_activity),
             "study_minutes": summary.study_minutes,
             "study_minutes_last_four_weeks": summary.study_minutes_4w,
             "study_minutes_last_14_days": summary.study_minutes_14d,
