@@ -1,4 +1,5 @@
-"""The detail pane: the selected item's description, readings, status, evidence and note."""
+"""The detail pane: the selected item's description, readings, status, evidence and note, what a
+mentor sent back about it, and in a summary window the mentor's own comment and verification."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -18,38 +18,20 @@ from ...markup import escape, markdown_to_html
 from ...progress import STATUS_LABELS, STATUSES
 from ...tracker import Change, Tracker
 from ..checklist.options import option_note
+from ..feedback.draft import FeedbackDraft
 from ..operations import Operations
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, repolish, segmented_buttons
 from ..widgets.icons import icon
-from ..widgets.links import open_external
-from ..widgets.theme import current_theme, document_style, theme_signals
+from ..widgets.theme import document_style, theme_signals
+from .browser import html_browser
 from .evidence import EvidenceBox
+from .mentor_box import MentorComment, VerifyCheck
 from .note_editor import NoteEditor
+from .received import ReceivedComments, VerifiedBadge
 
-
-def _browser(name: str) -> QTextBrowser:
-    browser = QTextBrowser()
-    browser.setOpenLinks(False)
-    browser.setOpenExternalLinks(False)
-    browser.anchorClicked.connect(open_external)
-    browser.setAccessibleName(name)
-    # Tab leaves the box instead of stepping link by link (a keyboard opens readings from the
-    # Readings page or Ctrl+K); the mouse still follows links and selects text.
-    browser.setTabChangesFocus(True)
-    browser.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        | Qt.TextInteractionFlag.LinksAccessibleByMouse
-    )
-    browser.document().setDefaultStyleSheet(document_style(current_theme()))
-    browser.setFrameShape(QTextBrowser.Shape.NoFrame)
-    browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    browser.document().documentLayout().documentSizeChanged.connect(
-        lambda size, b=browser: b.setFixedHeight(int(size.height()) + 6)
-    )
-    return browser
+FEEDBACK_KINDS = frozenset({"status", "evidence"})  # may open or close "Evidence verified"
 
 
 def _section(text: str) -> QLabel:
@@ -90,11 +72,11 @@ class DetailPane(QScrollArea):
         self.status_buttons.buttonClicked.connect(self._status_clicked)
         for button in self.status_buttons.buttons():
             button.setIcon(icon(str(button.property("status"))))
-        self.description = _browser("Description")
+        self.description = html_browser("Description")
         self.done_when_label = _section("Done when")
-        self.done_when = _browser("Done when")
+        self.done_when = html_browser("Done when")
         self.readings_label = _section("Readings")
-        self.readings = _browser("Readings")
+        self.readings = html_browser("Readings")
         self.evidence_label = _section("Evidence")
         self.evidence = EvidenceBox(tracker, operations)
         self.study_label = _section("Study time")
@@ -108,6 +90,11 @@ class DetailPane(QScrollArea):
         study_layout.addWidget(self.timer)
         study_layout.addWidget(self.sessions)
         self.note = NoteEditor(tracker, operations)
+        self.verified_badge = VerifiedBadge()
+        self.verify = VerifyCheck()
+        self.received = ReceivedComments(tracker)
+        self.mentor_comment = MentorComment()
+        self.draft: FeedbackDraft | None = None
         self.empty = QLabel(
             "Select an item in the checklist to see what to do, what to read "
             "and to write your notes."
@@ -133,15 +120,25 @@ class DetailPane(QScrollArea):
             self.readings,
             self.evidence_label,
             self.evidence,
+            self.verified_badge,
+            self.verify,
             self.study_label,
             self.study_box,
         ):
             layout.addWidget(widget)
             self._parts.append(widget)
-        note_label = _section("Your note")
-        layout.addWidget(note_label)
+        self.note_label = _section(self.tr("Your note"))
+        layout.addWidget(self.note_label)
         layout.addWidget(self.note)
-        self._parts += [note_label, self.note]
+        self._parts += [self.note_label, self.note]
+        layout.addWidget(self.received)
+        layout.addWidget(self.mentor_comment)
+        self._feedback_parts: list[QWidget] = [
+            self.verified_badge,
+            self.verify,
+            self.received,
+            self.mentor_comment,
+        ]
         layout.addStretch(1)
         self.show_item("")
 
@@ -158,6 +155,7 @@ class DetailPane(QScrollArea):
                 self.done_when.setHtml(markdown_to_html(item.done_when))
             self.readings.setHtml(self._readings_html(item))
             self.verticalScrollBar().setValue(scroll)
+        self.received.restyle(theme)
 
     def set_read_only(self, read_only: bool) -> None:
         """For someone else's progress: show everything, change nothing."""
@@ -169,6 +167,23 @@ class DetailPane(QScrollArea):
         self.note.private.setEnabled(not read_only)
         for widget in (self.evidence.url, self.evidence.add, self.evidence.remove):
             widget.setVisible(not read_only)
+
+    def attach_feedback(self, draft: FeedbackDraft, learner: str) -> None:
+        """In a summary window: the mentor's comment and "Evidence verified" write to `draft`;
+        the note shown is the learner's, and comments received are earlier feedback."""
+        self.draft = draft
+        self.mentor_comment.attach(draft, learner)
+        self.verify.attach(draft, learner)
+        self.received.set_for_mentor(True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)  # a learner's name is no markup
+        self.note_label.setText(self.tr("{learner}'s note").format(learner=learner))
+        if self.item_id:
+            self._fill_feedback(self.tracker.item(self.item_id))
+
+    def writing_widget(self) -> QWidget:
+        """Where View → Go to the details puts the cursor: the mentor's comment in a summary
+        window, else the note."""
+        return self.mentor_comment.editor if self.draft is not None else self.note.editor
 
     def refresh(self) -> None:
         """Redraw the item shown from the tracker, keeping the scroll position and any note
@@ -199,6 +214,9 @@ class DetailPane(QScrollArea):
             widget.setVisible(bool(item_id))
         self.note.load(item_id)
         if not item_id:
+            for widget in self._feedback_parts:
+                widget.setVisible(False)
+            self.mentor_comment.load("")
             return
         self._fill(self.tracker.item(item_id))
         self.verticalScrollBar().setValue(0)
@@ -220,7 +238,27 @@ class DetailPane(QScrollArea):
         self.readings.setHtml(self._readings_html(item))
         self.timer.set_item(item.id)
         self.sessions.load(item.id)
+        self._fill_feedback(item)
         self.refresh_status()
+
+    def _fill_feedback(self, item: Item) -> None:
+        """What a mentor said about this item (received, and in a summary window the comment
+        being written) and, on a milestone, its verification."""
+        milestone = item.is_milestone
+        self.verified_badge.setVisible(
+            self.verified_badge.load(self.tracker.verification(item.id)) and milestone
+        )
+        self.received.setVisible(self.received.load(item.id))
+        writing = self.draft is not None
+        self.mentor_comment.setVisible(writing)
+        self.verify.setVisible(writing and milestone)
+        if writing:
+            self.mentor_comment.load(item.id)
+            self.verify.load(
+                item.id,
+                done=self.tracker.status(item.id) == "done",
+                has_evidence=self.tracker.has_evidence(item.id),
+            )
 
     def _add_time(self) -> None:
         """Open "Add study time" for the item shown."""
@@ -235,8 +273,11 @@ class DetailPane(QScrollArea):
         """The status buttons show the item's saved status after any change of it."""
         if change.kind == "all":
             self.refresh()  # data changed elsewhere: redrawn in place, the note kept
-        elif change.kind == "status" and self.item_id in change.ids:
+            return
+        if change.kind == "status" and self.item_id in change.ids:
             self.refresh_status()
+        if change.kind in FEEDBACK_KINDS and self.item_id in change.ids:
+            self._fill_feedback(self.tracker.item(self.item_id))
 
     def refresh_status(self) -> None:
         if not self.item_id:

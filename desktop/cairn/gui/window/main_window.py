@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -14,9 +15,12 @@ from PySide6.QtWidgets import (
 
 from ...tracker import Change, Tracker
 from ..checklist.choice_operation import choice_operation
+from ..checklist.glyphs import set_item_marks
 from ..checklist.items_page import ItemsPage
 from ..checklist.pages import PageSpec, page_for
 from ..detail.pane import DetailPane
+from ..feedback.actions import FeedbackActions
+from ..feedback.marks import marks_for
 from ..find.candidates import candidates
 from ..find.dialog import QuickOpen
 from ..find.matching import Candidate
@@ -28,6 +32,8 @@ from ..readings.page import READING_ID_ROLE, ReadingsPage
 from ..safety.menu import SafetyMenu
 from ..sharing.menu import SharingMenu
 from ..study.widgets import PlanDialog, TimerControls
+from ..widgets.actions import ACTION_ERRORS
+from ..widgets.dates import day
 from ..widgets.theme import apply_theme, is_dark
 from .chart_pages import ChartPages
 from .layout_memory import first_page, restore_layout, save_layout, starting_node
@@ -90,6 +96,7 @@ class MainWindow(WindowHost):
         self.page = PageSpec("", "")
         self.quick_open: QuickOpen | None = None
         self.shortcuts_sheet: ShortcutsSheet | None = None
+        self.feedback: FeedbackActions | None = None  # a summary's window: the mentor's answer
         self.setWindowTitle("Cairn")
         self.setAccessibleName("Cairn")
         self.banner = banner_label()
@@ -134,6 +141,7 @@ class MainWindow(WindowHost):
         self._keyboard_order()
         if tracker.read_only:
             self._make_read_only()
+        self._mark_feedback()
         self.navigation.expandToDepth(0)
         self._restore_view()
         self.checklist_model.set_dark(is_dark(QApplication.instance()))  # type: ignore[arg-type]
@@ -142,6 +150,7 @@ class MainWindow(WindowHost):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu
         self.sharing = SharingMenu(file_menu, self, self._summary_window)
         file_menu.addSeparator()
         self.packs = PackMenu(file_menu, self.operations, self)
@@ -180,10 +189,36 @@ class MainWindow(WindowHost):
         )
 
     def _summary_window(self, tracker: Tracker, *, summary: ExportData) -> MainWindow:
-        """A read-only window over a learner's summary (the mentor view)."""
-        return MainWindow(
+        """A read-only window over a learner's summary (the mentor view), where the mentor
+        writes feedback signed with the name remembered in their own data."""
+        window = MainWindow(
             tracker, theme=self.theme, resources_dir=self._resources_dir, summary=summary
         )
+        if window.feedback is not None:
+            name = self.tracker.setting("mentor_name", "")
+            window.feedback.know_mentor(
+                name if isinstance(name, str) else "",
+                self._remember_mentor_name,
+                (self.tracker.data_folder,),
+            )
+        return window
+
+    def _remember_mentor_name(self, name: str) -> None:
+        """Keep the name a mentor signed feedback with, for their next summary (when this
+        window's data can be written; otherwise it is simply asked again)."""
+        if self._closed or self.tracker.read_only or name == self.tracker.setting("mentor_name"):
+            return
+        with contextlib.suppress(*ACTION_ERRORS):
+            self.tracker.set_setting("mentor_name", name)
+
+    def _mark_feedback(self) -> None:
+        """The lists mark items a mentor commented on or verified (and, in a summary window,
+        what the mentor is writing); they redraw as the draft changes."""
+        draft = self.feedback.draft if self.feedback is not None else None
+        for view in (self.checklist, self.tree):
+            set_item_marks(view, marks_for(self.tracker, draft))
+            if draft is not None:
+                draft.changed.connect(lambda _id, v=view: v.viewport().update())
 
     def _make_read_only(self) -> None:
         """Someone else's progress: clearly marked, and nothing in it can be changed."""
@@ -199,14 +234,25 @@ class MainWindow(WindowHost):
                 "You are viewing {name}'s progress from a summary. It is read-only: nothing "
                 "here changes it or your own data."
             )
-        date = f"{self.summary.exported_at:%d %b %Y}" if self.summary else ""
-        self.banner.setText(text.format(name=name, date=date))
+        date = day(self.summary.exported_at) if self.summary else ""
+        self._banner_text = text.format(name=name, date=date)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are no markup
+        self.banner.setText(self._banner_text)
         self.banner.setVisible(True)
+        if self.summary:
+            self.feedback = FeedbackActions(self, self.summary, self.file_menu)
+            self.feedback.state_changed.connect(self._show_feedback_state)
+            self.detail.attach_feedback(self.feedback.draft, self.feedback.learner)
         for action in self.status_actions.values():
             action.setEnabled(False)
         self.packs.set_read_only(True)
         self.detail.set_read_only(True)
         self.reading_detail.setEnabled(False)
+
+    def _show_feedback_state(self) -> None:
+        """The banner says whether the mentor's feedback is saved, and where."""
+        state = self.feedback.state_text() if self.feedback is not None else ""
+        self.banner.setText(f"{self._banner_text} {state}" if state else self._banner_text)
 
     def show_plan_dialog(self) -> PlanDialog:
         """Tools → Your plan… (the dialog of a previous opening is let go)."""
@@ -535,7 +581,7 @@ class MainWindow(WindowHost):
             self.focus_list()
             return
         if self.right.currentWidget() is self.detail:
-            self.detail.note.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.detail.writing_widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         target = _first_focusable(self.reading_detail)
         (target or self.reading_detail).setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -583,7 +629,11 @@ class MainWindow(WindowHost):
             self.charts.readiness.mark_stale()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the note being written, the page in view and the window geometry (once)."""
+        """Save the note being written, the page in view and the window geometry (once). A
+        summary's window with unsaved feedback asks first (Save, Discard or Cancel)."""
+        if not self._closed and self.feedback is not None and not self.feedback.may_close():
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self.detail.note.save()
