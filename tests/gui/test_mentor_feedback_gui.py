@@ -369,7 +369,10 @@ def test_the_feedback_menu_and_the_remembered_name(  # type: ignore[no-untyped-d
     assert titles[:3] == ["&File", "Fee&dback", "&Edit"]
     assert view.feedback.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert view.file_menu.actions()[0] is view.feedback.save_action
+    view.go_to_item(learner.milestone.id)
     assert view.detail.writing_widget() is view.detail.mentor_comment.editor  # Alt+3 goes there
+    view.focus_details()
+    assert view.detail.verticalScrollBar().value() > 0  # scrolled down to the comment
     view.feedback.draft.set_mentor_name("Grace")
     _type(qtbot, view, learner.task.id, "Nice.")
     assert view.feedback.save_to(tmp_path / "one.json")

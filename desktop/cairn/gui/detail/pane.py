@@ -185,6 +185,12 @@ class DetailPane(QScrollArea):
         window, else the note."""
         return self.mentor_comment.editor if self.draft is not None else self.note.editor
 
+    def focus_writing(self) -> None:
+        """Put the cursor where one writes here, scrolled into view."""
+        widget = self.writing_widget()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensureWidgetVisible(widget)
+
     def refresh(self) -> None:
         """Redraw the item shown from the tracker, keeping the scroll position and any note
         being written (used when data changed elsewhere: an import, a restore, the command

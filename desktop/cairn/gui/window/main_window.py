@@ -581,7 +581,7 @@ class MainWindow(WindowHost):
             self.focus_list()
             return
         if self.right.currentWidget() is self.detail:
-            self.detail.writing_widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.detail.focus_writing()
             return
         target = _first_focusable(self.reading_detail)
         (target or self.reading_detail).setFocus(Qt.FocusReason.ShortcutFocusReason)
