@@ -7,11 +7,23 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from ...content import KIND_LABELS, ChoiceGroup, Curriculum, Item
+from ...feedback_news import (
+    FEEDBACK_SEEN,
+    FeedbackNews,
+    NewsWords,
+    headline,
+    inert_markdown,
+    note_markdown,
+    seen_moment,
+    unseen_feedback,
+)
 from ...today import today
 from ...tracker import Tracker
 from ..widgets.dates import day
 from ..widgets.node import Node
 from .tree import Column, Group
+
+FEEDBACK_READ_LINK = "#feedback-read"  # Today's "Mark as read" (the sharing menu follows it)
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,21 @@ def today_page(tracker: Tracker) -> PageSpec:
     )
     groups = [Group(g.title, list(g.items), show_done=False) for g in plan.groups]
     lines = []
+    news = feedback_news(tracker)
+    if not news.empty:
+        known = [c.items[i] for i in news.item_ids]
+        if known:
+            groups.insert(
+                0,
+                Group(
+                    QCoreApplication.translate("pages", "New comments from your mentor"),
+                    known,
+                    QCoreApplication.translate(
+                        "pages", "Select an item to read the comment in the item pane"
+                    ),
+                    show_done=False,
+                ),
+            )
     if pace is None:
         lines.append(
             QCoreApplication.translate(
@@ -163,6 +190,8 @@ def today_page(tracker: Tracker) -> PageSpec:
                 )
             ),
         )
+    if not news.empty:
+        lines.insert(0, _feedback_card(news))  # the mentor's answer comes first
     return PageSpec(
         QCoreApplication.translate("pages", "Today"),
         "\n\n".join(lines),
@@ -170,6 +199,59 @@ def today_page(tracker: Tracker) -> PageSpec:
         columns=_item_columns(weeks),
         choices=due,
     )
+
+
+def feedback_news(tracker: Tracker) -> FeedbackNews:
+    """Mentor feedback that arrived since the learner last marked it as read (nothing in a
+    read-only window: a mentor looking at a learner's summary is not that learner)."""
+    if tracker.read_only:
+        return FeedbackNews()
+    verified = {cid: v for cid in tracker.verified_ids() if (v := tracker.verification(cid))}
+    return unseen_feedback(
+        tracker.mentor_comments(),
+        verified,
+        seen_moment(tracker.setting(FEEDBACK_SEEN)),
+        tracker.curriculum.items,
+    )
+
+
+def news_words() -> NewsWords:
+    """The headline's templates in the window's language."""
+    return NewsWords(
+        sentence=QCoreApplication.translate("pages", "Your mentor {actions}."),
+        commented_one=QCoreApplication.translate("pages", "commented on 1 item"),
+        commented_many=QCoreApplication.translate("pages", "commented on {count} items"),
+        note_one=QCoreApplication.translate("pages", "sent a note"),
+        note_many=QCoreApplication.translate("pages", "sent {count} notes"),
+        verified_one=QCoreApplication.translate("pages", "verified 1 milestone"),
+        verified_many=QCoreApplication.translate("pages", "verified {count} milestones"),
+        two=QCoreApplication.translate("pages", "{first} and {second}"),
+        three=QCoreApplication.translate("pages", "{first}, {second} and {third}"),
+    )
+
+
+def _feedback_card(news: FeedbackNews) -> str:
+    """Today's first lines when feedback is new: what came, the link that marks it as read,
+    and the newest note, rendered and sanitized (emphasis, code and web links only; the
+    mentor's name is shown exactly as typed)."""
+    read = QCoreApplication.translate("pages", "Mark as read")
+    text = f"**{headline(news, news_words())}** [{read}]({FEEDBACK_READ_LINK})"
+    if news.retired_ids:
+        text += " " + QCoreApplication.translate(
+            "pages", "({count} of the items are no longer in the curriculum.)"
+        ).format(count=len(news.retired_ids))
+    note = news.latest_note
+    if note is not None:
+        mentor, body = note
+        said = (
+            QCoreApplication.translate("pages", "Note from {mentor}:").format(
+                mentor=inert_markdown(mentor, 80)
+            )
+            if mentor.strip()
+            else QCoreApplication.translate("pages", "Note from your mentor:")
+        )
+        text += f"\n\n*{said}* {note_markdown(body)}"
+    return text
 
 
 def page_for(node: Node, tracker: Tracker) -> PageSpec:

@@ -4,11 +4,19 @@ then write it (the PDF is laid out on a worker thread)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,13 +43,14 @@ from ...reports.export import (
     write_export,
 )
 from ...reports.html_report import PRINT_STYLE, TRACK
-from ...reports.summary import LAST_EXPORT, LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
+from ...reports.summary import LEARNER_NAME, MENTOR_QUESTIONS, NEXT_GOALS
+from ...snapshot import ProgressSnapshot
 from ...tracker import Change, Tracker, utc_now
 from ...validation import MAX_NAME_CHARS
 from ..operations import Operations, OperationStack
 from ..reversible import reversible
 from ..widgets.actions import ACTION_ERRORS, attempt, report
-from ..widgets.dates import QT_DATE_FORMAT
+from ..widgets.dates import QT_DATE_FORMAT, day
 from ..widgets.links import open_external
 
 FORMATS = (
@@ -55,10 +64,15 @@ FORMATS = (
     ),
 )
 PERIODS = (
-    ("last", QT_TRANSLATE_NOOP("ExportDialog", "Since my last export")),
+    ("last", QT_TRANSLATE_NOOP("ExportDialog", "Since the last summary marked as sent")),
     ("date", QT_TRANSLATE_NOOP("ExportDialog", "Since a date")),
     ("all", QT_TRANSLATE_NOOP("ExportDialog", "Everything")),
 )
+
+
+# The print colours of the "At a glance" box (cairn.reports.html_report), and the share of the
+# text colour over the background each takes in the preview (light on dark in a dark theme)
+GLANCE_COLOURS = {"#f3f6fb": 0.04, "#e6ecf5": 0.1, "#b9c6da": 0.3}
 
 
 def themed_preview(html: str, palette: QPalette) -> str:
@@ -73,7 +87,10 @@ def themed_preview(html: str, palette: QPalette) -> str:
         PRINT_STYLE.replace("#1d1d1f", text).replace("#5b616b", muted).replace("#f3f5f8", header)
     )
     track = f'bgcolor="{_mix(ink, base, 0.18)}"'  # the empty part of a progress bar
-    return html.replace(PRINT_STYLE, style).replace(f'bgcolor="{TRACK}"', track)
+    themed = html.replace(PRINT_STYLE, style).replace(f'bgcolor="{TRACK}"', track)
+    for printed, share in GLANCE_COLOURS.items():  # the "At a glance" box and its labels
+        themed = themed.replace(printed, _mix(ink, base, share))
+    return themed
 
 
 def _mix(ink: QColor, base: QColor, share: float) -> str:
@@ -156,6 +173,16 @@ class ExportDialog(QDialog):
         self.since.setAccessibleName(self.tr("Since date"))
         self.notes = QCheckBox(self.tr("Include my notes (private notes are never included)"))
         self.notes.setAccessibleName(self.tr("Include my notes"))
+        self.mark_sent = QCheckBox(
+            self.tr("Mark as sent to my mentor (the next summary starts from here)")
+        )
+        self.mark_sent.setAccessibleName(self.tr("Mark as sent to my mentor"))
+        self.mark_sent.setToolTip(
+            self.tr(
+                "Leave it unticked for a copy you keep or a second format of the same "
+                "summary: the next summary then covers the same period."
+            )
+        )
         self.questions = QPlainTextEdit(str(tracker.setting(MENTOR_QUESTIONS, "") or ""))
         self.questions.setAccessibleName(self.tr("Questions and blockers for my mentor"))
         self.questions.setPlaceholderText(
@@ -174,15 +201,16 @@ class ExportDialog(QDialog):
         self.preview.anchorClicked.connect(open_external)
         self.state = QLabel("")
         self._name_saved = True
+        self._marking = True  # whether the export being written is marked as sent
         self.state.setWordWrap(True)
         self.state.setObjectName("DetailMeta")
 
         form = QFormLayout()
         form.addRow(self.tr("Your &name"), self.name)
         form.addRow(self.tr("&Format"), self.format)
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.period, 1)
-        period_row.addWidget(self.since)
+        period_row = QVBoxLayout()  # the date under the period: the long period names fit
+        period_row.addWidget(self.period)
+        period_row.addWidget(self.since, 0, Qt.AlignmentFlag.AlignLeft)
         period_label = QLabel(self.tr("&Period"))
         period_label.setBuddy(self.period)  # a label of a row layout has no buddy of its own
         form.addRow(period_label, period_row)
@@ -210,7 +238,11 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()  # marking as sent belongs to the export: beside its button
+        bottom.addWidget(self.mark_sent)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         room = self.screen().availableGeometry()  # fits a 1280×720 screen too
         self.resize(min(1100, room.width() * 9 // 10), min(720, room.height() * 9 // 10))
         self._restore_choices()
@@ -283,6 +315,7 @@ class ExportDialog(QDialog):
             "format": self.fmt(),
             "period": self.period.currentData(),
             "notes": self.notes.isChecked(),
+            "mark_sent": self.mark_sent.isChecked(),
         }
         return (
             self._keep(
@@ -321,8 +354,20 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(max(0, self.format.findData(choice.get("format", "html"))))
         self.period.setCurrentIndex(max(0, self.period.findData(choice.get("period", "last"))))
         self.notes.setChecked(bool(choice.get("notes", True)))
-        if not self.tracker.setting(LAST_EXPORT):
-            self.period.setItemText(0, self.tr("Since my last export (none yet: everything)"))
+        self.mark_sent.setChecked(bool(choice.get("mark_sent", True)))
+
+    def _name_period(self, snapshot: ProgressSnapshot) -> None:
+        """Say where "since the last summary marked as sent" starts, in the learner's dates."""
+        start = snapshot.last_export
+        if start is None:
+            text = self.tr("Since the last summary marked as sent (none yet: everything)")
+        else:
+            local = start.replace(tzinfo=UTC).astimezone() if start.tzinfo is None else start
+            text = self.tr("Since the last summary marked as sent ({date})").format(date=day(local))
+        if self.period.itemText(0) != text:
+            self.period.setItemText(0, text)
+            view = self.period.view()  # the list shows every choice whole
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
 
     def fmt(self) -> str:
         return str(self.format.currentData())
@@ -339,6 +384,7 @@ class ExportDialog(QDialog):
     def render_export(self, fmt: str | None = None) -> str:
         """The export as text, with the name as typed (it is kept when its editing ends)."""
         snapshot = self.tracker.snapshot()
+        self._name_period(snapshot)
         settings = {**snapshot.settings, LEARNER_NAME: self.name.text().strip()}
         return render_text(
             replace(snapshot, settings=settings),
@@ -393,6 +439,7 @@ class ExportDialog(QDialog):
             self.state.setText(str(refused))
             return
         self._now = utc_now()
+        self._marking = self.mark_sent.isChecked()  # as ticked when Export was chosen
         fmt = self.fmt()
         if not self.save_name() or not self._keep_choices():
             return  # said under the form: "Not saved (your name): …" / "Not exported: …"
@@ -410,22 +457,27 @@ class ExportDialog(QDialog):
         QThreadPool.globalInstance().start(job)
 
     def _written(self, target: str) -> None:
-        """The file is written, so it is said to be saved whatever else happens; the time of
-        this export is kept for "since my last export", and a refusal of that (a full disk)
-        is said in words after it. The button works again in every case."""
+        """The file is written, so it is said to be saved whatever else happens. Marked as
+        sent, this export's time starts the next summary's period (the period and preview
+        say so at once); a refusal of that (a full disk) is said in words after it. The
+        button works again in every case."""
+        said = [self.tr("Saved {file}.").format(file=target)]
         try:
-            self.state.setText(self.tr("Saved {file}.").format(file=target))
-            attempt(
-                self,
-                self.tr("kept"),
-                lambda: self.tracker.remember_export(self._now),
-                say=lambda text: self.state.setText(
-                    self.tr("Saved {file}, but the time of this export was {reason}").format(
-                        file=target, reason=text[:1].lower() + text[1:]
-                    )
-                ),
-            )
+            if self._marking:
+                marked = attempt(
+                    self,
+                    self.tr("kept"),
+                    lambda: self.tracker.mark_sent(self._now),
+                    say=lambda text: said.append(
+                        self.tr("Saved {file}, but the time of this export was {reason}").format(
+                            file=target, reason=text[:1].lower() + text[1:]
+                        )
+                    ),
+                )
+                if marked is not None:
+                    self.update_preview()  # the next summary's period starts here
         finally:
+            self.state.setText(said[-1])
             self.export_button.setEnabled(True)
         self.exported.emit(target)
 

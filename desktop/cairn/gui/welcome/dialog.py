@@ -22,6 +22,7 @@ from ..operations import Operations
 from ..reversible import reversible
 from ..study.operations import plan_operation
 from .pages import PanesPage, PlanPage, RolesPage
+from .profile import name_operation, name_problem
 
 
 class WelcomeDialog(QDialog):
@@ -37,7 +38,7 @@ class WelcomeDialog(QDialog):
         self.operations = operations
         self.setWindowTitle(self.tr("Welcome"))
         self.setMinimumWidth(520)
-        self.panes = PanesPage()
+        self.panes = PanesPage(tracker)
         self.roles = RolesPage(tracker)
         self.plan = PlanPage(tracker)
         self.pages = QStackedWidget()
@@ -77,6 +78,7 @@ class WelcomeDialog(QDialog):
     def _order_tabs(self) -> None:
         """The fields of a page, then its way forward, then Back and Skip."""
         chain = [
+            self.panes.name,
             self.roles.primary,
             self.roles.others,
             self.plan.start,
@@ -100,14 +102,17 @@ class WelcomeDialog(QDialog):
         forward = self.finish if last else self.next
         forward.setDefault(True)
         (self.finish if not last else self.next).setDefault(False)
+        # page 1 starts on Next (Enter goes on; Shift+Tab reaches the optional name)
         first = {0: self.next, 1: self.roles.primary, 2: self.plan.start}[index]
         first.setFocus()
 
     def save(self) -> bool:
-        """Save the roles (if any were chosen) and the plan, each undoable; a refusal is said
-        in the dialog, which stays open."""
+        """Save the name (if typed), the roles (if any were chosen) and the plan, each
+        undoable; a refusal is said in the dialog, which stays open."""
         primary, others = self.roles.chosen()
         tracker = self.tracker
+        if not self._save_name():
+            return False
         if primary:
             roles = reversible(
                 "Change target roles",
@@ -125,3 +130,17 @@ class WelcomeDialog(QDialog):
         self.accept()
         self.finished_setup.emit()
         return True
+
+    def _save_name(self) -> bool:
+        """Keep the name typed on the first page (nothing typed, or unchanged: no step); a
+        name that cannot be kept is said, on its page."""
+        name = self.panes.name.text().strip()
+        problem = name_problem(name)
+        if problem:
+            self.message.setText(self.tr("Not saved (your name): {reason}.").format(reason=problem))
+            self.go(0)
+            return False
+        if name == (self.tracker.setting("learner_name") or ""):
+            return True
+        operation = name_operation(self.tracker, name)
+        return self.operations.run(operation, widget=self, say=self.message.setText) is not None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...plan import PlanSettings
 from ...tracker import Tracker
 from ..study.widgets import DateField, finish_preview, hours_field, path_sentence
+from .profile import learner_name_field
 
 DEFAULT_HOURS = 10.0
 
@@ -38,10 +40,18 @@ def _text(text: str) -> QLabel:
 
 
 class PanesPage(QWidget):
-    """Page 1: the three panes in a few sentences."""
+    """Page 1: the three panes in a few sentences, and the learner's name (optional)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.name: QLineEdit = learner_name_field(tracker)
+        self.name.setAccessibleDescription(
+            self.tr("Optional: your summaries carry it, so your mentor knows they are yours")
+        )
+        name_label = QLabel(self.tr("Your &name (shown to your mentor)"))
+        name_label.setBuddy(self.name)
+        form = QFormLayout()
+        form.addRow(name_label, self.name)
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(self.tr("Welcome to Cairn")))
         layout.addWidget(
@@ -58,6 +68,7 @@ class PanesPage(QWidget):
         layout.addWidget(
             _text(self.tr("Two short questions follow; you can skip them and answer later."))
         )
+        layout.addLayout(form)
         layout.addStretch(1)
 
 
