@@ -87,6 +87,9 @@ def _inert_reference(match: re.Match[str]) -> str:
     return "%26" + match.group(0)[1:]
 
 
+_DEAD_LINK = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.DOTALL)
+
+
 def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> str:
     """Render learner or content Markdown to sanitized HTML (no images, scripts or styles);
     links keep only absolute targets with one of `schemes`."""
@@ -107,6 +110,9 @@ def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> s
         url_schemes=set(schemes),
         link_rel="noopener noreferrer",
     )
+    # a link whose target was refused keeps only its words: an <a> without href still looks
+    # like a link in a browser or a QTextBrowser
+    cleaned = _DEAD_LINK.sub(r"\1", cleaned)
     return strip_controls(cleaned)  # entities such as &#x202E; are decoded by the sanitizer
 
 

@@ -342,3 +342,23 @@ def test_a_bad_name_is_refused_and_changes_nothing(
     before = sha(database)
     code, _, err = cairn(learner, "profile", "--name", "x" * 500, capsys=capsys)
     assert code == 2 and "name" in err and sha(database) == before
+
+
+def test_the_mentor_view_carries_the_learners_plan_and_id(
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cairn.content import load_curriculum
+    from cairn.mentor_view import open_summary
+
+    ok(learner, "plan", "--start", "2026-01-05", "--hours", "8", capsys=capsys)
+    export = tmp_path / "ada.json"
+    ok(learner, "export", "--format", "json", "--out", str(export), capsys=capsys)
+    profile = json.loads(ok(learner, "profile", "--json", capsys=capsys))
+    tracker, data = open_summary(export, load_curriculum([curriculum_dir()]))
+    try:
+        plan = tracker.plan_settings()
+        assert plan is not None and plan.hours_per_week == 8 and str(plan.start) == "2026-01-05"
+        assert tracker.learner_id == data.learner_id == profile["learner_id"]
+        assert tracker.read_only
+    finally:
+        tracker.close()

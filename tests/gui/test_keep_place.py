@@ -93,6 +93,7 @@ def test_an_import_keeps_selection_scroll_note_and_undo(  # type: ignore[no-unty
     qtbot, window: MainWindow, tmp_path: Path, shipped_pack: Path
 ) -> None:
     with Tracker.open(tmp_path / "laptop", shipped_pack) as laptop:
+        laptop.set_setting("learner_id", window.tracker.learner_id)  # the learner's other laptop
         other = laptop.curriculum.week_items("w01")[-1].id
         laptop.set_status(other, "done")
         source = export(laptop.snapshot(), "json", tmp_path / "laptop.json").path

@@ -53,7 +53,7 @@ def test_export_dialog_previews_then_writes_and_remembers(
     again = window.sharing.show_export_dialog()
     assert again.fmt() == "md" and again.name.text() == "Ada"
     assert again.questions.toPlainText() == "Is my eval harness rigorous enough?"
-    assert "last export" in again.period.currentText()
+    assert "marked as sent" in again.period.currentText()
     again.close()
 
 

@@ -132,7 +132,12 @@ def test_what_an_export_keeps_is_undone_step_by_step(
     window.undo_stack.undo()
     assert _stored(window, "export_choice") is None
     window.undo_stack.redo()
-    assert _stored(window, "export_choice") == {"format": "md", "period": "last", "notes": True}
+    assert _stored(window, "export_choice") == {
+        "format": "md",
+        "period": "last",
+        "notes": True,
+        "mark_sent": True,
+    }
     dialog.reject()
 
 

@@ -132,7 +132,11 @@ def today_page(tracker: Tracker) -> PageSpec:
                     show_done=False,
                 ),
             )
-    if pace is None:
+    if pace is None and tracker.read_only:  # a mentor reading a learner's summary
+        lines.append(
+            QCoreApplication.translate("pages", "The learner has not set a study plan yet.")
+        )
+    elif pace is None:
         lines.append(
             QCoreApplication.translate(
                 "pages", "No plan yet: set your start date and weekly hours in Tools → Your plan…"

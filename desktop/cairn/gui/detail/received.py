@@ -3,7 +3,6 @@ Markdown; only http(s) links can be followed) and the badge of a verified milest
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -17,13 +16,11 @@ from ..widgets.dates import day
 from ..widgets.theme import document_style
 from .browser import html_browser
 
+
 # An <a> the sanitizer left without a target (its link was not http(s)): text, not a link.
-_DEAD_LINK = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.DOTALL)
-
-
 def comment_html(text: str) -> str:
     """A comment's Markdown as sanitized HTML in which only http(s) links are links."""
-    return _DEAD_LINK.sub(r"\1", markdown_to_html(text, schemes=WEB_SCHEMES))
+    return markdown_to_html(text, schemes=WEB_SCHEMES)
 
 
 def local_day(moment: datetime) -> str:

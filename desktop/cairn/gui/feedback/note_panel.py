@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...markup import WEB_SCHEMES, markdown_to_html
 from ...reports.importer import ExportData
 from ...validation import MAX_NAME_CHARS
-from ..detail.received import comment_html
 from ..widgets.links import open_external
 from ..widgets.theme import current_theme, document_style, theme_signals
 from .draft import FeedbackDraft
@@ -94,10 +94,10 @@ class OverallNoteDialog(QDialog):
         parts = []
         if summary.questions.strip():
             parts.append("<h4>" + self.tr("Questions") + "</h4>")
-            parts.append(comment_html(summary.questions))
+            parts.append(markdown_to_html(summary.questions, schemes=WEB_SCHEMES))
         if summary.next_goals.strip():
             parts.append("<h4>" + self.tr("Next goals") + "</h4>")
-            parts.append(comment_html(summary.next_goals))
+            parts.append(markdown_to_html(summary.next_goals, schemes=WEB_SCHEMES))
         if not parts:
             return None
         browser = QTextBrowser()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...markup import escape
 from ...reports.export import (
     ExportTargetRefused,
     check_export_target,
@@ -195,6 +196,7 @@ class ExportDialog(QDialog):
         self.goals.setTabChangesFocus(True)
         for box in (self.questions, self.goals):
             box.setMaximumHeight(90)
+        self._charts: dict[str, Any] = {}  # chart source -> drawn image (None: not drawable)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(self.tr("Preview of the summary"))
         self.preview.setOpenLinks(False)
@@ -396,6 +398,30 @@ class ExportDialog(QDialog):
             next_goals=self.goals.toPlainText(),
         )
 
+    def _with_charts(self, html: str) -> str:
+        """`html` with its SVG charts drawn into the preview's document (each drawn once and
+        kept, so typing in the form stays quick); a chart that cannot be drawn shows its alt
+        text, as in the PDF."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
+        from ...reports.pdf import render_svg, svg_images
+
+        document = self.preview.document()
+        if len(self._charts) > 24:  # charts of earlier periods: drawn again if chosen again
+            self._charts.clear()
+        for image in svg_images(html):
+            if image.src not in self._charts:
+                self._charts[image.src] = render_svg(image)
+            drawn = self._charts[image.src]
+            if drawn is None:
+                html = html.replace(image.tag, escape(image.alt or ""))
+            else:
+                document.addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(image.src), drawn
+                )
+        return html
+
     def update_preview(self) -> None:
         """Show exactly what will be shared (HTML rendered; Markdown and JSON as text)."""
         self._now = utc_now()
@@ -408,7 +434,7 @@ class ExportDialog(QDialog):
             report(self, self.tr("shown (the preview)"), error, say=self.state.setText)
             return
         if fmt in ("html", "pdf"):
-            self.preview.setHtml(themed_preview(text, self.preview.palette()))
+            self.preview.setHtml(self._with_charts(themed_preview(text, self.preview.palette())))
         else:
             self.preview.setPlainText(text)
         if self._name_saved:  # else the state says why the name was not saved

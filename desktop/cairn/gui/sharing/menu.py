@@ -5,6 +5,7 @@ learners' summaries (one read-only window each, or a cohort table)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -30,7 +31,7 @@ from ..host import WindowHost
 from ..operations import Operation
 from ..widgets.actions import attempt
 from ..widgets.dates import day
-from .cohort import CohortWindow, cohort_row
+from .cohort import CohortWindow, cohort_rows
 
 CAIRN_FILES = QT_TRANSLATE_NOOP("SharingMenu", "Cairn files (*.json)")
 
@@ -423,10 +424,10 @@ class SharingMenu(QObject):
         """One summary opens read-only; several open as a cohort table."""
         if len(paths) == 1:
             return self.open_summary(paths[0])
-        rows, problems = [], []
+        datas, problems = [], []
         for path in paths:
             try:
-                rows.append(cohort_row(read_export(path)))
+                datas.append(read_export(path))
             except ImportRefused as error:
                 problems.append(str(error))
         if problems:
@@ -435,9 +436,9 @@ class SharingMenu(QObject):
                 "\n\n".join(problems),
                 QMessageBox.Icon.Warning,
             )
-        if not rows:
+        if not datas:
             return None
-        cohort = CohortWindow(rows)
+        cohort = CohortWindow(cohort_rows(datas, date.today()))
         cohort.open_requested.connect(lambda path: self.open_summary(Path(path)))
         self._keep_until_closed(cohort)
         cohort.show()
