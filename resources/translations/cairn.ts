@@ -160,6 +160,179 @@
     </message>
 </context>
 <context>
+    <name>CohortModel</name>
+    <message>
+        <source>Learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours
+(last 14 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days since
+last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s name from their export (the file&apos;s name if they gave none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind their study plan, or no recorded activity for 14 days or more: the reason in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of the path is done, in percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the learner stands against their own study plan on the day of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role the learner aims for first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness for the primary role, 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness points since the learner&apos;s previous export you opened with this one, or else since the report they last marked as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours studied in the 14 days before the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days from the learner&apos;s last recorded activity to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project milestones finished, and of those how many a mentor verified and how many are self-reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last status, note, study session, evidence link or reading in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the learner made the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export file the row is read from (the newest one of this learner&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind by {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet for {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No learner needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 of {total} learners needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{flagged} of {total} learners need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} ({verified} verified, {self_reported} self)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export is from an older Cairn that does not say the pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since {file}, exported {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the report the learner marked as sent on {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} finished: {verified} verified by a mentor, {self_reported} self-reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{learner}, needs attention: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attention needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CohortWindow</name>
     <message>
         <source>Cohort: {learners} (read-only)</source>
@@ -170,7 +343,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read from their exported summaries; nothing here changes your own data. Sort by any column; Enter or double-click opens a learner&apos;s summary.</source>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from their exported summaries; nothing here changes your own data. A learner behind their plan or quiet for 14 days or more is tinted and marked. Sort by any column; Enter or double-click opens a learner&apos;s summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -194,6 +371,14 @@
     <name>DetailPane</name>
     <message>
         <source>Item details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{learner}&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,7 +448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Since my last export</source>
+        <source>Since the last summary marked as sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -304,6 +489,18 @@
     </message>
     <message>
         <source>Include my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as sent to my mentor (the next summary starts from here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as sent to my mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it unticked for a copy you keep or a second format of the same summary: the next summary then covers the same period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -376,7 +573,11 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Since my last export (none yet: everything)</source>
+        <source>Since the last summary marked as sent (none yet: everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the last summary marked as sent ({date})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -405,6 +606,109 @@ my mentor</source>
     </message>
     <message>
         <source>Not saved: {reason}. Nothing else was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>the learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackActions</name>
+    <message>
+        <source>Overall &amp;note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee&amp;dback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save feedback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your comments, verified milestones and note to a file for the learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as {learner} will see it beside your comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn feedback (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback saved to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your feedback is not saved yet: File → Save feedback… (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback changed since it was saved to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback saved to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackClose</name>
+    <message>
+        <source>Save your feedback?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your feedback for {learner} is not saved. It lives only in this window: closing without saving loses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackMarks</name>
+    <message>
+        <source>✎ You commented on this (in your feedback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ You verified its evidence (in your feedback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Has earlier feedback from a mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Your mentor commented on this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Verified earlier by a mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Verified by your mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackSave</name>
+    <message>
+        <source>Feedback not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -604,6 +908,33 @@ my mentor</source>
     </message>
     <message>
         <source>Cairn — {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MentorComment</name>
+    <message>
+        <source>Your comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your comment (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went well, what to look at next, a reading to try… Markdown allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in this window until you save: File → Save feedback… (Ctrl+S). The learner sees it under their note once they import your file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your comment for {learner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your comment for {learner} (Markdown)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -925,6 +1256,61 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>OverallNoteDialog</name>
+    <message>
+        <source>Overall note for {learner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note on {learner}&apos;s progress as a whole: what went well, what to focus on next. Markdown is allowed. It is saved with your comments by File → Save feedback… (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as the learner will see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Grace Hopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall note (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went well, what to focus on next, answers to their questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save feedback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What {learner} wrote for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s questions and next goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PackMenu</name>
     <message>
         <source>&amp;Add curriculum pack…</source>
@@ -1048,6 +1434,14 @@ my mentor</source>
 <context>
     <name>PanesPage</name>
     <message>
+        <source>Optional: your summaries carry it, so your mentor knows they are yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name (shown to your mentor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Welcome to Cairn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,6 +1525,70 @@ my mentor</source>
     </message>
     <message>
         <source>When do you start, and how much time do you have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Edit learner name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name as your mentor knows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (shown to your mentor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(made when you first save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your learner id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the learner id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your summaries carry your name and learner id, so your mentor&apos;s feedback comes back to your data and nobody else&apos;s. The id never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name
+(shown to your mentor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made (your learner id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner id copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved (your name): {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1518,6 +1976,41 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>ReceivedComments</name>
+    <message>
+        <source>Mentor feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments from your mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier mentor feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier feedback to the learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {mentor}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the mentor, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your mentor {name}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your mentor, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Primary target role</source>
@@ -1693,7 +2186,23 @@ my mentor</source>
 <context>
     <name>SharingMenu</name>
     <message>
+        <source>Cairn files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import feedback from {mentor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1701,7 +2210,23 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Import progress (JSON)…</source>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Cairn progress export or your mentor&apos;s feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name as your mentor sees it, and your id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark mentor &amp;feedback as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1713,7 +2238,15 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import progress (a Cairn JSON export)</source>
+        <source>marked as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor feedback marked as read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a progress export or your mentor&apos;s feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1726,6 +2259,46 @@ my mentor</source>
     </message>
     <message>
         <source>Merge the progress in {file} ({who}, exported {when}) into yours? For each item the newer change is kept; nothing is deleted, and a backup is made first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the feedback from {mentor} on 1 item?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the feedback from {mentor} on {n} items?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the feedback from {mentor}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today shows what is new; each item shows its comments. A backup is made first, so Edit → Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} holds the progress of {who} (learner {theirs}…), and your data already holds progress of your own (learner {mine}…). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it is your own progress from another computer, restore it into your data: it is merged with yours (for each item the newer change is kept), your data takes its learner id, and a backup is made first, so Edit → Undo puts everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another learner&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore it into my data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2053,6 +2626,40 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>VerifiedBadge</name>
+    <message>
+        <source>Verified by your mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mentor checked this milestone&apos;s evidence. It counts fully toward readiness, like a milestone with a link to proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Verified by {mentor} on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Verified by your mentor on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCheck</name>
+    <message>
+        <source>Evidence verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick when you have checked this milestone&apos;s evidence yourself. Once the learner imports your feedback, the milestone shows &apos;Verified by&apos; you and their readiness counts it as proven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to verify yet: this milestone is not done and has no evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WeekActions</name>
     <message>
         <source>Mark week {number} done</source>
@@ -2141,6 +2748,10 @@ my mentor</source>
         <source>Save your roles and plan, then open Today</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not saved (your name): {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>actions</name>
@@ -2152,6 +2763,18 @@ my mentor</source>
 </context>
 <context>
     <name>pages</name>
+    <message>
+        <source>New comments from your mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to read the comment in the item pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner has not set a study plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No plan yet: set your start date and weekly hours in Tools → Your plan…</source>
         <translation type="unfinished"></translation>
@@ -2186,6 +2809,58 @@ my mentor</source>
     </message>
     <message>
         <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mentor {actions}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commented on 1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commented on {count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent {count} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified 1 milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified {count} milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} of the items are no longer in the curriculum.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note from {mentor}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note from your mentor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
