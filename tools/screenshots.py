@@ -3,7 +3,10 @@
 Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen at
 1440x900 and saves every main view in BOTH themes as docs/<view>-<theme>.png: today, week (a
 week's checklist with an item shown), month, path (the whole path), projects, role, readiness,
-history, readings and choice (week 23, where the specialisation is chosen).
+history, readings and choice (week 23, where the specialisation is chosen); then the mentor
+loop: today and week with a mentor's feedback imported (feedback-today, feedback-week), the
+mentor's read-only window over the learner's export with a comment being written (mentor) and a
+cohort of three learners (cohort).
 """
 
 from __future__ import annotations
@@ -63,7 +66,68 @@ def _sample_progress(data_dir: Path) -> None:
     tracker.set_status(milestone, "done")
     tracker.add_evidence(milestone, "https://github.com/ada/pdf-extraction")
     tracker.set_setting("last_view", ["week", "w02"])
+    tracker.set_setting("learner_name", "Ada")
     tracker.close()
+
+
+def _exports(data_dir: Path, folder: Path) -> list[Path]:
+    """The learner's export, and two more learners' (one behind plan, one quiet): a cohort."""
+    from datetime import date, datetime, timedelta
+
+    from cairn.locations import curriculum_dir
+    from cairn.reports.export import export
+    from cairn.tracker import Tracker
+
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        paths = [export(tracker.snapshot(), "json", folder / "ada.json").path]
+    for name, weeks_ago, done, quiet_days in (("Bo", 9, 3, 2), ("Cy", 4, 12, 20)):
+        last = datetime.now() - timedelta(days=quiet_days)
+        with Tracker.open(folder / name, curriculum_dir(), clock=lambda t=last: t) as other:
+            other.set_setting("learner_name", name)
+            other.set_plan(date.today() - timedelta(weeks=weeks_ago), 6)
+            for item in list(other.curriculum.items.values())[:done]:
+                other.set_status(item.id, "done")
+            other.log_study("python-project-skeleton", 50, started_at=last - timedelta(hours=1))
+        with Tracker.open(folder / name, curriculum_dir()) as other:
+            paths.append(export(other.snapshot(), "json", folder / f"{name}.json").path)
+    return paths
+
+
+def _feedback(data_dir: Path, export_path: Path, folder: Path) -> None:
+    """A mentor's feedback on the learner's export, imported into the learner's data."""
+    from datetime import UTC, datetime
+
+    from cairn.locations import curriculum_dir
+    from cairn.reports.feedback import feedback_payload, read_feedback, write_feedback
+    from cairn.reports.importer import read_export
+    from cairn.tracker import Tracker
+
+    data = read_export(export_path)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        week2 = tracker.curriculum.week_items("w02")
+        milestone = tracker.curriculum.project_items("warmup-extraction")[0].id
+        payload = feedback_payload(
+            written_at=now,
+            learner_id=data.learner_id,
+            learner_name=data.learner_name,
+            answers_exported_at=data.exported_at,
+            answers_file=export_path.name,
+            mentor_name="Grace",
+            note="A strong first fortnight. Keep the **evening routine**.",
+            comments=[
+                (
+                    week2[2].id,
+                    "Validate every reply yourself: providers change their structured output, "
+                    "your checks do not.",
+                    now,
+                ),
+                (week2[0].id, "Nice and small. Add a test for the empty input.", now),
+            ],
+            verified=[(milestone, now)],
+        )
+        write_feedback(payload, folder / "feedback.json")
+        tracker.import_feedback(read_feedback(folder / "feedback.json"))
 
 
 def main() -> int:
@@ -87,7 +151,7 @@ def main() -> int:
         ("choice", Node("week", "w23")),
     )
     with tempfile.TemporaryDirectory() as folder:
-        data_dir = Path(folder)
+        data_dir = Path(folder) / "learner"
         _sample_progress(data_dir)
         for theme in ("light", "dark"):
             window = open_window(data_dir)
@@ -108,8 +172,67 @@ def main() -> int:
             window.tracker.close()
             window.deleteLater()  # destroy the charts before Python's own teardown
             QApplication.processEvents()
+        exports = _exports(data_dir, Path(folder))
+        _feedback(data_dir, exports[0], Path(folder))
+        for theme in ("light", "dark"):
+            _mentor_loop_shots(data_dir, exports, theme)
     app.quit()
     return 0
+
+
+def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):  # word-wrapped labels settle over a few layout passes
+        QApplication.processEvents()
+
+
+def _save(widget: object, name: str) -> None:
+    target = DOCS / f"{name}.png"
+    widget.grab().save(str(target))  # type: ignore[attr-defined]
+    print(f"wrote {target}")
+
+
+def _mentor_loop_shots(data_dir: Path, exports: list[Path], theme: str) -> None:
+    """Today and a week with feedback received; the mentor's window; the cohort."""
+    from PySide6.QtWidgets import QApplication
+
+    from cairn.gui.app import open_window
+    from cairn.gui.widgets.node import Node
+
+    window = open_window(data_dir)
+    window.set_theme(theme)
+    window.resize(1440, 900)
+    window.show()
+    window.show_node(Node("group", "today"))
+    _settle()
+    _save(window, f"feedback-today-{theme}")
+    window.show_node(Node("week", "w02"))
+    window.checklist.select_item(window.tracker.curriculum.week_items("w02")[2].id)
+    _settle()
+    _save(window, f"feedback-week-{theme}")
+    mentor = window.sharing.open_summary(exports[0])
+    mentor.set_theme(theme)  # type: ignore[union-attr]
+    mentor.resize(1440, 900)  # type: ignore[union-attr]
+    mentor.show_node(Node("week", "w02"))  # type: ignore[union-attr]
+    item = window.tracker.curriculum.week_items("w02")[3].id
+    mentor.checklist.select_item(item)  # type: ignore[union-attr]
+    mentor.feedback.draft.set_comment(item, "Why skip this one? It is the heart of week 2.")  # type: ignore[union-attr]
+    mentor.detail.show_item(item)  # type: ignore[union-attr]
+    mentor.focus_details()  # type: ignore[union-attr]  # scrolls to the mentor's comment
+    _settle()
+    _save(mentor, f"mentor-{theme}")
+    mentor.feedback.draft.mark_saved(exports[0])  # type: ignore[union-attr]
+    mentor.close()  # type: ignore[union-attr]
+    cohort = window.sharing.open_summaries(exports)
+    cohort.resize(1600, 420)  # type: ignore[union-attr]
+    _settle()
+    _save(cohort, f"cohort-{theme}")
+    cohort.close()  # type: ignore[union-attr]
+    window.close()
+    window.tracker.close()
+    window.deleteLater()
+    QApplication.processEvents()
 
 
 if __name__ == "__main__":
