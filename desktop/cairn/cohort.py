@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .records import stored_moment
 from .reports.importer import ExportData
 from .snapshot import SentReport
 
@@ -220,15 +221,7 @@ def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _moment(value: object) -> datetime | None:
-    """An ISO time from a summary as naive UTC (None if it is not one)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+_moment = stored_moment  # an ISO time from a summary as naive UTC (None if it is not one)
 
 
 def _role_score(summary: dict[str, Any], role_id: str) -> tuple[str, float | None] | None:

@@ -12,14 +12,14 @@ import html
 import re
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
 import nh3
 
 from .markup import markdown_to_html, strip_controls
-from .records import CommentRecord, VerificationRecord
+from .records import CommentRecord, VerificationRecord, stored_moment
 
 FEEDBACK_SEEN = "feedback_seen_at"  # setting: when the learner last marked feedback as read
 NOTE_SHOWN_CHARS = 400  # of the newest overall note, on the Today page
@@ -59,15 +59,7 @@ class FeedbackNews:
 def seen_moment(value: Any) -> datetime | None:
     """The stored `feedback_seen_at` as naive UTC (None when absent or unreadable: then every
     comment counts as new)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
+    return stored_moment(value)
 
 
 def unseen_feedback(

@@ -7,7 +7,7 @@ reports, the importer and the window read them without knowing where they came f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 __all__ = ["EvidenceRecord", "HistoryEntry", "NoteRecord", "SessionRecord", "StatusRecord"]
 
@@ -86,3 +86,15 @@ class VerificationRecord:
     content_id: str
     verified_at: datetime
     mentor: str
+
+
+def stored_moment(value: object) -> datetime | None:
+    """An ISO time read from a setting or a file, as naive UTC like the database keeps times
+    (None when it is not one)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ..tracker import Tracker
 from .operations import Operations
+from .widgets.node import Node
 
 
 class WindowHost(QMainWindow):
@@ -17,3 +18,7 @@ class WindowHost(QMainWindow):
     tracker: Tracker
     operations: Operations
     undo_stack: QUndoStack
+
+    def show_node(self, node: Node) -> None:
+        """Show a page (the window's navigation does it)."""
+        raise NotImplementedError

@@ -9,7 +9,6 @@ refused with one `ImportRefused` message naming the file and the field.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..validation import check_learner_name, check_note, check_text
 from .export import check_export_target, write_export
+from .identity import learner_id_field
 from .importer import ImportRefused, _parse_json, _read_file, _Reader, _refuse
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ FEEDBACK_FORMAT = "cairn-feedback"
 FEEDBACK_SCHEMA = 1
 MAX_ENTRIES = 5_000  # comments, and verified ids, per file
 MAX_FILE_NAME_CHARS = 1_000
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 __all__ = [
     "FEEDBACK_FORMAT",
@@ -152,7 +151,7 @@ def feedback_from_json(
     return FeedbackData(
         path=path,
         written_at=r.time(top.get("written_at"), "written_at"),
-        learner_id=_learner_id(r, learner.get("id")),
+        learner_id=learner_id_field(r, learner.get("id")),
         learner_name=_name(r, learner.get("name"), "learner.name"),
         answers_exported_at=None
         if exported_at is None
@@ -200,15 +199,6 @@ def _check_header(r: _Reader, top: dict[str, Any]) -> None:
         )
     if schema < 1:
         raise r.fail("schema", f"{schema} is not a schema Cairn ever wrote")
-
-
-def _learner_id(r: _Reader, value: Any) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str) or not _UUID.fullmatch(value):
-        shown = repr(value[:40]) if isinstance(value, str) else f"a {type(value).__name__}"
-        raise r.fail("learner.id", f"{shown} is not a learner id (a UUID) or null")
-    return value.lower()
 
 
 def _name(r: _Reader, value: Any, where: str) -> str:

@@ -34,14 +34,15 @@ def read_identity_fields(r: _Reader, top: dict[str, Any]) -> dict[str, Any]:
     learner = top.get("learner") or {}
     feedback = r.obj(top.get("feedback") or {}, "feedback")
     return {
-        "learner_id": _learner_id(r, learner.get("id") if isinstance(learner, dict) else None),
+        "learner_id": learner_id_field(r, learner.get("id") if isinstance(learner, dict) else None),
         "plan": _plan(r, top.get("plan")),
         "comments": _comments(r, feedback.get("comments")),
         "verified": _verified(r, feedback.get("verified")),
     }
 
 
-def _learner_id(r: _Reader, value: Any) -> str:
+def learner_id_field(r: _Reader, value: Any) -> str:
+    """A file's `learner.id`: a UUID (kept in lower case), or "" for null."""
     if value is None:
         return ""
     if not isinstance(value, str) or not UUID.fullmatch(value):

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..host import WindowHost
 from ..widgets.actions import attempt
 from ..widgets.node import Node
 from .dialog import WelcomeDialog
 
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
-
 ASKED = "plan_asked"  # set once the welcome (or the plan dialog before it) was shown
 
 
-def show_welcome(window: MainWindow) -> WelcomeDialog | None:
+def show_welcome(window: WindowHost) -> WelcomeDialog | None:
     """Open the welcome over `window` if its data has no plan and it was never shown (it is
     remembered as shown first, so Skip or a crash does not bring it back); Finish opens
     Today. Returns the dialog, or None when it is not due."""
