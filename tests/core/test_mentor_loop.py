@@ -226,6 +226,11 @@ def test_a_mentors_feedback_reaches_the_learner(
         assert [c.body for c in t.mentor_comments("")] == ["Keep going!"]
     # a verified milestone counts like a linked one: readiness rose where it counts
     assert sum(r.score for r in after) > sum(r.score for r in before)
+    # the summary shows the verified tier, apart from self-reported work
+    ok(learner, "export", "--format", "md", "--out", str(tmp_path / "s.md"), capsys=capsys)
+    summary = (tmp_path / "s.md").read_text()
+    assert "1 verified by a mentor" in summary and "Verified by mentor" in summary
+    assert "The baseline table is convincing." in summary
     database = learner / "cairn.sqlite3"
     before_hash = sha(database)
     again = ok(learner, "import", str(feedback), capsys=capsys)
