@@ -651,6 +651,8 @@ def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
             since = parse_since(args.since)
         except ValueError as error:
             raise TrackerError(str(error)) from None
+        if since > tracker.now():
+            raise TrackerError(f"--since '{args.since}' is in the future: nothing could be in it")
     target = Path(args.out_text)
     if args.out_text.endswith(("/", os.sep)) or args.out_text == "-":
         raise TrackerError(f"--out '{args.out_text}' is not a file name")

@@ -99,6 +99,8 @@ def _write_feedback(args: argparse.Namespace, now: datetime) -> str:
     ]
     note = "" if args.note is None else _text(texts.get(args.note), "--note")
     mentor = _checked(check_learner_name, args.mentor, "--mentor")
+    if not args.feedback_out.strip():
+        raise FeedbackRefused(f"--out: is empty; give a file name; {NOTHING_WRITTEN}")
     target, data_dir = Path(args.feedback_out), _data_dir(args)
     _check_target(target, data_dir)
     try:
@@ -208,8 +210,6 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
 
 
 def _check_target(target: Path, data_dir: Path | None) -> None:
-    if not str(target).strip():
-        raise FeedbackRefused(f"--out: is empty; give a file name; {NOTHING_WRITTEN}")
     try:
         check_export_target(target, data_dir)
     except ExportTargetRefused as refused:

@@ -7,9 +7,11 @@ today's date): no Qt, no database, no tracker.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .content import Curriculum
@@ -70,17 +72,8 @@ def planned_done(
     """Items the plan expects finished by the end of each week: the path in order, as far as
     the hours budgeted so far cover whole items."""
     order = [i for m in curriculum.months for i in curriculum.month_items(m.id)]
-    result = []
-    for week in range(weeks):
-        budget = hours_a_week * (week + 1)
-        spent, count = 0.0, 0
-        for item in order:
-            if spent + item.estimate_hours > budget + 1e-9:
-                break
-            spent += item.estimate_hours
-            count += 1
-        result.append(count)
-    return result
+    cumulative = list(accumulate(item.estimate_hours for item in order))
+    return [bisect_right(cumulative, hours_a_week * (week + 1) + 1e-9) for week in range(weeks)]
 
 
 def history_data(

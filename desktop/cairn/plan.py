@@ -57,14 +57,31 @@ class Pace:
         if self.state == "not started":
             return f"Your plan starts on {self.start:%d %b %Y}."
         if self.state == "behind":
-            weeks = self.catch_up_hours / max(self.pace_per_week, 1)
+            behind = f"Behind plan by {self.catch_up_hours:.1f} h"
+            if self.pace_per_week <= 0:
+                return behind + "."
+            weeks = self.catch_up_hours / self.pace_per_week
             return (
-                f"Behind plan by {self.catch_up_hours:.1f} h: about {weeks:.1f} "
+                f"{behind}: about {weeks:.1f} "
                 f"{'week' if round(weeks, 1) == 1 else 'weeks'} of work at your pace."
             )
         if self.state == "ahead":
             return f"Ahead of plan by {self.done_hours - self.expected_hours:.1f} h."
         return "On track with your plan."
+
+
+FORECAST_YEARS = 100  # a finish further away than this is no forecast
+
+
+def _later(day: date, days: float) -> date | None:
+    """`day` plus `days`, or None when that is more than FORECAST_YEARS away (or past the
+    calendar's end): a pace that slow forecasts nothing."""
+    if days != days or days > FORECAST_YEARS * 366:  # NaN too
+        return None
+    try:
+        return day + timedelta(days=round(days))
+    except OverflowError:
+        return None
 
 
 def total_hours(curriculum: Curriculum) -> float:
@@ -92,11 +109,11 @@ def pace(
     weekly = max(settings.hours_per_week, 0.1)
     days = (today - settings.start).days
     expected = min(total, max(0.0, days / 7 * weekly))
-    planned_finish = settings.start + timedelta(days=round(total / weekly * 7))
+    planned_finish = _later(settings.start, total / weekly * 7) or date.max
     weeks_elapsed = max(days / 7, 1.0)
     rate = done / weeks_elapsed if days >= 0 else 0.0
     remaining = total - done
-    forecast = today + timedelta(days=round(remaining / rate * 7)) if rate > 0 else None
+    forecast = _later(today, remaining / rate * 7) if rate > 0 else None
     if remaining <= 0:
         forecast = today
     margin = ON_TRACK_WEEKS * weekly

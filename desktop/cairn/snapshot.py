@@ -128,7 +128,8 @@ class SentReport:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A percentage or score as stored: a number from 0 to 100 (a file may hold anything)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
 
 
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:

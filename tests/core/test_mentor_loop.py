@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import uuid
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -193,7 +194,7 @@ def test_an_older_export_without_an_id_still_imports(
 def _feedback(
     export: Path, out: Path, capsys: pytest.CaptureFixture[str], *extra: str
 ) -> tuple[int, str]:
-    code = run(["feedback", str(export), *extra, "--out", str(out)])
+    code = run(["feedback", str(export), *extra, "--out", str(out) if str(out) != "." else ""])
     _, err = capsys.readouterr()
     return code, err
 
@@ -367,3 +368,58 @@ def test_the_mentor_view_carries_the_learners_plan_and_id(
         assert tracker.read_only
     finally:
         tracker.close()
+
+
+def test_feedback_never_replaces_the_export_it_answers(
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "ada.json"
+    ok(learner, "export", "--format", "json", "--out", str(export), capsys=capsys)
+    before = sha(export)
+    code, err = _feedback(export, export, capsys, "--note", "hi")
+    assert code == 2 and "progress export" in err and sha(export) == before
+    code, err = _feedback(export, Path(""), capsys, "--note", "hi")
+    assert code == 2 and "--out: is empty" in err
+
+
+def test_a_restore_keeps_where_the_next_period_starts(
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ok(learner, "export", "--format", "md", "--out", str(tmp_path / "a.md"), "--mark-sent",
+       capsys=capsys)  # fmt: skip
+    export = tmp_path / "ada.json"
+    ok(learner, "export", "--format", "json", "--out", str(export), capsys=capsys)
+    assert json.loads(export.read_text())["summary"]["last_sent"]["at"].endswith("Z")
+    laptop = tmp_path / "laptop"
+    ok(laptop, "import", str(export), capsys=capsys)
+    with (
+        Tracker.open(learner, curriculum_dir()) as here,
+        Tracker.open(laptop, curriculum_dir()) as there,
+    ):
+        assert there.snapshot().last_sent == here.snapshot().last_sent
+    ok(laptop, "export", "--format", "md", "--out", str(tmp_path / "b.md"), capsys=capsys)
+    assert "Nothing was marked done in this period" in (tmp_path / "b.md").read_text()
+
+
+def test_a_plan_that_began_long_ago_charts_up_to_this_week(
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start = date.today() - timedelta(weeks=40)
+    ok(learner, "plan", "--start", start.isoformat(), "--hours", "10", capsys=capsys)
+    ok(learner, "log", ITEM, "90", capsys=capsys)
+    ok(learner, "export", "--format", "md", "--out", str(tmp_path / "s.md"), capsys=capsys)
+    text = (tmp_path / "s.md").read_text()
+    this_week = date.today() - timedelta(days=(date.today() - start).days % 7)
+    assert f"{this_week.day} {this_week:%b} {this_week.year}" in text  # this plan week's row
+    assert "Path done: 0.0 %" not in text
+
+
+def test_a_period_starting_in_the_future_is_refused(
+    learner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "s.md"
+    code, _, err = cairn(
+        learner, "export", "--format", "md", "--out", str(target), "--since", "2099-01-01",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 2 and "future" in err and not target.exists()

@@ -381,3 +381,16 @@ def test_feedback_for_another_learner_is_refused_and_changes_nothing(
     assert box.windowTitle() == "Not imported" and "learner.id" in box.text()
     assert sha(window.tracker.database_path) == before
     assert window.tracker.mentor_comments() == []
+
+
+def test_names_in_import_messages_are_plain_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    hostile = '<img src="x.png" width=900 height=900><a href="https://evil.example/">CLICK</a>'
+    source = feedback_file(window, tmp_path / "f.json", mentor=hostile)
+    window.sharing.import_file(source, confirm=True)
+    question = asked(qtbot, window)
+    assert question.textFormat() == Qt.TextFormat.PlainText and hostile in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    report = said(qtbot, window)
+    assert report.textFormat() == Qt.TextFormat.PlainText and hostile in report.text()

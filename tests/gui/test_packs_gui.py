@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from cairn.gui.packs.menu import PACK_KEY_ROLE
@@ -63,11 +64,12 @@ def test_9a_the_learner_removes_a_disabled_pack_from_the_dialog(
 ) -> None:
     asked: list[str] = []
 
-    def yes(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
+    def yes(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        assert box.textFormat() == Qt.TextFormat.PlainText  # a folder name is never markup
         return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(QMessageBox, "exec", yes)
     dialog = broken_window.packs.show_packs()
     dialog.list.setCurrentRow(1)
     assert dialog.list.currentItem().data(PACK_KEY_ROLE) == "x"

@@ -229,9 +229,11 @@ def _import(qtbot: QtBot, window: MainWindow, source: Path, item: str, status: s
     qtbot.waitUntil(lambda: window.tracker.status(item) == status, timeout=10_000)
 
 
-def _laptop(tmp_path: Path, shipped_pack: Path, status: str) -> Path:
+def _laptop(tmp_path: Path, shipped_pack: Path, status: str, learner_id: str) -> Path:
+    """The learner's other laptop (the same learner id), where OTHER was marked `status`."""
     laptop = Tracker.open(tmp_path / "laptop", shipped_pack)
     try:
+        laptop.set_setting("learner_id", learner_id)
         laptop.set_status(OTHER, status)
         return export(laptop.snapshot(), "json", tmp_path / "laptop.json").path
     finally:
@@ -241,7 +243,13 @@ def _laptop(tmp_path: Path, shipped_pack: Path, status: str) -> Path:
 def test_an_import_is_undone_after_the_learners_own_mark_and_its_undo(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, shipped_pack: Path
 ) -> None:
-    _import(qtbot, window, _laptop(tmp_path, shipped_pack, "done"), OTHER, "done")
+    _import(
+        qtbot,
+        window,
+        _laptop(tmp_path, shipped_pack, "done", window.tracker.learner_id),
+        OTHER,
+        "done",
+    )
     window.request_status(ITEM, "doing")  # an item this folder never had a status for
     window.undo_stack.undo()  # leaves a stored 'todo': the same as none
     window.undo_stack.undo()
@@ -253,7 +261,9 @@ def test_redoing_an_import_gives_what_the_import_gave(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, shipped_pack: Path
 ) -> None:
     window.request_status(OTHER, "doing")
-    source = _laptop(tmp_path, shipped_pack, "done")  # marked later on the laptop
+    source = _laptop(
+        tmp_path, shipped_pack, "done", window.tracker.learner_id
+    )  # marked later on the laptop
     _import(qtbot, window, source, OTHER, "done")
     window.request_status(OTHER, "skipped")
     for _ in range(3):

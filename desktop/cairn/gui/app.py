@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer
+from PySide6.QtCore import QLockFile, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -149,7 +149,9 @@ def _fail(message: str, quiet: bool) -> int:
     if quiet:
         sys.stderr.write(f"cairn: {message}\n")
     else:
-        QMessageBox.critical(None, "Cairn", message)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Cairn", message)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and names are never markup
+        box.exec()
     return 1
 
 
@@ -225,6 +227,7 @@ def show_notices(window: MainWindow, quiet: bool) -> list[QMessageBox]:
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
         box.open()
         boxes.append(box)
     return boxes

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..validation import check_learner_name, check_note, check_text
-from .export import check_export_target, write_export
+from .export import ExportTargetRefused, check_export_target, write_export
 from .identity import learner_id_field
 from .importer import ImportRefused, _parse_json, _read_file, _Reader, _refuse
 
@@ -109,10 +109,27 @@ def write_feedback(
     back is refused (ImportRefused naming the field) before anything is written."""
     target = Path(target)
     check_export_target(target, data_dir, protected=protected)
+    if _is_progress_export(target):
+        raise ExportTargetRefused(
+            f"Not exported: {target} is a learner's progress export; feedback never replaces "
+            "it, so choose another name. Nothing was written or changed."
+        )
     now = datetime.now(UTC).replace(tzinfo=None)
     feedback_from_json(target, payload, now, refusal="nothing was written")
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_export(text, "json", target, now, data_dir=data_dir, protected=protected)
+
+
+def _is_progress_export(path: Path) -> bool:
+    """True for an existing regular file that begins like a Cairn progress export."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return False
+    return start.lstrip().startswith(b"{") and b'"cairn-progress"' in start
 
 
 def read_feedback(path: Path, *, now: datetime | None = None) -> FeedbackData:

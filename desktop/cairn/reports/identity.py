@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..snapshot import SentReport
 from ..validation import check_learner_name, check_note
 from .refusal import FieldReader as _Reader
 from .refusal import refuse, to_second
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from ..snapshot import ProgressSnapshot
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
-MAX_FEEDBACK_ENTRIES = 5_000
+# An export carries every comment ever received (each feedback file holds at most 5,000), so
+# only the file's size limits it: every export Cairn writes imports back.
+MAX_FEEDBACK_ENTRIES = 1_000_000
 PLAN_HOURS = (1.0, 60.0)
 
 
@@ -64,6 +67,8 @@ def _plan(r: _Reader, raw: Any) -> tuple[str, float] | None:
         day = None
     if day is None:
         raise r.fail("plan.start", f"{str(start)[:40]!r} is not a date (YYYY-MM-DD)")
+    if not 2000 <= day.year <= 2100:
+        raise r.fail("plan.start", f"{day.isoformat()} is outside the years 2000–2100")
     if isinstance(hours, bool) or not isinstance(hours, int | float):
         raise r.fail("plan.hours_per_week", "must be a number of hours")
     if not PLAN_HOURS[0] <= hours <= PLAN_HOURS[1]:
@@ -167,6 +172,9 @@ def carried_along(snapshot: ProgressSnapshot, data: Any, *, as_restore: bool) ->
     if data.plan is not None and snapshot.plan is None:
         start, hours = data.plan
         settings["plan"] = {"start": start, "hours_per_week": hours}
+    sent, here = SentReport.from_setting(data.summary.get("last_sent")), snapshot.last_sent
+    if sent is not None and sent.at <= data.exported_at and (here is None or sent.at > here.at):
+        settings["last_sent"] = sent.as_setting()  # a restore keeps where the period starts
     return Carried(
         settings,
         new_comments(snapshot, data.comments),

@@ -138,7 +138,11 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
             "study_minutes_last_four_weeks": summary.study_minutes_4w,
             "study_minutes_last_14_days": summary.study_minutes_14d,
             "pace": pace_fields(summary.pace),
-            "last_sent": summary.last_sent.as_setting() if summary.last_sent else None,
+            "last_sent": (
+                {**summary.last_sent.as_setting(), "at": _iso(summary.last_sent.at)}
+                if summary.last_sent
+                else None
+            ),
             "milestones": summary.milestone_counts.as_dict(),
         },
     }

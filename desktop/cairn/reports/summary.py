@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..content import KIND_LABELS
-from ..history import HistoryData, history_data
+from ..history import (
+    WEEKS_SHOWN,
+    HistoryData,
+    done_by_week,
+    finish_dates,
+    history_data,
+    planned_done,
+)
 from ..plan import Pace
 from ..progress import Progress
 from ..readiness import RoleReadiness
@@ -18,6 +25,8 @@ from ..snapshot import (
     ProgressSnapshot,
     SentReport,
 )
+from ..study import hours_per_week, minutes_per_day
+from ..study import stats as study_stats
 
 __all__ = [
     "LAST_EXPORT",
@@ -251,14 +260,7 @@ def build_summary(
         pace=snapshot.pace(until.date()),
         study_minutes_period=_minutes_between(snapshot, since, until),
         study_minutes_14d=_minutes_between(snapshot, until - timedelta(days=14), until),
-        history=history_data(
-            c,
-            snapshot.statuses,
-            snapshot.history,
-            snapshot.sessions,
-            snapshot.plan,
-            until.date(),
-        ),
+        history=_history(snapshot, until.date()),
         last_sent=sent,
         readiness_change={
             role: round(score - sent.readiness[role], 1)
@@ -292,6 +294,31 @@ def build_summary(
         suggested_next=suggested,
         study_minutes=study.minutes_total or None,
         study_minutes_4w=study.minutes_last_four_weeks,
+    )
+
+
+MAX_WEEKS = 260  # five years of plan weeks at the most
+
+
+def _history(snapshot: ProgressSnapshot, today: date) -> HistoryData:
+    """Hours per week and the burn-up for the charts: with a plan, every plan week from its
+    start up to this week (however long ago it started, up to MAX_WEEKS); without one, the
+    WEEKS_SHOWN weeks ending with this week."""
+    plan, c = snapshot.plan, snapshot.counted
+    if plan is None:
+        return history_data(c, snapshot.statuses, snapshot.history, snapshot.sessions, None, today)
+    weeks = min(max(WEEKS_SHOWN, (today - plan.start).days // 7 + 1), MAX_WEEKS)
+    return HistoryData(
+        start=plan.start,
+        today=today,
+        minutes_by_day=minutes_per_day(snapshot.sessions),
+        weekly_hours=hours_per_week(snapshot.sessions, plan.start, weeks),
+        planned_weekly=plan.hours_per_week,
+        done_by_week=done_by_week(
+            finish_dates(c, snapshot.statuses, snapshot.history), plan.start, weeks
+        ),
+        planned_done_by_week=planned_done(c, plan.hours_per_week, weeks),
+        study=study_stats(snapshot.sessions, today),
     )
 
 

@@ -22,6 +22,8 @@ class Study(Changes):
         self._writable()
         if not 1 <= hours_per_week <= 60:
             raise TrackerError(f"{hours_per_week:g} hours a week is not a plan; choose 1 to 60")
+        if not 2000 <= start.year <= 2100:
+            raise TrackerError(f"a plan starting {start.isoformat()} is outside 2000–2100")
         return self.set_setting(
             "plan", {"start": start.isoformat(), "hours_per_week": hours_per_week}
         )

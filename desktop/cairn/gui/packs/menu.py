@@ -255,15 +255,19 @@ class PackMenu(QObject):
         """Remove an added pack (by id, or a disabled one by folder name); progress on its
         items is kept."""
         if confirm:
-            answer = QMessageBox.question(
-                self.parent_widget,
+            question = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.tr("Remove curriculum pack"),
                 self.tr(
                     "Remove the pack '{pack}' and its folder? Its items leave the checklists; "
                     "your progress and notes on them are kept and come back if you add the "
                     "pack again."
                 ).format(pack=pack_id),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self.parent_widget,
             )
+            question.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is never markup
+            answer = question.exec()
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         before = self._loaded()
@@ -287,6 +291,7 @@ class PackMenu(QObject):
                 QMessageBox.StandardButton.Ok,
                 self.parent_widget,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
             self.message_box = box
             box.open()
 

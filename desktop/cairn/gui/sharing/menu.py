@@ -283,6 +283,7 @@ class SharingMenu(QObject):
         """A window-modal question that does not block the event loop; Yes runs `yes`."""
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.finished.connect(
             lambda answer: yes() if answer == QMessageBox.StandardButton.Yes else None
@@ -379,6 +380,7 @@ class SharingMenu(QObject):
             text,
             parent=self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
         box.setInformativeText(more)
         box.setDetailedText(str(error))
         restore = box.addButton(
@@ -406,6 +408,7 @@ class SharingMenu(QObject):
     def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
         """A window-modal message that does not block the event loop."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
         self.message = box
         box.open()
 

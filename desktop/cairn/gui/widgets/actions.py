@@ -50,6 +50,7 @@ def tell(widget: QWidget, text: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Cairn", text, QMessageBox.StandardButton.Ok, widget
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

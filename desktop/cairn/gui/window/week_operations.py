@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ...tracker import Change, Tracker
@@ -103,6 +103,7 @@ class WeekActions(QObject):
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are never markup
         box.setAccessibleName(title)
         ok = box.button(QMessageBox.StandardButton.Ok)
         label = self.tr("Mark {count} done") if status == "done" else self.tr("Reset {count}")
