@@ -32,7 +32,7 @@ from .logs import command_line_log, configure_logging
 from .progress import STATUSES, Progress
 from .tracker import StoreError, Tracker, TrackerError, explain_folder_error
 from .validation import MAX_NOTE_CHARS
-from .words import plural
+from .words import day_text, plural
 
 JSON_SCHEMA = 1
 MAX_STDIN_IDS_CHARS = 1_000_000  # ids piped to `mark -`; far more than any curriculum holds
@@ -406,9 +406,9 @@ def _status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         f" h this week, streak {plural(study.streak_days, 'day')}\n"
     )
     if pace is not None:
-        finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
+        finish = day_text(pace.forecast_finish) if pace.forecast_finish else "—"
         out.write(
-            f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y}; "
+            f"Plan: {pace.hours_per_week:g} h/week from {day_text(pace.start)}; "
             f"{pace.sentence()} Forecast finish: {finish}\n"
         )
     for group in tracker.curriculum.choices.values():

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .plan import Pace
+from .words import day_text
 
 if TYPE_CHECKING:
     from .tracker import Tracker
@@ -70,7 +72,7 @@ def _start(text: str) -> date:
     from .tracker import TrackerError
 
     try:
-        if len(text.strip()) != 10:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
             raise ValueError
         day = date.fromisoformat(text.strip())
     except ValueError:
@@ -84,6 +86,8 @@ def _hours(text: str) -> float:
     from .tracker import TrackerError
 
     try:
+        if not re.fullmatch(r"\s*\d+(\.\d+)?\s*", text, re.ASCII):
+            raise ValueError
         hours = float(text)
     except ValueError:
         raise TrackerError(f"--hours '{text}' is not a number of hours (1 to 60)") from None
@@ -114,10 +118,10 @@ def run_plan(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     if settings is None or pace is None:
         out.write("No study plan yet. Set one with: cairn plan --start YYYY-MM-DD --hours N\n")
         return EXIT_OK
-    finish = f"{pace.forecast_finish:%d %b %Y}" if pace.forecast_finish else "—"
+    finish = day_text(pace.forecast_finish) if pace.forecast_finish else "—"
     out.write(
-        f"Plan: {pace.hours_per_week:g} h/week from {pace.start:%d %b %Y} "
-        f"(planned finish {pace.planned_finish:%d %b %Y}).\n"
+        f"Plan: {pace.hours_per_week:g} h/week from {day_text(pace.start)} "
+        f"(planned finish {day_text(pace.planned_finish)}).\n"
         f"{pace.sentence()} Done {pace.done_percent:g}% of the path's hours; the plan expects "
         f"{pace.expected_percent:g}% by now. Forecast finish: {finish}.\n"
     )

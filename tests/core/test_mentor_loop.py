@@ -315,7 +315,7 @@ def test_plan_is_shown_set_and_in_status(learner: Path, capsys: pytest.CaptureFi
     assert plan["start"] == "2026-01-05" and plan["hours_per_week"] == 12.5
     assert plan["state"] in ("ahead", "on track", "behind")
     assert json.loads(ok(learner, "status", "--json", capsys=capsys))["plan"] == plan
-    assert "12.5 h/week from 05 Jan 2026" in ok(learner, "plan", capsys=capsys)
+    assert "12.5 h/week from 5 Jan 2026" in ok(learner, "plan", capsys=capsys)
 
 
 @pytest.mark.parametrize(
@@ -329,6 +329,9 @@ def test_plan_is_shown_set_and_in_status(learner: Path, capsys: pytest.CaptureFi
         ("--start", "yesterday", "--hours", "5"),
         ("--start", "1999-12-31", "--hours", "5"),
         ("--start", "2026-01-05"),  # no plan yet: hours are needed
+        ("--start", "2026-W02-1", "--hours", "5"),  # an ISO week date is not YYYY-MM-DD
+        ("--hours", "1_0"),
+        ("--hours", "\u0661\u0660"),  # Arabic-Indic digits
     ],
 )
 def test_bad_plan_input_exits_2_and_changes_nothing(

@@ -332,3 +332,15 @@ def test_a_learner_is_the_same_every_time(tmp_path: Path) -> None:
             reports.append(render_text(tracker.snapshot(), "html"))
             assert len(tracker.sessions()) > 100 and len(tracker.notes()) > 10
     assert reports[0] == reports[1]
+
+
+def test_the_pdf_text_has_no_ligatures_so_it_searches_as_written(tmp_path: Path) -> None:
+    target = tmp_path / "words.pdf"
+    write_pdf(
+        "<h1>Offline fixtures</h1><p>An efficient, fluffy workflow: ruff finds flaws.</p>",
+        target,
+        title="Words",
+    )
+    text = _pdf_text(target)
+    assert "Offline fixtures" in text and "efficient, fluffy workflow: ruff finds flaws" in text
+    assert not set(text) & set("\ufb00\ufb01\ufb02\ufb03\ufb04")

@@ -12,12 +12,11 @@ from html.parser import HTMLParser
 
 from ..markup import WEB_SCHEMES, markdown_to_html
 from ..plan import Pace
+from ..words import day_text
 from . import svg_charts
 from .summary import MilestoneLine, Summary, burn_up_points, weekly_points
 
 VERIFIED, SELF_REPORTED, NO_EVIDENCE = "Verified by mentor", "Self-reported", "No evidence yet"
-
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 QUESTION_LINES = 3  # lines of the learner's questions shown in the top box
@@ -34,7 +33,7 @@ CHART_HEIGHT = 200
 
 def report_date(moment: date) -> str:
     """A date as every report writes it: "5 Mar 2026" (the window's format, in English)."""
-    return f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
+    return day_text(moment)
 
 
 def period_text(summary: Summary) -> str:
@@ -200,7 +199,10 @@ def _done_words(s: Summary) -> tuple[str, str]:
         return done, "first report"
     if s.overall_change is None:
         return done, ""
-    return done, f"{change_text(s.overall_change)} points since the last report"
+    mark = change_text(s.overall_change)
+    if mark == "no change":
+        return done, "no change since the last report"
+    return done, f"{mark} points since the last report"
 
 
 def _study_words(s: Summary) -> str:

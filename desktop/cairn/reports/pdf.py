@@ -517,6 +517,8 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
 
     document = QTextDocument()
     font = QFont("DejaVu Sans")
+    for tag in ("liga", "clig"):  # "offline", not "oﬄine": the PDF's text is searchable
+        font.setFeature(QFont.Tag(tag), 0)
     font.setPointSizeF(9.0)
     document.setDefaultFont(font)
     _add_images(document, drawn)

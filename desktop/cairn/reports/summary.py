@@ -27,6 +27,7 @@ from ..snapshot import (
 )
 from ..study import hours_per_week, minutes_per_day
 from ..study import stats as study_stats
+from ..words import day_text
 
 __all__ = [
     "LAST_EXPORT",
@@ -141,8 +142,8 @@ class Summary:
 
     @property
     def period(self) -> str:
-        start = _day(self.since) if self.since else "the start"
-        return f"{start} – {_day(self.until)}"
+        start = day_text(self.since) if self.since else "the start"
+        return f"{start} – {day_text(self.until)}"
 
     @property
     def period_weeks(self) -> float:
@@ -163,14 +164,6 @@ class Summary:
     @property
     def hours_per_week_period(self) -> float:
         return self.study_minutes_period / 60 / self.period_weeks
-
-
-def _day(moment: datetime) -> str:
-    """A date as every report writes it: "5 Mar 2026"."""
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _electives(snapshot: ProgressSnapshot) -> list[str]:
