@@ -132,7 +132,7 @@ def _bar(percent: float, *, for_print: bool, width: int = 220) -> str:
     inner = width * percent / 100
     return (
         f'<svg width="{width}" height="12" role="img" aria-label="{percent:.0f}%">'
-        f'<rect width="{width}" height="12" rx="3" fill="{TRACK}"/>'
+        f'<rect width="{width}" height="12" rx="3" fill="#8a8f98" fill-opacity="0.25"/>'
         f'<rect width="{inner:.1f}" height="12" rx="3" fill="{ACCENT}"/></svg>'
     )
 
@@ -333,7 +333,10 @@ def _milestones_html(s: Summary, schemes: Collection[str], *, for_print: bool) -
     out = ["<h2>Project milestones</h2>"]
     if not s.milestones:
         return [*out, '<p class="muted">No milestone started yet.</p>']
-    rows = ["<table><tr><th>Milestone</th><th>Status</th><th>Evidence</th></tr>"]
+    rows = [
+        '<table><tr><th width="50%">Milestone</th><th width="14%">Status</th>'
+        "<th>Evidence</th></tr>"
+    ]
     for ms in s.milestones:
         proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence) or "—"
         label = proof_label(ms)

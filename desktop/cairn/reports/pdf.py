@@ -275,15 +275,19 @@ def keep_rows_together(document: Any, page_height: float) -> int:
     finish_layout(document)
     layout = document.documentLayout()
     moved = 0
+    shift = 0.0  # how far this pass's pushes so far move what follows them (in order)
     for table in _outer_tables(document.rootFrame()):
         for row in range(table.rows()):
             top, bottom = _row_span(layout, table, row)
             if top == float("inf") or bottom - top > page_height - 2 * PUSH_GAP:
                 continue  # no text, or taller than a page: Qt splits it between lines
+            top, bottom = top + shift, bottom + shift
             offset = top % page_height
             if offset < PUSH_GAP or top // page_height == (bottom - 0.5) // page_height:
                 continue
-            _pad_row(document, table, row, page_height - offset + PUSH_GAP)
+            push = page_height - offset + PUSH_GAP
+            _pad_row(document, table, row, push)
+            shift += push
             moved += 1
     return moved
 
@@ -296,7 +300,7 @@ def paginate(document: Any, page_height: float) -> int:
         pushed = keep_rows_together(document, page_height)
         moved += pushed
         if not pushed:
-            return moved  # laid out afresh by that pass, and unchanged since
+            break  # laid out afresh by that pass, and unchanged since
     finish_layout(document)
     return moved
 
