@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Collection
 from urllib.parse import quote, urlsplit
 
@@ -87,6 +88,22 @@ def _inert_reference(match: re.Match[str]) -> str:
     return "%26" + match.group(0)[1:]
 
 
+_RENDERERS = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's Markdown renderer, reset. Raw HTML in the text is shown as the text it
+    is (`<script>` reads as "<script>"), never passed on: a mentor's "put keys in a <script>
+    tag" keeps its words, and nothing typed can open an element that swallows what follows."""
+    renderer = getattr(_RENDERERS, "markdown", None)
+    if renderer is None:
+        renderer = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
+        renderer.preprocessors.deregister("html_block")
+        renderer.inlinePatterns.deregister("html")
+        _RENDERERS.markdown = renderer
+    return renderer.reset()
+
+
 _DEAD_LINK = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.DOTALL)
 
 
@@ -99,9 +116,7 @@ def markdown_to_html(text: str, *, schemes: Collection[str] = LINK_SCHEMES) -> s
             return safe_href(value, schemes)
         return strip_controls(value)
 
-    raw = markdown.markdown(
-        strip_controls(text), extensions=["fenced_code", "tables", "sane_lists"]
-    )
+    raw = _markdown().convert(strip_controls(text))
     cleaned = nh3.clean(
         raw,
         tags=_TAGS,

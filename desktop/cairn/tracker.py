@@ -25,7 +25,7 @@ from .store.opening import OpenedDatabase, open_database
 from .store.recovery import RecoveryNotice
 from .tracking.content import Content
 from .tracking.importing import Importing, ImportPlanLike, PlanT
-from .tracking.reads import TIMER_SETTING
+from .tracking.reads import KEPT_ACROSS_UNDO, TIMER_SETTING
 from .tracking.safety import Safety
 from .tracking.study import Study
 from .tracking.values import Change, Clock, TimerStep, TrackerError, utc_now
@@ -35,6 +35,7 @@ SNAPSHOT_FILE = "summary.sqlite3"
 
 # What the window and the command line may name without importing the store.
 __all__ = [
+    "KEPT_ACROSS_UNDO",
     "TIMER_SETTING",
     "BackupInfo",
     "Change",

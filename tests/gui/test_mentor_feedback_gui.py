@@ -212,8 +212,8 @@ def test_hostile_feedback_renders_inert(  # type: ignore[no-untyped-def]
     window.go_to_item(learner.milestone.id)
     browser = window.detail.received.browser
     html = browser.toHtml().lower()
-    assert "<script" not in html and "onerror" not in html and "javascript" not in html
-    assert "<img" not in html
+    assert "<script" not in html and "<img" not in html  # raw HTML reads as its words
+    assert 'href="javascript' not in html and "<img src=x onerror" in browser.toPlainText()
     assert _links(browser) == ["https://example.org/ok"]  # only the http(s) link is a link
     assert "<b>Eve</b>" in browser.toPlainText()  # the mentor's name shown as typed
     badge = window.detail.verified_badge
@@ -290,6 +290,8 @@ def test_saving_without_a_name_asks_for_it(  # type: ignore[no-untyped-def]
     view.feedback.save_action.trigger()
     asked = view.feedback.name_dialog
     assert asked is not None and asked.isVisible()
+    labels = [label for label in asked.findChildren(QLabel) if "will see it" in label.text()]
+    assert labels and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels)
     asked.setTextValue("Grace")
     asked.accept()
     assert view.feedback.draft.mentor_name == "Grace"
@@ -383,3 +385,16 @@ def test_the_feedback_menu_and_the_remembered_name(  # type: ignore[no-untyped-d
     assert again.feedback.draft.mentor_name == "Grace" and not again.feedback.draft.unsaved
     again.close()
     qtbot.waitUntil(lambda: not again.isVisible())
+
+
+def test_opening_the_same_summary_again_brings_its_window_back(  # type: ignore[no-untyped-def]
+    qtbot, open_window: OpenWindow, learner: Learner, tmp_path: Path, shipped_pack: Path
+) -> None:
+    mentor = open_window(Tracker.open(tmp_path / "mentor", shipped_pack))
+    view = mentor.sharing.open_summary(learner.export)
+    _type(qtbot, view, learner.task.id, "Draft one.")
+    assert mentor.sharing.open_summary(learner.export) is view  # one draft per export
+    assert view.feedback.draft.comment(learner.task.id) == "Draft one."
+    view.feedback.draft.mark_saved(tmp_path / "x.json")
+    view.close()
+    qtbot.waitUntil(lambda: not view.isVisible())

@@ -394,3 +394,21 @@ def test_names_in_import_messages_are_plain_text(
     question.button(QMessageBox.StandardButton.Yes).click()
     report = said(qtbot, window)
     assert report.textFormat() == Qt.TextFormat.PlainText and hostile in report.text()
+
+
+def test_undoing_an_import_keeps_the_report_marked_as_sent_and_feedback_read(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.sharing.import_file(feedback_file(window, tmp_path / "f.json"), confirm=False)
+    said(qtbot, window)
+    tracker = window.tracker
+    tracker.set_setting("feedback_seen_at", utc_now().isoformat())
+    tracker.mark_sent(utc_now())
+    kept = (tracker.setting("last_sent"), tracker.setting("feedback_seen_at"))
+    assert window.undo_stack.undoText() == "Import feedback from Sam"
+    window.undo_stack.undo()
+    assert tracker.mentor_comments() == []
+    assert (tracker.setting("last_sent"), tracker.setting("feedback_seen_at")) == kept
+    window.undo_stack.redo()
+    assert len(tracker.mentor_comments()) == 3
+    assert (tracker.setting("last_sent"), tracker.setting("feedback_seen_at")) == kept

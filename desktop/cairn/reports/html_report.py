@@ -334,8 +334,7 @@ def _milestones_html(s: Summary, schemes: Collection[str], *, for_print: bool) -
     if not s.milestones:
         return [*out, '<p class="muted">No milestone started yet.</p>']
     rows = [
-        '<table><tr><th width="50%">Milestone</th><th width="14%">Status</th>'
-        "<th>Evidence</th></tr>"
+        '<table><tr><th width="50%">Milestone</th><th width="14%">Status</th><th>Evidence</th></tr>'
     ]
     for ms in s.milestones:
         proof = "<br>".join(link_html(url, schemes=WEB_SCHEMES) for url in ms.evidence) or "—"

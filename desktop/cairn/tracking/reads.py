@@ -52,6 +52,10 @@ NOT_PROGRESS_SETTINGS = frozenset(
 
 TIMER_SETTING = "study_timer"
 
+#: The window's own notes that undoing an import keeps as they are (the learner id goes back
+#: with the data it belongs to).
+KEPT_ACROSS_UNDO = NOT_PROGRESS_SETTINGS - {"learner_id"}
+
 
 class ProgressReads(TrackerState):
     """Everything the window and the command line read; nothing here writes."""

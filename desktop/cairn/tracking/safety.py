@@ -4,7 +4,9 @@ damaged file from the newest good backup) and restoring a backup the learner cho
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+from collections.abc import Collection
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from ..store.folder_lock import FolderLock
 from ..store.recovery import RecoveryNotice, confirm_damage, full_check, recover, restore_backup
 from .reads import ProgressReads
 from .values import Change, TrackerError
+
+log = logging.getLogger("cairn.tracker")
 
 
 class Safety(ProgressReads):
@@ -84,11 +88,14 @@ class Safety(ProgressReads):
         if self._opened is not None:
             self._opened.database = self._database
 
-    def restore(self, backup: Path) -> Change:
+    def restore(self, backup: Path, *, keep: Collection[str] = ()) -> Change:
         """Replace the progress with a backup's, after backing up the current state. The Change
         (kind 'all': everything may differ) has that safety backup as `old`: restoring it
-        takes this restore back."""
+        takes this restore back. The settings named in `keep` keep the values they have now
+        (the window's own notes, such as the report last marked as sent, when an import is
+        undone)."""
         self._writable()
+        kept = {key: self._database.setting(key) for key in keep}
         problems = full_check(backup)
         if problems:
             raise TrackerError(
@@ -108,5 +115,10 @@ class Safety(ProgressReads):
             raise explain(path, error, doing="restoring the backup") from error
         finally:
             self._reopen(path)
+        if kept:
+            try:
+                self._database.set_settings(kept)
+            except StoreError as error:  # the restore stands; only these notes went back
+                log.warning("settings kept across a restore could not be written: %s", error)
         self.reload()
         return Change("all", (str(backup),), str(safety), str(backup))

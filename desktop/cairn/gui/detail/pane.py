@@ -177,6 +177,9 @@ class DetailPane(QScrollArea):
         self.received.set_for_mentor(True)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)  # a learner's name is no markup
         self.note_label.setText(self.tr("{learner}'s note").format(learner=learner))
+        self.note.editor.setPlaceholderText(
+            self.tr("{learner} wrote no note on this item.").format(learner=learner)
+        )
         if self.item_id:
             self._fill_feedback(self.tracker.item(self.item_id))
 
@@ -189,7 +192,8 @@ class DetailPane(QScrollArea):
         """Put the cursor where one writes here, scrolled into view."""
         widget = self.writing_widget()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.ensureWidgetVisible(widget)
+        # the whole comment box with its hint, or the note
+        self.ensureWidgetVisible(self.mentor_comment if self.draft is not None else widget)
 
     def refresh(self) -> None:
         """Redraw the item shown from the tracker, keeping the scroll position and any note

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -115,6 +116,8 @@ class FeedbackActions(QObject):
                 learner=self.learner
             )
         )
+        for label in dialog.findChildren(QLabel):  # the learner's name is never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.accepted.connect(lambda: self._named(dialog.textValue()))
         dialog.rejected.connect(self._not_closing)

@@ -25,7 +25,7 @@ from ...mentor_view import open_summary
 from ...reports.feedback import FeedbackData
 from ...reports.importer import ExportData, ImportRefused, ImportReport, read_export
 from ...reports.incoming import FeedbackReport, read_import_file
-from ...tracker import Change, Tracker, TrackerError, utc_now
+from ...tracker import KEPT_ACROSS_UNDO, Change, Tracker, TrackerError, utc_now
 from ..checklist.pages import FEEDBACK_READ_LINK
 from ..host import WindowHost
 from ..operations import Operation
@@ -49,6 +49,7 @@ class _ReadJob(QRunnable):
         super().__init__()
         self.path = path
         self.signals = _ReadSignals()
+        self.answered = False  # set once the window heard the result: the job can go
 
     def run(self) -> None:
         try:
@@ -76,7 +77,7 @@ def backed_up_operation(tracker: Tracker, name: str, take: Callable[[], Change])
 
     def again() -> Change:
         if kept.get("after") is not None:
-            return tracker.restore(kept["after"])  # type: ignore[arg-type]
+            return tracker.restore(kept["after"], keep=KEPT_ACROSS_UNDO)  # type: ignore[arg-type]
         try:
             return first()
         except ImportRefused as error:  # a redo is said in words like any refusal
@@ -84,7 +85,9 @@ def backed_up_operation(tracker: Tracker, name: str, take: Callable[[], Change])
 
     def take_back(change: Change) -> Change:
         before = kept.get("before")
-        return tracker.restore(before) if before else take_back_import(tracker, change)
+        if before:
+            return tracker.restore(before, keep=KEPT_ACROSS_UNDO)
+        return take_back_import(tracker, change)
 
     return Operation(
         name,
@@ -139,7 +142,7 @@ def take_back_import(tracker: Tracker, change: Change) -> Change:
     """Put the data back as it was just before an import: restore the backup it made."""
     if change.new is None:  # it changed nothing
         return Change("all", change.ids)
-    return tracker.restore(Path(change.new))
+    return tracker.restore(Path(change.new), keep=KEPT_ACROSS_UNDO)
 
 
 def another_learner(error: ImportRefused) -> bool:
@@ -262,9 +265,12 @@ class SharingMenu(QObject):
     def import_file(self, path: Path, *, confirm: bool) -> None:
         """Validate off the GUI thread, then (after confirmation) back up and merge the
         progress or keep the feedback."""
+        self._jobs = [j for j in self._jobs if not j.answered]  # answered ones are let go
         job = _ReadJob(path)
         job.signals.done.connect(lambda data: self._received(data, confirm=confirm))
         job.signals.failed.connect(self._refused)
+        job.signals.done.connect(lambda _data, j=job: setattr(j, "answered", True))
+        job.signals.failed.connect(lambda _text, j=job: setattr(j, "answered", True))
         self._jobs.append(job)
         QThreadPool.globalInstance().start(job)
 
@@ -448,6 +454,19 @@ class SharingMenu(QObject):
         return cohort
 
     def open_summary(self, path: Path) -> object | None:
+        """Open a learner's export read-only; an export already open is brought to the front
+        (one window per file, so its feedback draft is never split in two)."""
+        for widget in self.opened:
+            summary = getattr(widget, "summary", None)
+            if (
+                summary is not None
+                and widget.isVisible()  # a closed one is on its way out
+                and Path(summary.path).resolve() == Path(path).resolve()
+            ):
+                widget.show()
+                widget.raise_()
+                widget.activateWindow()
+                return widget
         try:
             tracker, data = open_summary(path, self.window.tracker.curriculum)
         except ImportRefused as error:
