@@ -382,6 +382,10 @@ last activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{learner} wrote no note on this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Builds: {skills}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -57,3 +57,24 @@ def test_readiness_and_next_steps_for_every_role(benchmark, busy_tracker: Tracke
 def test_render_the_html_summary(benchmark, busy_tracker: Tracker) -> None:  # type: ignore[no-untyped-def]
     html = benchmark(render_text, busy_tracker.snapshot(), "html")
     assert "Learning journal" in html
+
+
+@pytest.fixture(scope="module")
+def large_learner_snapshot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The large realistic learner of tests/learners.py (every month, long notes, ~260
+    study sessions), as a snapshot."""
+    from learners import large_learner
+
+    learner = large_learner(tmp_path_factory.mktemp("large") / "data")
+    with learner.open() as tracker:
+        return tracker.snapshot()
+
+
+def test_render_the_pdf_summary_of_a_large_learner(  # type: ignore[no-untyped-def]
+    benchmark, large_learner_snapshot, tmp_path: Path
+) -> None:
+    from cairn.reports.export import export
+
+    target = tmp_path / "summary.pdf"
+    benchmark.pedantic(export, args=(large_learner_snapshot, "pdf", target), rounds=3, iterations=1)
+    assert target.read_bytes().startswith(b"%PDF")

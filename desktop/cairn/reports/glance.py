@@ -272,8 +272,10 @@ def chart_svgs(summary: Summary, *, width: int = CHART_WIDTH) -> tuple[str, str,
     since the last report, across the page."""
     s = summary
     if s.history is not None:
+        weeks = weekly_points(s.history)
+        weeks = weeks if any(hours for _, hours in weeks) else []  # nothing yet: say so
         hours = svg_charts.hours_per_week(
-            weekly_points(s.history), s.history.planned_weekly, width=width, height=CHART_HEIGHT
+            weeks, s.history.planned_weekly, width=width, height=CHART_HEIGHT
         )
         done, planned = burn_up_points(s.history, s.overall.total)
         burn = svg_charts.burn_up(done, planned, width=width, height=CHART_HEIGHT)
