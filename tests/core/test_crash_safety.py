@@ -132,7 +132,7 @@ while True:
     elif kind == "log":
         args = ["log", item, str(1 + step % 90)]
     else:
-        args = ["import", export]
+        args = ["import", export, "--as-restore"]  # the learner's data from another laptop
     said = io.StringIO()
     code = run(["--data-dir", folder, *args], stdout=said)
     if code == 0 and not (kind == "mark" and "->" not in said.getvalue()):
