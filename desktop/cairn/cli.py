@@ -658,9 +658,8 @@ def _export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         raise TrackerError(f"--out '{args.out_text}' is not a file name")
     if not target.parent.is_dir():
         raise TrackerError(f"the folder for --out {target} does not exist")
-    done = export(
-        tracker.snapshot(), args.format, target, since=since, include_notes=not args.no_notes
-    )
+    snapshot = tracker.snapshot(with_history=args.format == "json")  # only JSON lists events
+    done = export(snapshot, args.format, target, since=since, include_notes=not args.no_notes)
     out.write(f"wrote {target} ({args.format})\n")
     if args.mark_sent:
         tracker.mark_sent(done.at)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -41,21 +41,30 @@ class HistoryData:
     study: StudyStats
 
 
+def last_done_of(history: Mapping[str, Sequence[HistoryEntry]]) -> dict[str, datetime]:
+    """When each stored id was last marked done, from its full history (the database answers
+    the same question with one aggregate: `Database.last_done`)."""
+    found: dict[str, datetime] = {}
+    for item_id, entries in history.items():
+        done = [e.changed_at for e in entries if e.new_status == Status.DONE]
+        if done:
+            found[item_id] = max(done)
+    return found
+
+
 def finish_dates(
     curriculum: Curriculum,
     statuses: Mapping[str, str],
-    history: Mapping[str, Sequence[HistoryEntry]],
+    done_at: Mapping[str, datetime],
 ) -> list[date]:
-    """When each item that is done now was last marked done. History kept under an old id
-    counts for the item that id now names; retired items and items no longer done do not."""
+    """When each item that is done now was last marked done (`done_at`: stored id → the last
+    time it was marked done). History kept under an old id counts for the item that id now
+    names; retired items and items no longer done do not."""
     finished: list[date] = []
-    for item_id, entries in history.items():
+    for item_id, moment in done_at.items():
         current = curriculum.resolve(item_id)
-        if current not in curriculum.items or statuses.get(current) != Status.DONE:
-            continue
-        done = [e.changed_at.date() for e in entries if e.new_status == Status.DONE]
-        if done:
-            finished.append(done[-1])
+        if current in curriculum.items and statuses.get(current) == Status.DONE:
+            finished.append(moment.date())
     return finished
 
 
@@ -79,7 +88,7 @@ def planned_done(
 def history_data(
     curriculum: Curriculum,
     statuses: Mapping[str, str],
-    history: Mapping[str, Sequence[HistoryEntry]],
+    done_at: Mapping[str, datetime],
     sessions: Sequence[SessionRecord],
     settings: PlanSettings | None,
     today: date,
@@ -94,7 +103,7 @@ def history_data(
         minutes_by_day=minutes_per_day(sessions),
         weekly_hours=hours_per_week(sessions, start, WEEKS_SHOWN),
         planned_weekly=settings.hours_per_week if settings else None,
-        done_by_week=done_by_week(finish_dates(curriculum, statuses, history), start),
+        done_by_week=done_by_week(finish_dates(curriculum, statuses, done_at), start),
         planned_done_by_week=planned_done(curriculum, settings.hours_per_week)
         if settings
         else None,

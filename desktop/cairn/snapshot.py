@@ -158,6 +158,7 @@ class ProgressSnapshot:
     settings: Mapping[str, Any] = field(default_factory=dict)
     comments: tuple[CommentRecord, ...] = ()
     verified: Mapping[str, VerificationRecord] = field(default_factory=dict)
+    last_done: Mapping[str, datetime] | None = None  # stored id -> last marked done
     data_folder: Path | None = None
     backup_dir: Path | None = None
 
@@ -173,11 +174,21 @@ class ProgressSnapshot:
             ("settings", self.settings),
             ("choice_records", self.choice_records),
             ("verified", self.verified),
+            ("last_done", self.done_moments()),
         ):
             object.__setattr__(self, name, _read_only(value))
         object.__setattr__(self, "evidence", tuple(self.evidence))
         object.__setattr__(self, "sessions", tuple(self.sessions))
         object.__setattr__(self, "comments", tuple(self.comments))
+
+    def done_moments(self) -> Mapping[str, datetime]:
+        """When each stored id was last marked done: as read from the database's aggregate, or
+        (a snapshot made without it) from the full history."""
+        if self.last_done is not None:
+            return self.last_done
+        from .history import last_done_of
+
+        return last_done_of(self.history)
 
     # --- statuses and progress ---------------------------------------------------------------
     def status(self, content_id: str) -> str:

@@ -12,9 +12,10 @@ import pytest
 from tests.conftest import SMALL_PACK
 
 from cairn.content import Curriculum, load_curriculum
-from cairn.history import WEEKS_SHOWN, done_by_week, history_data, planned_done
+from cairn.history import WEEKS_SHOWN, done_by_week, history_data, last_done_of, planned_done
 from cairn.plan import PlanSettings
 from cairn.store import HistoryEntry, SessionRecord
+from cairn.tracker import Tracker
 
 START = date(2026, 1, 5)
 PLAN = PlanSettings(START, 2.0)
@@ -85,7 +86,7 @@ def test_done_items_count_from_the_week_they_were_last_finished(small: Curriculu
         # an item the curriculum no longer has
         "retired-item": [_entry("done", date(2026, 1, 6))],
     }
-    data = history_data(small, statuses, history, [], PLAN, date(2026, 1, 21))
+    data = history_data(small, statuses, last_done_of(history), [], PLAN, date(2026, 1, 21))
     assert data.done_by_week[:4] == [0, 1, 2, 2]
     assert data.done_by_week[-1] == 2
 
@@ -96,3 +97,20 @@ def test_work_finished_before_the_start_counts_from_week_one() -> None:
         3,
         3,
     ]
+
+
+def test_a_summary_needs_no_event_list_only_when_each_item_was_last_done(
+    tracker: Tracker,
+) -> None:
+    """Markdown, HTML and print summaries read one aggregate, not every status event, and say
+    exactly what they said from the full history."""
+    from cairn.reports.export import render_text
+
+    items = list(tracker.curriculum.items)
+    for status in ("doing", "done", "todo", "done"):
+        tracker.set_status(items[0], status)
+    tracker.set_status(items[1], "done")
+    full, lean = tracker.snapshot(), tracker.snapshot(with_history=False)
+    assert lean.history == {} and lean.done_moments() == last_done_of(full.history)
+    for fmt in ("md", "html", "pdf"):
+        assert render_text(lean, fmt, now=full.now) == render_text(full, fmt, now=full.now)

@@ -198,15 +198,14 @@ def build_summary(
     targets = list(snapshot.target_roles)
     roles = [model.role(r) for r in (targets or list(c.roles))]
     completed: list[Completed] = []
-    for item_id, entries in snapshot.history.items():
+    for item_id, finished in snapshot.done_moments().items():
         item = c.items.get(c.resolve(item_id))
         if item is None or snapshot.status(item.id) != "done":
             continue
-        finished = [e.changed_at for e in entries if e.new_status == "done"]
-        if finished and (since is None or finished[-1] >= since) and finished[-1] <= until:
+        if (since is None or finished >= since) and finished <= until:
             completed.append(
                 Completed(
-                    item.id, item.title, KIND_LABELS[item.kind], weeks[item.week_id], finished[-1]
+                    item.id, item.title, KIND_LABELS[item.kind], weeks[item.week_id], finished
                 )
             )
     completed.sort(key=lambda line: (line.at, line.week))
@@ -299,7 +298,9 @@ def _history(snapshot: ProgressSnapshot, today: date) -> HistoryData:
     WEEKS_SHOWN weeks ending with this week."""
     plan, c = snapshot.plan, snapshot.counted
     if plan is None:
-        return history_data(c, snapshot.statuses, snapshot.history, snapshot.sessions, None, today)
+        return history_data(
+            c, snapshot.statuses, snapshot.done_moments(), snapshot.sessions, None, today
+        )
     weeks = min(max(WEEKS_SHOWN, (today - plan.start).days // 7 + 1), MAX_WEEKS)
     return HistoryData(
         start=plan.start,
@@ -308,7 +309,7 @@ def _history(snapshot: ProgressSnapshot, today: date) -> HistoryData:
         weekly_hours=hours_per_week(snapshot.sessions, plan.start, weeks),
         planned_weekly=plan.hours_per_week,
         done_by_week=done_by_week(
-            finish_dates(c, snapshot.statuses, snapshot.history), plan.start, weeks
+            finish_dates(c, snapshot.statuses, snapshot.done_moments()), plan.start, weeks
         ),
         planned_done_by_week=planned_done(c, plan.hours_per_week, weeks),
         study=study_stats(snapshot.sessions, today),

@@ -396,6 +396,14 @@ class Database:
             history.setdefault(cid, []).append(HistoryEntry(old, new, _time(at)))
         return history
 
+    def last_done(self) -> dict[str, datetime]:
+        """When each stored id was last marked done (one aggregate, not every event)."""
+        rows = self._rows(
+            "SELECT content_id, max(changed_at) FROM status_change WHERE new_status = 'done' "
+            "GROUP BY content_id"
+        )
+        return {cid: _time(at) for cid, at in rows}
+
     def evidence_ids(self) -> set[str]:
         """Milestones that have at least one evidence link."""
         return {row[0] for row in self._rows("SELECT DISTINCT content_id FROM evidence")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..content import Curriculum
@@ -127,9 +127,12 @@ class ProgressReads(TrackerState):
         self.reload()
         return self._snapshot() != before
 
-    def snapshot(self) -> ProgressSnapshot:
+    def snapshot(self, *, with_history: bool = True) -> ProgressSnapshot:
         """The learner's progress now, frozen: what reports, exports and the import planner
-        read. Statuses come from the in-memory copy; everything else from one read each."""
+        read. Statuses come from the in-memory copy; everything else from one read each.
+        Without `with_history` every status event is left out (a summary needs only when each
+        item was last marked done, which one aggregate gives; the JSON export and the import
+        planner need them all)."""
         db = self._database
         return ProgressSnapshot(
             curriculum=self.curriculum,
@@ -138,7 +141,8 @@ class ProgressReads(TrackerState):
             statuses=self._statuses,
             records=db.statuses(),
             reading_records=db.reading_records(),
-            history=db.all_history(),
+            history=db.all_history() if with_history else {},
+            last_done=db.last_done(),
             notes=db.notes(),
             evidence=tuple(db.evidence()),
             sessions=tuple(db.sessions()),
@@ -199,6 +203,10 @@ class ProgressReads(TrackerState):
     def stored_statuses(self) -> dict[str, StatusRecord]:
         """Every stored status with its time, under the ids it was saved with."""
         return self._database.statuses()
+
+    def last_done(self) -> dict[str, datetime]:
+        """When each stored id was last marked done (one aggregate over the history)."""
+        return self._database.last_done()
 
     def all_history(self) -> dict[str, list[HistoryEntry]]:
         """Every status change, grouped by id, oldest first."""

@@ -52,7 +52,7 @@ def history_data(tracker: Tracker, today: date) -> HistoryData:
     return compute(
         tracker.counted,
         tracker.statuses(),
-        tracker.all_history(),
+        tracker.last_done(),
         tracker.sessions(),
         tracker.plan_settings(),
         today,

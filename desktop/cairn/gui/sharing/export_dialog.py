@@ -385,12 +385,13 @@ class ExportDialog(QDialog):
 
     def render_export(self, fmt: str | None = None) -> str:
         """The export as text, with the name as typed (it is kept when its editing ends)."""
-        snapshot = self.tracker.snapshot()
+        fmt = fmt or self.fmt()
+        snapshot = self.tracker.snapshot(with_history=fmt == "json")  # only JSON lists events
         self._name_period(snapshot)
         settings = {**snapshot.settings, LEARNER_NAME: self.name.text().strip()}
         return render_text(
             replace(snapshot, settings=settings),
-            fmt or self.fmt(),
+            fmt,
             since=self.since_moment(),
             include_notes=self.notes.isChecked(),
             now=self._now,
