@@ -84,10 +84,11 @@ def load_packs(shipped: Path, data_dir: Path) -> tuple[Curriculum, list[Disabled
     """The shipped pack plus every added pack that loads; the others are disabled.
 
     Each added pack is tried alone against the shipped pack and the packs accepted before it.
-    A broken shipped pack still raises ContentError: that is not the learner's to fix."""
+    A broken shipped pack still raises ContentError: that is not the learner's to fix. When
+    every pack loads, a compiled copy is used and kept (content/cache.py)."""
     folders = extension_packs(data_dir)
     try:
-        return load_curriculum([shipped, *folders]), []
+        return load_curriculum([shipped, *folders], cached=True), []
     except ContentError:
         if not folders:
             raise

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .cache import load_through_cache
 from .choices import read_choice
 from .fields import Fields
 from .files import (
@@ -97,8 +98,18 @@ class _Drafts:
     digest: Any = field(default_factory=hashlib.sha256)
 
 
-def load_curriculum(pack_dirs: Sequence[Path]) -> Curriculum:
-    """Load the shipped pack (first) and any extension packs; raise ContentError on problems."""
+def load_curriculum(pack_dirs: Sequence[Path], *, cached: bool = False) -> Curriculum:
+    """Load the shipped pack (first) and any extension packs; raise ContentError on problems.
+
+    With `cached`, a compiled copy of these exact files is used when one was stored (see
+    cache.py); a load with problems is never stored, so they are reported every time."""
+    if cached:
+        return load_through_cache(pack_dirs, _load_from_files)
+    return _load_from_files(pack_dirs)
+
+
+def _load_from_files(pack_dirs: Sequence[Path]) -> Curriculum:
+    """Parse and validate every pack's TOML files."""
     problems: list[Problem] = []
     drafts = _Drafts()
     for index, pack_dir in enumerate(pack_dirs):
