@@ -408,3 +408,22 @@ def test_a_malformed_choice_is_refused_naming_the_field(
         assert "choices[0].options" in message and "nothing was imported" in message
         assert (other.stored_statuses(), other.stored_choice(GROUP)) == before
     assert not (tmp_path / "other" / "backups").exists()
+
+
+def test_the_json_export_is_one_field_or_entry_a_line_and_reads_as_written(
+    learner: Tracker, tmp_path: Path
+) -> None:
+    from cairn.reports.json_export import dump_export
+
+    text = export(learner.snapshot(), "json", tmp_path / "a.json").path.read_text()
+    payload = json.loads(text)
+    assert dump_export(payload) == text  # the same writer, the same text
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert lines[1].startswith('  "format": "cairn-progress"')
+    entries = [line for line in lines if line.startswith('    {"id": ')]
+    assert len(entries) >= len(payload["items"])  # each item on its own line
+    assert json.loads(dump_export({"empty": [], "nested": {"a": [1, {"b": "é"}]}})) == {
+        "empty": [],
+        "nested": {"a": [1, {"b": "é"}]},
+    }

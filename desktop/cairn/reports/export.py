@@ -8,7 +8,6 @@ was made, and the caller remembers that through the tracker (`Tracker.remember_e
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from ..snapshot import ProgressSnapshot
 from .html_report import render_html
-from .json_export import export_payload
+from .json_export import dump_export, export_payload
 from .markdown_report import render_markdown
 from .summary import build_summary
 
@@ -166,7 +165,7 @@ def render_text(
     if fmt in ("html", "pdf"):
         return render_html(summary, for_print=fmt == "pdf")
     if fmt == "json":
-        return json.dumps(export_payload(snapshot, summary), indent=2, ensure_ascii=False) + "\n"
+        return dump_export(export_payload(snapshot, summary))
     raise ValueError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
 
 
