@@ -8,6 +8,7 @@ from itertools import groupby
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QSignalBlocker,
     Qt,
@@ -45,6 +46,17 @@ _HEADING_TEXT_ROLES = (
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole,
 )
+#: What an item's status changes in its row: the status words and glyph, the tips and the
+#: accessible text (they name the status), the colour, and the strike-out or bold font.
+_STATUS_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
+#: The columns that fit their widest text, measured once for each set of rows shown.
+FITTED_COLUMNS = (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN)
 
 
 class ChecklistModel(ReadOnlyTableModel):
@@ -93,7 +105,9 @@ class ChecklistModel(ReadOnlyTableModel):
         self._dark = dark
         if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.ForegroundRole],
             )
 
     def item_at(self, row: int) -> Item | None:
@@ -108,18 +122,51 @@ class ChecklistModel(ReadOnlyTableModel):
         return self._row_of.get(item_id, -1)
 
     def refresh_item(self, item_id: str) -> None:
-        self.refresh_row(self.row_of(item_id))
-        item = self.item_at(self.row_of(item_id))
-        if item is not None and item.week_id in self._heading_of:
-            self.refresh_row(self._heading_of[item.week_id])  # its week's done count
+        """Redraw what an item's status shows: its row and its week heading's done count."""
+        self.refresh_items([item_id])
+
+    def refresh_items(self, item_ids: Sequence[str]) -> None:
+        """Redraw the rows of these items, and each of their week headings once, naming the
+        roles a status changes (nothing else in the table is asked again)."""
+        headings: set[int] = set()
+        for item_id in item_ids:
+            row = self.row_of(item_id)
+            item = self.item_at(row)
+            if item is None:
+                continue
+            self.dataChanged.emit(
+                self.index(row, 0), self.index(row, len(COLUMNS) - 1), list(_STATUS_ROLES)
+            )
+            if item.week_id in self._heading_of:
+                headings.add(self._heading_of[item.week_id])
+        for row in sorted(headings):  # a heading spans the row: its text is in the first cell
+            cell = self.index(row, STATUS_COLUMN)
+            self.dataChanged.emit(cell, cell, list(_HEADING_TEXT_ROLES))
+
+    def samples(self) -> dict[int, list[int]]:
+        """For each fitted column, one row per different text it shows (the first row showing
+        it): what the column's width is measured on."""
+        first: dict[int, dict[str, int]] = {column: {} for column in FITTED_COLUMNS}
+        for row, entry in enumerate(self._rows):
+            if isinstance(entry, Item):
+                for column, seen in first.items():
+                    seen.setdefault(self._fixed_text(entry, column), row)
+        return {column: list(seen.values()) for column, seen in first.items()}
+
+    def _fixed_text(self, item: Item, column: int) -> str:
+        """A column's text that no status changes (Kind, Week, Hours): by value, cheaply."""
+        if column == KIND_COLUMN:
+            return f"{item.kind}:{item.id in self.tracker.curriculum.option_of}"
+        if column == WEEK_COLUMN:
+            return item.week_id
+        return repr(item.estimate_hours)
 
     def _changed(self, change: Change) -> None:
         """Redraw the rows of items whose status changed, in place (selection kept)."""
         if change.kind == "all":
             self.refresh_all()
         elif change.kind == "status":
-            for item_id in change.ids:
-                self.refresh_item(item_id)
+            self.refresh_items(change.ids)
 
     # --- Qt model interface -------------------------------------------------------------------
     def row_count(self) -> int:
@@ -257,8 +304,8 @@ class ChecklistView(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED_COLUMNS:  # fitted once per page (see fit_columns), not per change
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(STATUS_COLUMN, GLYPH_WIDTH)
         self.setItemDelegateForColumn(STATUS_COLUMN, StatusGlyphDelegate(self, ITEM_ID_ROLE))
         self.status_input = StatusInput(
@@ -316,7 +363,26 @@ class ChecklistView(QTableView):
         if not self.status_input.key(event):
             super().keyPressEvent(event)
 
+    def fit_columns(self) -> None:
+        """Size Kind, Week and Hours to their widest text and title, measured on one row per
+        different text. Columns sized to their contents by Qt would measure up to a thousand
+        rows through `data()` again on every change of any row."""
+        self.ensurePolished()  # the style sheet's font and padding are what is measured
+        header = self.horizontalHeader()
+        for column, rows in self._model.samples().items():
+            width = header.sectionSizeHint(column)  # the title, within the header's bounds
+            for row in rows:
+                width = max(width, self.sizeHintForIndex(self._model.index(row, column)).width())
+            header.resizeSection(column, min(width, header.maximumSectionSize()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another font or style (a theme) measures the columns again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()
+
     def _after_reset(self) -> None:
+        self.fit_columns()
         self.clearSpans()
         for row in self._model.heading_rows():
             self.setSpan(row, 0, 1, len(COLUMNS))

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from ...progress import Progress
+from ...content import Item
+from ...readiness import AreaReadiness, ReadinessModel
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.icons import icon
@@ -36,8 +37,56 @@ ICONS = {
 }
 
 
-def _count(progress: Progress) -> str:
-    return f"{progress.done}/{progress.total}"
+class PrimaryScore:
+    """The primary role's readiness score, kept up to date area by area: a status change
+    recomputes only the role's areas built by the items it names (through the readiness
+    model's own `area`), never a whole readiness model."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self._role = ""
+        self._statuses: dict[str, str] = {}  # the model reads these; kept as the tracker's
+        self._model: ReadinessModel | None = None
+        self._areas: dict[str, AreaReadiness] = {}
+
+    def rebuild(self) -> None:
+        """Start again from the tracker (other evidence, roles, choices or everything)."""
+        self._role = self.tracker.primary_role()
+        if not self._role:
+            self._model, self._areas = None, {}
+            return
+        whole = self.tracker.readiness()  # what counts and what is proven, as the tracker says
+        self._statuses = self.tracker.statuses()
+        self._model = ReadinessModel(whole.curriculum, self._statuses, whole.evidence)
+        role = whole.curriculum.roles[self._role]
+        self._areas = {a.skill_id: self._model.area(a.skill_id, a.weight) for a in role.areas}
+
+    def follow(self, item_ids: tuple[str, ...]) -> bool:
+        """Take in these items' statuses; True when an area of the role was recomputed."""
+        model = self._model
+        if model is None:
+            return False
+        touched: set[str] = set()
+        for item_id in item_ids:
+            status = self.tracker.status(item_id)
+            if self._statuses.get(item_id, "todo") == status:
+                continue
+            self._statuses[item_id] = status
+            item = model.curriculum.items.get(item_id)
+            if item is not None:
+                touched.update(s for s in item.skills if s in self._areas)
+        for skill_id in touched:
+            self._areas[skill_id] = model.area(skill_id, self._areas[skill_id].weight)
+        return bool(touched)
+
+    def value(self) -> float | None:
+        """The score as `ReadinessModel.role` makes it (None without a primary role)."""
+        if self._model is None:
+            return None
+        areas = self._areas.values()
+        total_weight = sum(a.weight for a in areas)
+        score = sum(a.weight * a.score for a in areas) / total_weight if total_weight else 0.0
+        return min(100.0, score)
 
 
 class NavigationModel(QStandardItemModel):
@@ -55,6 +104,11 @@ class NavigationModel(QStandardItemModel):
         )
         self._counts: dict[Node, QStandardItem] = {}
         self._rows: dict[Node, QStandardItem] = {}
+        self._score = PrimaryScore(tracker)
+        self._done_ids: set[str] = set()
+        self._entries_of: dict[str, list[Node]] = {}  # item id -> the entries counting it
+        self._done: dict[Node, int] = {}
+        self._total: dict[Node, int] = {}
         self._build()
 
     def _add(
@@ -155,36 +209,92 @@ class NavigationModel(QStandardItemModel):
         self.refresh_progress()
 
     def _changed(self, change: Change) -> None:
-        """Done counts follow statuses, readings, evidence and roles (also an undo)."""
-        if change.kind in ("status", "reading", "evidence", "roles", "all"):
+        """Done counts follow statuses, readings, evidence and roles (also an undo): a status
+        change recounts only the entries of the items it names."""
+        if change.kind == "status":
+            self._follow_statuses(change.ids)
+        elif change.kind == "reading":
+            self._show_readings()
+        elif change.kind in ("evidence", "roles"):
+            self._score.rebuild()
+            self._show_score()
+        elif change.kind == "all":
             self.refresh_progress()
 
     def refresh_progress(self) -> None:
-        """Recompute every done count (cheap: a few dozen entries)."""
+        """Count every entry again from the tracker (a new model, or a change of everything)."""
         t = self.tracker
-        for node, cell in self._counts.items():
+        lists: dict[Node, list[Item]] = {Node("group", "path"): list(t.counted.items.values())}
+        for node in self._counts:
             if node.kind == "month":
-                text = _count(t.month_progress(node.id))
+                lists[node] = t.counted.month_items(node.id)
             elif node.kind == "week":
-                text = _count(t.week_progress(node.id))
+                lists[node] = t.counted.week_items(node.id)
             elif node.kind == "project":
-                text = _count(t.project_progress(node.id))
-            elif node.kind == "milestone":
-                text = "✓" if t.status(node.id) == "done" else ""
-            elif node.kind == "group" and node.id == "path":
-                text = _count(t.overall_progress())
-            elif node.kind == "group" and node.id == "readiness":
-                primary = t.primary_role()
-                text = f"{t.readiness().role(primary).score:.0f}" if primary else ""
-            elif node.kind == "group" and node.id == "readings":
-                statuses = t.reading_statuses()
-                read = sum(1 for s in statuses.values() if s == "read")
-                text = f"{read}/{len(t.curriculum.readings)}"
-            else:
+                lists[node] = t.curriculum.project_items(node.id)
+        self._done_ids = {i for i, s in t.statuses().items() if s == "done"}
+        self._entries_of = {}
+        self._done = {}
+        self._total = {}
+        for node, items in lists.items():
+            self._total[node] = len(items)
+            self._done[node] = sum(1 for i in items if i.id in self._done_ids)
+            for item in items:
+                self._entries_of.setdefault(item.id, []).append(node)
+        for node in self._counts:
+            if node.kind == "milestone":
+                self._entries_of.setdefault(node.id, []).append(node)
+        self._score.rebuild()
+        for node in self._counts:
+            self._show(node)
+        self._show_score()
+        self._show_readings()
+
+    def _follow_statuses(self, item_ids: tuple[str, ...]) -> None:
+        """Move the done counts of the entries holding these items (each counted as often as
+        it is listed there), and the readiness score, by what their statuses became."""
+        moved: set[Node] = set()
+        for item_id in dict.fromkeys(item_ids):
+            done = self.tracker.status(item_id) == "done"
+            if done == (item_id in self._done_ids):
                 continue
-            if cell.text() != text:
-                cell.setText(text)
-                cell.setData(f"{text} done", Qt.ItemDataRole.AccessibleTextRole)
+            if done:
+                self._done_ids.add(item_id)
+            else:
+                self._done_ids.discard(item_id)
+            for node in self._entries_of.get(item_id, ()):
+                if node in self._done:
+                    self._done[node] += 1 if done else -1
+                moved.add(node)
+        for node in moved:
+            self._show(node)
+        if self._score.follow(item_ids):
+            self._show_score()
+
+    def _show(self, node: Node) -> None:
+        """Write an entry's count: "done/total", or a tick on a finished milestone."""
+        if node.kind == "milestone":
+            self._set_count(node, "✓" if node.id in self._done_ids else "")
+        elif node in self._done:
+            self._set_count(node, f"{self._done[node]}/{self._total[node]}")
+
+    def _show_score(self) -> None:
+        """The readiness entry: the primary role's score, rounded."""
+        score = self._score.value()
+        self._set_count(Node("group", "readiness"), "" if score is None else f"{score:.0f}")
+
+    def _show_readings(self) -> None:
+        """The readings entry: how many of the path's readings are read."""
+        statuses = self.tracker.reading_statuses()
+        read = sum(1 for s in statuses.values() if s == "read")
+        total = len(self.tracker.curriculum.readings)
+        self._set_count(Node("group", "readings"), f"{read}/{total}")
+
+    def _set_count(self, node: Node, text: str) -> None:
+        cell = self._counts.get(node)
+        if cell is not None and cell.text() != text:
+            cell.setText(text)
+            cell.setData(f"{text} done", Qt.ItemDataRole.AccessibleTextRole)
 
     def index_of(self, node: Node) -> QModelIndex:
         row = self._rows.get(node)
