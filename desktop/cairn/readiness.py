@@ -10,17 +10,33 @@ How a score is made (the README explains it with a worked example):
    100 × Σ(credit × estimated hours) ÷ Σ(estimated hours), over every item that builds the area.
 3. A role's score is the weighted mean of its areas' scores, with the role's weights (which add
    up to 100). The same finished item counts toward every area and role it builds.
+
+Speed (issue 15): a model is a snapshot of one moment, so it works everything out once. Area
+tallies are kept per skill; next steps rank open items grouped by the skills they build, so a
+role's ranking costs one look per group of alike items plus one per step shown, not one gain
+per item (see `_Ranking`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import heapq
+import math
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
 
 from .content import Curriculum, Item
 
 EVIDENCE_MISSING_CREDIT = 0.5
 EVIDENCE_STEP_HOURS = 0.25  # the time it takes to attach a link to finished work
+OPEN_STATUSES = ("todo", "doing")
+# Estimates and weights inside these bounds keep every gain a plain product of normal floats,
+# which the grouped ranking relies on (a pack outside them is ranked item by item instead).
+TAME_HOURS = (1e-6, 1e9)
+TAME_WEIGHT = 1e6
+TAME_AREA_HOURS = 1e15
+UNIT_ROUNDOFF = 2.0**-53
 
 
 def credit(item: Item, status: str, has_evidence: bool) -> float:
@@ -99,27 +115,204 @@ class NextStep:
         return self.gain / self.estimate_hours if self.estimate_hours else self.gain
 
 
+_Entry = tuple[int, int, Item, str]  # (week number, path order, item, action)
+_Key = tuple[float, int, int]  # how steps have always been sorted: best gain per hour first
+_Candidate = tuple[_Key, NextStep | None, _Entry]  # None: a grouped item, its step made last
+_Group = tuple[int, float, list[_Entry]]  # (skills bit mask, hours factor, entries in order)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    """What one skill area counts, the same for every role that weighs it."""
+
+    score: float
+    done: int
+    total: int
+    skipped: int
+    hours_credited: float
+    hours_total: float
+    missing_evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _RoleTerms:
+    """A role's share of an item's gain: per area with hours, (skill, weight × 100, hours)."""
+
+    total_weight: float
+    areas: tuple[tuple[str, float, float], ...]
+    grouped: bool  # its weights and hours are tame enough for the grouped ranking
+    slack: float  # bound on the relative rounding error of a gain per hour (see `_Ranking`)
+
+    def gain(self, skills: Collection[str], delta: float) -> float:
+        """Points the role gains when an item building `skills` earns `delta` more hours."""
+        points = 0.0
+        for skill, scaled_weight, hours in self.areas:
+            if skill in skills:
+                points += scaled_weight * delta / hours
+        return points / self.total_weight if self.total_weight else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenWork:
+    """A model's open work, sorted out once for every role.
+
+    Open items with a tame estimate are grouped by the skills they build (a bit mask) and their
+    hours factor (credit gained × estimate ÷ the step's hours: 1 to finish, 2 × estimate to add
+    evidence), each group in week and path order, and indexed by each skill they build. Items
+    with an odd estimate are ranked one by one; items whose estimate is 0 never gain."""
+
+    count: int  # every open item, even those that can never gain
+    bits: dict[str, int]
+    groups: list[_Group]
+    by_skill: dict[int, list[_Group]]
+    singles: list[_Entry]
+
+
+class _Ranking:
+    """One role's next steps, exactly as sorting every open item by its gain would give.
+
+    For a grouped item, gain per hour = Σ(weight × 100 ÷ area hours) ÷ total weight × the
+    group's hours factor, mathematically the same for every item of a group and the skills it
+    shares with the role (a bucket): c. Computed in floats it stays within `slack × c` of c, and
+    `round(·, 9)` never reverses an order, so every item of a bucket sorts between
+    round(c × (1 − slack), 9) and round(c × (1 + slack), 9). That bounds whole buckets: one
+    below the first `limit` items' lower bound is left out unlooked at; one whose two bounds are
+    equal (nearly always) sorts its items alike, by week then path order, so its first `limit`
+    items are all it can offer. Only the steps shown get their exact gain; buckets straddling a
+    rounding boundary and single items are worked out item by item."""
+
+    def __init__(self, model: ReadinessModel, terms: _RoleTerms, limit: int) -> None:
+        self.model = model
+        self.terms = terms
+        self.limit = limit
+        self.candidates: list[_Candidate] = []
+
+    def steps(self) -> list[NextStep]:
+        work = self.model._open
+        for entry in work.singles:
+            self._add_exact(entry)
+        if self.terms.grouped and self.limit >= 0:
+            self._add_buckets(work)
+        else:
+            for _, _, entries in work.groups:
+                for entry in entries:
+                    self._add_exact(entry)
+        if 0 <= self.limit < len(self.candidates):
+            chosen = heapq.nsmallest(self.limit, self.candidates, key=_sort_key)
+        else:
+            chosen = sorted(self.candidates, key=_sort_key)[: self.limit]
+        return [step or self._step(entry) for _, step, entry in chosen]
+
+    def _step(self, entry: _Entry) -> NextStep:
+        item, action = entry[2], entry[3]
+        delta = max(0.0, 1.0 - self.model._credit(item)) * item.estimate_hours
+        hours = item.estimate_hours if action == "finish" else EVIDENCE_STEP_HOURS
+        return NextStep(item.id, item.title, action, self.terms.gain(item.skills, delta), hours)
+
+    def _add_exact(self, entry: _Entry) -> None:
+        step = self._step(entry)
+        if step.gain > 0:
+            key = (-round(step.gain_per_hour, 9), entry[0], entry[1])
+            self.candidates.append((key, step, entry))
+
+    def _buckets(self, work: _OpenWork) -> list[tuple[float, int, list[list[_Entry]]]]:
+        """The role's buckets, best first: (c, how many items, their groups' entries)."""
+        terms = self.terms
+        rates = [(work.bits.get(skill, 0), weight / hours) for skill, weight, hours in terms.areas]
+        role_mask = 0
+        for bit, _ in rates:
+            role_mask |= bit
+        shared_by: dict[tuple[int, float], list[list[_Entry]]] = {}
+        earlier = 0  # a group building several of the role's skills is met once
+        for bit, _ in rates:
+            if bit & earlier or not bit:
+                continue
+            for mask, factor, entries in work.by_skill.get(bit, ()):
+                if not mask & earlier:
+                    key = (mask & role_mask, factor)
+                    if key in shared_by:
+                        shared_by[key].append(entries)
+                    else:
+                        shared_by[key] = [entries]
+            earlier |= bit
+        per_hour_of: dict[int, float] = {}
+        buckets = []
+        for (shared, factor), groups in shared_by.items():
+            per_hour = per_hour_of.get(shared)
+            if per_hour is None:
+                rate = sum(rate for bit, rate in rates if bit & shared)
+                per_hour = per_hour_of[shared] = rate / terms.total_weight
+            if per_hour > 0:
+                buckets.append((per_hour * factor, sum(len(g) for g in groups), groups))
+        buckets.sort(key=lambda b: b[0], reverse=True)
+        return buckets
+
+    def _add_buckets(self, work: _OpenWork) -> None:
+        slack = self.terms.slack
+        buckets = self._buckets(work)
+        threshold = -math.inf
+        seen = 0
+        for per_hour, size, _ in buckets:
+            seen += size
+            if seen >= self.limit:
+                threshold = round(per_hour * (1.0 - slack), 9)
+                break
+        for per_hour, _, groups in buckets:
+            high = round(per_hour * (1.0 + slack), 9)
+            if high < threshold:
+                break  # this bucket and every later one sort below `limit` items
+            low = round(per_hour * (1.0 - slack), 9)
+            entries: Iterable[_Entry] = heapq.merge(*groups) if len(groups) > 1 else groups[0]
+            if low == high:
+                for entry in islice(entries, self.limit):
+                    self.candidates.append(((-low, entry[0], entry[1]), None, entry))
+            else:
+                for entry in entries:
+                    self._add_exact(entry)
+
+
+def _sort_key(candidate: _Candidate) -> _Key:
+    return candidate[0]
+
+
 class ReadinessModel:
-    """Readiness for every role of a curriculum, given statuses and evidence."""
+    """Readiness for every role of a curriculum, given statuses and evidence.
+
+    A model is a snapshot: it copies the statuses and evidence it is given and works each
+    answer out once (build a new model after a change)."""
 
     def __init__(
         self, curriculum: Curriculum, statuses: Mapping[str, str], evidence: Collection[str]
     ) -> None:
         self.curriculum = curriculum
-        self.statuses = statuses
-        self.evidence = evidence
-        self._builders: dict[str, list[Item]] = {skill: [] for skill in curriculum.skills}
-        for item in curriculum.items.values():
+        self.statuses: Mapping[str, str] = dict(statuses)
+        self.evidence: Collection[str] = frozenset(evidence)
+        self._tallies: dict[str, _Tally] = {}
+        self._roles: dict[str, RoleReadiness] = {}
+        self._terms: dict[str, _RoleTerms] = {}
+        self._steps: dict[tuple[str, int], tuple[NextStep, ...]] = {}
+
+    @cached_property
+    def _builders(self) -> dict[str, list[Item]]:
+        builders: dict[str, list[Item]] = {skill: [] for skill in self.curriculum.skills}
+        for item in self.curriculum.items.values():
             for skill in item.skills:
-                self._builders.setdefault(skill, []).append(item)
-        self._area_hours = {
+                builders.setdefault(skill, []).append(item)
+        return builders
+
+    @cached_property
+    def _area_hours(self) -> dict[str, float]:
+        return {
             skill: sum(i.estimate_hours for i in items) for skill, items in self._builders.items()
         }
 
     def _credit(self, item: Item) -> float:
         return credit(item, self.statuses.get(item.id, "todo"), item.id in self.evidence)
 
-    def area(self, skill_id: str, weight: int) -> AreaReadiness:
+    def _tally(self, skill_id: str) -> _Tally:
+        found = self._tallies.get(skill_id)
+        if found is not None:
+            return found
         items = self._builders.get(skill_id, [])
         hours_total = sum(i.estimate_hours for i in items)
         hours_credited = sum(self._credit(i) * i.estimate_hours for i in items)
@@ -127,65 +320,124 @@ class ReadinessModel:
         done = [i for i in items if self.statuses.get(i.id) == "done"]
         missing = tuple(i.title for i in done if i.is_milestone and i.id not in self.evidence)
         skipped = sum(1 for i in items if self.statuses.get(i.id) == "skipped")
+        tally = _Tally(score, len(done), len(items), skipped, hours_credited, hours_total, missing)
+        self._tallies[skill_id] = tally
+        return tally
+
+    def area(self, skill_id: str, weight: int) -> AreaReadiness:
+        tally = self._tally(skill_id)
         skill = self.curriculum.skills[skill_id]
         return AreaReadiness(
             skill_id,
             skill.name,
             weight,
-            score,
-            len(done),
-            len(items),
-            skipped,
-            hours_credited,
-            hours_total,
-            missing,
+            tally.score,
+            tally.done,
+            tally.total,
+            tally.skipped,
+            tally.hours_credited,
+            tally.hours_total,
+            tally.missing_evidence,
         )
 
     def role(self, role_id: str) -> RoleReadiness:
+        found = self._roles.get(role_id)
+        if found is not None:
+            return found
         role = self.curriculum.roles[role_id]
         areas = tuple(self.area(a.skill_id, a.weight) for a in role.areas)
         total_weight = sum(a.weight for a in areas)
         score = sum(a.weight * a.score for a in areas) / total_weight if total_weight else 0.0
-        return RoleReadiness(role.id, role.name, min(100.0, score), areas)
+        found = self._roles[role_id] = RoleReadiness(role.id, role.name, min(100.0, score), areas)
+        return found
 
     def roles(self) -> list[RoleReadiness]:
         return [self.role(r) for r in self.curriculum.roles]
 
-    def gain(self, role_id: str, item: Item, new_credit: float = 1.0) -> float:
-        """Points the role would gain if this item's credit rose to `new_credit`."""
+    def _role_terms(self, role_id: str) -> _RoleTerms:
+        found = self._terms.get(role_id)
+        if found is not None:
+            return found
         role = self.curriculum.roles[role_id]
         total_weight = sum(a.weight for a in role.areas)
-        delta = max(0.0, new_credit - self._credit(item)) * item.estimate_hours
-        points = 0.0
+        area_hours = self._area_hours
+        areas = []
         for area in role.areas:
-            if area.skill_id in item.skills:
-                hours = self._area_hours.get(area.skill_id, 0.0)
-                if hours:
-                    points += area.weight * 100.0 * delta / hours
-        return points / total_weight if total_weight else 0.0
+            hours = area_hours.get(area.skill_id, 0.0)
+            if hours:
+                areas.append((area.skill_id, area.weight * 100.0, hours))
+        grouped = (
+            total_weight > 0
+            and all(0 <= a.weight <= TAME_WEIGHT for a in role.areas)
+            and all(0 < hours <= TAME_AREA_HOURS for _, _, hours in areas)
+        )
+        slack = 4 * (len(role.areas) + 4) * UNIT_ROUNDOFF
+        found = self._terms[role_id] = _RoleTerms(total_weight, tuple(areas), grouped, slack)
+        return found
+
+    def gain(self, role_id: str, item: Item, new_credit: float = 1.0) -> float:
+        """Points the role would gain if this item's credit rose to `new_credit`."""
+        terms = self._role_terms(role_id)
+        delta = max(0.0, new_credit - self._credit(item)) * item.estimate_hours
+        return terms.gain(item.skills, delta)
+
+    @cached_property
+    def _open(self) -> _OpenWork:
+        week_number = {w.id: w.number for w in self.curriculum.weeks.values()}
+        statuses, evidence = self.statuses, self.evidence
+        low, high = TAME_HOURS
+        count = 0
+        bits: dict[str, int] = {}
+        grouped: dict[tuple[int, float], list[_Entry]] = {}
+        singles: list[_Entry] = []
+        for order, item in enumerate(self.curriculum.items.values()):
+            status = statuses.get(item.id, "todo")
+            if status in OPEN_STATUSES:
+                action, factor = "finish", 1.0
+            elif status == "done" and item.is_milestone and item.id not in evidence:
+                gained = (1.0 - EVIDENCE_MISSING_CREDIT) * item.estimate_hours
+                action, factor = "add evidence", gained / EVIDENCE_STEP_HOURS
+            else:
+                continue
+            count += 1
+            hours = item.estimate_hours
+            if hours == 0:
+                continue  # no hours, no gain: never a step
+            entry = (week_number.get(item.week_id, 0), order, item, action)
+            if not low <= hours <= high:
+                singles.append(entry)
+                continue
+            mask = 0
+            for skill in item.skills:
+                bit = bits.get(skill)
+                if bit is None:
+                    bit = bits[skill] = 1 << len(bits)
+                mask |= bit
+            key = (mask, factor)
+            if key in grouped:
+                grouped[key].append(entry)
+            else:
+                grouped[key] = [entry]
+        groups: list[_Group] = []
+        by_skill: dict[int, list[_Group]] = {}
+        for (mask, factor), entries in grouped.items():
+            entries.sort()
+            group = (mask, factor, entries)
+            groups.append(group)
+            rest = mask
+            while rest:
+                bit = rest & -rest  # the lowest skill bit left
+                by_skill.setdefault(bit, []).append(group)
+                rest ^= bit
+        return _OpenWork(count, bits, groups, by_skill, singles)
 
     def next_steps(self, role_id: str, limit: int = 10) -> list[NextStep]:
         """Open work ranked by readiness gained per estimated hour (ties: earlier week)."""
-        week_number = {w.id: w.number for w in self.curriculum.weeks.values()}
-        order = {item_id: n for n, item_id in enumerate(self.curriculum.items)}
-        steps: list[tuple[NextStep, int, int]] = []
-        for item in self.curriculum.items.values():
-            status = self.statuses.get(item.id, "todo")
-            if status in ("todo", "doing"):
-                step = NextStep(
-                    item.id, item.title, "finish", self.gain(role_id, item), item.estimate_hours
-                )
-            elif status == "done" and item.is_milestone and item.id not in self.evidence:
-                step = NextStep(
-                    item.id,
-                    item.title,
-                    "add evidence",
-                    self.gain(role_id, item),
-                    EVIDENCE_STEP_HOURS,
-                )
+        found = self._steps.get((role_id, limit))
+        if found is None:
+            if self._open.count:
+                steps = _Ranking(self, self._role_terms(role_id), limit).steps()
             else:
-                continue
-            if step.gain > 0:
-                steps.append((step, week_number.get(item.week_id, 0), order[item.id]))
-        steps.sort(key=lambda s: (-round(s[0].gain_per_hour, 9), s[1], s[2]))
-        return [s[0] for s in steps[:limit]]
+                steps = []
+            found = self._steps[(role_id, limit)] = tuple(steps)
+        return list(found)
