@@ -266,6 +266,11 @@ class Database:
             problems = quick_check(path)
             if problems:
                 raise DamagedDatabaseError(path, problems)
+        if revision is None and not path.exists():
+            from .template import create_from_template
+
+            if create_from_template(path):  # a new folder: no Alembic before the first paint
+                return cls(path)
         if revision != HEAD_REVISION:
             if revision is not None:
                 try:
