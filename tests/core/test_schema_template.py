@@ -3,6 +3,7 @@ what the migrations build (tools/make_schema_template.py writes it)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -68,3 +69,15 @@ def test_an_existing_file_is_never_replaced_by_the_template(tmp_path: Path) -> N
     assert create_from_template(path)  # the race is lost: the file that is there stands
     assert path.read_bytes() == b"someone else's file"
     assert [p.name for p in tmp_path.iterdir()] == ["cairn.sqlite3"]  # no partial left
+
+
+def test_every_new_database_is_born_with_its_own_learner_id(tmp_path: Path) -> None:
+    ids = set()
+    for name in ("a.sqlite3", "b.sqlite3"):
+        assert create_from_template(tmp_path / name)
+        with closing(sqlite3.connect(tmp_path / name)) as connection:
+            (value,) = connection.execute(
+                "SELECT value FROM setting WHERE key = 'learner_id'"
+            ).fetchone()
+        ids.add(value)
+    assert len(ids) == 2 and all(len(json.loads(v)) == 36 for v in ids)

@@ -5,11 +5,13 @@ first start needs neither SQLAlchemy nor Alembic before the window paints."""
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
 import sqlite3
 import tempfile
+import uuid
 from pathlib import Path
 
 from .schema import HEAD_REVISION
@@ -32,8 +34,10 @@ def schema_statements(connection: sqlite3.Connection) -> list[str]:
 def create_from_template(path: Path) -> bool:
     """Create the database at `path` (which must not exist) from the template, atomically: it
     is built beside it under another name and linked into place only if `path` is still free
-    (another process that won the race keeps its file). False when the template is missing or
-    of another revision, or the file could not be made: the caller migrates instead."""
+    (another process that won the race keeps its file). The new database is born with its
+    learner id (setting `learner_id`, a random UUID), so the first start writes nothing more.
+    False when the template is missing or of another revision, or the file could not be made:
+    the caller migrates instead."""
     try:
         script = TEMPLATE.read_text(encoding="utf-8")
     except OSError:
@@ -47,7 +51,13 @@ def create_from_template(path: Path) -> bool:
     try:
         connection = sqlite3.connect(partial, isolation_level=None)
         try:
-            connection.executescript("BEGIN;\n" + script + "\nCOMMIT;")
+            learner = json.dumps(str(uuid.uuid4()))
+            connection.executescript(
+                "BEGIN;\n"
+                + script
+                + f"\nINSERT INTO setting (key, value) VALUES ('learner_id', '{learner}');"
+                + "\nCOMMIT;"
+            )
         finally:
             connection.close()
         with open(partial, "rb+") as written:
