@@ -118,7 +118,7 @@ class NextStep:
 _Entry = tuple[int, int, Item, str]  # (week number, path order, item, action)
 _Key = tuple[float, int, int]  # how steps have always been sorted: best gain per hour first
 _Candidate = tuple[_Key, NextStep | None, _Entry]  # None: a grouped item, its step made last
-_Group = tuple[int, float, list[_Entry]]  # (skills bit mask, hours factor, entries in order)
+_Group = tuple[int, list[_Entry]]  # (key: hours factor number, skills bit mask; entries in order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,9 @@ class _OpenWork:
     with an odd estimate are ranked one by one; items whose estimate is 0 never gain."""
 
     count: int  # every open item, even those that can never gain
-    bits: dict[str, int]
+    bits: dict[str, int]  # a bit per skill; a group's key holds its skills' bits ...
+    shift: int  # ... and, from this bit on, the number of its hours factor
+    factors: list[float]
     groups: list[_Group]
     by_skill: dict[int, list[_Group]]
     singles: list[_Entry]
@@ -194,14 +196,14 @@ class _Ranking:
         if self.terms.grouped and self.limit >= 0:
             self._add_buckets(work)
         else:
-            for _, _, entries in work.groups:
+            for _, entries in work.groups:
                 for entry in entries:
                     self._add_exact(entry)
         if 0 <= self.limit < len(self.candidates):
             chosen = heapq.nsmallest(self.limit, self.candidates, key=_sort_key)
         else:
             chosen = sorted(self.candidates, key=_sort_key)[: self.limit]
-        return [step or self._step(entry) for _, step, entry in chosen]
+        return [step if step is not None else self._step(entry) for _, step, entry in chosen]
 
     def _step(self, entry: _Entry) -> NextStep:
         item, action = entry[2], entry[3]
@@ -222,28 +224,33 @@ class _Ranking:
         role_mask = 0
         for bit, _ in rates:
             role_mask |= bit
-        shared_by: dict[tuple[int, float], list[list[_Entry]]] = {}
+        keep = role_mask | -(1 << work.shift)  # the role's skills and every factor bit
+        shared_by: dict[int, tuple[list[int], list[list[_Entry]]]] = {}
         earlier = 0  # a group building several of the role's skills is met once
         for bit, _ in rates:
             if bit & earlier or not bit:
                 continue
-            for mask, factor, entries in work.by_skill.get(bit, ()):
-                if not mask & earlier:
-                    key = (mask & role_mask, factor)
-                    if key in shared_by:
-                        shared_by[key].append(entries)
+            for key, entries in work.by_skill.get(bit, ()):
+                if not key & earlier:
+                    shared = key & keep
+                    found = shared_by.get(shared)
+                    if found is None:
+                        shared_by[shared] = ([len(entries)], [entries])
                     else:
-                        shared_by[key] = [entries]
+                        found[0][0] += len(entries)
+                        found[1].append(entries)
             earlier |= bit
+        skills_part = (1 << work.shift) - 1
         per_hour_of: dict[int, float] = {}
         buckets = []
-        for (shared, factor), groups in shared_by.items():
-            per_hour = per_hour_of.get(shared)
+        for shared, (size, groups) in shared_by.items():
+            mask = shared & skills_part
+            per_hour = per_hour_of.get(mask)
             if per_hour is None:
-                rate = sum(rate for bit, rate in rates if bit & shared)
-                per_hour = per_hour_of[shared] = rate / terms.total_weight
+                rate = sum(rate for bit, rate in rates if bit & mask)
+                per_hour = per_hour_of[mask] = rate / terms.total_weight
             if per_hour > 0:
-                buckets.append((per_hour * factor, sum(len(g) for g in groups), groups))
+                buckets.append((per_hour * work.factors[shared >> work.shift], size[0], groups))
         buckets.sort(key=lambda b: b[0], reverse=True)
         return buckets
 
@@ -314,13 +321,28 @@ class ReadinessModel:
         if found is not None:
             return found
         items = self._builders.get(skill_id, [])
-        hours_total = sum(i.estimate_hours for i in items)
-        hours_credited = sum(self._credit(i) * i.estimate_hours for i in items)
+        statuses, evidence = self.statuses, self.evidence
+        hours: list[float] = []
+        credited: list[float] = []  # summed in this order, as the score has always been
+        done = skipped = 0
+        missing: list[str] = []
+        for item in items:
+            status = statuses.get(item.id, "todo")
+            proven = item.id in evidence
+            hours.append(item.estimate_hours)
+            credited.append(credit(item, status, proven) * item.estimate_hours)
+            if status == "done":
+                done += 1
+                if item.is_milestone and not proven:
+                    missing.append(item.title)
+            elif status == "skipped":
+                skipped += 1
+        hours_total = sum(hours)
+        hours_credited = sum(credited)
         score = 100.0 * hours_credited / hours_total if hours_total else 0.0
-        done = [i for i in items if self.statuses.get(i.id) == "done"]
-        missing = tuple(i.title for i in done if i.is_milestone and i.id not in self.evidence)
-        skipped = sum(1 for i in items if self.statuses.get(i.id) == "skipped")
-        tally = _Tally(score, len(done), len(items), skipped, hours_credited, hours_total, missing)
+        tally = _Tally(
+            score, done, len(items), skipped, hours_credited, hours_total, tuple(missing)
+        )
         self._tallies[skill_id] = tally
         return tally
 
@@ -418,18 +440,21 @@ class ReadinessModel:
                 grouped[key].append(entry)
             else:
                 grouped[key] = [entry]
+        shift = len(bits)
+        factor_number: dict[float, int] = {}
         groups: list[_Group] = []
         by_skill: dict[int, list[_Group]] = {}
         for (mask, factor), entries in grouped.items():
-            entries.sort()
-            group = (mask, factor, entries)
+            entries.sort()  # by week, then path order (unique: items are never compared)
+            number = factor_number.setdefault(factor, len(factor_number))
+            group = (number << shift | mask, entries)
             groups.append(group)
             rest = mask
             while rest:
                 bit = rest & -rest  # the lowest skill bit left
                 by_skill.setdefault(bit, []).append(group)
                 rest ^= bit
-        return _OpenWork(count, bits, groups, by_skill, singles)
+        return _OpenWork(count, bits, shift, list(factor_number), groups, by_skill, singles)
 
     def next_steps(self, role_id: str, limit: int = 10) -> list[NextStep]:
         """Open work ranked by readiness gained per estimated hour (ties: earlier week)."""

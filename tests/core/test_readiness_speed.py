@@ -260,3 +260,18 @@ def test_the_same_steps_asked_twice_are_equal_lists_the_caller_may_change() -> N
     first = model.next_steps("r0", 5)
     first.clear()
     assert model.next_steps("r0", 5) == ReferenceModel(curriculum, {}, ()).next_steps("r0", 5)
+
+
+def test_same_results_when_gains_straddle_a_rounding_boundary() -> None:
+    """Four items of a quarter of 99.99999995 h each gain a hair more than 1.0000000005 points
+    per hour: the ranking's bounds cannot tell how that rounds to 9 digits, so these items are
+    ranked one by one, and still as before."""
+    shape = synthetic_curriculum(random.Random(5), items=0, roles=0, skills=1, weeks=2)
+    quarters = {
+        f"q{n}": Item(f"q{n}", "task", f"Quarter {n}", "", 99.99999995 / 4, ("s0",), (), "w1", "m1")
+        for n in range(4)
+    }
+    roles = {"lone": Role("lone", "Lone", "", "", (RoleArea("s0", 3),))}
+    curriculum = Curriculum((), shape.months, shape.weeks, quarters, {}, shape.skills, {}, roles)
+    assert_same_as_reference(curriculum, {}, frozenset())
+    assert_same_as_reference(curriculum, {"q1": "done", "q2": "doing"}, frozenset())
