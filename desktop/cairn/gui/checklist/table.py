@@ -12,9 +12,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ...content import KIND_LABELS, Item
@@ -55,6 +56,7 @@ _STATUS_ROLES = (
     Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole,
 )
+_CELL_BY_CELL_ROWS = 40  # more changed rows than a screen holds are redrawn row by row
 #: The columns that fit their widest text, measured once for each set of rows shown.
 FITTED_COLUMNS = (KIND_COLUMN, WEEK_COLUMN, HOURS_COLUMN)
 
@@ -126,19 +128,28 @@ class ChecklistModel(ReadOnlyTableModel):
         self.refresh_items([item_id])
 
     def refresh_items(self, item_ids: Sequence[str]) -> None:
-        """Redraw the rows of these items, and each of their week headings once, naming the
-        roles a status changes (nothing else in the table is asked again)."""
+        """Redraw the cells of these items, and each of their week headings once, naming the
+        roles a status changes. Cell by cell: a view repaints just one changed cell, but its
+        whole viewport for a range (fine for many rows at once: the screen is the bound)."""
+        rows: list[int] = []
         headings: set[int] = set()
-        for item_id in item_ids:
+        for item_id in dict.fromkeys(item_ids):
             row = self.row_of(item_id)
             item = self.item_at(row)
             if item is None:
                 continue
-            self.dataChanged.emit(
-                self.index(row, 0), self.index(row, len(COLUMNS) - 1), list(_STATUS_ROLES)
-            )
+            rows.append(row)
             if item.week_id in self._heading_of:
                 headings.add(self._heading_of[item.week_id])
+        roles = list(_STATUS_ROLES)
+        last = len(COLUMNS) - 1
+        for row in rows:
+            if len(rows) > _CELL_BY_CELL_ROWS:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last), roles)
+                continue
+            for column in range(len(COLUMNS)):
+                cell = self.index(row, column)
+                self.dataChanged.emit(cell, cell, roles)
         for row in sorted(headings):  # a heading spans the row: its text is in the first cell
             cell = self.index(row, STATUS_COLUMN)
             self.dataChanged.emit(cell, cell, list(_HEADING_TEXT_ROLES))
@@ -288,6 +299,11 @@ class ChecklistView(QTableView):
     def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._refit = QTimer(self)  # measures the fitted columns after a font or style change
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_columns)
+        self._unfitted = False  # columns to measure when next shown
         self.setModel(model)
         self.setAccessibleName(self.tr("Checklist"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -366,7 +382,11 @@ class ChecklistView(QTableView):
     def fit_columns(self) -> None:
         """Size Kind, Week and Hours to their widest text and title, measured on one row per
         different text. Columns sized to their contents by Qt would measure up to a thousand
-        rows through `data()` again on every change of any row."""
+        rows through `data()` again on every change of any row. A hidden list is measured
+        when it is shown (a closed window's lists never are)."""
+        self._unfitted = not self.isVisible()
+        if self._unfitted:
+            return
         self.ensurePolished()  # the style sheet's font and padding are what is measured
         header = self.horizontalHeader()
         for column, rows in self._model.samples().items():
@@ -375,11 +395,18 @@ class ChecklistView(QTableView):
                 width = max(width, self.sizeHintForIndex(self._model.index(row, column)).width())
             header.resizeSection(column, min(width, header.maximumSectionSize()))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns left to measure while hidden are measured now, before the first paint."""
+        if self._unfitted:
+            self.fit_columns()
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
-        """Another font or style (a theme) measures the columns again."""
+        """Another font or style (a theme) measures the columns again, once the change is
+        over (measuring while the style is being replaced would use a style on its way out)."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit_columns()
+            self._refit.start()
 
     def _after_reset(self) -> None:
         self.fit_columns()

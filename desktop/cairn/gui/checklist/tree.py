@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ...content import Item
@@ -68,6 +70,8 @@ class ItemTreeModel(QStandardItemModel):
         # owns across clear() lets Python delete it a second time (a crash in PySide6).
         self._status_cells: dict[str, list[tuple[int, int]]] = {}  # (group row, item row)
         self._groups: list[Group] = []  # the group shown in each top-level row
+        self._counted_in: dict[str, set[int]] = {}  # item id -> rows of groups counting it
+        self._samples: dict[int, dict[str, tuple[int, int]]] = {}  # column -> text -> place
 
     def shows(self, groups: Sequence[Group], columns: Sequence[Column]) -> bool:
         """Whether these groups and columns are the ones shown (same titles, same items)."""
@@ -82,6 +86,8 @@ class ItemTreeModel(QStandardItemModel):
     def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
         self._status_cells.clear()
         self._groups.clear()
+        self._counted_in.clear()
+        self._samples = {number: {} for number in range(2, 2 + len(columns))}
         self.clear()
         self.setHorizontalHeaderLabels(
             ["", QCoreApplication.translate("ItemTreeModel", "Item"), *(c.title for c in columns)]
@@ -105,25 +111,43 @@ class ItemTreeModel(QStandardItemModel):
                 status = QStandardItem("")
                 name = QStandardItem(item.title)
                 name.setToolTip(item.title)
-                cells = [status, name, *(QStandardItem(c.text(item)) for c in columns)]
+                texts = [c.text(item) for c in columns]
+                cells = [status, name, *(QStandardItem(text) for text in texts)]
                 for cell in cells:
                     cell.setEditable(False)
                     cell.setData(item.id, ITEM_ID_ROLE)
                 heading.appendRow(cells)
                 place = (len(self._groups), heading.rowCount() - 1)
                 self._status_cells.setdefault(item.id, []).append(place)
+                for number, text in enumerate(texts, start=2):
+                    self._samples[number].setdefault(text, place)
+            for item in group.items if group.counted is None else group.counted:
+                self._counted_in.setdefault(item.id, set()).add(len(self._groups))
             self._groups.append(group)
         self.refresh()
 
     def _changed(self, change: Change) -> None:
-        """Statuses and group counts follow a status change, in place."""
-        if change.kind in ("status", "all") and self._groups:
+        """Statuses and group counts follow a change, in place: a status change redraws only
+        the cells and headings of the items it names."""
+        if not self._groups:
+            return
+        if change.kind == "status":
+            self.refresh(change.ids)
+        elif change.kind == "all":
             self.refresh()
 
-    def refresh(self) -> None:
-        """Update every status cell and every group's done count."""
+    def refresh(self, item_ids: Sequence[str] | None = None) -> None:
+        """Update the status cells and the groups' done counts of these items (default:
+        every item and every group)."""
         statuses = self.tracker.statuses()
-        for item_id, places in self._status_cells.items():
+        if item_ids is None:
+            cells = self._status_cells
+            groups: Iterable[int] = range(len(self._groups))
+        else:
+            wanted = dict.fromkeys(item_ids)
+            cells = {i: self._status_cells[i] for i in wanted if i in self._status_cells}
+            groups = sorted({row for i in wanted for row in self._counted_in.get(i, ())})
+        for item_id, places in cells.items():
             status = statuses.get(item_id, "todo")
             text = status_text(status)
             for group_row, item_row in places:
@@ -131,21 +155,32 @@ class ItemTreeModel(QStandardItemModel):
                 if cell.text() != text:
                     cell.setText(text)
                     cell.setData(STATUS_LABELS[status], Qt.ItemDataRole.AccessibleTextRole)
-        for row, group in enumerate(self._groups):
-            heading = self.item(row, 0)
-            progress = progress_of(
-                group.items if group.counted is None else group.counted, statuses
-            )
-            count = QCoreApplication.translate("ItemTreeModel", "{done} of {total} done").format(
-                done=progress.done, total=progress.total
-            )
-            if not group.show_done:
-                count = _items_count(len(group.items))
-            text = f"{group.title}  —  {count}"
-            if heading.text() != text:
-                heading.setText(text)
-                heading.setData(text, Qt.ItemDataRole.AccessibleTextRole)
-            heading.setToolTip(count + (f" · {group.caption}" if group.caption else ""))
+        for row in groups:
+            self._show_count(row, statuses)
+
+    def _show_count(self, row: int, statuses: dict[str, str]) -> None:
+        """A group's heading: its title and done count (or how many items it lists)."""
+        group = self._groups[row]
+        heading = self.item(row, 0)
+        progress = progress_of(group.items if group.counted is None else group.counted, statuses)
+        count = QCoreApplication.translate("ItemTreeModel", "{done} of {total} done").format(
+            done=progress.done, total=progress.total
+        )
+        if not group.show_done:
+            count = _items_count(len(group.items))
+        text = f"{group.title}  —  {count}"
+        if heading.text() != text:
+            heading.setText(text)
+            heading.setData(text, Qt.ItemDataRole.AccessibleTextRole)
+        heading.setToolTip(count + (f" · {group.caption}" if group.caption else ""))
+
+    def samples(self) -> dict[int, list[QModelIndex]]:
+        """For each extra column, one cell per different text it shows (the first showing
+        it): what the column's width is measured on."""
+        return {
+            column: [self.item(g, 0).child(r, column).index() for g, r in places.values()]
+            for column, places in self._samples.items()
+        }
 
     @staticmethod
     def item_id_at(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -162,6 +197,11 @@ class ItemTreeView(QTreeView):
     def __init__(self, model: ItemTreeModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._refit = QTimer(self)  # measures the fitted columns after a font or style change
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_columns)
+        self._unfitted = False  # columns to measure when next shown
         self.setModel(model)
         self.setAccessibleName(name)
         self.setAlternatingRowColors(True)
@@ -189,13 +229,44 @@ class ItemTreeView(QTreeView):
             if column.width:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(number, column.width)
-            else:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+            else:  # fitted once here: Qt fitting them would measure rows on every change
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
+        self.fit_columns()
         for row in range(self._model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
         first = self._model.item(0, 0)
         if first is not None and first.rowCount():
             self.setCurrentIndex(first.child(0, 1).index())
+
+    def fit_columns(self) -> None:
+        """Size each extra column without a set width to its widest text and title, measured
+        on one cell per different text. A hidden list is measured when it is shown (a closed
+        window's lists never are)."""
+        self._unfitted = not self.isVisible()
+        if self._unfitted:
+            return
+        self.ensurePolished()  # the style sheet's font and padding are what is measured
+        header = self.header()
+        for number, cells in self._model.samples().items():
+            if header.sectionResizeMode(number) != QHeaderView.ResizeMode.Fixed:
+                continue
+            width = header.sectionSizeHint(number)  # the title, within the header's bounds
+            for cell in cells:
+                width = max(width, self.sizeHintForIndex(cell).width())
+            header.resizeSection(number, min(width, header.maximumSectionSize()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns left to measure while hidden are measured now, before the first paint."""
+        if self._unfitted:
+            self.fit_columns()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another font or style (a theme) measures the columns again, once the change is
+        over (measuring while the style is being replaced would use a style on its way out)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._refit.start()
 
     def current_item_id(self) -> str:
         return self._model.item_id_at(self.currentIndex())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...content import Item
-from ...readiness import AreaReadiness, ReadinessModel
+from ...readiness import AreaReadiness
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.icons import icon
@@ -38,52 +38,44 @@ ICONS = {
 
 
 class PrimaryScore:
-    """The primary role's readiness score, kept up to date area by area: a status change
-    recomputes only the role's areas built by the items it names (through the readiness
-    model's own `area`), never a whole readiness model."""
+    """The primary role's readiness score, kept area by area: when items are finished or
+    reopened, only the role's areas those items build are worked out again (by the readiness
+    model's own `area`, on a fresh snapshot of the tracker), never every area of every role."""
 
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
+        self._areas: list[AreaReadiness] = []  # the role's areas, in the role's order
         self._role = ""
-        self._statuses: dict[str, str] = {}  # the model reads these; kept as the tracker's
-        self._model: ReadinessModel | None = None
-        self._areas: dict[str, AreaReadiness] = {}
 
     def rebuild(self) -> None:
-        """Start again from the tracker (other evidence, roles, choices or everything)."""
+        """Work every area out again (other evidence, roles, choices or everything)."""
         self._role = self.tracker.primary_role()
-        if not self._role:
-            self._model, self._areas = None, {}
-            return
-        whole = self.tracker.readiness()  # what counts and what is proven, as the tracker says
-        self._statuses = self.tracker.statuses()
-        self._model = ReadinessModel(whole.curriculum, self._statuses, whole.evidence)
-        role = whole.curriculum.roles[self._role]
-        self._areas = {a.skill_id: self._model.area(a.skill_id, a.weight) for a in role.areas}
+        self._areas = []
+        if self._role:
+            self._areas = list(self.tracker.readiness().role(self._role).areas)
 
-    def follow(self, item_ids: tuple[str, ...]) -> bool:
-        """Take in these items' statuses; True when an area of the role was recomputed."""
-        model = self._model
-        if model is None:
+    def follow(self, finished_or_reopened: set[str]) -> bool:
+        """Take in items whose done-ness changed; True when an area of the role moved."""
+        items = self.tracker.counted.items
+        built = {
+            skill
+            for item_id in finished_or_reopened
+            if (item := items.get(item_id)) is not None
+            for skill in item.skills
+        }
+        touched = [n for n, area in enumerate(self._areas) if area.skill_id in built]
+        if not touched:
             return False
-        touched: set[str] = set()
-        for item_id in item_ids:
-            status = self.tracker.status(item_id)
-            if self._statuses.get(item_id, "todo") == status:
-                continue
-            self._statuses[item_id] = status
-            item = model.curriculum.items.get(item_id)
-            if item is not None:
-                touched.update(s for s in item.skills if s in self._areas)
-        for skill_id in touched:
-            self._areas[skill_id] = model.area(skill_id, self._areas[skill_id].weight)
-        return bool(touched)
+        model = self.tracker.readiness()  # a snapshot: cheap until an area is asked for
+        for n in touched:
+            self._areas[n] = model.area(self._areas[n].skill_id, self._areas[n].weight)
+        return True
 
     def value(self) -> float | None:
         """The score as `ReadinessModel.role` makes it (None without a primary role)."""
-        if self._model is None:
+        if not self._role:
             return None
-        areas = self._areas.values()
+        areas = self._areas
         total_weight = sum(a.weight for a in areas)
         score = sum(a.weight * a.score for a in areas) / total_weight if total_weight else 0.0
         return min(100.0, score)
@@ -254,10 +246,12 @@ class NavigationModel(QStandardItemModel):
         """Move the done counts of the entries holding these items (each counted as often as
         it is listed there), and the readiness score, by what their statuses became."""
         moved: set[Node] = set()
+        flipped: set[str] = set()
         for item_id in dict.fromkeys(item_ids):
             done = self.tracker.status(item_id) == "done"
             if done == (item_id in self._done_ids):
                 continue
+            flipped.add(item_id)
             if done:
                 self._done_ids.add(item_id)
             else:
@@ -268,7 +262,7 @@ class NavigationModel(QStandardItemModel):
                 moved.add(node)
         for node in moved:
             self._show(node)
-        if self._score.follow(item_ids):
+        if self._score.follow(flipped):
             self._show_score()
 
     def _show(self, node: Node) -> None:

@@ -1,0 +1,242 @@
+"""A status change costs what it changes: the lists ask again only for the rows on screen
+that show it, the navigation recounts only the entries holding the item, and every count and
+score still says what a full recount would; the fitted columns hold their longest words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+
+from cairn.content import KIND_LABELS
+from cairn.gui.checklist.table import (
+    COLUMNS,
+    FITTED_COLUMNS,
+    KIND_COLUMN,
+    ChecklistModel,
+)
+from cairn.gui.widgets.node import Node
+from cairn.gui.window.main_window import MainWindow
+from cairn.gui.window.navigation import NavigationModel
+from cairn.progress import progress_of
+from cairn.tracker import Tracker
+
+EXTRA_ITEMS = 360  # with the shipped path: well over a screen, and over a few hundred rows
+SKILLS = ("llm-apis", "rag-grounding", "llm-evaluation", "agents-tools", "software-engineering")
+KINDS = ("task", "topic", "check")
+ROLES_PER_CELL = 8  # what a view asks a cell for when it paints it (text, font, colours…)
+
+
+def _write_pack(data_dir: Path, weeks: list[str], items: int) -> None:
+    """An added pack (like tests/fixtures/packs/extra) spreading `items` over `weeks`."""
+    folder = data_dir / "packs" / "many"
+    folder.mkdir(parents=True)
+    parts = ['[pack]\nid = "many"\nname = "Many items"\nversion = "1"\nextends = "cairn-core"\n']
+    per_week = -(-items // len(weeks))
+    for w, week_id in enumerate(weeks):
+        parts.append(f'\n[[week]]\nid = "{week_id}"\n')
+        for n in range(w * per_week, min(items, (w + 1) * per_week)):
+            parts.append(
+                f'\n[[week.item]]\nid = "many-{n}"\nkind = "{KINDS[n % 3]}"\n'
+                f'title = "Added item {n}"\ndescription = "Work."\n'
+                f"estimate_hours = {1 + n % 4 * 0.5}\n"
+                f'skills = ["{SKILLS[n % len(SKILLS)]}"]\nreadings = ["pro-git"]\n'
+            )
+    (folder / "pack.toml").write_text("".join(parts), encoding="utf-8")
+
+
+@pytest.fixture
+def data_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
+    """Every `data()` call on checklist models made from now on: (row, column, role)."""
+    calls: list[tuple[int, int, int]] = []
+    original = ChecklistModel.data
+
+    def counted(self: ChecklistModel, index: QModelIndex, role: int = 0) -> object:
+        calls.append((index.row(), index.column(), int(role)))
+        return original(self, index, role)
+
+    monkeypatch.setattr(ChecklistModel, "data", counted)  # before any model is made
+    return calls
+
+
+@pytest.fixture
+def big_window(  # type: ignore[no-untyped-def]
+    open_window, data_calls: list[tuple[int, int, int]], data_dir: Path, shipped_pack: Path
+) -> Iterator[MainWindow]:
+    """The window at 1440×900 over the shipped path plus a few hundred added items, with a
+    primary role (its score is in the navigation)."""
+    with Tracker.open(data_dir, shipped_pack) as plain:
+        weeks = list(plain.curriculum.weeks)[:12]
+    _write_pack(data_dir, weeks, EXTRA_ITEMS)
+    tracker = Tracker.open(data_dir, shipped_pack)
+    assert len(tracker.curriculum.items) > EXTRA_ITEMS + 200
+    tracker.set_target_roles("llm-engineer", ["ai-product-engineer"])
+    window = open_window(tracker)
+    window.resize(1440, 900)
+    _settle()
+    yield window
+
+
+def _settle() -> None:
+    """Let every posted event run: layouts, then the repaints they ask for."""
+    for _ in range(5):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _visible_rows(window: MainWindow) -> int:
+    view = window.checklist
+    first = view.rowAt(0)
+    last = view.rowAt(view.viewport().height() - 1)
+    if last < 0:
+        last = window.checklist_model.rowCount() - 1
+    return last - first + 1
+
+
+def _counts(model: NavigationModel) -> dict[Node, str]:
+    """Every navigation entry's count, as shown."""
+    shown: dict[Node, str] = {}
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            name = model.index(row, 0, parent)
+            node = model.node_at(name)
+            if node is not None:
+                shown[node] = str(model.index(row, 1, parent).data() or "")
+            walk(name)
+
+    walk(QModelIndex())
+    return shown
+
+
+def _assert_counts_are_a_full_recount(window: MainWindow) -> None:
+    fresh = NavigationModel(window.tracker, window.operations)
+    try:
+        assert _counts(window.navigation_model) == _counts(fresh)
+    finally:
+        fresh.deleteLater()
+    primary = window.tracker.primary_role()
+    expected = f"{window.tracker.readiness().role(primary).score:.0f}"
+    assert _counts(window.navigation_model)[Node("group", "readiness")] == expected
+
+
+def test_a_status_change_on_the_whole_path_asks_only_for_the_rows_on_screen(
+    big_window: MainWindow, data_calls: list[tuple[int, int, int]]
+) -> None:
+    window = big_window
+    window.show_node(Node("group", "path"))
+    _settle()
+    model, view = window.checklist_model, window.checklist
+    assert model.rowCount() > EXTRA_ITEMS
+    visible = _visible_rows(window)
+    assert 5 < visible < 60
+    top = view.rowAt(0)
+    targets = [i.id for r in range(top, top + visible) if (i := model.item_at(r)) is not None]
+    data_calls.clear()
+    window.request_status(targets[0], "done")
+    _settle()
+    # At most the screen is drawn again (the first change may move the page header and with
+    # it the list); sizing columns to their contents would ask for up to a thousand rows.
+    assert 0 < len(data_calls) <= ROLES_PER_CELL * visible * len(COLUMNS), len(data_calls)
+    for item_id, status in zip(targets[1:4], ("doing", "skipped", "todo"), strict=True):
+        data_calls.clear()
+        window.request_status(item_id, status)
+        _settle()
+        row = model.row_of(item_id)
+        heading = max(h for h in model.heading_rows() if h < row)
+        assert {r for r, _column, _role in data_calls} == {row, heading}
+        assert len(data_calls) <= ROLES_PER_CELL * (len(COLUMNS) + 1)
+    assert model.index(model.row_of(targets[0]), 0).data().endswith("Done")
+
+
+def test_a_change_off_screen_asks_for_nothing(
+    big_window: MainWindow, data_calls: list[tuple[int, int, int]]
+) -> None:
+    window = big_window
+    window.show_node(Node("group", "path"))
+    _settle()
+    model = window.checklist_model
+    window.request_status("many-0", "done")  # the page header settles at its new height
+    _settle()
+    far = model.item_at(model.rowCount() - 1)
+    assert far is not None
+    data_calls.clear()
+    window.request_status(far.id, "done")
+    _settle()
+    assert data_calls == []
+    assert model.index(model.rowCount() - 1, 0).data().endswith("Done")
+
+
+def test_navigation_counts_and_score_follow_every_change_like_a_full_recount(
+    big_window: MainWindow,
+) -> None:
+    window, t = big_window, big_window.tracker
+    window.show_node(Node("group", "path"))
+    c = t.curriculum
+    milestone = next(i for i in c.items.values() if i.is_milestone and i.skills)
+    week_items = [i.id for i in c.week_items("w02")]
+    steps: list[Callable[[], object]] = [
+        lambda: window.request_status("many-1", "done"),
+        lambda: window.request_status("many-1", "doing"),  # done → doing counts down
+        lambda: window.request_status("many-2", "done"),
+        lambda: window.request_status(milestone.id, "done"),
+        lambda: window.request_statuses(week_items, "done"),
+        lambda: window.undo_stack.undo(),
+        lambda: window.undo_stack.undo(),
+        lambda: window.undo_stack.redo(),
+        lambda: window.request_statuses([*week_items[:2], "many-2"], "skipped"),
+        lambda: window.operations.publish(t.add_evidence(milestone.id, "https://example.org/p")),
+        lambda: window.operations.publish(t.set_target_roles("ai-product-engineer")),
+        lambda: window.request_status("many-4", "done"),
+        lambda: window.refresh_everything(),
+    ]
+    for step in steps:
+        step()
+        _assert_counts_are_a_full_recount(window)
+    assert _counts(window.navigation_model)[Node("milestone", milestone.id)] == "✓"
+
+
+def test_a_role_page_redraws_its_changed_item_and_the_counts_of_its_groups(
+    big_window: MainWindow,
+) -> None:
+    window, t = big_window, big_window.tracker
+    window.show_node(Node("role", "llm-engineer"))
+    model = window.tree_model
+    first_group = model.item(0, 0)
+    item_id = first_group.child(0, 0).data(Qt.ItemDataRole.UserRole + 3)
+    window.request_status(item_id, "done")
+    window.request_statuses([item_id, "many-1", "many-3"], "done")
+    for row, group in enumerate(window.page.groups):
+        done = progress_of(group.items, t.statuses()).done
+        assert model.item(row, 0).text() == f"{group.title}  —  {done} of {len(group.items)} done"
+    assert first_group.child(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Done"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_fitted_columns_hold_their_longest_words_in_both_themes(
+    big_window: MainWindow, theme: str
+) -> None:
+    window = big_window
+    window.set_theme(theme)
+    window.show_node(Node("group", "path"))
+    _settle()
+    view, model = window.checklist, window.checklist_model
+    header = view.horizontalHeader()
+    padding = 2 * 6  # the style sheet's item padding, left and right
+    for word in (KIND_LABELS["check"], KIND_LABELS["milestone"]):
+        row = next(r for r in range(model.rowCount()) if model.index(r, KIND_COLUMN).data() == word)
+        needed = view.fontMetrics().horizontalAdvance(word) + padding
+        assert view.columnWidth(KIND_COLUMN) >= needed, (word, view.columnWidth(KIND_COLUMN))
+        assert view.columnWidth(KIND_COLUMN) >= view.sizeHintForIndex(model.index(row, 2)).width()
+    fitted = {column: view.columnWidth(column) for column in FITTED_COLUMNS}
+    for column in FITTED_COLUMNS:  # at least what Qt's own fitting gives them
+        if view.isColumnHidden(column):
+            continue
+        header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        _settle()
+        assert fitted[column] >= header.sectionSize(column), COLUMNS[column]
+        header.setSectionResizeMode(column, header.ResizeMode.Fixed)
+        header.resizeSection(column, fitted[column])
