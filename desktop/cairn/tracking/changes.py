@@ -120,6 +120,7 @@ class Changes(ProgressReads):
         else:
             self._chosen.pop(group_id, None)
         self._counted = None
+        self._readiness_model = None
         return Change("choice", (group_id,), old, wanted)
 
     # --- statuses ----------------------------------------------------------------------------
@@ -151,6 +152,7 @@ class Changes(ProgressReads):
             self._statuses[item_id] = status
             if old != status:
                 self._stored_ids.add(item_id)
+        self._readiness_model = None
         return Change("status", tuple(items), olds, tuple(items.values()))
 
     # --- readings ----------------------------------------------------------------------------
@@ -259,6 +261,7 @@ class Changes(ProgressReads):
         at = self._clock() if added_at is None else added_at
         new_id = self._database.add_evidence(item.id, url, at)
         self._evidence_ids.add(item.id)
+        self._readiness_model = None
         return Change("evidence", (item.id,), None, EvidenceRecord(new_id, item.id, url, at))
 
     def remove_evidence(self, evidence_id: int) -> Change:
@@ -271,4 +274,5 @@ class Changes(ProgressReads):
         record, others_left = removed
         if not others_left:
             self._evidence_ids.discard(record.content_id)
+            self._readiness_model = None
         return Change("evidence", (record.content_id,), record, None)

@@ -80,6 +80,7 @@ class ProgressReads(TrackerState):
         self._verified = self._database.verified()
         self._comments = self._database.comments()
         self._counted = None
+        self._readiness_model = None
 
     @property
     def counted(self) -> Curriculum:
@@ -291,8 +292,10 @@ class ProgressReads(TrackerState):
     def readiness(self) -> ReadinessModel:
         """Readiness for every role from the current statuses and evidence (a milestone a
         mentor verified counts like a linked one)."""
-        proven = frozenset(self._evidence_ids) | frozenset(self._verified)
-        return ReadinessModel(self.counted, self._statuses, proven)
+        if self._readiness_model is None:  # cleared by every change readiness depends on
+            proven = frozenset(self._evidence_ids) | frozenset(self._verified)
+            self._readiness_model = ReadinessModel(self.counted, self._statuses, proven)
+        return self._readiness_model
 
     def verification(self, content_id: str) -> VerificationRecord | None:
         """The mentor's verification of a milestone's evidence (None: not verified)."""

@@ -14,6 +14,7 @@ from .values import Clock, TrackerError
 if TYPE_CHECKING:
     from ..content import Curriculum, Item
     from ..packs import DisabledPack
+    from ..readiness import ReadinessModel
     from ..records import CommentRecord, VerificationRecord
     from ..store import Database
     from ..store.opening import OpenedDatabase
@@ -47,6 +48,7 @@ class TrackerState(ABC):
     _counted: Curriculum | None  # the curriculum without options that do not count
     _verified: dict[str, VerificationRecord]  # milestones a mentor verified
     _comments: list[CommentRecord]  # mentor comments received, oldest first
+    _readiness_model: ReadinessModel | None  # the current one, until a change it depends on
     _seen_version: int | None
 
     @property
