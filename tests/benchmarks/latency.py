@@ -1,0 +1,128 @@
+"""Latency in the real window at size: a status change until the views have repainted, and a
+page visit until it has painted, on the generated data (large.py), offscreen.
+
+    python tests/benchmarks/latency.py [--size large|small] [--repeats 20] [--cache DIR]
+
+For each page (a week, a month, the whole path, a role track, readiness, history) the window
+shows the page, then changes one item's status through `MainWindow.request_status` (what a
+click in a list does: one undoable operation) `--repeats` times, done ↔ doing, and times each
+change until the event queue is empty again (posted events and repaints processed). A
+warm-up change comes first (it takes the hourly backup). Prints the median and 95th
+percentile per page, and the time of the page visits (the first one builds the page; later
+ones reuse it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from large import SIZES, open_tracker, prepare
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (share 0.95: the 95th)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+def settle() -> None:
+    """Process events until nothing is left to do (posted events, updates, paints)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Seconds from starting `action` until the window has settled."""
+    start = time.perf_counter()
+    action()
+    settle()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=sorted(SIZES), default="large")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--cache", type=Path, help="keep the generated folders here")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = args.cache or Path(scratch) / "generated"
+        prepared = prepare(SIZES[args.size], root, seed=args.seed, fast=True)
+        data_dir = Path(scratch) / "data"
+        shutil.copytree(prepared.data_dir, data_dir)
+        return measure(data_dir, args.repeats, args.size)
+
+
+def measure(data_dir: Path, repeats: int, size: str) -> int:
+    from cairn.gui.app import create_application
+    from cairn.gui.window.main_window import MainWindow
+    from cairn.gui.window.navigation import Node
+
+    app = create_application([sys.argv[0]])
+    tracker = open_tracker(data_dir)
+    window = MainWindow(tracker)
+    window.resize(1400, 900)
+    window.show()
+    settle()
+    curriculum = tracker.curriculum
+    role = curriculum.roles[tracker.primary_role()]
+    weighed = {area.skill_id for area in role.areas}
+    week = curriculum.weeks["w10"]
+    item = next(
+        i.id
+        for i in curriculum.week_items(week.id)
+        if tracker.status(i.id) == "done" and weighed & set(i.skills)
+    )
+    pages = {
+        "week": Node("week", week.id),
+        "month": Node("month", week.month_id),
+        "whole path": Node("group", "path"),
+        "role": Node("role", role.id),
+        "readiness": Node("group", "readiness"),
+        "history": Node("group", "history"),
+    }
+    print(
+        f"{size}: {len(curriculum.items)} items, {len(curriculum.roles)} roles, "
+        f"{sum(len(h) for h in tracker.all_history().values())} events; item {item}; "
+        f"load {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
+    )
+    print(f"{'page':<12} {'first visit':>12} {'visit p50':>10} {'change p50':>11} {'p95':>8}")
+    statuses = ["doing", "done"]
+    for name, node in pages.items():
+        first = timed(partial(window.show_node, node))
+        visits = []
+        for _ in range(3):
+            window.show_node(pages["week"] if name != "week" else pages["month"])
+            settle()
+            visits.append(timed(partial(window.show_node, node)))
+        changes = []
+        for turn in range(repeats + 1):
+            spent = timed(partial(window.request_status, item, statuses[turn % 2]))
+            if turn:  # the first change takes the hourly backup
+                changes.append(spent)
+        ms = [1000 * t for t in (first, statistics.median(visits), statistics.median(changes))]
+        ms.append(1000 * percentile(changes, 0.95))
+        print(f"{name:<12} {ms[0]:>10.1f}ms {ms[1]:>8.1f}ms {ms[2]:>9.1f}ms {ms[3]:>6.1f}ms")
+    window.close()
+    tracker.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
