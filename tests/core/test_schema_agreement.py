@@ -48,6 +48,7 @@ SQL_WORDS = {
     "and",
     "or",
     "not",
+    "indexed",  # NOT INDEXED: a plain scan instead of an index
     "null",
     "is",
     "in",

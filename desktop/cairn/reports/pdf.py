@@ -272,23 +272,30 @@ def _pad_row(document: Any, table: Any, row: int, push: float) -> None:
 def keep_rows_together(document: Any, page_height: float) -> int:
     """One pass: on a finished layout, push every table row that straddles a page end (and
     fits on a page) down to the next page. Returns how many rows were moved."""
+    from PySide6.QtGui import QTextCursor
+
     finish_layout(document)
     layout = document.documentLayout()
     moved = 0
     shift = 0.0  # how far this pass's pushes so far move what follows them (in order)
-    for table in _outer_tables(document.rootFrame()):
-        for row in range(table.rows()):
-            top, bottom = _row_span(layout, table, row)
-            if top == float("inf") or bottom - top > page_height - 2 * PUSH_GAP:
-                continue  # no text, or taller than a page: Qt splits it between lines
-            top, bottom = top + shift, bottom + shift
-            offset = top % page_height
-            if offset < PUSH_GAP or top // page_height == (bottom - 0.5) // page_height:
-                continue
-            push = page_height - offset + PUSH_GAP
-            _pad_row(document, table, row, push)
-            shift += push
-            moved += 1
+    pass_edit = QTextCursor(document)
+    pass_edit.beginEditBlock()  # one relayout for the whole pass, not one per pushed row
+    try:
+        for table in _outer_tables(document.rootFrame()):
+            for row in range(table.rows()):
+                top, bottom = _row_span(layout, table, row)
+                if top == float("inf") or bottom - top > page_height - 2 * PUSH_GAP:
+                    continue  # no text, or taller than a page: Qt splits it between lines
+                top, bottom = top + shift, bottom + shift
+                offset = top % page_height
+                if offset < PUSH_GAP or top // page_height == (bottom - 0.5) // page_height:
+                    continue
+                push = page_height - offset + PUSH_GAP
+                _pad_row(document, table, row, push)
+                shift += push
+                moved += 1
+    finally:
+        pass_edit.endEditBlock()
     return moved
 
 

@@ -404,8 +404,10 @@ class Database:
     def last_done(self) -> dict[str, datetime]:
         """When each stored id was last marked done (one aggregate, not every event)."""
         rows = self._rows(
-            "SELECT content_id, max(changed_at) FROM status_change WHERE new_status = 'done' "
-            "GROUP BY content_id"
+            # a plain scan: through the (content_id, changed_at) index every row would be
+            # looked up again to read its status (4x slower at 200,000 events)
+            "SELECT content_id, max(changed_at) FROM status_change NOT INDEXED "
+            "WHERE new_status = 'done' GROUP BY content_id"
         )
         return {cid: _time(at) for cid, at in rows}
 

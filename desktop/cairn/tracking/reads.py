@@ -143,7 +143,7 @@ class ProgressReads(TrackerState):
             records=db.statuses(),
             reading_records=db.reading_records(),
             history=db.all_history() if with_history else {},
-            last_done=db.last_done(),
+            last_done=None if with_history else db.last_done(),  # else from the history
             notes=db.notes(),
             evidence=tuple(db.evidence()),
             sessions=tuple(db.sessions()),
