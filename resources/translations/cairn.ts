@@ -83,6 +83,7 @@
     <name>ChecklistModel</name>
     <message>
         <source>Status</source>
+        <extracomment>What an item&apos;s status changes in its row: the status words and glyph, the tips and the accessible text (they name the status), the colour, and the strike-out or bold font. The columns that fit their widest text, measured once for each set of rows shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

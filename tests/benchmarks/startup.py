@@ -7,8 +7,8 @@ Three cases, each `python -m cairn --quit-after-start` end to end, offscreen:
 - *first run*: an empty data folder (the database is made at start);
 - *bare Qt*: a QApplication with one empty QMainWindow, painted once, then exits.
 Prints, per case, the median and best time from launch to first paint and to exit, the peak
-memory (max RSS of the process), and the ratio of Cairn's median first paint to bare Qt's. `--quick` does one
-run of each (CI runs it so the script cannot rot; its figures mean nothing).
+memory (max RSS of the process), and the ratio of Cairn's median first paint to bare Qt's.
+`--quick` does one run of each (CI runs it so the script cannot rot; its figures mean nothing).
 """
 
 from __future__ import annotations
