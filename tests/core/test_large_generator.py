@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 from benchmarks.large import (
@@ -37,7 +38,7 @@ def _filled(root: Path, *, fast: bool) -> Path:
 
 
 def _rows(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(data_dir / "cairn.sqlite3") as connection:
+    with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as connection:
         return {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             for table in ("item_state", "status_change", "study_session", "setting")
