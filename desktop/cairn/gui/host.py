@@ -3,6 +3,8 @@ window module (the window imports the features, never the other way round)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
@@ -18,7 +20,4 @@ class WindowHost(QMainWindow):
     tracker: Tracker
     operations: Operations
     undo_stack: QUndoStack
-
-    def show_node(self, node: Node) -> None:
-        """Show a page (the window's navigation does it)."""
-        raise NotImplementedError
+    show_node: Callable[[Node], None]  # show a page (the window's navigation does it)

@@ -8,14 +8,12 @@ from itertools import groupby
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QSignalBlocker,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ...content import KIND_LABELS, Item
@@ -24,6 +22,7 @@ from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.common import Index, ReadOnlyTableModel
 from ..widgets.theme import COLOURS
+from .column_fit import ColumnFitter
 from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate
 from .options import is_left_out, option_note
 from .status_input import StatusInput, status_text
@@ -299,12 +298,15 @@ class ChecklistView(QTableView):
     def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._refit = QTimer(self)  # measures the fitted columns after a font or style change
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        self._refit.timeout.connect(self.fit_columns)
-        self._unfitted = False  # columns to measure when next shown
         self.setModel(model)
+        self.fitter = ColumnFitter(
+            self,
+            self.horizontalHeader(),
+            lambda: {
+                column: [model.index(row, column) for row in rows]
+                for column, rows in model.samples().items()
+            },
+        )
         self.setAccessibleName(self.tr("Checklist"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -384,29 +386,7 @@ class ChecklistView(QTableView):
         different text. Columns sized to their contents by Qt would measure up to a thousand
         rows through `data()` again on every change of any row. A hidden list is measured
         when it is shown (a closed window's lists never are)."""
-        self._unfitted = not self.isVisible()
-        if self._unfitted:
-            return
-        self.ensurePolished()  # the style sheet's font and padding are what is measured
-        header = self.horizontalHeader()
-        for column, rows in self._model.samples().items():
-            width = header.sectionSizeHint(column)  # the title, within the header's bounds
-            for row in rows:
-                width = max(width, self.sizeHintForIndex(self._model.index(row, column)).width())
-            header.resizeSection(column, min(width, header.maximumSectionSize()))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Columns left to measure while hidden are measured now, before the first paint."""
-        if self._unfitted:
-            self.fit_columns()
-        super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Another font or style (a theme) measures the columns again, once the change is
-        over (measuring while the style is being replaced would use a style on its way out)."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._refit.start()
+        self.fitter.fit()
 
     def _after_reset(self) -> None:
         self.fit_columns()

@@ -7,21 +7,20 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ...content import Item
 from ...progress import STATUS_LABELS, progress_of
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from .column_fit import ColumnFitter
 from .glyphs import GLYPH_WIDTH, StatusGlyphDelegate, TwoLineRows
 from .status_input import StatusInput, status_text
 
@@ -197,12 +196,16 @@ class ItemTreeView(QTreeView):
     def __init__(self, model: ItemTreeModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._refit = QTimer(self)  # measures the fitted columns after a font or style change
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        self._refit.timeout.connect(self.fit_columns)
-        self._unfitted = False  # columns to measure when next shown
         self.setModel(model)
+        self.fitter = ColumnFitter(
+            self,
+            self.header(),
+            lambda: {
+                column: cells
+                for column, cells in model.samples().items()
+                if self.header().sectionResizeMode(column) == QHeaderView.ResizeMode.Fixed
+            },
+        )
         self.setAccessibleName(name)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(False)  # headings one line, items two
@@ -242,31 +245,7 @@ class ItemTreeView(QTreeView):
         """Size each extra column without a set width to its widest text and title, measured
         on one cell per different text. A hidden list is measured when it is shown (a closed
         window's lists never are)."""
-        self._unfitted = not self.isVisible()
-        if self._unfitted:
-            return
-        self.ensurePolished()  # the style sheet's font and padding are what is measured
-        header = self.header()
-        for number, cells in self._model.samples().items():
-            if header.sectionResizeMode(number) != QHeaderView.ResizeMode.Fixed:
-                continue
-            width = header.sectionSizeHint(number)  # the title, within the header's bounds
-            for cell in cells:
-                width = max(width, self.sizeHintForIndex(cell).width())
-            header.resizeSection(number, min(width, header.maximumSectionSize()))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Columns left to measure while hidden are measured now, before the first paint."""
-        if self._unfitted:
-            self.fit_columns()
-        super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Another font or style (a theme) measures the columns again, once the change is
-        over (measuring while the style is being replaced would use a style on its way out)."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._refit.start()
+        self.fitter.fit()
 
     def current_item_id(self) -> str:
         return self._model.item_id_at(self.currentIndex())
