@@ -92,19 +92,21 @@ def history_data(
     sessions: Sequence[SessionRecord],
     settings: PlanSettings | None,
     today: date,
+    *,
+    weeks: int = WEEKS_SHOWN,
 ) -> HistoryData:
-    """The History page's numbers. With a plan, week 1 is the plan's start; without one, the
-    charts cover the WEEKS_SHOWN weeks ending with this week and have no planned line."""
+    """The History page's numbers over `weeks` weeks. With a plan, week 1 is the plan's start;
+    without one, the charts cover the weeks ending with this week and have no planned line."""
     monday = today - timedelta(days=today.weekday())
-    start = settings.start if settings else monday - timedelta(weeks=WEEKS_SHOWN - 1)
+    start = settings.start if settings else monday - timedelta(weeks=weeks - 1)
     return HistoryData(
         start=start,
         today=today,
         minutes_by_day=minutes_per_day(sessions),
-        weekly_hours=hours_per_week(sessions, start, WEEKS_SHOWN),
+        weekly_hours=hours_per_week(sessions, start, weeks),
         planned_weekly=settings.hours_per_week if settings else None,
-        done_by_week=done_by_week(finish_dates(curriculum, statuses, done_at), start),
-        planned_done_by_week=planned_done(curriculum, settings.hours_per_week)
+        done_by_week=done_by_week(finish_dates(curriculum, statuses, done_at), start, weeks),
+        planned_done_by_week=planned_done(curriculum, settings.hours_per_week, weeks)
         if settings
         else None,
         study=stats(sessions, today),

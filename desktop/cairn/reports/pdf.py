@@ -470,9 +470,30 @@ def register_svg_images(document: Any, html: str) -> int:
     such as a QTextBrowser's) under its source, so rich text shows the chart sharp. Call it
     before the document lays the HTML out. Returns how many images were registered; one that
     cannot be drawn is left out (see `with_svg_alt_text`)."""
-    drawn, _broken = _drawn_svg_images(html)
-    _add_images(document, drawn)
-    return len(drawn)
+    return prepare_svg_images(document, html)[1]
+
+
+def prepare_svg_images(
+    document: Any, html: str, drawn: dict[str, Any] | None = None
+) -> tuple[str, int]:
+    """Register `html`'s SVG images on `document` (drawn once each: `drawn` keeps them by source
+    between calls, None for a drawing that failed) and replace the ones that cannot be drawn by
+    their alt text. Returns the HTML to show and how many images were registered."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    drawn = {} if drawn is None else drawn
+    registered = set()
+    for image in svg_images(html):
+        if image.src not in drawn:
+            drawn[image.src] = render_svg(image)
+        pixels = drawn[image.src]
+        if pixels is None:
+            html = html.replace(image.tag, _alt_text(image))
+        elif image.src not in registered:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(image.src), pixels)
+            registered.add(image.src)
+    return html, len(registered)
 
 
 def _alt_text(image: SvgImage) -> str:

@@ -9,10 +9,7 @@ from ..content import KIND_LABELS
 from ..history import (
     WEEKS_SHOWN,
     HistoryData,
-    done_by_week,
-    finish_dates,
     history_data,
-    planned_done,
 )
 from ..plan import Pace
 from ..progress import Progress
@@ -25,8 +22,6 @@ from ..snapshot import (
     ProgressSnapshot,
     SentReport,
 )
-from ..study import hours_per_week, minutes_per_day
-from ..study import stats as study_stats
 from ..words import day_text
 
 __all__ = [
@@ -296,23 +291,18 @@ def _history(snapshot: ProgressSnapshot, today: date) -> HistoryData:
     """Hours per week and the burn-up for the charts: with a plan, every plan week from its
     start up to this week (however long ago it started, up to MAX_WEEKS); without one, the
     WEEKS_SHOWN weeks ending with this week."""
-    plan, c = snapshot.plan, snapshot.counted
-    if plan is None:
-        return history_data(
-            c, snapshot.statuses, snapshot.done_moments(), snapshot.sessions, None, today
-        )
-    weeks = min(max(WEEKS_SHOWN, (today - plan.start).days // 7 + 1), MAX_WEEKS)
-    return HistoryData(
-        start=plan.start,
-        today=today,
-        minutes_by_day=minutes_per_day(snapshot.sessions),
-        weekly_hours=hours_per_week(snapshot.sessions, plan.start, weeks),
-        planned_weekly=plan.hours_per_week,
-        done_by_week=done_by_week(
-            finish_dates(c, snapshot.statuses, snapshot.done_moments()), plan.start, weeks
-        ),
-        planned_done_by_week=planned_done(c, plan.hours_per_week, weeks),
-        study=study_stats(snapshot.sessions, today),
+    plan = snapshot.plan
+    weeks = WEEKS_SHOWN
+    if plan is not None:
+        weeks = min(max(WEEKS_SHOWN, (today - plan.start).days // 7 + 1), MAX_WEEKS)
+    return history_data(
+        snapshot.counted,
+        snapshot.statuses,
+        snapshot.done_moments(),
+        snapshot.sessions,
+        plan,
+        today,
+        weeks=weeks,
     )
 
 

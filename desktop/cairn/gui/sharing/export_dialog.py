@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...markup import escape
 from ...reports.export import (
     ExportTargetRefused,
     check_export_target,
@@ -403,25 +402,11 @@ class ExportDialog(QDialog):
         """`html` with its SVG charts drawn into the preview's document (each drawn once and
         kept, so typing in the form stays quick); a chart that cannot be drawn shows its alt
         text, as in the PDF."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QTextDocument
+        from ...reports.pdf import prepare_svg_images
 
-        from ...reports.pdf import render_svg, svg_images
-
-        document = self.preview.document()
         if len(self._charts) > 24:  # charts of earlier periods: drawn again if chosen again
             self._charts.clear()
-        for image in svg_images(html):
-            if image.src not in self._charts:
-                self._charts[image.src] = render_svg(image)
-            drawn = self._charts[image.src]
-            if drawn is None:
-                html = html.replace(image.tag, escape(image.alt or ""))
-            else:
-                document.addResource(
-                    QTextDocument.ResourceType.ImageResource, QUrl(image.src), drawn
-                )
-        return html
+        return prepare_svg_images(self.preview.document(), html, self._charts)[0]
 
     def update_preview(self) -> None:
         """Show exactly what will be shared (HTML rendered; Markdown and JSON as text)."""
