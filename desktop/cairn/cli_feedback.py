@@ -15,9 +15,6 @@ from typing import Any, TextIO
 
 from .content import ContentError, Curriculum, load_curriculum
 from .locations import curriculum_dir, default_data_dir
-from .reports.export import ExportTargetRefused, check_export_target
-from .reports.feedback import feedback_payload, write_feedback
-from .reports.importer import ImportRefused, read_export
 from .validation import MAX_NOTE_CHARS, InvalidInput, check_learner_name, check_note
 from .words import plural
 
@@ -87,7 +84,12 @@ def run_feedback(
 
 
 def _write_feedback(args: argparse.Namespace, now: datetime) -> str:
-    """Check every argument, then write; return the line to print."""
+    """Check every argument, then write; return the line to print. (The reports load only
+    here, not for every command.)"""
+    from .reports.export import ExportTargetRefused
+    from .reports.feedback import feedback_payload, write_feedback
+    from .reports.importer import ImportRefused, read_export
+
     if not (args.comments or args.verify or args.note is not None):
         raise FeedbackRefused(
             f"feedback: give at least one --comment, --verify or --note; {NOTHING_WRITTEN}"
@@ -210,13 +212,15 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
 
 
 def _check_target(target: Path, data_dir: Path | None) -> None:
+    from .reports.export import ExportTargetRefused, check_export_target
+
     try:
         check_export_target(target, data_dir)
     except ExportTargetRefused as refused:
         raise FeedbackRefused(_target_message(refused)) from None
 
 
-def _target_message(refused: ExportTargetRefused) -> str:
+def _target_message(refused: Exception) -> str:
     reason = str(refused).removeprefix("Not exported: ")
     reason = reason.removesuffix(" Nothing was written or changed.").rstrip(".")
     return f"--out: {reason}; {NOTHING_WRITTEN}"
