@@ -97,7 +97,15 @@ def _markdown() -> markdown.Markdown:
     tag" keeps its words, and nothing typed can open an element that swallows what follows."""
     renderer = getattr(_RENDERERS, "markdown", None)
     if renderer is None:
-        renderer = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
+        from markdown.extensions.fenced_code import FencedCodeExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
+        # Instances, not names: a name makes Markdown scan every installed package's entry
+        # points (importlib.metadata), a noticeable part of the window's start-up.
+        renderer = markdown.Markdown(
+            extensions=[FencedCodeExtension(), TableExtension(), SaneListExtension()]
+        )
         renderer.preprocessors.deregister("html_block")
         renderer.inlinePatterns.deregister("html")
         _RENDERERS.markdown = renderer

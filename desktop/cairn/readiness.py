@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import weakref
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -278,6 +279,36 @@ class _Ranking:
                     self._add_exact(entry)
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What readiness needs of a curriculum that no status changes: the items building each
+    skill and their hours. Worked out once per curriculum, not once per model (a model is
+    made after every change)."""
+
+    builders: dict[str, list[Item]]
+    area_hours: dict[str, float]
+
+
+_LAYOUTS: dict[int, tuple[weakref.ref[Curriculum], _Layout]] = {}
+
+
+def _layout(curriculum: Curriculum) -> _Layout:
+    """The curriculum's layout, kept while the curriculum lives (a curriculum never changes:
+    new content is a new object)."""
+    found = _LAYOUTS.get(id(curriculum))
+    if found is not None and found[0]() is curriculum:
+        return found[1]
+    builders: dict[str, list[Item]] = {skill: [] for skill in curriculum.skills}
+    for item in curriculum.items.values():
+        for skill in item.skills:
+            builders.setdefault(skill, []).append(item)
+    hours = {skill: sum(i.estimate_hours for i in items) for skill, items in builders.items()}
+    layout = _Layout(builders, hours)
+    key = id(curriculum)
+    _LAYOUTS[key] = (weakref.ref(curriculum, lambda _ref: _LAYOUTS.pop(key, None)), layout)
+    return layout
+
+
 def _sort_key(candidate: _Candidate) -> _Key:
     return candidate[0]
 
@@ -301,17 +332,11 @@ class ReadinessModel:
 
     @cached_property
     def _builders(self) -> dict[str, list[Item]]:
-        builders: dict[str, list[Item]] = {skill: [] for skill in self.curriculum.skills}
-        for item in self.curriculum.items.values():
-            for skill in item.skills:
-                builders.setdefault(skill, []).append(item)
-        return builders
+        return _layout(self.curriculum).builders
 
     @cached_property
     def _area_hours(self) -> dict[str, float]:
-        return {
-            skill: sum(i.estimate_hours for i in items) for skill, items in self._builders.items()
-        }
+        return _layout(self.curriculum).area_hours
 
     def _credit(self, item: Item) -> float:
         return credit(item, self.statuses.get(item.id, "todo"), item.id in self.evidence)
