@@ -15,6 +15,7 @@ ones reuse it).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import shutil
 import statistics
@@ -57,6 +58,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--cache", type=Path, help="keep the generated folders here")
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the changes here")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -65,10 +67,10 @@ def main() -> int:
         prepared = prepare(SIZES[args.size], root, seed=args.seed, fast=True)
         data_dir = Path(scratch) / "data"
         shutil.copytree(prepared.data_dir, data_dir)
-        return measure(data_dir, args.repeats, args.size)
+        return measure(data_dir, args.repeats, args.size, args.profile)
 
 
-def measure(data_dir: Path, repeats: int, size: str) -> int:
+def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None) -> int:
     from cairn.gui.app import create_application
     from cairn.gui.window.main_window import MainWindow
     from cairn.gui.window.navigation import Node
@@ -111,10 +113,17 @@ def measure(data_dir: Path, repeats: int, size: str) -> int:
             settle()
             visits.append(timed(partial(window.show_node, node)))
         changes = []
+        profiler = cProfile.Profile() if profile else None
         for turn in range(repeats + 1):
+            if profiler and turn:
+                profiler.enable()
             spent = timed(partial(window.request_status, item, statuses[turn % 2]))
+            if profiler:
+                profiler.disable()
             if turn:  # the first change takes the hourly backup
                 changes.append(spent)
+        if profiler and profile:
+            profiler.dump_stats(profile.with_name(f"{profile.stem}-{name.replace(' ', '_')}.prof"))
         ms = [1000 * t for t in (first, statistics.median(visits), statistics.median(changes))]
         ms.append(1000 * percentile(changes, 0.95))
         print(f"{name:<12} {ms[0]:>10.1f}ms {ms[1]:>8.1f}ms {ms[2]:>9.1f}ms {ms[3]:>6.1f}ms")

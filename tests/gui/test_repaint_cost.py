@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from cairn.content import KIND_LABELS
@@ -240,3 +241,66 @@ def test_fitted_columns_hold_their_longest_words_in_both_themes(
         assert fitted[column] >= header.sectionSize(column), COLUMNS[column]
         header.setSectionResizeMode(column, header.ResizeMode.Fixed)
         header.resizeSection(column, fitted[column])
+
+
+def test_a_status_change_measures_only_the_navigation_counts_it_changes(
+    big_window: MainWindow,
+) -> None:
+    """Qt's "resize to contents" on the counts would measure every navigation row again on
+    each change; the counts' column is fitted once and widened only by a count that grew."""
+    from cairn.gui.window.navigation import WrappingNames
+
+    measured: list[int] = []
+
+    class Counting(WrappingNames):
+        def sizeHint(self, option: Any, index: Any) -> QSize:
+            measured.append(index.column())
+            return super().sizeHint(option, index)
+
+    window = big_window
+    view = window.navigation
+    view.setItemDelegate(Counting(view))
+    window.show_node(Node("group", "path"))
+    _settle()
+    measured.clear()
+    window.request_status("many-5", "done")
+    _settle()
+    shown = _counts(window.navigation_model)
+    assert len(shown) > 40
+    assert 0 < measured.count(1) <= 16, measured  # the entries holding the item, not all rows
+    for node, text in shown.items():
+        cell = window.navigation_model.index_of(node).siblingAtColumn(1)
+        assert view.sizeHintForIndex(cell).width() <= view.columnWidth(1), (node, text)
+
+
+def test_the_whole_path_row_moves_with_every_change_like_a_full_recount(
+    big_window: MainWindow,
+) -> None:
+    window, t = big_window, big_window.tracker
+    window.show_node(Node("week", "w02"))
+    week_items = [i.id for i in t.curriculum.week_items("w02")]
+    steps: list[Callable[[], object]] = [
+        lambda: window.request_status("many-1", "done"),
+        lambda: window.request_status("many-1", "skipped"),
+        lambda: window.request_status("many-1", "doing"),
+        lambda: window.request_statuses(week_items, "done"),
+        lambda: window.undo_stack.undo(),
+        lambda: window.undo_stack.redo(),
+        lambda: window.request_statuses([*week_items[:3], "many-2", "many-2"], "skipped"),
+        lambda: window.operations.publish(t.set_note("many-3", "a note changes no count")),
+        lambda: window.refresh_everything(),
+        lambda: window.request_status("many-4", "done"),
+    ]
+    for step in steps:
+        step()
+        shown, fresh = window.whole_path.progress(), t.overall_progress()
+        assert (shown.done, shown.doing, shown.skipped, shown.total) == (
+            fresh.done,
+            fresh.doing,
+            fresh.skipped,
+            fresh.total,
+        )
+        assert shown.hours_done == pytest.approx(fresh.hours_done)
+        assert window.overall.text() == (
+            f"Whole path: {fresh.done} of {fresh.total} done ({fresh.percent:g}%)"
+        )

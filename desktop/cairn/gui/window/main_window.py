@@ -55,7 +55,7 @@ from .panes import (
     three_panes,
     under_banner,
 )
-from .progress_rows import progress_rows
+from .progress_rows import WholePath, progress_rows
 from .shortcuts_sheet import ShortcutsSheet
 from .status_operation import status_operation, statuses_operation
 from .theme_operation import theme_operation
@@ -83,6 +83,7 @@ class MainWindow(WindowHost):
     ) -> None:
         super().__init__()
         self.tracker = tracker
+        self.whole_path = WholePath(tracker)  # the header's whole-path row, moved per change
         self.summary = summary
         self._resources_dir = resources_dir
         self.theme = theme
@@ -379,6 +380,7 @@ class MainWindow(WindowHost):
         """The window's own parts follow a change (every view follows by itself): new content
         (a pack) rebuilds the views, a change of everything (an import, a restore) redraws
         them in place; the page header's progress follows every change."""
+        self.whole_path.follow(change)
         if change.kind == "content":
             self.reload_content()
             return
@@ -455,7 +457,11 @@ class MainWindow(WindowHost):
 
     def _refresh_progress(self) -> None:
         rows, overall = progress_rows(
-            self.tracker, self.node, self.page.all_items, self.detail.item_id
+            self.tracker,
+            self.node,
+            self.page.all_items,
+            self.detail.item_id,
+            self.whole_path.progress(),
         )
         self.header.set_progress(rows)
         self.overall.setText(overall)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...content import Item
 from ...readiness import AreaReadiness
 from ...tracker import Change, Tracker
+from ..checklist.column_fit import ColumnFitter
 from ..operations import Operations
 from ..widgets.icons import icon
 from ..widgets.node import Node
@@ -331,11 +342,51 @@ class WrappingNames(QStyledItemDelegate):
 
 class NavigationView(QTreeView):
     """The navigation tree; its rows are measured again when the names' column changes width
-    (the pane resized, a scroll bar shown or hidden)."""
+    (the pane resized, a scroll bar shown or hidden). The counts' column is as wide as its
+    widest count: measured once, then only the counts that change (Qt's "resize to contents"
+    would measure every row through Python on every change)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.header().sectionResized.connect(self._names_resized)
+        self._fitter = ColumnFitter(self, self.header(), self._count_cells)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.dataChanged.connect(self._counts_changed)
+            model.modelReset.connect(self._fitter.fit)
+            self._fitter.fit()
+
+    def _count_cells(self) -> dict[int, list[QModelIndex]]:
+        """Every count in the tree (the fitter measures them all, once)."""
+        model = self.model()
+        cells: list[QModelIndex] = []
+        parents = [QModelIndex()]
+        while parents:
+            parent = parents.pop()
+            for row in range(model.rowCount(parent)):
+                cells.append(model.index(row, 1, parent))
+                name = model.index(row, 0, parent)
+                if model.hasChildren(name):
+                    parents.append(name)
+        return {1: cells}
+
+    def _counts_changed(
+        self,
+        top_left: QModelIndex,
+        bottom_right: QModelIndex,
+        _roles: Sequence[int] = (),
+    ) -> None:
+        """Widen the counts' column when a changed count no longer fits (never narrower: a
+        count that shrinks leaves the column as it was, so nothing jumps)."""
+        if bottom_right.column() < 1 or self._fitter.unfitted or not self.isVisible():
+            return
+        header = self.header()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            wanted = self.sizeHintForIndex(top_left.sibling(row, 1)).width()
+            if wanted > header.sectionSize(1):
+                header.resizeSection(1, min(wanted, header.maximumSectionSize()))
 
     def _names_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 0:
@@ -357,5 +408,5 @@ def navigation_view(model: NavigationModel) -> QTreeView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.header().setStretchLastSection(False)
     view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
     return view
