@@ -8,7 +8,7 @@ report cannot change what another one reads.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -64,6 +64,8 @@ __all__ = [
     "SNAPSHOT_SETTINGS",
     "ProgressSnapshot",
     "SentReport",
+    "StoredChange",
+    "StoredHistory",
     "plan_from_setting",
     "target_roles_of",
 ]
@@ -132,6 +134,74 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
 
 
+#: One status change as the database stores it: (id, from, to, the time's stored text).
+StoredChange = tuple[str, str | None, str, str]
+
+
+def _parse_time(text: str | datetime) -> datetime:
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
+
+
+class StoredHistory(Mapping[str, tuple[HistoryEntry, ...]]):
+    """Every status change as read from the database: a read-only map of id → history entries
+    (oldest first) whose entries are built, and times parsed, only when read. A reader that
+    passes the stored times on (the JSON export, through `changes`) never builds an object per
+    event, which at 200,000 events was most of an export."""
+
+    __slots__ = ("_by_id", "_changes", "_entries")
+
+    def __init__(self, changes: Iterable[StoredChange]) -> None:
+        """`changes` oldest first, as `Database.history_rows` gives them."""
+        self._changes: tuple[StoredChange, ...] = tuple(changes)
+        self._by_id: dict[str, list[StoredChange]] | None = None
+        self._entries: dict[str, tuple[HistoryEntry, ...]] = {}
+
+    def changes(self) -> tuple[StoredChange, ...]:
+        """Every change as stored, oldest first."""
+        return self._changes
+
+    def _grouped(self) -> dict[str, list[StoredChange]]:
+        if self._by_id is None:
+            grouped: dict[str, list[StoredChange]] = {}
+            for change in self._changes:
+                found = grouped.get(change[0])
+                if found is None:
+                    grouped[change[0]] = [change]
+                else:
+                    found.append(change)
+            self._by_id = grouped
+        return self._by_id
+
+    def __getitem__(self, content_id: str) -> tuple[HistoryEntry, ...]:
+        entries = self._entries.get(content_id)
+        if entries is None:
+            entries = tuple(
+                HistoryEntry(old, new, _parse_time(at))
+                for _, old, new, at in self._grouped()[content_id]
+            )
+            self._entries[content_id] = entries
+        return entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._grouped())
+
+    def __len__(self) -> int:
+        return len(self._grouped())
+
+    def __contains__(self, content_id: object) -> bool:
+        return content_id in self._grouped()
+
+    def last_done(self) -> dict[str, datetime]:
+        """When each id was last marked done: the same answer as `Database.last_done` (the
+        latest stored time, which for the store's fixed-width times is the latest in time),
+        parsing one time per id rather than every event's."""
+        latest: dict[str, str] = {}
+        for cid, _, new, at in self._changes:
+            if new == "done":
+                latest[cid] = at
+        return {cid: _parse_time(at) for cid, at in latest.items()}
+
+
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     """A read-only view of a private copy of `mapping`."""
     return MappingProxyType(dict(mapping))
@@ -164,12 +234,15 @@ class ProgressSnapshot:
 
     def __post_init__(self) -> None:
         """Keep private, read-only copies, so the snapshot never changes after it is made."""
-        history = {cid: tuple(entries) for cid, entries in self.history.items()}
+        history = (
+            self.history  # already read-only, its entries built when read
+            if isinstance(self.history, StoredHistory)
+            else _read_only({cid: tuple(entries) for cid, entries in self.history.items()})
+        )
         for name, value in (
             ("statuses", self.statuses),
             ("records", self.records),
             ("reading_records", self.reading_records),
-            ("history", history),
             ("notes", self.notes),
             ("settings", self.settings),
             ("choice_records", self.choice_records),
@@ -177,6 +250,7 @@ class ProgressSnapshot:
             ("last_done", self.done_moments()),
         ):
             object.__setattr__(self, name, _read_only(value))
+        object.__setattr__(self, "history", history)
         object.__setattr__(self, "evidence", tuple(self.evidence))
         object.__setattr__(self, "sessions", tuple(self.sessions))
         object.__setattr__(self, "comments", tuple(self.comments))
@@ -186,6 +260,8 @@ class ProgressSnapshot:
         (a snapshot made without it) from the full history."""
         if self.last_done is not None:
             return self.last_done
+        if isinstance(self.history, StoredHistory):
+            return self.history.last_done()
         from .history import last_done_of
 
         return last_done_of(self.history)

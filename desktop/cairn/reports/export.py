@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..snapshot import ProgressSnapshot
 from .html_report import render_html
-from .json_export import dump_export, export_payload
+from .json_export import render_export
 from .markdown_report import render_markdown
 from .summary import build_summary
 
@@ -165,7 +165,7 @@ def render_text(
     if fmt in ("html", "pdf"):
         return render_html(summary, for_print=fmt == "pdf")
     if fmt == "json":
-        return dump_export(export_payload(snapshot, summary))
+        return render_export(snapshot, summary)
     raise ValueError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
 
 

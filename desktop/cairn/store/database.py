@@ -401,6 +401,15 @@ class Database:
             history.setdefault(cid, []).append(HistoryEntry(old, new, _time(at)))
         return history
 
+    def history_rows(self) -> list[tuple[str, str | None, str, str]]:
+        """Every status change as stored, oldest first: (id, from, to, the time's stored text).
+        The same events as `all_history`, without building an object or parsing a time per
+        event (the JSON export passes the stored times on)."""
+        return self._rows(
+            "SELECT content_id, old_status, new_status, changed_at FROM status_change "
+            "ORDER BY changed_at, id"
+        )
+
     def last_done(self) -> dict[str, datetime]:
         """When each stored id was last marked done (one aggregate, not every event)."""
         rows = self._rows(

@@ -27,6 +27,7 @@ from ..snapshot import (
     SNAPSHOT_SETTINGS,
     TARGET_ROLES,
     ProgressSnapshot,
+    StoredHistory,
     plan_from_setting,
     target_roles_of,
 )
@@ -142,7 +143,7 @@ class ProgressReads(TrackerState):
             statuses=self._statuses,
             records=db.statuses(),
             reading_records=db.reading_records(),
-            history=db.all_history() if with_history else {},
+            history=StoredHistory(db.history_rows()) if with_history else {},
             last_done=None if with_history else db.last_done(),  # else from the history
             notes=db.notes(),
             evidence=tuple(db.evidence()),
