@@ -23,7 +23,7 @@ import heapq
 import math
 import weakref
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 
@@ -279,14 +279,28 @@ class _Ranking:
                     self._add_exact(entry)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Layout:
-    """What readiness needs of a curriculum that no status changes: the items building each
-    skill and their hours. Worked out once per curriculum, not once per model (a model is
-    made after every change)."""
+    """What readiness needs of a curriculum that no status changes (the items building each
+    skill, their hours, each role's terms), worked out once per curriculum, not once per
+    model (a model is made after every change); and what the latest model of it knows
+    (`latest`), which the next model takes over where no item it depends on changed."""
 
     builders: dict[str, list[Item]]
     area_hours: dict[str, float]
+    terms: dict[str, _RoleTerms] = field(default_factory=dict)
+    latest: _Known | None = None
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A model's statuses and evidence with the tallies and roles it has worked out so far
+    (the dicts fill as it answers). Holds no curriculum, so a layout never keeps one alive."""
+
+    statuses: Mapping[str, str]
+    evidence: frozenset[str]
+    tallies: dict[str, _Tally]
+    roles: dict[str, RoleReadiness]
 
 
 _LAYOUTS: dict[int, tuple[weakref.ref[Curriculum], _Layout]] = {}
@@ -324,24 +338,55 @@ class ReadinessModel:
     ) -> None:
         self.curriculum = curriculum
         self.statuses: Mapping[str, str] = dict(statuses)
-        self.evidence: Collection[str] = frozenset(evidence)
+        self.evidence: frozenset[str] = frozenset(evidence)
         self._tallies: dict[str, _Tally] = {}
         self._roles: dict[str, RoleReadiness] = {}
-        self._terms: dict[str, _RoleTerms] = {}
         self._steps: dict[tuple[str, int], tuple[NextStep, ...]] = {}
+        self._carried = False  # the latest model's answers taken over (on first need)
+
+    @cached_property
+    def _layout(self) -> _Layout:
+        return _layout(self.curriculum)
 
     @cached_property
     def _builders(self) -> dict[str, list[Item]]:
-        return _layout(self.curriculum).builders
+        return self._layout.builders
 
     @cached_property
     def _area_hours(self) -> dict[str, float]:
-        return _layout(self.curriculum).area_hours
+        return self._layout.area_hours
+
+    @cached_property
+    def _terms(self) -> dict[str, _RoleTerms]:
+        return self._layout.terms
+
+    def _carry(self) -> None:
+        """Take over the tallies and roles of the latest model of this curriculum that no
+        changed status or evidence touches (a change moves a few skills, not all of them),
+        then become the latest model."""
+        self._carried = True
+        layout = self._layout
+        before = layout.latest
+        layout.latest = _Known(self.statuses, self.evidence, self._tallies, self._roles)
+        if before is None:
+            return
+        changed = {i for i, _status in before.statuses.items() ^ self.statuses.items()}
+        changed.update(before.evidence ^ self.evidence)
+        items = self.curriculum.items
+        moved = {skill for i in changed if (item := items.get(i)) for skill in item.skills}
+        self._tallies.update((s, t) for s, t in before.tallies.items() if s not in moved)
+        roles = self.curriculum.roles
+        for role_id, found in before.roles.items():
+            role = roles.get(role_id)
+            if role is not None and not any(a.skill_id in moved for a in role.areas):
+                self._roles[role_id] = found
 
     def _credit(self, item: Item) -> float:
         return credit(item, self.statuses.get(item.id, "todo"), item.id in self.evidence)
 
     def _tally(self, skill_id: str) -> _Tally:
+        if not self._carried:
+            self._carry()
         found = self._tallies.get(skill_id)
         if found is not None:
             return found
@@ -388,6 +433,8 @@ class ReadinessModel:
         )
 
     def role(self, role_id: str) -> RoleReadiness:
+        if not self._carried:
+            self._carry()
         found = self._roles.get(role_id)
         if found is not None:
             return found

@@ -275,3 +275,28 @@ def test_same_results_when_gains_straddle_a_rounding_boundary() -> None:
     curriculum = Curriculum((), shape.months, shape.weeks, quarters, {}, shape.skills, {}, roles)
     assert_same_as_reference(curriculum, {}, frozenset())
     assert_same_as_reference(curriculum, {"q1": "done", "q2": "doing"}, frozenset())
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 12))
+def test_a_model_after_each_change_answers_like_a_fresh_one(seed: int, steps: int) -> None:
+    """Each new model of a curriculum takes over the latest model's tallies and roles where no
+    changed status or evidence touches them; its answers stay exactly a fresh model's, whether
+    the models before it answered everything, part of it or nothing."""
+    rng = random.Random(seed)
+    curriculum = synthetic_curriculum(rng, items=30, roles=3, skills=4, weeks=3)
+    statuses, evidence = synthetic_progress(rng, curriculum)
+    ids = list(curriculum.items)
+    for _ in range(steps):
+        for item_id in rng.sample(ids, k=min(len(ids), rng.randint(0, 3))):
+            statuses[item_id] = rng.choice(STATUSES)
+        if ids and rng.random() < 0.3:
+            evidence = evidence ^ {rng.choice(ids)}
+        model = ReadinessModel(curriculum, statuses, evidence)
+        reference = ReferenceModel(curriculum, dict(statuses), evidence)
+        asked = rng.sample(list(curriculum.roles), k=rng.randint(0, len(curriculum.roles)))
+        for role_id in asked:
+            assert same(model.role(role_id), reference.role(role_id))
+            assert same(model.next_steps(role_id, 5), reference.next_steps(role_id, 5))
+    final = ReadinessModel(curriculum, statuses, evidence)
+    assert same(final.roles(), ReferenceModel(curriculum, dict(statuses), evidence).roles())
