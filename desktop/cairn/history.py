@@ -7,7 +7,7 @@ today's date): no Qt, no database, no tracker.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -71,8 +71,8 @@ def finish_dates(
 def done_by_week(finished: Iterable[date], start: date, weeks: int = WEEKS_SHOWN) -> list[int]:
     """Items finished by the end of each plan week (work finished before `start` counts from
     week 1)."""
-    days = [(d - start).days for d in finished]
-    return [sum(1 for n in days if n < 7 * (week + 1)) for week in range(weeks)]
+    days = sorted((d - start).days for d in finished)
+    return [bisect_left(days, 7 * (week + 1)) for week in range(weeks)]
 
 
 def planned_done(

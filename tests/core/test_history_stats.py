@@ -114,3 +114,20 @@ def test_a_summary_needs_no_event_list_only_when_each_item_was_last_done(
     assert lean.history == {} and lean.done_moments() == last_done_of(full.history)
     for fmt in ("md", "html", "pdf"):
         assert render_text(lean, fmt, now=full.now) == render_text(full, fmt, now=full.now)
+
+
+def test_when_a_few_items_were_last_done_is_the_full_answer_for_them(tracker: Tracker) -> None:
+    """The History page asks again only for the items a change named: the answer for those
+    ids is the full aggregate's (never-done ids are absent, an id may be asked twice)."""
+    items = list(tracker.curriculum.items)
+    for status in ("done", "doing", "done"):
+        tracker.set_status(items[0], status)
+    tracker.set_status(items[1], "done")
+    tracker.set_status(items[1], "skipped")
+    tracker.set_status(items[2], "doing")
+    full = tracker.last_done()
+    asked = [items[0], items[1], items[2], items[0], "never-stored"]
+    assert tracker.last_done(asked) == {i: full[i] for i in (items[0], items[1])}
+    assert tracker.last_done([]) == {}
+    many = [f"id-{n}" for n in range(1200)] + [items[0]]  # more than one query's variables
+    assert tracker.last_done(many) == {items[0]: full[items[0]]}

@@ -4,7 +4,7 @@ empty days visible in both themes, labelled axes, and a study calendar driven by
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -187,3 +187,41 @@ def test_a_narrow_radar_names_every_role_in_full_in_a_legend(qtbot) -> None:  # 
     radar.resize(900, 600)
     radar.grab()
     assert not radar.numbered
+
+
+def test_history_follows_changes_shown_or_hidden_like_a_fresh_read(  # type: ignore[no-untyped-def]
+    qtbot, pages, data_dir: Path, shipped_pack: Path
+) -> None:
+    """The page keeps what it read between changes and asks again only for what a change
+    touched; after statuses, undone statuses, study time and a change made by another process
+    (seen as a change of everything) it draws what a fresh read would."""
+    from cairn.gui.history.page import HistorySource
+    from cairn.tracker import Change
+
+    tracker, operations = pages
+    page = _history(qtbot, tracker, operations)
+    today = tracker.now().date()
+    tracker.set_plan(today - timedelta(days=70), 8)  # today is in week 11 of the charts
+    week = [i.id for i in tracker.curriculum.week_items("w01")]
+
+    def outside() -> Change:
+        with Tracker.open(data_dir, shipped_pack) as other:
+            other.set_status(week[3], "done")
+        tracker.reload()
+        return Change("all", ())
+
+    steps = [
+        lambda: tracker.set_status(week[1], "done"),
+        lambda: tracker.set_statuses({week[1]: "doing", week[2]: "done"}),
+        lambda: tracker.log_study(week[2], 45, started_at=datetime.combine(today, time(9))),
+        lambda: tracker.set_status(week[0], "skipped"),
+        outside,
+        lambda: tracker.set_status(week[1], "done"),
+    ]
+    for number, step in enumerate(steps):
+        page.setVisible(number % 2 == 0)  # hidden, it catches up when next drawn
+        operations.publish(step())
+        assert page.refresh(today) == HistorySource(tracker).data(today), number
+    drawn = page.refresh(today)
+    assert drawn.study.minutes_total == 45
+    assert drawn.done_by_week[-1] == sum(1 for s in tracker.statuses().values() if s == "done")

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -410,8 +410,22 @@ class Database:
             "ORDER BY changed_at, id"
         )
 
-    def last_done(self) -> dict[str, datetime]:
-        """When each stored id was last marked done (one aggregate, not every event)."""
+    def last_done(self, ids: Collection[str] | None = None) -> dict[str, datetime]:
+        """When each stored id (or each of `ids` that was ever done) was last marked done:
+        one aggregate, not every event."""
+        if ids is not None:
+            found: dict[str, datetime] = {}
+            wanted = list(dict.fromkeys(ids))
+            for start in range(0, len(wanted), 500):  # within SQLite's variable limit
+                chunk = wanted[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._rows(
+                    "SELECT content_id, max(changed_at) FROM status_change "
+                    f"WHERE content_id IN ({marks}) AND new_status = 'done' GROUP BY content_id",
+                    *chunk,
+                )
+                found.update((cid, _time(at)) for cid, at in rows)
+            return found
         rows = self._rows(
             # a plain scan: through the (content_id, changed_at) index every row would be
             # looked up again to read its status (4x slower at 200,000 events)

@@ -5,7 +5,7 @@ roles, study and the timer as values."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -206,9 +206,10 @@ class ProgressReads(TrackerState):
         """Every stored status with its time, under the ids it was saved with."""
         return self._database.statuses()
 
-    def last_done(self) -> dict[str, datetime]:
-        """When each stored id was last marked done (one aggregate over the history)."""
-        return self._database.last_done()
+    def last_done(self, ids: Collection[str] | None = None) -> dict[str, datetime]:
+        """When each stored id (or each of `ids` ever done) was last marked done (one
+        aggregate over the history)."""
+        return self._database.last_done(ids)
 
     def all_history(self) -> dict[str, list[HistoryEntry]]:
         """Every status change, grouped by id, oldest first."""

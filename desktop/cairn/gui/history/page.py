@@ -3,7 +3,7 @@ against the planned line (burn-up), and streaks. Imported only when first shown 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarSeries,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...history import WEEKS_SHOWN, HistoryData
 from ...history import history_data as compute
+from ...records import SessionRecord
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..study.session_table import SessionTable
@@ -49,14 +50,44 @@ LEVELS = (0, 30, 60, 120)  # minutes: none, a little, an hour, two hours or more
 
 def history_data(tracker: Tracker, today: date) -> HistoryData:
     """The page's numbers (computed by `cairn.history`) from the tracker's values."""
-    return compute(
-        tracker.counted,
-        tracker.statuses(),
-        tracker.last_done(),
-        tracker.sessions(),
-        tracker.plan_settings(),
-        today,
-    )
+    return HistorySource(tracker).data(today)
+
+
+class HistorySource:
+    """The stored values the page draws from, kept between visits and changes: a status
+    change asks the database only when its items were last done (one indexed query, when the
+    page is next drawn), a study change reads the sessions again, and anything that may have
+    changed everything (an import, an undo of one, new content) reads everything again."""
+
+    #: Changes that touch neither the status history nor the study sessions.
+    UNRELATED = frozenset({"note", "evidence", "reading", "roles", "setting", "choice"})
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self._done_at: dict[str, datetime] | None = None
+        self._moved: set[str] = set()  # items whose last "done" may have changed since
+        self._sessions: list[SessionRecord] | None = None
+
+    def follow(self, change: Change) -> None:
+        if change.kind == "status":
+            self._moved.update(change.ids)
+        elif change.kind in ("study", "timer"):
+            self._sessions = None
+        elif change.kind not in self.UNRELATED:
+            self._done_at = self._sessions = None
+
+    def data(self, today: date) -> HistoryData:
+        t = self.tracker
+        if self._done_at is None:
+            self._done_at, self._moved = t.last_done(), set()
+        elif self._moved:
+            self._done_at.update(t.last_done(self._moved))
+            self._moved = set()
+        if self._sessions is None:
+            self._sessions = t.sessions()
+        return compute(
+            t.counted, t.statuses(), self._done_at, self._sessions, t.plan_settings(), today
+        )
 
 
 def day_text(when: date, minutes: int) -> str:
@@ -299,6 +330,7 @@ class HistoryPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.source = HistorySource(tracker)
         operations.changed.connect(self._changed)
         title = QLabel(self.tr("History"))
         title.setObjectName("PageTitle")
@@ -394,6 +426,7 @@ class HistoryPage(QWidget):
     def _changed(self, change: Change) -> None:
         """Shown, it follows every change at once (study time, statuses, the plan); hidden,
         it is redrawn when shown."""
+        self.source.follow(change)
         if self.isVisible():
             self.refresh()
 
@@ -402,7 +435,7 @@ class HistoryPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self, today: date | None = None) -> HistoryData:
-        data = history_data(self.tracker, today or self.tracker.now().date())
+        data = self.source.data(today or self.tracker.now().date())
         self.data = data
         s = data.study
         plan = (
