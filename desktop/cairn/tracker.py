@@ -21,7 +21,7 @@ from .snapshot import ProgressSnapshot
 from .store import Database
 from .store.backup import BackupInfo
 from .store.errors import StoreError, error_name
-from .store.opening import OpenedDatabase, open_database
+from .store.opening import OpenedDatabase, begin_open
 from .store.recovery import RecoveryNotice
 from .tracking.content import Content
 from .tracking.importing import Importing, ImportPlanLike, PlanT
@@ -99,13 +99,19 @@ class Tracker(Study, Safety, Content, Importing):
         """Load the shipped pack plus the learner's own packs, then open the database.
 
         With `read_only` (commands that only show progress) nothing in the data folder is
-        created, moved or renamed."""
+        created, moved or renamed. SQLite checks the file on its own thread while the packs
+        load (store/opening.py `begin_open`); the file is used only once that check passed."""
         data_dir = Path(data_dir)
         if data_dir.exists() and not data_dir.is_dir():
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
-        curriculum, disabled = load_packs(Path(shipped_pack), data_dir)
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
-        opened = open_database(data_dir, backup_dir, read_only=read_only)
+        pending = begin_open(data_dir, backup_dir, read_only=read_only)
+        try:
+            curriculum, disabled = load_packs(Path(shipped_pack), data_dir)
+        except BaseException:
+            pending.abandon()
+            raise
+        opened = pending.finish()
         try:
             tracker = cls(
                 curriculum,

@@ -4,8 +4,6 @@ while another Cairn process uses the folder, and read-only commands that change 
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +19,9 @@ from .recovery import (
     recover,
     recover_missing,
     restore_backup,
+    start_quick_check,
 )
+from .sql_writes import SqlDatabase
 
 DATABASE_NAME = "cairn.sqlite3"
 log = logging.getLogger("cairn.store")
@@ -46,11 +46,14 @@ class OpenedDatabase:
 
 def _scratch(source: Path | None, lock: FolderLock | None, notice: str | None) -> OpenedDatabase:
     """A throwaway database outside the data folder: empty, or a copy of a backup."""
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="cairn-view-"))
     path = folder / DATABASE_NAME
     if source is not None:
         restore_backup(source, path)
-    database = Database.open(path, folder / "backups")
+    database = SqlDatabase.open(path, folder / "backups")
     return OpenedDatabase(
         database, lock, notice, [lambda: shutil.rmtree(folder, ignore_errors=True)]
     )
@@ -85,7 +88,7 @@ def _open_missing(
             ),
         )
     notice = recover_missing(path, backup_dir, lock, state=state)
-    return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
+    return OpenedDatabase(SqlDatabase.open(path, backup_dir), lock, notice)
 
 
 def _open_damaged(
@@ -113,7 +116,7 @@ def _open_damaged(
             "'cairn check' to move it aside and restore the newest good backup."
         )
     notice = recover(path, backup_dir, problems, lock)
-    return OpenedDatabase(Database.open(path, backup_dir), lock, notice)
+    return OpenedDatabase(SqlDatabase.open(path, backup_dir), lock, notice)
 
 
 def _refuse_a_replaced_shm(path: Path, lock: FolderLock | None) -> None:
@@ -153,6 +156,14 @@ def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False) 
     confirmed on a private copy, then recovered from the newest good backup. A missing or empty
     file is restored from the newest good backup when there is one. With `read_only` nothing in
     the data folder is created, moved or renamed."""
+    return begin_open(data_dir, backup_dir, read_only=read_only).finish()
+
+
+def begin_open(data_dir: Path, backup_dir: Path, *, read_only: bool = False) -> PendingOpen:
+    """The first half of `open_database`: take the folder lock, refuse what is not a usable
+    file, and begin the quick check of the file on its own thread, so that the caller can do
+    other work (load the curriculum) while SQLite checks. `finish()` opens the database (taking
+    the check's result) or `abandon()` lets go; exactly one of them must follow."""
     data_dir = Path(data_dir)
     if not read_only:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -161,14 +172,50 @@ def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False) 
     try:
         _refuse_what_is_not_a_file(path)
         _refuse_a_replaced_shm(path, lock)
-        try:
-            state = _blank_state(path)
-            if state:
-                return _open_missing(path, backup_dir, lock, read_only, state)
-            return OpenedDatabase(Database.open(path, backup_dir), lock)
-        except DamagedDatabaseError as damage:
-            return _open_damaged(path, backup_dir, lock, read_only, damage)
+        if path.is_file() and path.stat().st_size > 0:
+            start_quick_check(path)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    return PendingOpen(path, Path(backup_dir), lock, read_only)
+
+
+@dataclass
+class PendingOpen:
+    """A database being opened: the lock is held and its quick check may be running."""
+
+    path: Path
+    backup_dir: Path
+    lock: FolderLock | None
+    read_only: bool
+
+    def finish(self) -> OpenedDatabase:
+        """Open the database (see `open_database`); on failure the lock is released."""
+        path, backup_dir, lock, read_only = self.path, self.backup_dir, self.lock, self.read_only
+        try:
+            try:
+                state = _blank_state(path)
+                if state:
+                    drop_early_check(path)
+                    return _open_missing(path, backup_dir, lock, read_only, state)
+                return OpenedDatabase(SqlDatabase.open(path, backup_dir), lock)
+            except DamagedDatabaseError as damage:
+                drop_early_check(path)
+                return _open_damaged(path, backup_dir, lock, read_only, damage)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def abandon(self) -> None:
+        """Give the opening up: wait for the check to end, then release the lock."""
+        drop_early_check(self.path)
+        if self.lock is not None:
+            self.lock.release()
+
+
+def drop_early_check(path: Path) -> None:
+    """Forget a quick check begun early (waiting for it): the file may be moved next."""
+    from .early_check import drop
+
+    drop(path)

@@ -9,9 +9,7 @@ data folder another Cairn process is using (a file someone has open is never ren
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +26,9 @@ def _problems(path: Path, pragma: str) -> list[str]:
     disk errors raise a StoreError (they are not proof of damage)."""
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # its own connection, made, used and closed by one thread (an early check's: see
+        # early_check.py), which may not be the thread that opened the database
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         conn.execute(busy_timeout_pragma())
         rows = conn.execute(pragma).fetchall()
         found = [str(r[0]) for r in rows if str(r[0]) != "ok"]
@@ -46,7 +46,25 @@ def _problems(path: Path, pragma: str) -> list[str]:
 
 
 def quick_check(path: Path) -> list[str]:
-    """SQLite's quick_check: fast, catches most damage (run on every open)."""
+    """SQLite's quick_check: fast, catches most damage (run on every open). The result of a
+    check begun early on this file (`start_quick_check`) is taken when the file is unchanged
+    since it began."""
+    from . import early_check
+
+    found = early_check.take(path)
+    return found if found is not None else _quick_check_now(path)
+
+
+def start_quick_check(path: Path) -> None:
+    """Begin the quick check of `path` on its own thread; `quick_check(path)` takes its result
+    (see early_check.py). Only once the folder lock is held and the companion files were
+    found sound: its connection is the first this process makes to the file."""
+    from . import early_check
+
+    early_check.start(path, _quick_check_now)
+
+
+def _quick_check_now(path: Path) -> list[str]:
     return _problems(path, "PRAGMA quick_check")
 
 
@@ -58,6 +76,9 @@ def full_check(path: Path) -> list[str]:
 def confirm_damage(path: Path) -> list[str]:
     """Run the full check on a private copy of the file (and its -wal), so that no other
     program's lock or half-written state can pass for damage. Returns the problems found."""
+    import shutil
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="cairn-check-") as folder:
         copy = Path(folder) / path.name
         try:

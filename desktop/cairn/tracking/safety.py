@@ -10,7 +10,7 @@ from collections.abc import Collection
 from datetime import timedelta
 from pathlib import Path
 
-from ..store import DamagedDatabaseError, Database
+from ..store import DamagedDatabaseError
 from ..store.backup import BackupInfo, backup_to, list_backups, make_backup, newest_backup_time
 from ..store.errors import StoreError, explain
 from ..store.folder_lock import FolderLock
@@ -84,7 +84,7 @@ class Safety(ProgressReads):
 
     def _reopen(self, path: Path) -> None:
         """Open the database file again after it was replaced (recovered or restored)."""
-        self._database = Database.open(path, self.backup_dir)
+        self._database = type(self._database).open(path, self.backup_dir)
         if self._opened is not None:
             self._opened.database = self._database
 
