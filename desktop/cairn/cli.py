@@ -265,8 +265,6 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"cairn: {explain_folder_error(data_dir, error)}\n")
         return EXIT_DATA
     configure_logging(data_dir)  # the folder exists now
-    from .reports.importer import ImportRefused
-
     try:
         for notice in tracker.notices():  # inside: a closed stderr still closes the tracker
             err.write(f"cairn: {notice}\n")
@@ -276,7 +274,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         out.flush()  # a refused output is said now, not lost when Python exits
         return code
     except ValueError as error:  # bad input: a tracker, import or export refusal
-        if not isinstance(error, (TrackerError, ImportRefused, *_refusals())):
+        if not isinstance(error, (TrackerError, *_refusals())):
             raise
         log.info("%s refused: %s", args.command, error)
         err.write(f"cairn: {_one_line(error)}\n")
@@ -317,6 +315,8 @@ def _one_line(error: Exception) -> str:
 def _refusals() -> tuple[type[Exception], ...]:
     """Errors that mean "bad input" (exit 2) from modules loaded only when needed."""
     found: list[type[Exception]] = []
+    if "cairn.reports.importer" in sys.modules:
+        found.append(sys.modules["cairn.reports.importer"].ImportRefused)
     if "cairn.reports.export" in sys.modules:
         found.append(sys.modules["cairn.reports.export"].ExportTargetRefused)
     if "cairn.reports.pdf" in sys.modules:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,37 +41,27 @@ _CAIRN = "cairn"
 log = logging.getLogger("cairn.logs")
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
+class _LogFile(logging.Handler):
     """The rotating log file. The first failure to make or write it sends Cairn's warnings to
-    stderr instead; it never raises and never puts a traceback on the learner's screen."""
+    stderr instead; it never raises and never puts a traceback on the learner's screen.
+
+    The file handler itself (`logging.handlers`, which imports sockets) is made only when the
+    first record is written: a command that logs nothing never loads it."""
 
     def __init__(self, folder: Path, *, make_parents: bool) -> None:
-        super().__init__(
-            folder / LOG_NAME,
-            maxBytes=MAX_BYTES,
-            backupCount=BACKUP_COUNT,
-            encoding="utf-8",
-            delay=True,
-        )
+        super().__init__()
         self.folder = folder
         self.make_parents = make_parents
         self.failure: str | None = None
+        self._file: logging.Handler | None = None
         self.setFormatter(logging.Formatter(_FORMAT))
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        """Make the log folder only when there is something to write."""
-        self.folder.mkdir(parents=self.make_parents, exist_ok=True)
-        return super()._open()
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write the record, unless the file already failed (then stderr has it)."""
         if self.failure is None:
-            super().emit(record)
-
-    def doRollover(self) -> None:
-        """Rotate; if another Cairn holds the file open (Windows), keep writing to it."""
-        with contextlib.suppress(OSError):
-            super().doRollover()
+            if self._file is None:
+                self._file = _rotating_file(self)
+            self._file.emit(record)
 
     def handleError(self, record: logging.LogRecord) -> None:
         """A folder or disk that refuses the log: fall back to stderr, once, quietly."""
@@ -83,6 +72,42 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         with contextlib.suppress(OSError, ValueError):
             self.close()
         _fall_back_to_stderr(self, record)
+
+    def close(self) -> None:
+        """Close the file (if it was ever opened)."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _rotating_file(owner: _LogFile) -> logging.Handler:
+    """The rotating file handler behind `owner`: three files of MAX_BYTES at most, its folder
+    made only when there is something to write, its failures handled by `owner`."""
+    import logging.handlers
+
+    class RotatingLogFile(logging.handlers.RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]
+            """Make the log folder only when there is something to write."""
+            owner.folder.mkdir(parents=owner.make_parents, exist_ok=True)
+            return super()._open()
+
+        def doRollover(self) -> None:
+            """Rotate; if another Cairn holds the file open (Windows), keep writing to it."""
+            with contextlib.suppress(OSError):
+                super().doRollover()
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            owner.handleError(record)
+
+    handler = RotatingLogFile(
+        owner.folder / LOG_NAME,
+        maxBytes=MAX_BYTES,
+        backupCount=BACKUP_COUNT,
+        encoding="utf-8",
+        delay=True,
+    )
+    handler.setFormatter(owner.formatter)
+    return handler
 
 
 class _StderrLines(logging.Handler):

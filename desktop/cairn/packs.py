@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,6 +152,8 @@ def stage_copy(source: Path, packs_root: Path) -> Path:
 
     A link, FIFO, device or an oversized file or pack refuses the whole pack (ContentError
     naming each); hidden files and __pycache__ are skipped. On failure nothing is left."""
+    import tempfile
+
     listing = list_pack(Path(source))
     if listing.problems:
         raise ContentError(listing.problems)
@@ -209,6 +209,8 @@ def tidy(packs_root: Path) -> None:
 def install(staging: Path, target: Path, hold: Path | None = None) -> Path | None:
     """Rename a complete staged pack into place; a pack it replaces goes only once it has
     (into `hold`, a holding folder, when given: its new place is returned)."""
+    import tempfile
+
     old: Path | None = None
     if os.path.lexists(target):
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.replaced-", dir=target.parent))
@@ -237,6 +239,8 @@ def _added_folders(curriculum: Curriculum, packs_root: Path) -> dict[str, Path]:
 
 def remove_folder(folder: Path) -> None:
     """Delete an added pack's folder (a link to a folder: only the link)."""
+    import shutil
+
     if folder.is_symlink():
         folder.unlink()
     elif folder.exists():
@@ -246,6 +250,8 @@ def remove_folder(folder: Path) -> None:
 def set_aside(folder: Path, hold: Path, *, name: str = "") -> Path:
     """Move a pack's folder into the holding folder `hold` (as `<name>-<n>`), pruning the
     oldest held packs; return its new place. Undo moves it back with `put_back`."""
+    import tempfile
+
     hold.mkdir(parents=True, exist_ok=True)
     held = Path(tempfile.mkdtemp(prefix=f"{name or folder.name}-", dir=hold))
     held.rmdir()

@@ -6,38 +6,51 @@ every pack folder in load order its path as given and each file's relative path,
 bytes (the files are read: a key never trusts modification times). Only a curriculum that
 loaded without problems is stored, so problems are found and reported on every load.
 
-Each entry is our own pickle (protocol 5) behind a header holding the key and a SHA-256 of the
-pickle, written to a temporary file and renamed into place, in the platform's cache folder
-(`~/.cache/Cairn/curriculum` on Linux). An entry that cannot be read, checked or unpickled for
-any reason is deleted and the packs are loaded from their files; a cache folder that cannot be
-written is passed over in silence (logged at debug level). A few newest entries are kept.
+Each entry is the curriculum's values as plain tuples in `marshal` format (loading builds the
+model objects from them, faster than unpickling them) behind a header holding the key and a
+SHA-256 of that body, written to a temporary file and renamed into place, in the platform's
+cache folder (`~/.cache/Cairn/curriculum` on Linux). An entry that cannot be read, checked or
+decoded for any reason is deleted and the packs are loaded from their files; a cache folder that
+cannot be written is passed over in silence (logged at debug level). A few newest entries are
+kept (entries of the older pickle format are deleted then).
 """
 
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import dataclasses
+import gc
 import hashlib
-import io
 import logging
+import marshal
 import os
-import pickle
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import starmap
 from pathlib import Path
 from typing import Any
 
-from . import model
 from .files import PackFileError, list_pack, read_limited
-from .model import Curriculum
+from .model import (
+    ChoiceGroup,
+    ChoiceOption,
+    Curriculum,
+    Item,
+    Month,
+    PackInfo,
+    Project,
+    Reading,
+    Role,
+    RoleArea,
+    Skill,
+    Week,
+)
 
 log = logging.getLogger(__name__)
 
-#: Raise when what is pickled changes shape in a way the sources would not show.
-CACHE_FORMAT = 1
+#: Raise when what is stored changes shape in a way the sources would not show.
+CACHE_FORMAT = 2
 #: How many entries are kept (the least recently used go first).
 KEEP_ENTRIES = 4
 #: An entry larger than this is not read (ours are a few MB at most).
@@ -45,10 +58,34 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 #: A temporary file older than this was left by a crash and is deleted.
 STALE_TEMPORARY_SECONDS = 3600
 CACHE_SUBFOLDER = "curriculum"
-ENTRY_SUFFIX = ".pickle"
+ENTRY_SUFFIX = ".entry"
+#: Entries of an older format, deleted when the folder is pruned.
+OLD_ENTRY_SUFFIX = ".pickle"
 TEMPORARY_PREFIX = ".writing-"
 _MAGIC = b"CAIRN-CURRICULUM-CACHE\n"
-_PICKLE_PROTOCOL = 5
+_MARSHAL_VERSION = 4
+#: How each field of a Curriculum is stored: model objects of a class (a tuple of them, or a
+#: dict: its keys in order, then its values), or a plain value (None).
+_CURRICULUM_FIELDS: tuple[tuple[str, type | None], ...] = (
+    ("packs", PackInfo),
+    ("months", Month),
+    ("weeks", Week),
+    ("items", Item),
+    ("readings", Reading),
+    ("skills", Skill),
+    ("projects", Project),
+    ("roles", Role),
+    ("aliases", None),
+    ("content_hash", None),
+    ("choices", ChoiceGroup),
+)
+#: Curriculum fields that are tuples (the other model fields are dicts).
+_TUPLE_FIELDS = frozenset({"packs", "months"})
+#: Model fields holding a tuple of other model objects.
+_NESTED: dict[type, dict[str, type]] = {
+    Role: {"areas": RoleArea},
+    ChoiceGroup: {"options": ChoiceOption},
+}
 
 
 def cache_folder() -> Path:
@@ -87,7 +124,7 @@ def curriculum_key(pack_dirs: Sequence[Path]) -> str | None:
     which report the problem."""
     digest = hashlib.sha256()
     _frame(digest, _MAGIC, str(CACHE_FORMAT).encode(), _cairn_version().encode())
-    _frame(digest, sys.version.encode(), str(_PICKLE_PROTOCOL).encode())
+    _frame(digest, sys.version.encode(), str(_MARSHAL_VERSION).encode())
     _frame(digest, *_source_fingerprint())
     for pack_dir in pack_dirs:
         folder = Path(pack_dir)
@@ -109,7 +146,7 @@ def curriculum_key(pack_dirs: Sequence[Path]) -> str | None:
 
 def read_entry(folder: Path, key: str) -> Curriculum | None:
     """The curriculum stored under `key`, or None. An entry that fails any check or cannot be
-    unpickled (truncated, corrupt, from another version, a class that moved) is deleted."""
+    decoded (truncated, corrupt, from another version, other model fields) is deleted."""
     path = _entry_path(folder, key)
     try:
         with open(path, "rb") as reader:
@@ -126,7 +163,8 @@ def read_entry(folder: Path, key: str) -> Curriculum | None:
         _discard(path, error)
         return None
     try:
-        curriculum = _unpack(blob, key)
+        with _no_collection():  # tens of thousands of new, acyclic objects: nothing to collect
+            curriculum = _unpack(blob, key)
     except Exception as error:
         _discard(path, error)
         return None
@@ -138,6 +176,8 @@ def read_entry(folder: Path, key: str) -> Curriculum | None:
 def write_entry(folder: Path, key: str, curriculum: Curriculum) -> None:
     """Store `curriculum` under `key` atomically, then prune old entries; any failure (a
     read-only or full disk) is logged at debug level and otherwise ignored."""
+    import tempfile
+
     temporary: str | None = None
     try:
         body = _dump(curriculum)
@@ -173,54 +213,130 @@ def prune(folder: Path, *, keep: int = KEEP_ENTRIES) -> None:
                 _remove(path)
         elif path.name.endswith(ENTRY_SUFFIX):
             entries.append((stamp, path))
+        elif path.name.endswith(OLD_ENTRY_SUFFIX):
+            _remove(path)
     entries.sort(reverse=True)
     for _, path in entries[keep:]:
         _remove(path)
 
 
 def _dump(curriculum: Curriculum) -> bytes:
-    """The curriculum pickled with each model object rebuilt by its constructor, which
-    unpickles about twice as fast as the per-field state of frozen slotted dataclasses."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=_PICKLE_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, **_constructor_reducers()}
-    pickler.dump(curriculum)
-    return buffer.getvalue()
+    """The curriculum as an entry's body: each model object as the tuple of its field values,
+    with the field names of every class first (a load checks them against the model)."""
+    values = tuple(
+        _encode_field(name, getattr(curriculum, name), cls) for name, cls in _checked_fields()
+    )
+    return marshal.dumps((_field_names(), values), _MARSHAL_VERSION)
 
 
-def _constructor_reducers() -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:
-    """For each dataclass of the model whose fields are all constructor arguments: a reducer
-    giving (class, field values in order)."""
-    reducers: dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]] = {}
-    for value in vars(model).values():
-        if not (isinstance(value, type) and dataclasses.is_dataclass(value)):
-            continue
-        fields = dataclasses.fields(value)
-        if all(f.init for f in fields):
-            reducers[value] = _reducer(value, tuple(f.name for f in fields))
-    return reducers
+def _checked_fields() -> tuple[tuple[str, type | None], ...]:
+    """How Curriculum's fields are stored; ValueError if the model has other fields."""
+    names = tuple(f.name for f in dataclasses.fields(Curriculum))
+    if names != tuple(name for name, _ in _CURRICULUM_FIELDS):
+        raise ValueError(f"Curriculum has the fields {names}, not those the cache stores")
+    return _CURRICULUM_FIELDS
 
 
-def _reducer(cls: type, names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
-    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
-        return cls, tuple([getattr(obj, name) for name in names])
+def _field_names() -> tuple[tuple[str, ...], ...]:
+    classes = [cls for _, cls in _CURRICULUM_FIELDS if cls is not None]
+    classes += [nested for inner in _NESTED.values() for nested in inner.values()]
+    return tuple(tuple(f.name for f in dataclasses.fields(cls)) for cls in classes)
 
-    return reduce
+
+def _encode_field(name: str, value: Any, cls: type | None) -> Any:
+    if cls is None:
+        return value
+    if name in _TUPLE_FIELDS:
+        return tuple(_row(v, cls) for v in value)
+    return tuple(value), tuple(_row(v, cls) for v in value.values())
+
+
+def _row(obj: Any, cls: type) -> tuple[Any, ...]:
+    if type(obj) is not cls:
+        raise ValueError(f"a {type(obj).__name__} where a {cls.__name__} belongs")
+    nested = _NESTED.get(cls, {})
+    return tuple(
+        tuple(_row(v, nested[f.name]) for v in getattr(obj, f.name))
+        if f.name in nested
+        else getattr(obj, f.name)
+        for f in dataclasses.fields(cls)
+    )
 
 
 def _unpack(blob: bytes, key: str) -> Curriculum:
-    """The curriculum in an entry's bytes; ValueError unless header, key and checksum agree."""
+    """The curriculum in an entry's bytes; ValueError unless header, key and checksum agree
+    and the stored fields are the model's."""
     if not blob.startswith(_MAGIC):
         raise ValueError("not a curriculum cache entry")
-    stored_key, checksum, body = blob[len(_MAGIC) :].split(b"\n", 2)
-    if stored_key.decode() != key:
+    key_end = blob.find(b"\n", len(_MAGIC))
+    checksum_end = blob.find(b"\n", key_end + 1)
+    if key_end < 0 or checksum_end < 0:
+        raise ValueError("not a curriculum cache entry")
+    if blob[len(_MAGIC) : key_end].decode() != key:
         raise ValueError("stored under another key")
-    if hashlib.sha256(body).hexdigest() != checksum.decode():
+    body = memoryview(blob)[checksum_end + 1 :]  # not copied: the body is megabytes
+    if hashlib.sha256(body).hexdigest() != blob[key_end + 1 : checksum_end].decode():
         raise ValueError("checksum does not match")
-    curriculum = pickle.loads(body)
+    names, values = marshal.loads(body)
+    if names != _field_names():
+        raise ValueError("stored with other model fields")
+    fields = _checked_fields()
+    if type(values) is not tuple or len(values) != len(fields):
+        raise ValueError("not a stored curriculum")
+    curriculum = Curriculum(
+        *(
+            _decode_field(name, value, cls)
+            for value, (name, cls) in zip(values, fields, strict=True)
+        )
+    )
     if type(curriculum) is not Curriculum:
         raise ValueError(f"holds a {type(curriculum).__name__}, not a Curriculum")
     return curriculum
+
+
+def _decode_field(name: str, value: Any, cls: type | None) -> Any:
+    if cls is None:
+        return value
+    if name in _TUPLE_FIELDS:
+        return tuple(_built(cls, value))
+    keys, rows = value
+    return dict(zip(keys, _built(cls, rows), strict=True))
+
+
+def _built(cls: type, rows: Iterable[tuple[Any, ...]]) -> Iterable[Any]:
+    """Model objects made from their stored rows (nested objects too)."""
+    nested = _NESTED.get(cls)
+    if nested is None:
+        return starmap(cls, rows)
+    return map(_builder(cls, nested), rows)
+
+
+def _builder(cls: type, nested: dict[str, type]) -> Callable[[tuple[Any, ...]], Any]:
+    places = [
+        (index, nested[f.name])
+        for index, f in enumerate(dataclasses.fields(cls))
+        if f.name in nested
+    ]
+
+    def build(row: tuple[Any, ...]) -> Any:
+        values = list(row)
+        for index, inner in places:
+            values[index] = tuple(_built(inner, values[index]))
+        return cls(*values)
+
+    return build
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """No garbage collection while the block runs (as it was again afterwards)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _discard(path: Path, error: BaseException) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import shutil
 import sqlite3
 from enum import Enum
 from pathlib import Path
@@ -111,6 +110,8 @@ def classify(error: BaseException) -> Trouble:
 
 
 def _disk_is_full(path: Path) -> bool:
+    import shutil
+
     try:
         return shutil.disk_usage(path.parent).free < 256 * 1024
     except OSError:

@@ -6,7 +6,6 @@ is refreshed from that."""
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -64,6 +63,8 @@ class Changes(ProgressReads):
         current = self.learner_id
         if current or self.read_only:
             return current
+        import uuid
+
         made = str(uuid.uuid4())
         self._database.set_setting(LEARNER_ID, made)
         return made
