@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,7 @@ import pytest
 from cairn.reports.export import export, render_text
 from cairn.reports.pdf import (
     active_content,
-    paginate,
     register_svg_images,
-    unlaid_blocks,
     with_svg_alt_text,
     write_pdf,
 )
@@ -30,7 +29,7 @@ from cairn.tracker import Tracker
 from learners import Learner, large_learner, mid_path_learner, new_learner
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QImage, QTextDocument
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -158,24 +157,85 @@ def test_the_last_words_of_the_journal_are_in_the_pdf(large_exports: dict[bool, 
     assert "Made with Cairn, offline." in text  # the report's very last line
 
 
-def test_the_layout_painted_has_every_block_laid_out(large: Learner) -> None:
-    """The cause of the lost headings: blocks placed but never broken into lines."""
+def _laid_out(html: str, width: float = 672.0) -> QTextDocument:
+    """The document as write_pdf lays it out: once, as one long page."""
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QFont, QTextDocument
 
-    from cairn.reports.pdf import _application
+    from cairn.reports.pdf import _application, finish_layout
 
-    with large.open() as tracker:
-        html = render_text(tracker.snapshot(), "pdf", include_notes=False)
     _app = _application()
     document = QTextDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.0)
     document.setDefaultFont(font)
     document.setHtml(html)
-    document.setPageSize(QSizeF(672.0, 1000.0))
-    assert paginate(document, 1000.0) > 0  # rows were pushed, so the layout was edited
+    document.setPageSize(QSizeF(width, -1))
+    finish_layout(document)
+    return document
+
+
+def _split_lines(document: QTextDocument, starts: list[float]) -> list[str]:
+    """Every line of text (in any block, table cell included) that a page start cuts."""
+    layout = document.documentLayout()
+    split = []
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        origin = layout.blockBoundingRect(block).top() - lines.boundingRect().top()
+        for n in range(lines.lineCount()):
+            top = origin + lines.lineAt(n).y()
+            bottom = top + lines.lineAt(n).height()
+            split += [block.text()[:40] for start in starts if top < start < bottom]
+        block = block.next()
+    return split
+
+
+def _split_rows(document: QTextDocument, starts: list[float], page: float) -> list[int]:
+    """Rows (of tables not inside another table) fitting on a page that a page start cuts."""
+    from PySide6.QtGui import QTextTable
+
+    from cairn.reports.pdf_pages import _row_span
+
+    layout = document.documentLayout()
+    split = []
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        for row in range(frame.rows()):
+            top, bottom = _row_span(layout, frame, row)
+            if bottom - top < page - 8:
+                split += [row for start in starts if top < start < bottom]
+    return split
+
+
+def test_pages_cut_no_line_and_no_row_and_every_block_is_laid_out(large: Learner) -> None:
+    """The layout is never edited (edits once left blocks unlaid and painted as nothing), and
+    a page begins where it cuts no line of text and no table row that fits on a page."""
+    from cairn.reports.pdf import page_starts, unlaid_blocks
+
+    with large.open() as tracker:
+        html = render_text(tracker.snapshot(), "pdf", include_notes=False)
+    document = _laid_out(html)
+    starts = page_starts(document, 1000.0)
     assert unlaid_blocks(document) == 0
+    assert len(starts) > 8 and starts == sorted(set(starts))
+    assert all(b - a <= 1000.0 for a, b in pairwise(starts))
+    assert _split_lines(document, starts) == []
+    assert _split_rows(document, starts, 1000.0) == []
+
+
+def test_a_row_taller_than_a_page_is_cut_between_lines() -> None:
+    words = " ".join(f"word{n}" for n in range(3000))
+    html = (
+        "<table><tr><td>short</td><td>" + words + "</td><td>" + words[:9000] + "</td></tr>"
+        "</table><p>after</p>"
+    )
+    from cairn.reports.pdf import page_starts
+
+    document = _laid_out(html)
+    starts = page_starts(document, 300.0)
+    assert len(starts) > 3 and _split_lines(document, starts) == []
 
 
 def test_a_new_learner_pdf_has_every_heading(tmp_path: Path) -> None:

@@ -1,15 +1,9 @@
 """PDF from the print variant of the HTML report, laid out by Qt (QTextDocument + QPdfWriter).
 
 Works with no display: without one, Qt's offscreen platform is used. Pages are A4, numbered
-"page N of M" in the footer. A table row that would straddle a page end is pushed to the next
-page (Qt's own pagination splits a row between two lines); a row taller than a page is left for
-Qt to split. Nothing is ever left out.
-
-Qt lays a document out lazily, a part at a time. Every measurement here is taken on a layout
-finished to the end, and the document is laid out afresh before it is painted: pushing a row
-(an edit) while the layout was only partly done left the blocks where the lazy layout had
-stopped positioned but never broken into lines, so they were painted as nothing, and what
-followed collapsed onto them (headings and the learning journal went missing from the PDF).
+"page N of M" in the footer. The document is laid out once, as one long page, and cut into
+pages where no line of text and no table row that fits on a page is split (pdf_pages.py); a
+row taller than a page is cut between lines. Nothing is ever left out.
 
 Inline SVG images (`<img src="data:image/svg+xml;base64,...">`, the report's charts) are drawn
 by QtSvg at three times their CSS size and handed to the document as image resources; one that
@@ -35,18 +29,29 @@ from pathlib import Path
 from typing import Any
 
 from ..markup import escape
+from .pdf_pages import EDGE, PAGE_GAP, finish_layout, page_starts, unlaid_blocks
+
+__all__ = [
+    "SvgImage",
+    "UnsafePdfError",
+    "active_content",
+    "finish_layout",
+    "page_starts",
+    "prepare_svg_images",
+    "refuse_active_pdf",
+    "register_svg_images",
+    "render_svg",
+    "svg_images",
+    "unlaid_blocks",
+    "with_svg_alt_text",
+    "write_pdf",
+]
 
 log = logging.getLogger("cairn.reports.pdf")
 
 SCREEN_DPI = 96.0
 PDF_DPI = 300
 FOOTER_POINTS = 18.0
-# A pushed row starts this far (document pixels) below the top of its new page; a row that
-# already starts this close to a page top is never pushed (it would only move a page down).
-PUSH_GAP = 4.0
-# Passes of "push straddling rows, lay out afresh": each pass works on a finished layout; a row
-# still straddling after the last one is split by Qt between lines, never lost.
-MAX_PASSES = 6
 SVG_PREFIX = "data:image/svg+xml;base64,"
 SVG_SCALE = 3.0  # drawn at three times the CSS size: about 290 dpi on paper
 MAX_SVG_SIDE = 4000  # pixels per side of a drawn chart, at most
@@ -190,126 +195,6 @@ def _application() -> Any:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication([sys.argv[0] if sys.argv else "cairn"])
     return app
-
-
-# --- pagination ---------------------------------------------------------------------------
-
-
-def finish_layout(document: Any) -> None:
-    """Lay the whole document out afresh and to the end, now.
-
-    Setting the page size makes Qt start a full layout (not an incremental one from the last
-    change), and asking for the document's size finishes it instead of leaving the rest to be
-    laid out lazily later."""
-    document.setPageSize(document.pageSize())
-    document.documentLayout().documentSize()
-
-
-def unlaid_blocks(document: Any) -> int:
-    """How many blocks holding text have no laid-out line (they would be painted as nothing)."""
-    count = 0
-    block = document.begin()
-    while block.isValid():
-        if block.isVisible() and block.text().strip() and not block.layout().lineCount():
-            count += 1
-        block = block.next()
-    return count
-
-
-def _outer_tables(frame: Any, inside_table: bool = False) -> list[Any]:
-    """The tables below `frame` that are not inside another table's cell (a nested table, such
-    as a progress bar, moves with the row that holds it)."""
-    from PySide6.QtGui import QTextTable
-
-    found = []
-    for child in frame.childFrames():
-        is_table = isinstance(child, QTextTable)
-        if is_table and not inside_table:
-            found.append(child)
-        found.extend(_outer_tables(child, inside_table or is_table))
-    return found
-
-
-def _row_span(layout: Any, table: Any, row: int) -> tuple[float, float]:
-    """The top and bottom of what the row's own cells hold (inf, 0 for a row with no text);
-    a cell spanning down from a row above belongs to that row."""
-    top, bottom = float("inf"), 0.0
-    for column in range(table.columns()):
-        cell = table.cellAt(row, column)
-        if not cell.isValid() or cell.row() != row:
-            continue
-        block = cell.firstCursorPosition().block()
-        last = cell.lastCursorPosition().block()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            if rect.height() > 0:
-                top = min(top, rect.top())
-                bottom = max(bottom, rect.bottom())
-            if block == last:
-                break
-            block = block.next()
-    return top, bottom
-
-
-def _pad_row(document: Any, table: Any, row: int, push: float) -> None:
-    """Add `push` to the top padding of every cell of the row, as one edit (one relayout)."""
-    from PySide6.QtGui import QTextCursor
-
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    try:
-        for column in range(table.columns()):
-            cell = table.cellAt(row, column)
-            if not cell.isValid() or cell.row() != row or cell.column() != column:
-                continue  # spanned: its own cell carries the padding
-            cell_format = cell.format().toTableCellFormat()
-            cell_format.setTopPadding(cell_format.topPadding() + push)
-            cell.setFormat(cell_format)
-    finally:
-        cursor.endEditBlock()
-
-
-def keep_rows_together(document: Any, page_height: float) -> int:
-    """One pass: on a finished layout, push every table row that straddles a page end (and
-    fits on a page) down to the next page. Returns how many rows were moved."""
-    from PySide6.QtGui import QTextCursor
-
-    finish_layout(document)
-    layout = document.documentLayout()
-    moved = 0
-    shift = 0.0  # how far this pass's pushes so far move what follows them (in order)
-    pass_edit = QTextCursor(document)
-    pass_edit.beginEditBlock()  # one relayout for the whole pass, not one per pushed row
-    try:
-        for table in _outer_tables(document.rootFrame()):
-            for row in range(table.rows()):
-                top, bottom = _row_span(layout, table, row)
-                if top == float("inf") or bottom - top > page_height - 2 * PUSH_GAP:
-                    continue  # no text, or taller than a page: Qt splits it between lines
-                top, bottom = top + shift, bottom + shift
-                offset = top % page_height
-                if offset < PUSH_GAP or top // page_height == (bottom - 0.5) // page_height:
-                    continue
-                push = page_height - offset + PUSH_GAP
-                _pad_row(document, table, row, push)
-                shift += push
-                moved += 1
-    finally:
-        pass_edit.endEditBlock()
-    return moved
-
-
-def paginate(document: Any, page_height: float) -> int:
-    """Keep table rows on one page, then lay the document out afresh for painting. Returns how
-    many rows were moved; every block of text is laid out when it returns."""
-    moved = 0
-    for _ in range(MAX_PASSES):
-        pushed = keep_rows_together(document, page_height)
-        moved += pushed
-        if not pushed:
-            break  # laid out afresh by that pass, and unchanged since
-    finish_layout(document)
-    return moved
 
 
 # --- inline SVG images ----------------------------------------------------------------------
@@ -555,25 +440,28 @@ def write_pdf(html: str, target: Path, *, title: str) -> None:
     document.setDefaultFont(font)
     _add_images(document, drawn)
     document.setHtml(html)
-    document.setPageSize(QSizeF(page_width, page_height))
-    paginate(document, page_height)
+    document.setPageSize(QSizeF(page_width, -1))  # one long page: Qt breaks nothing itself
+    finish_layout(document)
     if unlaid_blocks(document):  # never seen after a fresh layout; lose no text if it happens
-        log.warning("the PDF layout left text unlaid; writing it without keeping rows together")
+        log.warning("the PDF layout left text unlaid; laying it out again")
         document.setHtml(html)
         finish_layout(document)
-    pages = document.pageCount()
+    starts = page_starts(document, page_height)
+    ends = [*starts[1:], document.documentLayout().documentSize().height()]
+    pages = len(starts)
 
     painter = QPainter(writer)
     small = QFont("DejaVu Sans")
     small.setPointSizeF(7.5)
     try:
-        for page in range(pages):
+        for page, (top, bottom) in enumerate(zip(starts, ends, strict=True)):
             if page:
                 writer.newPage()
             painter.save()
             painter.scale(scale, scale)
-            painter.translate(0, -page * page_height)
-            document.drawContents(painter, QRectF(0, page * page_height, page_width, page_height))
+            painter.translate(0, (PAGE_GAP if page else 0.0) - top)
+            window = QRectF(0, top + EDGE, page_width, bottom - top - 2 * EDGE)
+            document.drawContents(painter, window)
             painter.restore()
             painter.setFont(small)
             painter.drawText(
