@@ -20,7 +20,7 @@ from .packs import DisabledPack, load_packs
 from .snapshot import ProgressSnapshot
 from .store import Database
 from .store.backup import BackupInfo
-from .store.errors import StoreError, error_name
+from .store.errors import DamagedDatabaseError, StoreError, error_name
 from .store.opening import OpenedDatabase, begin_open
 from .store.recovery import RecoveryNotice
 from .tracking.content import Content
@@ -100,31 +100,40 @@ class Tracker(Study, Safety, Content, Importing):
 
         With `read_only` (commands that only show progress) nothing in the data folder is
         created, moved or renamed. SQLite checks the file on its own thread while the packs
-        load (store/opening.py `begin_open`); the file is used only once that check passed."""
+        load (store/opening.py `begin_open`), unless a clean check of the file exactly as it is
+        was remembered (store/early_check.py); the file is used only once that check passed.
+        A trusted file that proves damaged on the first read is opened again, checked."""
         data_dir = Path(data_dir)
         if data_dir.exists() and not data_dir.is_dir():
             raise TrackerError(f"the data folder {data_dir} is a file, not a folder")
         backup_dir = backup_dir or data_dir / BACKUPS_FOLDER
-        pending = begin_open(data_dir, backup_dir, read_only=read_only)
-        try:
-            curriculum, disabled = load_packs(Path(shipped_pack), data_dir)
-        except BaseException:
-            pending.abandon()
-            raise
-        opened = pending.finish()
-        try:
-            tracker = cls(
-                curriculum,
-                opened.database,
-                clock=clock,
-                data_dir=data_dir,
-                shipped_pack=Path(shipped_pack),
-                backup_dir=backup_dir,
-                disabled_packs=disabled,
-            )
-        except BaseException:
-            opened.close()
-            raise
+        for trust in (True, False):
+            pending = begin_open(data_dir, backup_dir, read_only=read_only, trust=trust)
+            try:
+                curriculum, disabled = load_packs(Path(shipped_pack), data_dir)
+            except BaseException:
+                pending.abandon()
+                raise
+            opened = pending.finish()
+            try:
+                tracker = cls(
+                    curriculum,
+                    opened.database,
+                    clock=clock,
+                    data_dir=data_dir,
+                    shipped_pack=Path(shipped_pack),
+                    backup_dir=backup_dir,
+                    disabled_packs=disabled,
+                )
+            except DamagedDatabaseError:
+                opened.close()
+                if not pending.trusted:
+                    raise
+                continue  # proof of damage the remembered check could not see: check now
+            except BaseException:
+                opened.close()
+                raise
+            break
         tracker._opened = opened
         if not read_only:  # a busy or full disk: the id is made on a later open
             with contextlib.suppress(StoreError):

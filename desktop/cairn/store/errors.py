@@ -167,5 +167,8 @@ def explain(
             f"{path}: {doing} did not happen because {_disk_reason(path, error)}. {consequence}"
         )
     if trouble is Trouble.DAMAGE:
+        from .early_check import forget_clean
+
+        forget_clean(path)  # proof of damage: the next opening checks the file again
         return DamagedDatabaseError(path, [f"{error} ({error_name(error)})"])
     return StoreError(f"{path}: {doing} did not happen: {error}. {consequence}")

@@ -159,26 +159,32 @@ def open_database(data_dir: Path, backup_dir: Path, *, read_only: bool = False) 
     return begin_open(data_dir, backup_dir, read_only=read_only).finish()
 
 
-def begin_open(data_dir: Path, backup_dir: Path, *, read_only: bool = False) -> PendingOpen:
+def begin_open(
+    data_dir: Path, backup_dir: Path, *, read_only: bool = False, trust: bool = True
+) -> PendingOpen:
     """The first half of `open_database`: take the folder lock, refuse what is not a usable
     file, and begin the quick check of the file on its own thread, so that the caller can do
     other work (load the curriculum) while SQLite checks. `finish()` opens the database (taking
-    the check's result) or `abandon()` lets go; exactly one of them must follow."""
+    the check's result) or `abandon()` lets go; exactly one of them must follow.
+
+    With `trust`, a remembered clean check of the file exactly as it is stands in for the check
+    (see early_check.py; `PendingOpen.trusted` says so)."""
     data_dir = Path(data_dir)
     if not read_only:
         data_dir.mkdir(parents=True, exist_ok=True)
     lock = FolderLock.share(data_dir, create=not read_only) if data_dir.is_dir() else None
     path = data_dir / DATABASE_NAME
+    trusted = False
     try:
         _refuse_what_is_not_a_file(path)
         _refuse_a_replaced_shm(path, lock)
         if path.is_file() and path.stat().st_size > 0:
-            start_quick_check(path)
+            trusted = start_quick_check(path, trust=trust)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
-    return PendingOpen(path, Path(backup_dir), lock, read_only)
+    return PendingOpen(path, Path(backup_dir), lock, read_only, trusted)
 
 
 @dataclass
@@ -189,6 +195,7 @@ class PendingOpen:
     backup_dir: Path
     lock: FolderLock | None
     read_only: bool
+    trusted: bool = False  # a remembered clean check stands in for checking now
 
     def finish(self) -> OpenedDatabase:
         """Open the database (see `open_database`); on failure the lock is released."""

@@ -55,13 +55,14 @@ def quick_check(path: Path) -> list[str]:
     return found if found is not None else _quick_check_now(path)
 
 
-def start_quick_check(path: Path) -> None:
+def start_quick_check(path: Path, *, trust: bool = True) -> bool:
     """Begin the quick check of `path` on its own thread; `quick_check(path)` takes its result
     (see early_check.py). Only once the folder lock is held and the companion files were
-    found sound: its connection is the first this process makes to the file."""
+    found sound: its connection is the first this process makes to the file. With `trust`, a
+    remembered clean check of this very file stands in for it: then True."""
     from . import early_check
 
-    early_check.start(path, _quick_check_now)
+    return early_check.start(path, _quick_check_now, trust=trust)
 
 
 def _quick_check_now(path: Path) -> list[str]:
