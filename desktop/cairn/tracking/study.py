@@ -3,9 +3,12 @@ pause, resume, stop, discard, and putting it back for undo and redo)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ..records import SessionRecord
+from ..store.aggregates import study_minutes_per_day
+from ..study import StudyStats
+from ..study import stats as study_stats
 from ..timer import TimerState
 from .changes import Changes
 from .reads import TIMER_SETTING
@@ -27,6 +30,15 @@ class Study(Changes):
         return self.set_setting(
             "plan", {"start": start.isoformat(), "hours_per_week": hours_per_week}
         )
+
+    def study(self, today: date | None = None) -> StudyStats:
+        """Totals, this week, the last four weeks and streaks, from the minutes of each day
+        (summed by SQLite: the same figures as from every session, without reading them)."""
+        days = study_minutes_per_day(self._database)
+        per_day = [
+            SessionRecord(0, "", datetime.combine(d, time()), m, "") for d, m in days.items()
+        ]
+        return study_stats(per_day, today or self._clock().date())
 
     # --- recorded sessions -------------------------------------------------------------------
     def _study_target(self, content_id: str) -> str:
