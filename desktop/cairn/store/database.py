@@ -405,10 +405,15 @@ class Database:
         """Every status change as stored, oldest first: (id, from, to, the time's stored text).
         The same events as `all_history`, without building an object or parsing a time per
         event (the JSON export passes the stored times on)."""
-        return self._rows(
-            "SELECT content_id, old_status, new_status, changed_at FROM status_change "
-            "ORDER BY changed_at, id"
-        )
+        sql = "SELECT content_id, old_status, new_status, changed_at FROM status_change ORDER BY "
+        rows = self._rows(sql + "id")  # the table's own order: no sort
+        times = [row[3] for row in rows]
+        try:
+            if times == sorted(times):  # written oldest first, as a clock runs: the same order
+                return rows
+        except TypeError:  # a time stored as something besides text: SQLite orders it
+            pass
+        return self._rows(sql + "changed_at, id")  # an import added older events: sort them
 
     def last_done(self, ids: Collection[str] | None = None) -> dict[str, datetime]:
         """When each stored id (or each of `ids` that was ever done) was last marked done:
