@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Dispatch to the window or to a command; return the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    from .cli import build_parser, run
+    """Dispatch to the window or to a command; return the exit code.
 
-    parsed = build_parser().parse_args(args)
+    Start-up (imports, the curriculum, the first reads) makes tens of thousands of objects that
+    live as long as the process, and no garbage worth collecting: the cycle collector waits
+    until a command has opened the data folder, then ignores what start-up made (`gc.freeze`)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from .cli import build_parser, run
+
+        parsed = build_parser().parse_args(args)
+    finally:
+        if collecting:
+            gc.enable()
     if parsed.command is None:
         from .gui.app import run_app
 
         return run_app(data_dir=parsed.data_dir, quit_after_start=parsed.quit_after_start)
-    return run(args)
+    if collecting:
+        gc.disable()
+    try:
+        return run(args, on_open=_started)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _started() -> None:
+    """Start-up is over: collect cycles again, among objects made from now on."""
+    gc.freeze()
+    gc.enable()
 
 
 if __name__ == "__main__":

@@ -165,13 +165,18 @@ log = logging.getLogger("cairn.cli")
 
 
 def run(
-    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    on_open: Callable[[], None] | None = None,
 ) -> int:
-    """Run one command; return its exit code (130 after Ctrl+C, with nothing half-done)."""
+    """Run one command; return its exit code (130 after Ctrl+C, with nothing half-done).
+    `on_open` is called once the data folder is open (the process's start-up is over)."""
     out = stdout or sys.stdout
     with command_line_log(stderr or sys.stderr) as err:  # warnings not said otherwise, once
         try:
-            return _run(argv, cast(TextIO, _Output(out)), err)
+            return _run(argv, cast(TextIO, _Output(out)), err, on_open)
         except KeyboardInterrupt:
             err.write("cairn: interrupted; nothing more was changed\n")
             return 130
@@ -236,7 +241,9 @@ def _quiet_closed_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+def _run(
+    argv: Sequence[str] | None, out: TextIO, err: TextIO, on_open: Callable[[], None] | None
+) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         err.write("cairn: no command given (run 'cairn' alone to open the window)\n")
@@ -265,6 +272,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"cairn: {explain_folder_error(data_dir, error)}\n")
         return EXIT_DATA
     configure_logging(data_dir)  # the folder exists now
+    if on_open is not None:
+        on_open()
     try:
         for notice in tracker.notices():  # inside: a closed stderr still closes the tracker
             err.write(f"cairn: {notice}\n")
