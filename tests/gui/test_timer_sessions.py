@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -183,9 +184,7 @@ def test_the_session_table_lists_every_session_newest_first(
     window: MainWindow, table: SessionTable
 ) -> None:
     items = window.tracker.curriculum.week_items("w01")
-    rows = [
-        [table.table.item(r, c).text() for c in range(4)] for r in range(table.table.rowCount())
-    ]
+    rows = [[table.text(r, c) for c in range(4)] for r in range(table.model.rowCount())]
     assert [r[1:] for r in rows] == [
         [items[1].title, "50", "logged"],
         [items[0].title, "30", "added"],
@@ -201,21 +200,21 @@ def test_the_session_table_edits_with_undo(window: MainWindow, table: SessionTab
     assert dialog is not None
     dialog.minutes.setValue(35)
     assert dialog.save()
-    assert table.table.item(1, 2).text() == "35" and table.selected_id() is not None
+    assert table.text(1, 2) == "35" and table.selected_id() is not None
     assert window.undo_stack.undoText() == "Edit study session"
     window.undo_stack.undo()
-    assert table.table.item(1, 2).text() == "30"
+    assert table.text(1, 2) == "30"
     window.undo_stack.redo()
-    assert table.table.item(1, 2).text() == "35"
+    assert table.text(1, 2) == "35"
 
 
 def test_the_session_table_deletes_with_undo(window: MainWindow, table: SessionTable) -> None:
     table.table.selectRow(0)
     table.delete.click()
-    assert table.table.rowCount() == 1 and table.table.item(0, 2).text() == "30"
+    assert table.model.rowCount() == 1 and table.text(0, 2) == "30"
     assert window.undo_stack.undoText() == "Delete study session"
     window.undo_stack.undo()
-    assert table.table.rowCount() == 2 and table.table.item(0, 2).text() == "50"
+    assert table.model.rowCount() == 2 and table.text(0, 2) == "50"
     assert "2 sessions, 1.3 h in all" in table.summary.text()
 
 
@@ -253,3 +252,28 @@ def test_a_timer_across_an_idle_gap_asks_before_saving(window: MainWindow, clock
     assert stored(window) == []
     prompt.save_until.click()  # "until" starts at the whole 40 minutes
     assert stored(window) == [(40, "timer")]
+
+
+def test_the_session_model_passes_qt_model_checks(table: SessionTable, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(table.model)
+    assert table.model.headerData(2, Qt.Orientation.Horizontal) == "Minutes"
+    assert table.model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) is not None
+
+
+def test_the_session_table_keeps_its_selection_and_fits_its_columns(
+    window: MainWindow, table: SessionTable, qtbot: QtBot
+) -> None:
+    table.show()
+    qtbot.waitExposed(table)
+    table.table.selectRow(1)
+    kept = table.selected_id()
+    items = window.tracker.curriculum.week_items("w01")
+    window.operations.publish(
+        window.tracker.log_study(items[2].id, 1234, started_at=datetime(2026, 3, 12, 9, 0))
+    )
+    assert table.selected_id() == kept and table.model.rowCount() == 3
+    view = table.table
+    for column in (0, 2, 3):
+        for row in range(3):
+            wanted = view.sizeHintForIndex(table.model.index(row, column)).width()
+            assert view.columnWidth(column) >= wanted, (row, column)
