@@ -68,7 +68,8 @@ def test_an_unchanged_file_is_checked_once_and_a_changed_one_again(
 def test_a_file_changed_just_before_its_check_is_not_remembered(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _learner(data_dir)  # written a moment ago
+    _learner(data_dir)
+    monkeypatch.setattr(early_check, "SETTLED_NS", 3600 * 1_000_000_000)  # "a moment ago"
     checked = _count_checks(monkeypatch)
     assert _status(data_dir)[0] == 0 and _status(data_dir)[0] == 0
     assert len(checked) == 2

@@ -12,9 +12,10 @@ check's connection is the first this process makes to the file; see opening.py).
 
 A clean check is also remembered, in the user's cache folder (never the data folder): the file's
 identity, size and modification and change times (the change time is set by the system on every
-write and no program can set it back) and those of its journal. An opening within the hour that
-finds the file exactly so takes that result instead of checking again: any write since, by Cairn
-or anything else, changes a time, so the file is checked. Proof of damage met while reading or
+write and no program can set it back; so not on Windows, which keeps none) and those of its
+journal. An opening within the hour that finds the file exactly so takes that result instead of
+checking again: any write since, by Cairn or anything else, changes a time, so the file is
+checked. Proof of damage met while reading or
 writing (SQLite's CORRUPT or NOTADB, see errors.explain) forgets the record, so the next opening
 checks and recovers; `Tracker.open` reopens at once when the file it trusted proves damaged.
 """
@@ -36,8 +37,11 @@ Fingerprint = tuple[tuple[int, int, int, int, int] | None, ...]
 #: How long a clean check is trusted for a file that did not change.
 TRUST_SECONDS = 3600
 #: A file changed less than this long before a check is not remembered as clean (two writes
-#: within one tick of the system's clock may leave the same times).
-SETTLED_NS = 2_000_000_000
+#: within one tick of the file system's clock may leave the same times): a tick of the kernel's
+#: clock where times keep sub-second digits, two seconds where they are whole seconds (FAT,
+#: HFS+, old ext4).
+SETTLED_NS = 100_000_000
+COARSE_SETTLED_NS = 2_000_000_000
 CHECKS_FOLDER = "checks"
 log = logging.getLogger("cairn.store")
 
@@ -146,15 +150,20 @@ def _record_path(path: Path) -> Path:
 
 
 def _settled(found: Fingerprint, now_ns: int) -> bool:
-    return all(entry is None or now_ns - entry[4] >= SETTLED_NS for entry in found)
+    return all(entry is None or now_ns - entry[4] >= _settle_time(entry[4]) for entry in found)
+
+
+def _settle_time(changed_ns: int) -> int:
+    coarse = changed_ns % 1_000_000_000 == 0
+    return max(SETTLED_NS, COARSE_SETTLED_NS) if coarse else SETTLED_NS
 
 
 def remember_clean(path: Path, found: Fingerprint) -> None:
     """Remember that the file, as `found`, passed the quick check (not when it changed only
     just before: see SETTLED_NS). A cache folder that cannot be written is passed over."""
     now = time.time_ns()
-    if found[0] is None or not _settled(found, now):
-        return
+    if os.name == "nt" or found[0] is None or not _settled(found, now):
+        return  # Windows keeps no change time (st_ctime is when the file was made)
     record = _record_path(path)
     text = json.dumps({"file": str(path), "fingerprint": found, "checked_ns": now})
     partial = record.with_name(f".{record.name}.{os.getpid()}.{threading.get_ident()}")
