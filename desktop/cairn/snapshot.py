@@ -148,13 +148,14 @@ class StoredHistory(Mapping[str, tuple[HistoryEntry, ...]]):
     passes the stored times on (the JSON export, through `changes`) never builds an object per
     event, which at 200,000 events was most of an export."""
 
-    __slots__ = ("_by_id", "_changes", "_entries")
+    __slots__ = ("_by_id", "_changes", "_entries", "_last_done")
 
     def __init__(self, changes: Iterable[StoredChange]) -> None:
         """`changes` oldest first, as `Database.history_rows` gives them."""
         self._changes: tuple[StoredChange, ...] = tuple(changes)
         self._by_id: dict[str, list[StoredChange]] | None = None
         self._entries: dict[str, tuple[HistoryEntry, ...]] = {}
+        self._last_done: Mapping[str, datetime] | None = None
 
     def changes(self) -> tuple[StoredChange, ...]:
         """Every change as stored, oldest first."""
@@ -191,15 +192,22 @@ class StoredHistory(Mapping[str, tuple[HistoryEntry, ...]]):
     def __contains__(self, content_id: object) -> bool:
         return content_id in self._grouped()
 
-    def last_done(self) -> dict[str, datetime]:
+    def last_done(self) -> Mapping[str, datetime]:
         """When each id was last marked done: the same answer as `Database.last_done` (the
         latest stored time, which for the store's fixed-width times is the latest in time),
-        parsing one time per id rather than every event's."""
-        latest: dict[str, str] = {}
-        for cid, _, new, at in self._changes:
-            if new == "done":
-                latest[cid] = at
-        return {cid: _parse_time(at) for cid, at in latest.items()}
+        in the order `last_done_of` gives (ids as first changed), parsing one time per id
+        rather than every event's; worked out once, when first asked (a JSON export never
+        asks)."""
+        if self._last_done is None:
+            latest: dict[str, str] = {}
+            for cid, _, new, at in self._changes:
+                if new == "done":
+                    latest[cid] = at
+            in_order = dict.fromkeys(change[0] for change in self._changes)  # as Mapping iterates
+            self._last_done = MappingProxyType(
+                {cid: _parse_time(latest[cid]) for cid in in_order if cid in latest}
+            )
+        return self._last_done
 
 
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -247,17 +255,19 @@ class ProgressSnapshot:
             ("settings", self.settings),
             ("choice_records", self.choice_records),
             ("verified", self.verified),
-            ("last_done", self.done_moments()),
         ):
             object.__setattr__(self, name, _read_only(value))
         object.__setattr__(self, "history", history)
+        if self.last_done is not None or not isinstance(history, StoredHistory):
+            object.__setattr__(self, "last_done", _read_only(self.done_moments()))
+        # else: the stored history works it out when first asked (done_moments)
         object.__setattr__(self, "evidence", tuple(self.evidence))
         object.__setattr__(self, "sessions", tuple(self.sessions))
         object.__setattr__(self, "comments", tuple(self.comments))
 
     def done_moments(self) -> Mapping[str, datetime]:
         """When each stored id was last marked done: as read from the database's aggregate, or
-        (a snapshot made without it) from the full history."""
+        (a snapshot made without it) from the full history (a stored one answers it once)."""
         if self.last_done is not None:
             return self.last_done
         if isinstance(self.history, StoredHistory):

@@ -7,6 +7,7 @@ parses them all (as the export always did) when any is not; both give exactly th
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -68,6 +69,7 @@ def test_the_stored_history_reads_as_the_tracker_history(learner: Tracker) -> No
     assert len(history) == len(learner.all_history()) and "sql-for-ml-data" in history
     assert isinstance(history, StoredHistory)
     assert history.last_done() == last_done_of(learner.all_history())
+    assert list(history.last_done()) == list(last_done_of(learner.all_history()))  # same order
     assert dict(snapshot.done_moments()) == last_done_of(learner.all_history())
     with pytest.raises(KeyError):
         history["no-such-item"]
@@ -141,3 +143,28 @@ def test_only_real_times_in_the_stores_form_pass_as_they_are(
             assert isinstance(moment, str)
             parsed = datetime.fromisoformat(moment).isoformat(timespec="microseconds")
             assert parsed == moment.replace(" ", "T")
+
+
+def test_an_older_event_written_later_still_reads_oldest_first(tmp_path: Path) -> None:
+    """An import adds earlier events after later ones: the stored history is still in time
+    order (the table's own order is used only when it already is)."""
+    with Tracker.open(tmp_path / "data", curriculum_dir(), clock=_clock(datetime(2026, 3, 2))) as t:
+        for item in ITEMS:
+            t.set_status(item, "doing")
+        in_time_order = [tuple(row) for row in t.snapshot().history.changes()]  # type: ignore[attr-defined]
+    with sqlite3.connect(tmp_path / "data" / "cairn.sqlite3") as raw:
+        raw.execute(
+            "INSERT INTO status_change (content_id, old_status, new_status, changed_at) "
+            "VALUES (?, NULL, 'doing', '2026-01-05 08:00:00.000000')",
+            (ITEMS[1],),
+        )
+    raw.close()
+    with Tracker.open(tmp_path / "data", curriculum_dir()) as t:
+        snapshot = t.snapshot()
+        history = snapshot.history
+        assert isinstance(history, StoredHistory)
+        changes = list(history.changes())
+        assert changes[0] == (ITEMS[1], None, "doing", "2026-01-05 08:00:00.000000")
+        assert changes[1:] == in_time_order
+        assert {cid: list(entries) for cid, entries in history.items()} == t.all_history()
+        assert render_export(snapshot, build_summary(snapshot)) == _plain_text(snapshot)

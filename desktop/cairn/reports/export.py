@@ -159,6 +159,7 @@ def render_text(
         include_notes=include_notes,
         questions=questions,
         next_goals=next_goals,
+        details=fmt != "json",  # the JSON export writes the summary's totals only
     )
     if fmt == "md":
         return render_markdown(summary)

@@ -181,9 +181,12 @@ def build_summary(
     include_notes: bool = True,
     questions: str | None = None,
     next_goals: str | None = None,
+    details: bool = True,
 ) -> Summary:
     """Gather a summary of the learner's progress from `since` (default: the last export)
-    until `until` (default: the snapshot's moment)."""
+    until `until` (default: the snapshot's moment). Without `details` (for the JSON export,
+    which writes only the totals) the lists a reader goes through are left empty: items
+    completed, milestones, notes, suggestions, electives and the charts' history."""
     c = snapshot.counted  # options not chosen leave the summary
     until = until if until is not None else snapshot.now
     since = since if since is not None else snapshot.last_export
@@ -193,7 +196,7 @@ def build_summary(
     targets = list(snapshot.target_roles)
     roles = [model.role(r) for r in (targets or list(c.roles))]
     completed: list[Completed] = []
-    for item_id, finished in snapshot.done_moments().items():
+    for item_id, finished in (snapshot.done_moments() if details else {}).items():
         item = c.items.get(c.resolve(item_id))
         if item is None or snapshot.status(item.id) != "done":
             continue
@@ -215,14 +218,14 @@ def build_summary(
             m.id in snapshot.verified,
             tuple(comment.body for comment in snapshot.comments_on(m.id)),
         )
-        for p in c.projects_in_order()
+        for p in (c.projects_in_order() if details else ())
         for m in c.project_items(p.id)
         if snapshot.status(m.id) in ("doing", "done")
         or snapshot.evidence_for(m.id)
         or m.id in snapshot.verified
     ]
     notes: list[NoteLine] = []
-    if include_notes:
+    if include_notes and details:
         journal = snapshot.curriculum  # a note is the learner's writing, on any option
         for item_id, note in snapshot.notes.items():
             item = journal.items.get(journal.resolve(item_id))
@@ -234,11 +237,10 @@ def build_summary(
         notes.sort(key=lambda n: (n.week, n.title))
     study = snapshot.study(until.date())
     primary = snapshot.primary_role
+    focus = primary or (targets[0] if targets else next(iter(c.roles)))
     suggested = [
         f"{s.title} (+{s.gain:.1f} readiness, ~{s.estimate_hours:g} h)"
-        for s in model.next_steps(
-            primary or (targets[0] if targets else next(iter(c.roles))), limit=3
-        )
+        for s in (model.next_steps(focus, limit=3) if details else ())
     ]
     sent = snapshot.last_sent
     scores = {r.role_id: r.score for r in model.roles()}
@@ -247,7 +249,7 @@ def build_summary(
         pace=snapshot.pace(until.date()),
         study_minutes_period=_minutes_between(snapshot, since, until),
         study_minutes_14d=_minutes_between(snapshot, until - timedelta(days=14), until),
-        history=_history(snapshot, until.date()),
+        history=_history(snapshot, until.date()) if details else None,
         last_sent=sent,
         readiness_change={
             role: round(score - sent.readiness[role], 1)
@@ -263,7 +265,7 @@ def build_summary(
         last_activity=last_activity(snapshot),
         learner_id=snapshot.learner_id,
         mentor_notes=[comment.body for comment in snapshot.comments_on("")],
-        electives=_electives(snapshot),
+        electives=_electives(snapshot) if details else [],
         learner=snapshot.learner_name or "A Cairn learner",
         since=since,
         until=until,
