@@ -3,13 +3,15 @@ page visit until it has painted, on the generated data (large.py), offscreen.
 
     python tests/benchmarks/latency.py [--size large|small] [--repeats 20] [--cache DIR]
 
-For each page (a week, a month, the whole path, a role track, readiness, history) the window
-shows the page, then changes one item's status through `MainWindow.request_status` (what a
-click in a list does: one undoable operation) `--repeats` times, done ↔ doing, and times each
-change until the event queue is empty again (posted events and repaints processed). A
-warm-up change comes first (it takes the hourly backup). Prints the median and 95th
-percentile per page, and the time of the page visits (the first one builds the page; later
-ones reuse it).
+For each page (Today, a week, a month, the whole path, a role track, readiness, history) the
+window shows the page, then changes one item's status through `MainWindow.request_status`
+(what a click in a list does: one undoable operation) `--repeats` times, done ↔ doing, and
+times each change until the event queue is empty again (posted events and repaints
+processed). A warm-up change comes first (it takes the hourly backup). Prints the median and
+95th percentile per page, the time of the page visits (the first one builds the page; later
+ones reuse it), and "outside": another tracker on the same folder (as `cairn mark` in a
+terminal would) changes a status, and the window's watch notices it and redraws in place
+(median of 5).
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
         if tracker.status(i.id) == "done" and weighed & set(i.skills)
     )
     pages = {
+        "today": Node("group", "today"),
         "week": Node("week", week.id),
         "month": Node("month", week.month_id),
         "whole path": Node("group", "path"),
@@ -103,8 +106,13 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
         f"{sum(len(h) for h in tracker.all_history().values())} events; item {item}; "
         f"load {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
     )
-    print(f"{'page':<12} {'first visit':>12} {'visit p50':>10} {'change p50':>11} {'p95':>8}")
+    print(
+        f"{'page':<12} {'first visit':>12} {'visit p50':>10} {'change p50':>11} {'p95':>8}"
+        f" {'outside p50':>12}"
+    )
     statuses = ["doing", "done"]
+    other = open_tracker(data_dir)  # another process: `cairn mark` in a terminal
+    elsewhere = next(i.id for i in curriculum.week_items("w11") if i.id != item)
     for name, node in pages.items():
         first = timed(partial(window.show_node, node))
         visits = []
@@ -124,9 +132,17 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
                 changes.append(spent)
         if profiler and profile:
             profiler.dump_stats(profile.with_name(f"{profile.stem}-{name.replace(' ', '_')}.prof"))
+        outside = []
+        for turn in range(5):
+            other.set_status(elsewhere, statuses[turn % 2])
+            outside.append(timed(window.safety.notice_outside_changes))
         ms = [1000 * t for t in (first, statistics.median(visits), statistics.median(changes))]
-        ms.append(1000 * percentile(changes, 0.95))
-        print(f"{name:<12} {ms[0]:>10.1f}ms {ms[1]:>8.1f}ms {ms[2]:>9.1f}ms {ms[3]:>6.1f}ms")
+        ms += [1000 * percentile(changes, 0.95), 1000 * statistics.median(outside)]
+        print(
+            f"{name:<12} {ms[0]:>10.1f}ms {ms[1]:>8.1f}ms {ms[2]:>9.1f}ms {ms[3]:>6.1f}ms"
+            f" {ms[4]:>10.1f}ms"
+        )
+    other.close()
     window.close()
     tracker.close()
     app.processEvents()

@@ -19,6 +19,7 @@ from cairn.gui.checklist.table import (
     KIND_COLUMN,
     ChecklistModel,
 )
+from cairn.gui.readings.page import READING_ID_ROLE
 from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.gui.window.navigation import NavigationModel
@@ -304,3 +305,28 @@ def test_the_whole_path_row_moves_with_every_change_like_a_full_recount(
         assert window.overall.text() == (
             f"Whole path: {fresh.done} of {fresh.total} done ({fresh.percent:g}%)"
         )
+
+
+def test_a_change_of_everything_reaches_the_hidden_readings_page_when_it_is_shown(
+    big_window: MainWindow, data_dir: Path, shipped_pack: Path
+) -> None:
+    """Hidden, the readings page does not re-sort and re-filter every reading on an outside
+    change; shown, it filters by what the statuses are now."""
+    window = big_window
+    readings = window.readings
+    window.show_node(Node("group", "readings"))
+    readings.status.setCurrentIndex(readings.status.findData("read"))
+    shown_before = readings.proxy.rowCount()
+    window.show_node(Node("week", "w01"))
+    reading_id = next(
+        r for r in window.tracker.curriculum.readings if window.tracker.reading_status(r) != "read"
+    )
+    with Tracker.open(data_dir, shipped_pack) as other:  # `cairn` in a terminal
+        other.set_reading_status(reading_id, "read")
+    assert window.safety.notice_outside_changes()
+    assert readings._stale
+    window.show_node(Node("group", "readings"))
+    assert not readings._stale
+    assert readings.proxy.rowCount() == shown_before + 1
+    rows = [readings.proxy.index(r, 0).data(READING_ID_ROLE) for r in range(shown_before + 1)]
+    assert reading_id in rows

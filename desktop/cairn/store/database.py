@@ -443,9 +443,12 @@ class Database:
         """Milestones that have at least one evidence link."""
         return {row[0] for row in self._rows("SELECT DISTINCT content_id FROM evidence")}
 
-    def sessions(self) -> list[SessionRecord]:
-        """Every study session, oldest first."""
+    def sessions(self, content_id: str | None = None) -> list[SessionRecord]:
+        """Every study session (or those of one item or reading), oldest first."""
         sql = "SELECT id, content_id, started_at, minutes, source FROM study_session"
+        if content_id is not None:
+            rows = self._rows(sql + " WHERE content_id = ? ORDER BY started_at, id", content_id)
+            return [_session(row) for row in rows]
         return [_session(row) for row in self._rows(sql + " ORDER BY started_at, id")]
 
     def session(self, session_id: int) -> SessionRecord | None:

@@ -340,8 +340,9 @@ class ProgressReads(TrackerState):
             return None
         return pace(self.counted, self._statuses, settings, today or self._clock().date())
 
-    def sessions(self) -> list[SessionRecord]:
-        return self._database.sessions()
+    def sessions(self, content_id: str | None = None) -> list[SessionRecord]:
+        """Every study session (or one item's or reading's), oldest first."""
+        return self._database.sessions(content_id)
 
     def study(self, today: date | None = None) -> StudyStats:
         return study_stats(self._database.sessions(), today or self._clock().date())

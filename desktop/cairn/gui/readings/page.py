@@ -266,12 +266,18 @@ class ReadingsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        self._stale = False  # a change of everything came while hidden
         self._filter()
         operations.changed.connect(self._changed)
 
     def _changed(self, change: Change) -> None:
-        """Show a reading's new status or copy in place, keeping the selection and scroll."""
+        """Show a reading's new status or copy in place, keeping the selection and scroll.
+        Hidden, a change of everything waits until the page is shown (it re-sorts and
+        re-filters every reading)."""
         if change.kind == "all":
+            if not self.isVisible():
+                self._stale = True
+                return
             self.model.refresh_all()
         elif change.kind == "reading":
             for reading_id in change.ids:
@@ -311,7 +317,11 @@ class ReadingsPage(QWidget):
         )
 
     def showEvent(self, event: object) -> None:
-        self.refresh_summary()
+        if self._stale:
+            self._stale = False
+            self._changed(Change("all", ()))
+        else:
+            self.refresh_summary()
         super().showEvent(event)  # type: ignore[arg-type]
 
     def current_reading_id(self) -> str:

@@ -97,7 +97,7 @@ class StudySessions(QWidget):
 
     def sessions(self) -> list[SessionRecord]:
         """The item's recorded sessions, newest first."""
-        mine = [s for s in self.tracker.sessions() if s.content_id == self.item_id]
+        mine = self.tracker.sessions(self.item_id)
         return sorted(mine, key=lambda s: (s.started_at, s.id), reverse=True)
 
     def refresh(self) -> None:
