@@ -158,7 +158,8 @@ class StoredHistory(Mapping[str, tuple[HistoryEntry, ...]]):
         self._last_done: Mapping[str, datetime] | None = None
 
     def changes(self) -> tuple[StoredChange, ...]:
-        """Every change as stored, oldest first."""
+        """Every change as stored, oldest first (in the order of the times' text, as
+        `Database.history_rows` reads them)."""
         return self._changes
 
     def _grouped(self) -> dict[str, list[StoredChange]]:

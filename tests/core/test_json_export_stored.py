@@ -138,6 +138,8 @@ def test_only_real_times_in_the_stores_form_pass_as_they_are(
     times: list[object], expected: bool
 ) -> None:
     assert in_stored_form(times) is expected
+    if all(isinstance(moment, str) for moment in times):  # in order, as a stored history is
+        assert in_stored_form(sorted(times), ordered=True) is expected  # type: ignore[type-var]
     if expected:
         for moment in times:
             assert isinstance(moment, str)
