@@ -84,6 +84,8 @@ class Tracker(Study, Safety, Content, Importing):
         self.data_dir = data_dir
         self._clock = clock
         self._seen_version = None
+        self._chosen = {}
+        self._counted = None
         self.reload()
 
     @classmethod
@@ -208,6 +210,7 @@ class Tracker(Study, Safety, Content, Importing):
         self.curriculum, disabled = load_packs(self._shipped(), self._data_dir())
         self.disabled_packs = disabled
         self.pack_notices = [pack.notice for pack in disabled]
+        self._counted = None  # made from the curriculum just replaced
         self.reload()
 
 

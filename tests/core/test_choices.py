@@ -155,3 +155,22 @@ def test_status_names_an_open_choice_until_it_is_made(
     assert run(["--data-dir", str(data_dir), "choose", "specialisation", "spec-option-voice"]) == 0
     assert run(["--data-dir", str(data_dir), "status"]) == 0
     assert "Open choice" not in capsys.readouterr().out
+
+
+def test_a_reload_counts_a_choice_made_elsewhere_and_keeps_the_rest(
+    learner: Tracker, data_dir: Path, pack: Path, clock: Clock
+) -> None:
+    """Re-reading after another process wrote keeps the curriculum as it counts (and what is
+    worked out from it) while the choices are the same, and counts a new choice at once."""
+    before = learner.counted
+    with Tracker.open(data_dir, pack, clock=clock) as other:
+        other.set_status(CORE[0], "done")
+    learner.reload()
+    assert learner.counted is before and learner.status(CORE[0]) == "done"
+    with Tracker.open(data_dir, pack, clock=clock) as other:
+        other.choose(GROUP, [AGENTS])
+    learner.reload()
+    assert learner.counted is not before
+    assert _counted_ids(learner) == _counted_ids(other) and learner.choices() == {GROUP: (AGENTS,)}
+    learner.reload_content()
+    assert learner.counted.items.keys() == other.counted.items.keys()

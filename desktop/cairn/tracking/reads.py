@@ -77,10 +77,12 @@ class ProgressReads(TrackerState):
         self._reading_statuses = self._database.reading_statuses()
         self._evidence_ids = self._database.evidence_ids()
         self._notes_seen = {cid: (n.body, n.private) for cid, n in self._database.notes().items()}
-        self._chosen = {g: c.options for g, c in self._database.choices().items() if c.options}
+        chosen = {g: c.options for g, c in self._database.choices().items() if c.options}
+        if chosen != self._chosen:  # the same choices count the same items: keep that object
+            self._counted = None
+        self._chosen = chosen
         self._verified = self._database.verified()
         self._comments = self._database.comments()
-        self._counted = None
         self._readiness_model = None
 
     @property

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from ...content import Item
+from ...content import Curriculum, Item
 from ...readiness import AreaReadiness
 from ...tracker import Change, Tracker
 from ..checklist.column_fit import ColumnFitter
@@ -112,6 +112,7 @@ class NavigationModel(QStandardItemModel):
         self._entries_of: dict[str, list[Node]] = {}  # item id -> the entries counting it
         self._done: dict[Node, int] = {}
         self._total: dict[Node, int] = {}
+        self._layout_for: Curriculum | None = None  # the curriculum the entries were laid out for
         self._build()
 
     def _add(
@@ -225,7 +226,26 @@ class NavigationModel(QStandardItemModel):
             self.refresh_progress()
 
     def refresh_progress(self) -> None:
-        """Count every entry again from the tracker (a new model, or a change of everything)."""
+        """Count every entry again from the tracker (a new model, or a change of everything).
+        Which entries hold which items is worked out once per curriculum as it counts."""
+        t = self.tracker
+        if self._layout_for is not t.counted:
+            self._lay_out()
+        self._done_ids = {i for i, s in t.statuses().items() if s == "done"}
+        self._done = dict.fromkeys(self._total, 0)
+        for item_id in self._done_ids:
+            for node in self._entries_of.get(item_id, ()):
+                if node in self._done:
+                    self._done[node] += 1
+        self._score.rebuild()
+        for node in self._counts:
+            self._show(node)
+        self._show_score()
+        self._show_readings()
+
+    def _lay_out(self) -> None:
+        """Which entries list each item (an item is counted as often as it is listed), and
+        each entry's total."""
         t = self.tracker
         lists: dict[Node, list[Item]] = {Node("group", "path"): list(t.counted.items.values())}
         for node in self._counts:
@@ -235,23 +255,16 @@ class NavigationModel(QStandardItemModel):
                 lists[node] = t.counted.week_items(node.id)
             elif node.kind == "project":
                 lists[node] = t.curriculum.project_items(node.id)
-        self._done_ids = {i for i, s in t.statuses().items() if s == "done"}
         self._entries_of = {}
-        self._done = {}
         self._total = {}
         for node, items in lists.items():
             self._total[node] = len(items)
-            self._done[node] = sum(1 for i in items if i.id in self._done_ids)
             for item in items:
                 self._entries_of.setdefault(item.id, []).append(node)
         for node in self._counts:
             if node.kind == "milestone":
                 self._entries_of.setdefault(node.id, []).append(node)
-        self._score.rebuild()
-        for node in self._counts:
-            self._show(node)
-        self._show_score()
-        self._show_readings()
+        self._layout_for = t.counted
 
     def _follow_statuses(self, item_ids: tuple[str, ...]) -> None:
         """Move the done counts of the entries holding these items (each counted as often as
