@@ -225,6 +225,23 @@ def test_pages_cut_no_line_and_no_row_and_every_block_is_laid_out(large: Learner
     assert _split_rows(document, starts, 1000.0) == []
 
 
+def test_a_row_almost_a_page_tall_below_a_page_start_is_cut_between_lines() -> None:
+    """A row that fits a page, but not below the gap its page starts with, is cut between
+    its lines rather than through them."""
+    from cairn.reports.pdf import page_starts
+
+    words = " ".join(f"word{n}" for n in range(60))  # a row about 210 px tall
+    html = (
+        '<table cellpadding="9" border="1" style="border-collapse: collapse">'
+        f"<tr><td>first</td><td>short</td></tr><tr><td>tall</td><td>{words}</td></tr>"
+        f"<tr><td>again</td><td>{words}</td></tr></table><p>after</p>"
+    )
+    document = _laid_out(html, 300.0)
+    for height in range(200, 260, 2):  # from 218 on it fits a page, not below a start
+        starts = page_starts(document, float(height))
+        assert _split_lines(document, starts) == [], height
+
+
 def test_a_row_taller_than_a_page_is_cut_between_lines() -> None:
     words = " ".join(f"word{n}" for n in range(3000))
     html = (

@@ -81,13 +81,14 @@ class _Flow:
         self.parts = parts
         self.tops = [part.top for part in parts]
 
-    def at(self, y: float) -> _Part | None:
-        """The part that `y` falls strictly inside, if any."""
+    def at(self, y: float) -> tuple[_Part, float] | None:
+        """The part that `y` falls strictly inside, if any, and where the part before it ends
+        (the part's own top when it is the first)."""
         found = bisect_left(self.tops, y) - 1  # the last part starting above y
         while found >= 0:
             part = self.parts[found]
             if part.bottom > y:
-                return part
+                return part, self.parts[found - 1].bottom if found else part.top
             if part.top < y - 0.5:  # parts stack: one ending above y leaves y free
                 return None
             found -= 1
@@ -99,8 +100,12 @@ class _Cutter:
     stay whole (every flow and table is measured once, when first needed)."""
 
     def __init__(self, document: Any, page_height: float) -> None:
+        from PySide6.QtGui import QTextBlock, QTextTable
+
+        self.block_type, self.table_type = QTextBlock, QTextTable
         self.layout = document.documentLayout()
         self.page_height = page_height
+        self.rows_whole = True
         self.flows: dict[tuple[str, int], _Flow] = {}
         self.rows: dict[tuple[int, int], tuple[float, float]] = {}
         self.root = self._flow(document.rootFrame())
@@ -112,8 +117,10 @@ class _Cutter:
             flow = self.flows[key] = _Flow(self.layout, frame)
         return flow
 
-    def cut(self, y: float) -> float:
-        """The last place at or above `y` that cuts no line and no row fitting a page."""
+    def cut(self, y: float, *, rows_whole: bool = True) -> float:
+        """The last place at or above `y` that cuts no line and (with `rows_whole`) no row
+        fitting a page."""
+        self.rows_whole = rows_whole
         while True:  # a place free in one cell can cut a line beside it: until none moves
             higher = self._cut(self.root, y)
             if higher >= y:
@@ -121,15 +128,14 @@ class _Cutter:
             y = higher
 
     def _cut(self, flow: _Flow, y: float) -> float:
-        part = flow.at(y)
-        if part is None:
+        found = flow.at(y)
+        if found is None:
             return y
-        from PySide6.QtGui import QTextBlock, QTextTable
-
-        if isinstance(part.item, QTextBlock):
+        part, above = found
+        if isinstance(part.item, self.block_type):
             return _line_top(part.item, part.top, y)
-        if isinstance(part.item, QTextTable):
-            return self._cut_table(part.item, part.top, y)
+        if isinstance(part.item, self.table_type):
+            return self._cut_table(part.item, above, y)
         return self._cut(self._flow(part.item), y)  # another frame: what it holds
 
     def _row(self, table: Any, row: int) -> tuple[float, float]:
@@ -139,16 +145,19 @@ class _Cutter:
             span = self.rows[key] = _row_span(self.layout, table, row)
         return span
 
-    def _cut_table(self, table: Any, table_top: float, y: float) -> float:
+    def _cut_table(self, table: Any, before: float, y: float) -> float:
+        """`before`: where what precedes the table ends."""
         row = self._row_at(table, y)
         if row is None:
             return y  # between rows
         top, bottom = self._row(table, row)
-        if bottom - top <= self.page_height - 2 * PAGE_GAP:
-            if row == 0:
-                return min(table_top, top)
-            above = self._row(table, row - 1)[1]
-            return (above + top) / 2 if above < top else top  # midway between the rows' text
+        if self.rows_whole and bottom - top <= self.page_height - 2 * PAGE_GAP:
+            above = before
+            for earlier in range(row - 1, -1, -1):  # the nearest row above with text
+                if self._row(table, earlier)[0] != float("inf"):
+                    above = self._row(table, earlier)[1]
+                    break
+            return (above + top) / 2 if above < top else top  # midway: in the cells' padding
         # taller than a page: between lines of its cells, the highest any cell needs
         cut = y
         for column in range(table.columns()):
@@ -222,7 +231,9 @@ def page_starts(document: Any, page_height: float) -> list[float]:
     while total - starts[-1] > room:
         start = starts[-1]
         end = cutter.cut(start + room)
-        if end <= start + PAGE_GAP:  # nothing whole fits: cut where the page ends
+        if end <= start + PAGE_GAP:  # a row that fits a page only just does not fit here
+            end = cutter.cut(start + room, rows_whole=False)
+        if end <= start + PAGE_GAP:  # one line taller than a page: cut where the page ends
             end = start + room
         starts.append(end)
         room = page_height - PAGE_GAP
