@@ -12,7 +12,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Start-up (imports, the curriculum, the first reads) makes tens of thousands of objects that
     live as long as the process, and no garbage worth collecting: the cycle collector waits
-    until a command has opened the data folder, then ignores what start-up made (`gc.freeze`)."""
+    until a command has opened the data folder (or the window has painted), then ignores what
+    start-up made (`gc.freeze`)."""
     args = list(sys.argv[1:] if argv is None else argv)
     collecting = gc.isenabled()
     gc.disable()
@@ -23,10 +24,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if collecting:
             gc.enable()
-    if parsed.command is None:
+    if parsed.command is None:  # the window: the same, until its first paint
+        if collecting:
+            gc.disable()
         from .gui.app import run_app
 
-        return run_app(data_dir=parsed.data_dir, quit_after_start=parsed.quit_after_start)
+        return run_app(
+            data_dir=parsed.data_dir,
+            quit_after_start=parsed.quit_after_start,
+            on_painted=_started if collecting else None,
+        )
     if collecting:
         gc.disable()
     try:
@@ -37,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _started() -> None:
-    """Start-up is over: collect cycles again, among objects made from now on."""
+    """Start-up is over (a command's folder is open, the window has painted): collect cycles
+    again, among objects made from now on."""
     gc.freeze()
     gc.enable()
 

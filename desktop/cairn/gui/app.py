@@ -22,7 +22,6 @@ from ..content import ContentError
 from ..locations import APP_NAME, curriculum_dir, default_data_dir, resources_dir
 from ..logs import configure_logging
 from ..tracker import StoreError, Tracker, TrackerError, explain_folder_error
-from .welcome.first_run import show_welcome
 from .widgets.theme import apply_theme
 from .window.main_window import MainWindow
 
@@ -233,8 +232,34 @@ def show_notices(window: MainWindow, quiet: bool) -> list[QMessageBox]:
     return boxes
 
 
-def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> int:
-    """Run the window until it closes; return the exit code."""
+def run_app(
+    *,
+    data_dir: Path | None = None,
+    quit_after_start: bool = False,
+    on_painted: Callable[[], None] | None = None,
+) -> int:
+    """Run the window until it closes; return the exit code. `on_painted` runs once: when the
+    window has painted, or when it could not open."""
+    painted = _Once(on_painted)
+    try:
+        return _run_app(data_dir, quit_after_start, painted)
+    finally:
+        painted()
+
+
+class _Once:
+    """An action that runs the first time it is called, and never again."""
+
+    def __init__(self, action: Callable[[], None] | None) -> None:
+        self.action = action
+
+    def __call__(self) -> None:
+        action, self.action = self.action, None
+        if action is not None:
+            action()
+
+
+def _run_app(data_dir: Path | None, quit_after_start: bool, painted: _Once) -> int:
     app = create_application()
     unsafe = none_leak_message()
     if unsafe is not None:
@@ -263,6 +288,8 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
     show_notices(window, quit_after_start)  # the boxes belong to the window
     if not quit_after_start:
         window.safety.backup_in_background("open")
+        from .welcome.first_run import show_welcome  # after the first paint
+
         show_welcome(window)  # once, with no plan yet; later: Tools → Your plan…
     # The window painted from plain SQL reads; load the ORM used for writes in the background.
     warm_up = threading.Thread(target=window.tracker.warm_up, name="orm-warm-up")
@@ -273,6 +300,7 @@ def run_app(*, data_dir: Path | None = None, quit_after_start: bool = False) -> 
         window.repaint()  # paint synchronously, then leave
         print(f"painted-at {time.time():.6f}", flush=True)
         QTimer.singleShot(0, window.close)
+    QTimer.singleShot(0, painted)  # after the first paint's events
     code = app.exec()
     restore_signals()
     if warm_up.is_alive():

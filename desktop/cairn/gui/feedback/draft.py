@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ...reports.feedback import feedback_payload
-from ...reports.importer import ExportData
+if TYPE_CHECKING:
+    from ...reports.importer import ExportData
 
 Clock = Callable[[], datetime]
 
@@ -107,6 +107,8 @@ class FeedbackDraft(QObject):
     # --- the file ----------------------------------------------------------------------------
     def payload(self, summary: ExportData, written_at: datetime) -> dict[str, Any]:
         """The feedback file's content answering `summary` (docs/mentor-loop.md)."""
+        from ...reports.feedback import feedback_payload  # only when the mentor saves
+
         return feedback_payload(
             written_at=written_at,
             learner_id=summary.learner_id,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,17 +22,18 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from ...feedback_news import FEEDBACK_SEEN
-from ...mentor_view import open_summary
-from ...reports.feedback import FeedbackData
-from ...reports.importer import ExportData, ImportRefused, ImportReport, read_export
-from ...reports.incoming import FeedbackReport, read_import_file
+from ...reports.refusal import ImportRefused
 from ...tracker import KEPT_ACROSS_UNDO, Change, Tracker, TrackerError, utc_now
 from ..checklist.pages import FEEDBACK_READ_LINK
 from ..host import WindowHost
 from ..operations import Operation
 from ..widgets.actions import attempt
 from ..widgets.dates import day
-from .cohort import CohortWindow, cohort_rows
+
+if TYPE_CHECKING:  # the readers load when a file is chosen, not with the window
+    from ...reports.feedback import FeedbackData
+    from ...reports.importer import ExportData, ImportReport
+    from ...reports.incoming import FeedbackReport
 
 CAIRN_FILES = QT_TRANSLATE_NOOP("SharingMenu", "Cairn files (*.json)")
 
@@ -52,6 +54,8 @@ class _ReadJob(QRunnable):
         self.answered = False  # set once the window heard the result: the job can go
 
     def run(self) -> None:
+        from ...reports.incoming import read_import_file
+
         try:
             data = read_import_file(self.path)
         except ImportRefused as error:
@@ -275,6 +279,8 @@ class SharingMenu(QObject):
         QThreadPool.globalInstance().start(job)
 
     def _received(self, data: ExportData | FeedbackData, *, confirm: bool) -> None:
+        from ...reports.feedback import FeedbackData
+
         if isinstance(data, FeedbackData):
             if confirm:
                 self._ask_feedback(data)
@@ -433,6 +439,9 @@ class SharingMenu(QObject):
         """One summary opens read-only; several open as a cohort table."""
         if len(paths) == 1:
             return self.open_summary(paths[0])
+        from ...reports.importer import read_export
+        from .cohort import CohortWindow, cohort_rows
+
         datas, problems = [], []
         for path in paths:
             try:
@@ -467,6 +476,8 @@ class SharingMenu(QObject):
                 widget.raise_()
                 widget.activateWindow()
                 return widget
+        from ...mentor_view import open_summary
+
         try:
             tracker, data = open_summary(path, self.window.tracker.curriculum)
         except ImportRefused as error:

@@ -19,7 +19,6 @@ from ..checklist.glyphs import set_item_marks
 from ..checklist.items_page import ItemsPage
 from ..checklist.pages import PageSpec, page_for
 from ..detail.pane import DetailPane
-from ..feedback.actions import FeedbackActions
 from ..feedback.marks import marks_for
 from ..find.candidates import candidates
 from ..find.dialog import QuickOpen
@@ -63,6 +62,7 @@ from .week_operations import WeekActions
 
 if TYPE_CHECKING:
     from ...reports.importer import ExportData
+    from ..feedback.actions import FeedbackActions
     from ..history.page import HistoryPage
     from ..readiness.page import ReadinessPage
 
@@ -115,9 +115,8 @@ class MainWindow(WindowHost):
         for view in (self.checklist, self.tree):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
-        self.readings = ReadingsPage(tracker, self.operations)
-        self.readings.current_reading_changed.connect(self._reading_selected)
-        self.centre = stack(self.items, self.readings)
+        self._readings: ReadingsPage | None = None  # made on first use (see `readings`)
+        self.centre = stack(self.items)
 
         self.detail = DetailPane(tracker, self.operations)
         self.undo_stack.before_step = self.detail.note.ready_for_step  # typing is a change
@@ -241,6 +240,8 @@ class MainWindow(WindowHost):
         self.banner.setText(self._banner_text)
         self.banner.setVisible(True)
         if self.summary:
+            from ..feedback.actions import FeedbackActions  # a mentor's window only
+
             self.feedback = FeedbackActions(self, self.summary, self.file_menu)
             self.feedback.state_changed.connect(self._show_feedback_state)
             self.detail.attach_feedback(self.feedback.draft, self.feedback.learner)
@@ -404,13 +405,13 @@ class MainWindow(WindowHost):
         old_model.deleteLater()  # and with it, its subscription
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
         self.navigation.expandToDepth(0)
-        old_readings = self.readings
-        self.readings = ReadingsPage(self.tracker, self.operations)
-        self.readings.current_reading_changed.connect(self._reading_selected)
-        self.centre.insertWidget(1, self.readings)
-        self.centre.removeWidget(old_readings)
-        old_readings.deleteLater()
-        self.readings.table.setTabKeyNavigation(False)
+        old_readings, self._readings = self._readings, None
+        if old_readings is not None:  # made again from the new curriculum
+            showing = self.centre.currentWidget() is old_readings
+            self.centre.removeWidget(old_readings)
+            old_readings.deleteLater()
+            if showing:
+                self.centre.setCurrentWidget(self.readings)
         self.charts.forget_readiness()
         node = self.node
         index = self.navigation_model.index_of(node)
@@ -537,7 +538,7 @@ class MainWindow(WindowHost):
 
     def find_in_list(self) -> None:
         """Edit → Find in list (Ctrl+F): the filter field of the list in view."""
-        if self.centre.currentWidget() is self.readings:
+        if self._readings is not None and self.centre.currentWidget() is self._readings:
             self.readings.search.setFocus()
             self.readings.search.selectAll()
             return
@@ -574,8 +575,8 @@ class MainWindow(WindowHost):
         target: QWidget | None = current
         if current is self.items:
             target = self.lists.currentWidget()
-        elif current is self.readings:
-            target = self.readings.table
+        elif current is not None and current is self._readings:
+            target = self._readings.table
         elif current is not None:
             target = current.focusProxy() or _first_focusable(current) or current
         if target is not None:
@@ -600,10 +601,22 @@ class MainWindow(WindowHost):
         self.shortcuts_sheet.open()
         return self.shortcuts_sheet
 
+    @property
+    def readings(self) -> ReadingsPage:
+        """The readings page, made the first time it is needed (it sorts every reading of the
+        curriculum: start-up does not wait for a page it does not show)."""
+        if self._readings is None:
+            page = ReadingsPage(self.tracker, self.operations)
+            page.current_reading_changed.connect(self._reading_selected)
+            page.table.setTabKeyNavigation(False)
+            self.centre.addWidget(page)
+            self._readings = page
+        return self._readings
+
     def _keyboard_order(self) -> None:
         """Tab leaves a table for the next pane (arrows move within it) instead of walking
-        its cells; a note takes no Tab characters."""
-        for view in (self.navigation, self.checklist, self.tree, self.readings.table):
+        its cells; a note takes no Tab characters (the readings table: when made)."""
+        for view in (self.navigation, self.checklist, self.tree):
             view.setTabKeyNavigation(False)
         self.detail.note.editor.setTabChangesFocus(True)
 
