@@ -86,7 +86,7 @@ def render_export(snapshot: ProgressSnapshot, summary: Summary) -> str:
     (what `_iso` writes after parsing it), so 200,000 events cost no parsing either."""
     history = snapshot.history
     written = _stored_events(history) if isinstance(history, StoredHistory) else None
-    items = []
+    items = _Encoded()
     tails: dict[tuple[Any, Any], str] = {}  # the choice fields: the same few pairs recur
     for cid, record in sorted(snapshot.records.items()):
         if written is not None:
@@ -102,12 +102,13 @@ def render_export(snapshot: ProgressSnapshot, summary: Summary) -> str:
             f'{{"id": {_dumps(cid)}, "status": {_dumps(record.status)}, '
             f'"updated_at": {_dumps(_iso(record.updated_at))}'
         )
-        items.append(_Encoded(f'{head}, "history": [{events}], {tail}'))
+        items.append(f'{head}, "history": [{events}], {tail}')
     return dump_export(_payload(snapshot, summary, items))
 
 
-class _Encoded(str):
-    """A list entry already written as JSON (`dump_export` writes it as it is)."""
+class _Encoded(list[str]):
+    """A list whose entries are already written as JSON (`dump_export` writes them as they
+    are)."""
 
     __slots__ = ()
 
@@ -348,11 +349,11 @@ def dump_export(payload: dict[str, Any]) -> str:
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, list) and value:
             entries = ",\n    ".join(
-                [entry if isinstance(entry, _Encoded) else _dumps(entry) for entry in value]
+                value if isinstance(value, _Encoded) else [_dumps(entry) for entry in value]
             )
             out.append(f"  {name}: [\n    {entries}\n  ]{comma}")
         else:
             text = _dumps(value)
             out.append(f"  {name}: {text}{comma}")
-    out.append("}")
-    return "\n".join(out) + "\n"
+    out += ["}", ""]  # the last: the file's closing new line
+    return "\n".join(out)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import operator
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -409,7 +411,7 @@ class Database:
         rows = self._rows(sql + "id")  # the table's own order: no sort
         times = [row[3] for row in rows]
         try:
-            if times == sorted(times):  # written oldest first, as a clock runs: the same order
+            if all(map(operator.le, times, islice(times, 1, None))):  # written oldest first
                 return rows
         except TypeError:  # a time stored as something besides text: SQLite orders it
             pass
