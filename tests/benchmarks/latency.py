@@ -11,7 +11,7 @@ processed). A warm-up change comes first (it takes the hourly backup). Prints th
 95th percentile per page, the time of the page visits (the first one builds the page; later
 ones reuse it), and "outside": another tracker on the same folder (as `cairn mark` in a
 terminal would) changes a status, and the window's watch notices it and redraws in place
-(median of 5).
+(median of 5). Ends with the memory in use once every page was visited.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ import argparse
 import cProfile
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 
@@ -44,6 +46,18 @@ def settle() -> None:
     for _ in range(3):
         QCoreApplication.sendPostedEvents()
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+
+
+def _rss_mib() -> float:
+    """The process's resident memory now, in MiB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -101,18 +115,15 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
         "readiness": Node("group", "readiness"),
         "history": Node("group", "history"),
     }
+    with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as db:  # not through Python objects
+        events = db.execute("SELECT count(*) FROM status_change").fetchone()[0]
     print(
         f"{size}: {len(curriculum.items)} items, {len(curriculum.roles)} roles, "
-        f"{sum(len(h) for h in tracker.all_history().values())} events; item {item}; "
+        f"{events} events; item {item}; "
         f"load {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
     )
-    print(
-        f"{'page':<12} {'first visit':>12} {'visit p50':>10} {'change p50':>11} {'p95':>8}"
-        f" {'outside p50':>12}"
-    )
     statuses = ["doing", "done"]
-    other = open_tracker(data_dir)  # another process: `cairn mark` in a terminal
-    elsewhere = next(i.id for i in curriculum.week_items("w11") if i.id != item)
+    rows: dict[str, list[float]] = {}
     for name, node in pages.items():
         first = timed(partial(window.show_node, node))
         visits = []
@@ -132,17 +143,31 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
                 changes.append(spent)
         if profiler and profile:
             profiler.dump_stats(profile.with_name(f"{profile.stem}-{name.replace(' ', '_')}.prof"))
+        rows[name] = [first, statistics.median(visits), statistics.median(changes)]
+        rows[name].append(percentile(changes, 0.95))
+    memory = _rss_mib()  # the window after every page, before a second tracker is opened
+    other = open_tracker(data_dir)  # another process: `cairn mark` in a terminal
+    elsewhere = next(i.id for i in curriculum.week_items("w11") if i.id != item)
+    for name, node in pages.items():
+        window.show_node(node)
+        settle()
         outside = []
         for turn in range(5):
             other.set_status(elsewhere, statuses[turn % 2])
             outside.append(timed(window.safety.notice_outside_changes))
-        ms = [1000 * t for t in (first, statistics.median(visits), statistics.median(changes))]
-        ms += [1000 * percentile(changes, 0.95), 1000 * statistics.median(outside)]
+        rows[name].append(statistics.median(outside))
+    other.close()
+    print(
+        f"{'page':<12} {'first visit':>12} {'visit p50':>10} {'change p50':>11} {'p95':>8}"
+        f" {'outside p50':>12}"
+    )
+    for name, row in rows.items():
+        ms = [1000 * t for t in row]
         print(
             f"{name:<12} {ms[0]:>10.1f}ms {ms[1]:>8.1f}ms {ms[2]:>9.1f}ms {ms[3]:>6.1f}ms"
             f" {ms[4]:>10.1f}ms"
         )
-    other.close()
+    print(f"memory in use after visiting every page (VmRSS): {memory:.0f} MiB")
     window.close()
     tracker.close()
     app.processEvents()

@@ -1,11 +1,12 @@
 """Start-up time and memory, against a bare PySide6 window timed in the same run.
 
-    python tests/benchmarks/startup.py [--runs 10] [--quick]
+    python tests/benchmarks/startup.py [--runs 10] [--quick] [--large CACHE]
 
 Three cases, each `python -m cairn --quit-after-start` end to end, offscreen:
 - *3 months*: a data folder with three months of progress (the database exists, no migration);
 - *first run*: an empty data folder (the database is made at start);
-- *bare Qt*: a QApplication with one empty QMainWindow, painted once, then exits.
+- *bare Qt*: a QApplication with one empty QMainWindow, painted once, then exits;
+- with `--large CACHE`: the large generated pack and history (large.py; built once into CACHE).
 Bytecode is compiled in the warm-up run and kept (as an installed copy has it).
 Prints, per case, the median and best time from launch to first paint and to exit, the peak
 memory (max RSS of the process), and the ratio of Cairn's median first paint to bare Qt's.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -100,6 +102,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--quick", action="store_true", help="one run each, for CI")
+    parser.add_argument(
+        "--large",
+        type=Path,
+        metavar="CACHE",
+        help="also start on the large generated data (large.py), kept in this folder",
+    )
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
@@ -119,6 +127,12 @@ def main() -> int:
             Case("3 months of progress", [*cairn, str(months)]),
             Case("empty folder (first run)", [*cairn, str(empty)], fresh_folder=True),
         ]
+        if args.large:
+            from large import LARGE, prepare
+
+            large = Path(folder) / "large"
+            shutil.copytree(prepare(LARGE, args.large, fast=True).data_dir, large)
+            cases.append(Case("5k items, 200k events", [*cairn, str(large)]))
         for case in cases:  # warm the OS file cache
             _run_once(case.command, env)
         results = {case.name: _measure(case, runs, env, empty) for case in cases}
