@@ -420,18 +420,16 @@ class Database:
     def last_done(self, ids: Collection[str] | None = None) -> dict[str, datetime]:
         """When each stored id (or each of `ids` that was ever done) was last marked done:
         one aggregate, not every event."""
-        if ids is not None:
+        if ids is not None:  # a few ids: one indexed look-up each
             found: dict[str, datetime] = {}
-            wanted = list(dict.fromkeys(ids))
-            for start in range(0, len(wanted), 500):  # within SQLite's variable limit
-                chunk = wanted[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for content_id in dict.fromkeys(ids):
                 rows = self._rows(
-                    "SELECT content_id, max(changed_at) FROM status_change "
-                    f"WHERE content_id IN ({marks}) AND new_status = 'done' GROUP BY content_id",
-                    *chunk,
+                    "SELECT max(changed_at) FROM status_change "
+                    "WHERE content_id = ? AND new_status = 'done'",
+                    content_id,
                 )
-                found.update((cid, _time(at)) for cid, at in rows)
+                if rows and rows[0][0] is not None:
+                    found[content_id] = _time(rows[0][0])
             return found
         rows = self._rows(
             # a plain scan: through the (content_id, changed_at) index every row would be

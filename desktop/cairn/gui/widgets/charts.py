@@ -157,6 +157,7 @@ class RadarChart(PaintedChart):
         self.axis_max = 10
         self.scale_text = ""
         self.numbered = False
+        self._sizes: dict[tuple[str, str, int], tuple[int, int]] = {}  # see _label_size
         self.setMinimumSize(230, 240)
 
     def sizeHint(self) -> QSize:
@@ -300,12 +301,7 @@ class RadarChart(PaintedChart):
         self, index: int, radius: float, centre: QPointF
     ) -> tuple[QRectF, Qt.AlignmentFlag]:
         """Where a spoke's wrapped label goes at this radius, and its alignment."""
-        spoke = self.spokes[index]
-        metrics = QFontMetrics(self._label_font(spoke))
-        box = metrics.boundingRect(
-            QRect(0, 0, self.label_width(), 400), WRAP, self.tip_label(index)
-        )
-        width, height = box.width() + 2, box.height() + 2
+        width, height = self._label_size(index)
         tip = self._point(index, radius, centre)
         dx, dy = tip.x() - centre.x(), tip.y() - centre.y()
         if abs(dx) < radius * 0.2:  # near the top or the bottom
@@ -316,6 +312,21 @@ class RadarChart(PaintedChart):
         if dx > 0:
             return QRectF(tip.x() + 6, y, width, height), Qt.AlignmentFlag.AlignLeft
         return QRectF(tip.x() - 6 - width, y, width, height), Qt.AlignmentFlag.AlignRight
+
+    def _label_size(self, index: int) -> tuple[int, int]:
+        """A tip label's wrapped size, measured once per text, font and width (fitting the
+        radar asks for every label at each radius it tries)."""
+        spoke = self.spokes[index]
+        font = self._label_font(spoke)
+        text, width = self.tip_label(index), self.label_width()
+        key = (text, font.key(), width)
+        found = self._sizes.get(key)
+        if found is None:
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 400), WRAP, text)
+            if len(self._sizes) > 4096:  # labels of data long gone
+                self._sizes.clear()
+            found = self._sizes[key] = (box.width() + 2, box.height() + 2)
+        return found
 
     def _draw_label(self, painter: QPainter, index: int, radius: float, centre: QPointF) -> None:
         spoke = self.spokes[index]
