@@ -49,6 +49,8 @@ class ReadinessPage(QWidget):
         self.tracker = tracker  # for reads only
         self.operations = operations
         self._stale = True
+        self._drawn_role: RoleReadiness | None = None  # what the bars and the words show
+        self._listed_steps: list[NextStep] | None = None
         title = QLabel(self.tr("Readiness"))
         title.setObjectName("PageTitle")
         intro = QLabel(
@@ -255,15 +257,20 @@ class ReadinessPage(QWidget):
             )
         )
         self._draw_radar(roles, set(targets))
-        self._draw_bars(shown)
-        self._explain(shown)
-        self._list_steps(model.next_steps(shown.role_id, limit=8))
+        if self._drawn_role is not shown:  # the model keeps a role a change did not touch
+            self._drawn_role = shown
+            self._draw_bars(shown)
+            self._explain(shown)
+        steps = model.next_steps(shown.role_id, limit=8)
+        if steps != self._listed_steps:
+            self._listed_steps = steps
+            self._list_steps(steps)
 
     def _draw_radar(self, roles: list[RoleReadiness], targets: set[str]) -> None:
-        self.radar.set_data(
-            [Spoke(r.name, r.score, r.role_id in targets) for r in roles],
-            self.tr("Scale: rings to {maximum} of 100 readiness points"),
-        )
+        spokes = [Spoke(r.name, r.score, r.role_id in targets) for r in roles]
+        if spokes != self.radar.spokes:
+            scale = self.tr("Scale: rings to {maximum} of 100 readiness points")
+            self.radar.set_data(spokes, scale)
 
     def _draw_bars(self, role: RoleReadiness) -> None:
         self.bars.title = self.tr("{role}: {score} / 100").format(
