@@ -113,6 +113,8 @@ class NavigationModel(QStandardItemModel):
         self._done: dict[Node, int] = {}
         self._total: dict[Node, int] = {}
         self._layout_for: Curriculum | None = None  # the curriculum the entries were laid out for
+        self._counted_nodes: list[Node] = []  # the entries with a done count, in order
+        self._positions_of: dict[str, list[int]] = {}  # item id -> its entries' positions
         self._build()
 
     def _add(
@@ -232,11 +234,11 @@ class NavigationModel(QStandardItemModel):
         if self._layout_for is not t.counted:
             self._lay_out()
         self._done_ids = {i for i, s in t.statuses().items() if s == "done"}
-        self._done = dict.fromkeys(self._total, 0)
+        counts = [0] * len(self._counted_nodes)  # by position: hashing entries is slow
         for item_id in self._done_ids:
-            for node in self._entries_of.get(item_id, ()):
-                if node in self._done:
-                    self._done[node] += 1
+            for position in self._positions_of.get(item_id, ()):
+                counts[position] += 1
+        self._done = dict(zip(self._counted_nodes, counts, strict=True))
         self._score.rebuild()
         for node in self._counts:
             self._show(node)
@@ -264,6 +266,12 @@ class NavigationModel(QStandardItemModel):
         for node in self._counts:
             if node.kind == "milestone":
                 self._entries_of.setdefault(node.id, []).append(node)
+        self._counted_nodes = list(self._total)
+        position = {node: n for n, node in enumerate(self._counted_nodes)}
+        self._positions_of = {
+            item_id: [position[node] for node in nodes if node in position]
+            for item_id, nodes in self._entries_of.items()
+        }
         self._layout_for = t.counted
 
     def _follow_statuses(self, item_ids: tuple[str, ...]) -> None:
