@@ -17,6 +17,7 @@ terminal would) changes a status, and the window's watch notices it and redraws 
 from __future__ import annotations
 
 import argparse
+import gc
 import cProfile
 import os
 import shutil
@@ -97,6 +98,7 @@ def measure(data_dir: Path, repeats: int, size: str, profile: Path | None = None
     window.resize(1400, 900)
     window.show()
     settle()
+    gc.freeze()  # as `cairn` does once the window has painted (see __main__.py)
     curriculum = tracker.curriculum
     role = curriculum.roles[tracker.primary_role()]
     weighed = {area.skill_id for area in role.areas}
