@@ -114,15 +114,17 @@ class StatusGlyphDelegate(QStyledItemDelegate):
 
 class TwoLineRows(QStyledItemDelegate):
     """Item rows (an item id in `id_role`) are two lines tall so a title wraps once before it
-    is cut; headings keep one line."""
+    is cut; headings keep one line, or are as tall as items with `every_row` (a view with
+    uniform row heights, which then never measures its rows one by one)."""
 
-    def __init__(self, parent: QObject, id_role: int) -> None:
+    def __init__(self, parent: QObject, id_role: int, *, every_row: bool = False) -> None:
         super().__init__(parent)
         self.id_role = id_role
+        self.every_row = every_row
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
-        if not index.data(self.id_role):
+        if not self.every_row and not index.data(self.id_role):
             return hint
         lines = option.fontMetrics.lineSpacing() * 2 + 8  # type: ignore[attr-defined]
         return QSize(hint.width(), max(hint.height(), lines))

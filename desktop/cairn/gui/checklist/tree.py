@@ -208,13 +208,16 @@ class ItemTreeView(QTreeView):
         )
         self.setAccessibleName(name)
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(False)  # headings one line, items two
+        # Every row two lines tall (a title wraps once; a heading is centred in the same
+        # height): with uniform heights Qt measures one row, not every row of a role's
+        # thousands after a change.
+        self.setUniformRowHeights(True)
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole title
         self.setItemDelegateForColumn(0, StatusGlyphDelegate(self, ITEM_ID_ROLE))
-        self.setItemDelegateForColumn(1, TwoLineRows(self, ITEM_ID_ROLE))
+        self.setItemDelegateForColumn(1, TwoLineRows(self, ITEM_ID_ROLE, every_row=True))
         self.status_input = StatusInput(
             self, model.tracker, model.item_id_at, 0, self.status_requested
         )
