@@ -19,6 +19,7 @@ per item (see `_Ranking`).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import weakref
@@ -35,6 +36,9 @@ OPEN_STATUSES = ("todo", "doing")
 # Estimates and weights inside these bounds keep every gain a plain product of normal floats,
 # which the grouped ranking relies on (a pack outside them is ranked item by item instead).
 TAME_HOURS = (1e-6, 1e9)
+#: Changed items up to which a model moves the latest model's open work instead of sorting
+#: every item out again.
+PATCH_LIMIT = 64
 TAME_WEIGHT = 1e6
 TAME_AREA_HOURS = 1e15
 UNIT_ROUNDOFF = 2.0**-53
@@ -288,6 +292,7 @@ class _Layout:
 
     builders: dict[str, list[Item]]
     area_hours: dict[str, float]
+    order: dict[str, int]  # each item's place in the path
     terms: dict[str, _RoleTerms] = field(default_factory=dict)
     latest: _Known | None = None
 
@@ -301,6 +306,7 @@ class _Known:
     evidence: frozenset[str]
     tallies: dict[str, _Tally]
     roles: dict[str, RoleReadiness]
+    open_work: list[_OpenWork] = field(default_factory=list)  # once worked out
 
 
 _LAYOUTS: dict[int, tuple[weakref.ref[Curriculum], _Layout]] = {}
@@ -317,7 +323,7 @@ def _layout(curriculum: Curriculum) -> _Layout:
         for skill in item.skills:
             builders.setdefault(skill, []).append(item)
     hours = {skill: sum(i.estimate_hours for i in items) for skill, items in builders.items()}
-    layout = _Layout(builders, hours)
+    layout = _Layout(builders, hours, {item_id: n for n, item_id in enumerate(curriculum.items)})
     key = id(curriculum)
     _LAYOUTS[key] = (weakref.ref(curriculum, lambda _ref: _LAYOUTS.pop(key, None)), layout)
     return layout
@@ -343,6 +349,9 @@ class ReadinessModel:
         self._roles: dict[str, RoleReadiness] = {}
         self._steps: dict[tuple[str, int], tuple[NextStep, ...]] = {}
         self._carried = False  # the latest model's answers taken over (on first need)
+        self._known: _Known | None = None  # what this model tells the next one
+        self._before: _Known | None = None  # the model before, until the open work is made
+        self._changed: set[str] = set()  # items whose status or evidence differs from it
 
     @cached_property
     def _layout(self) -> _Layout:
@@ -367,11 +376,13 @@ class ReadinessModel:
         self._carried = True
         layout = self._layout
         before = layout.latest
-        layout.latest = _Known(self.statuses, self.evidence, self._tallies, self._roles)
+        self._known = _Known(self.statuses, self.evidence, self._tallies, self._roles)
+        layout.latest = self._known
         if before is None:
             return
         changed = {i for i, _status in before.statuses.items() ^ self.statuses.items()}
         changed.update(before.evidence ^ self.evidence)
+        self._before, self._changed = before, changed  # for the open work, when asked
         items = self.curriculum.items
         moved = {skill for i in changed if (item := items.get(i)) for skill in item.skills}
         self._tallies.update((s, t) for s, t in before.tallies.items() if s not in moved)
@@ -475,8 +486,43 @@ class ReadinessModel:
         delta = max(0.0, new_credit - self._credit(item)) * item.estimate_hours
         return terms.gain(item.skills, delta)
 
+    def _open_entry(
+        self,
+        item: Item,
+        order: int,
+        week: int,
+        statuses: Mapping[str, str],
+        evidence: Collection[str],
+    ) -> tuple[bool, _Entry | None, float]:
+        """Whether `item` is open work under these statuses and evidence, its entry (None:
+        no hours, so never a step) and its hours factor."""
+        status = statuses.get(item.id, "todo")
+        if status in OPEN_STATUSES:
+            action, factor = "finish", 1.0
+        elif status == "done" and item.is_milestone and item.id not in evidence:
+            gained = (1.0 - EVIDENCE_MISSING_CREDIT) * item.estimate_hours
+            action, factor = "add evidence", gained / EVIDENCE_STEP_HOURS
+        else:
+            return False, None, 0.0
+        if item.estimate_hours == 0:
+            return True, None, factor
+        return True, (week, order, item, action), factor
+
     @cached_property
     def _open(self) -> _OpenWork:
+        if not self._carried:
+            self._carry()
+        before, self._before = self._before, None
+        work = None
+        if before is not None and before.open_work and len(self._changed) <= PATCH_LIMIT:
+            work = self._patched(before, before.open_work[0])
+        if work is None:
+            work = self._all_open()
+        assert self._known is not None  # made by _carry
+        self._known.open_work[:] = [work]  # for the next model
+        return work
+
+    def _all_open(self) -> _OpenWork:
         week_number = {w.id: w.number for w in self.curriculum.weeks.values()}
         statuses, evidence = self.statuses, self.evidence
         low, high = TAME_HOURS
@@ -485,20 +531,14 @@ class ReadinessModel:
         grouped: dict[tuple[int, float], list[_Entry]] = {}
         singles: list[_Entry] = []
         for order, item in enumerate(self.curriculum.items.values()):
-            status = statuses.get(item.id, "todo")
-            if status in OPEN_STATUSES:
-                action, factor = "finish", 1.0
-            elif status == "done" and item.is_milestone and item.id not in evidence:
-                gained = (1.0 - EVIDENCE_MISSING_CREDIT) * item.estimate_hours
-                action, factor = "add evidence", gained / EVIDENCE_STEP_HOURS
-            else:
+            week = week_number.get(item.week_id, 0)
+            counted, entry, factor = self._open_entry(item, order, week, statuses, evidence)
+            if not counted:
                 continue
             count += 1
-            hours = item.estimate_hours
-            if hours == 0:
+            if entry is None:
                 continue  # no hours, no gain: never a step
-            entry = (week_number.get(item.week_id, 0), order, item, action)
-            if not low <= hours <= high:
+            if not low <= item.estimate_hours <= high:
                 singles.append(entry)
                 continue
             mask = 0
@@ -527,6 +567,71 @@ class ReadinessModel:
                 by_skill.setdefault(bit, []).append(group)
                 rest ^= bit
         return _OpenWork(count, bits, shift, list(factor_number), groups, by_skill, singles)
+
+    def _patched(self, before: _Known, work: _OpenWork) -> _OpenWork | None:
+        """The latest model's open work with the changed items moved (their old entries out,
+        their new ones in, each group kept in order, nothing shared with the old work
+        changed); None when an item would need a skill bit, an hours factor or a group the
+        old work does not have (then everything is sorted out again)."""
+        items = self.curriculum.items
+        order_of = self._layout.order
+        week_number = {w.id: w.number for w in self.curriculum.weeks.values()}
+        low, high = TAME_HOURS
+        factor_number = {factor: n for n, factor in enumerate(work.factors)}
+        by_key = dict(work.groups)
+        copied: dict[int, list[_Entry]] = {}
+        singles: list[_Entry] | None = None
+        count = work.count
+        for item_id in self._changed:
+            item = items.get(item_id)
+            if item is None:
+                continue
+            order, week = order_of[item_id], week_number.get(item.week_id, 0)
+            sides = ((-1, before.statuses, before.evidence), (1, self.statuses, self.evidence))
+            for sign, statuses, evidence in sides:
+                counted, entry, factor = self._open_entry(item, order, week, statuses, evidence)
+                count += sign if counted else 0
+                if entry is None:
+                    continue
+                if not low <= item.estimate_hours <= high:
+                    singles = list(work.singles) if singles is None else singles
+                    singles.remove(entry) if sign < 0 else singles.append(entry)
+                    continue
+                number = factor_number.get(factor)
+                mask = 0
+                for skill in item.skills:
+                    mask |= work.bits.get(skill, 0)
+                    if skill not in work.bits:
+                        return None
+                key = -1 if number is None else number << work.shift | mask
+                if key not in by_key:
+                    return None
+                entries = copied.get(key)
+                if entries is None:
+                    entries = copied[key] = list(by_key[key])
+                if sign < 0:
+                    entries.remove(entry)
+                else:
+                    bisect.insort(entries, entry)
+        if not copied and singles is None and count == work.count:
+            return work
+        groups = [(key, copied.get(key, entries)) for key, entries in work.groups]
+        new_of = {group[0]: group for group in groups if group[0] in copied}
+        by_skill = {
+            bit: [new_of.get(key, (key, entries)) for key, entries in listed]
+            if any(key in new_of for key, _ in listed)
+            else listed
+            for bit, listed in work.by_skill.items()
+        }
+        return _OpenWork(
+            count,
+            work.bits,
+            work.shift,
+            work.factors,
+            groups,
+            by_skill,
+            work.singles if singles is None else singles,
+        )
 
     def next_steps(self, role_id: str, limit: int = 10) -> list[NextStep]:
         """Open work ranked by readiness gained per estimated hour (ties: earlier week)."""

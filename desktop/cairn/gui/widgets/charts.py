@@ -268,11 +268,9 @@ class RadarChart(PaintedChart):
         for spoke, line in zip(self.spokes, self.legend_lines(), strict=True):
             font = self._label_font(spoke)
             painter.setFont(font)
-            box = QFontMetrics(font).boundingRect(QRect(0, 0, int(legend.width()), 400), WRAP, line)
-            painter.drawText(
-                QRectF(legend.left(), top, legend.width(), box.height() + 2), WRAP, line
-            )
-            top += box.height() + 3
+            height = self._text_size(line, font, int(legend.width()))[1] - 2
+            painter.drawText(QRectF(legend.left(), top, legend.width(), height + 2), WRAP, line)
+            top += height + 3
         painter.setFont(self.small_font())
 
     def _point(self, index: float, distance: float, centre: QPointF) -> QPointF:
@@ -314,11 +312,13 @@ class RadarChart(PaintedChart):
         return QRectF(tip.x() - 6 - width, y, width, height), Qt.AlignmentFlag.AlignRight
 
     def _label_size(self, index: int) -> tuple[int, int]:
-        """A tip label's wrapped size, measured once per text, font and width (fitting the
-        radar asks for every label at each radius it tries)."""
-        spoke = self.spokes[index]
-        font = self._label_font(spoke)
-        text, width = self.tip_label(index), self.label_width()
+        """A tip label's wrapped size (fitting the radar asks for every label at each radius
+        it tries): measured once per text, font and width."""
+        font = self._label_font(self.spokes[index])
+        return self._text_size(self.tip_label(index), font, self.label_width())
+
+    def _text_size(self, text: str, font: QFont, width: int) -> tuple[int, int]:
+        """`text` wrapped at `width` in `font`: its size with a pixel to spare each way."""
         key = (text, font.key(), width)
         found = self._sizes.get(key)
         if found is None:
