@@ -3,6 +3,7 @@ against the planned line (burn-up), and streaks. Imported only when first shown 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...history import WEEKS_SHOWN, HistoryData
+from ...history import WEEKS_SHOWN, HistoryData, done_by_week, finish_dates
 from ...history import history_data as compute
 from ...records import SessionRecord
 from ...tracker import Change, Tracker
@@ -67,11 +68,14 @@ class HistorySource:
         self._done_at: dict[str, datetime] | None = None
         self._moved: set[str] = set()  # items whose last "done" may have changed since
         self._sessions: list[SessionRecord] | None = None
+        self._drawn: tuple[HistoryData, tuple[object, ...]] | None = None  # data, its inputs
 
     def follow(self, change: Change) -> None:
         if change.kind == "status":
             self._moved.update(change.ids)
-        elif change.kind in ("study", "timer"):
+            return  # only the items finished can have moved
+        self._drawn = None
+        if change.kind in ("study", "timer"):
             self._sessions = None
         elif change.kind not in self.UNRELATED:
             self._done_at = self._sessions = None
@@ -85,9 +89,22 @@ class HistorySource:
             self._moved = set()
         if self._sessions is None:
             self._sessions = t.sessions()
-        return compute(
-            t.counted, t.statuses(), self._done_at, self._sessions, t.plan_settings(), today
-        )
+        inputs = (t.counted, t.plan_settings(), today)
+        if self._drawn is not None and _same(self._drawn[1], inputs):
+            # statuses alone changed: the study figures and the plan's line stand
+            last = self._drawn[0]
+            finished = finish_dates(t.counted, t.statuses(), self._done_at)
+            done = done_by_week(finished, last.start, len(last.done_by_week))
+            data = replace(last, done_by_week=done)
+        else:
+            data = compute(t.counted, t.statuses(), self._done_at, self._sessions, inputs[1], today)
+        self._drawn = (data, inputs)
+        return data
+
+
+def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The same curriculum (the object), plan and day."""
+    return before[0] is now[0] and before[1:] == now[1:]
 
 
 def day_text(when: date, minutes: int) -> str:
