@@ -330,3 +330,37 @@ def test_a_change_of_everything_reaches_the_hidden_readings_page_when_it_is_show
     assert readings.proxy.rowCount() == shown_before + 1
     rows = [readings.proxy.index(r, 0).data(READING_ID_ROLE) for r in range(shown_before + 1)]
     assert reading_id in rows
+
+
+def test_a_role_page_follows_a_change_made_elsewhere_like_a_fresh_fill(
+    big_window: MainWindow, data_dir: Path, shipped_pack: Path
+) -> None:
+    """After another process changes statuses, the role page's cells and group counts are
+    compared with the statuses in Python and redrawn where they differ: the same as filling
+    the page again."""
+    window, t = big_window, big_window.tracker
+    window.show_node(Node("role", "llm-engineer"))
+    model = window.tree_model
+    first_group = window.page.groups[0]
+    changed = [i.id for i in first_group.items[:3]]
+    with Tracker.open(data_dir, shipped_pack) as other:  # `cairn mark` in a terminal
+        other.set_statuses(dict.fromkeys(changed, "done"))
+    assert window.safety.notice_outside_changes()
+    shown = {
+        model.item(row, 0).child(n, 0).data(Qt.ItemDataRole.UserRole + 3): model.item(row, 0)
+        .child(n, 0)
+        .text()
+        for row in range(model.rowCount())
+        for n in range(model.item(row, 0).rowCount())
+    }
+    headings = [model.item(row, 0).text() for row in range(model.rowCount())]
+    window.tree.fill(window.page.groups, window.page.columns)  # a fresh fill to compare with
+    fresh = [model.item(row, 0).text() for row in range(model.rowCount())]
+    assert headings == fresh
+    for item_id in changed:
+        assert (
+            shown[item_id]
+            == model.item(0, 0).child([i.id for i in first_group.items].index(item_id), 0).text()
+        )
+    done = progress_of(first_group.items, t.statuses()).done
+    assert headings[0].endswith(f"{done} of {len(first_group.items)} done")

@@ -71,6 +71,8 @@ class ItemTreeModel(QStandardItemModel):
         self._groups: list[Group] = []  # the group shown in each top-level row
         self._counted_in: dict[str, set[int]] = {}  # item id -> rows of groups counting it
         self._samples: dict[int, dict[str, tuple[int, int]]] = {}  # column -> text -> place
+        self._shown: dict[str, str] = {}  # item id -> the status its cells and counts show
+        self._counted_shown = False  # every heading has its count
 
     def shows(self, groups: Sequence[Group], columns: Sequence[Column]) -> bool:
         """Whether these groups and columns are the ones shown (same titles, same items)."""
@@ -82,7 +84,20 @@ class ItemTreeModel(QStandardItemModel):
             c.title for c in columns
         ]
 
+    def adopt(self, groups: Sequence[Group]) -> None:
+        """Take the groups of a redraw (the same titles and items as shown): when they count
+        other items (a choice made elsewhere), every heading is counted again."""
+        if [g.counted for g in groups] != [g.counted for g in self._groups]:
+            self._counted_in.clear()
+            for row, group in enumerate(groups):
+                for item in group.items if group.counted is None else group.counted:
+                    self._counted_in.setdefault(item.id, set()).add(row)
+            self._counted_shown = False
+        self._groups[:] = groups
+
     def set_groups(self, groups: Sequence[Group], columns: Sequence[Column]) -> None:
+        self._shown.clear()
+        self._counted_shown = False
         self._status_cells.clear()
         self._groups.clear()
         self._counted_in.clear()
@@ -137,15 +152,19 @@ class ItemTreeModel(QStandardItemModel):
 
     def refresh(self, item_ids: Sequence[str] | None = None) -> None:
         """Update the status cells and the groups' done counts of these items (default:
-        every item and every group)."""
+        every item whose status differs from the one shown, and the groups counting them)."""
         statuses = self.tracker.statuses()
-        if item_ids is None:
-            cells = self._status_cells
-            groups: Iterable[int] = range(len(self._groups))
-        else:
-            wanted = dict.fromkeys(item_ids)
-            cells = {i: self._status_cells[i] for i in wanted if i in self._status_cells}
-            groups = sorted({row for i in wanted for row in self._counted_in.get(i, ())})
+        if item_ids is None:  # compared in Python: asking Qt for every cell's text is slow
+            listed = self._status_cells.keys() | self._counted_in.keys()
+            item_ids = [i for i in listed if self._shown.get(i) != statuses.get(i, "todo")]
+        wanted = dict.fromkeys(item_ids)
+        for item_id in wanted:
+            self._shown[item_id] = statuses.get(item_id, "todo")
+        cells = {i: self._status_cells[i] for i in wanted if i in self._status_cells}
+        groups: Iterable[int] = sorted({row for i in wanted for row in self._counted_in.get(i, ())})
+        if not self._counted_shown:  # a new fill: every heading gets its count
+            self._counted_shown = True
+            groups = range(len(self._groups))
         for item_id, places in cells.items():
             status = statuses.get(item_id, "todo")
             text = status_text(status)
@@ -259,6 +278,7 @@ class ItemTreeView(QTreeView):
         """Show these groups; the same groups are redrawn in place (selection and scroll
         kept), new groups keep the item `keep` selected when it is still there."""
         if self._model.shows(groups, columns):
+            self._model.adopt(groups)
             self._model.refresh()
             return
         scroll = self.verticalScrollBar().value()
