@@ -500,7 +500,7 @@ def test_an_add_whose_progress_cannot_be_read_leaves_nothing_half_added(
     t = Tracker.open(data_dir, small_pack)
     try:
         with monkeypatch.context() as patch:
-            patch.setattr(t._database, "statuses", _busy)
+            patch.setattr(t._database, "status_texts", _busy)
             with pytest.raises(StoreError, match="busy"):
                 t.add_pack(EXTRA_PACK)
         assert extension_folders(data_dir) == []
@@ -541,7 +541,7 @@ def test_a_remove_whose_progress_cannot_be_read_puts_the_pack_back(
     try:
         t.add_pack(EXTRA_PACK)
         with monkeypatch.context() as patch:
-            patch.setattr(t._database, "statuses", _busy)
+            patch.setattr(t._database, "status_texts", _busy)
             with pytest.raises(StoreError, match="busy"):
                 t.remove_pack("mentor-extra")
         assert _tree(data_dir / "packs" / "mentor-extra") == _tree(EXTRA_PACK)

@@ -230,7 +230,7 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
     (folder / "pack.toml").write_text(PACK, encoding="utf-8")
     statuses = window.tracker.statuses()
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker._database, "statuses", busy)
+        patch.setattr(window.tracker._database, "status_texts", busy)
         assert not window.packs.add(folder)
         box = window.packs.message_box
         assert box is not None and box.isVisible()
@@ -240,7 +240,7 @@ def test_a_pack_added_or_removed_while_progress_cannot_be_read_is_said_in_a_box(
     window.show_node(Node("week", "w01"))  # the window still works
     assert window.packs.add(folder)
     with monkeypatch.context() as patch:
-        patch.setattr(window.tracker._database, "statuses", busy)
+        patch.setattr(window.tracker._database, "status_texts", busy)
         assert not window.packs.remove("mentor-notes", confirm=False)
         box = window.packs.message_box
         assert box is not None and box.text().startswith("Not removed: ")

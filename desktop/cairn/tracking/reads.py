@@ -31,6 +31,7 @@ from ..snapshot import (
     plan_from_setting,
     target_roles_of,
 )
+from ..store.database import stored_time
 from ..study import StudyStats
 from ..study import stats as study_stats
 from ..timer import TimerState
@@ -63,16 +64,18 @@ class ProgressReads(TrackerState):
 
     def reload(self) -> None:
         """Re-read statuses from the database (after another process changed them)."""
-        stored = self._database.statuses()
+        stored = self._database.status_texts()  # times read as text: parsed only for aliases
         items = self.curriculum.items
-        resolved = {cid: record for cid, record in stored.items() if cid in items}
-        for old_id, record in stored.items():
+        resolved = {cid: status for cid, (status, _at) in stored.items() if cid in items}
+        carried: dict[str, datetime] = {}  # a new id's status from an old id: when it was set
+        for old_id, (status, at) in stored.items():
             target = self.curriculum.aliases.get(old_id)
             if target is None or target in stored:
                 continue  # not an alias, or the new id has progress of its own
-            if target not in resolved or record.updated_at > resolved[target].updated_at:
-                resolved[target] = record
-        self._statuses = {cid: record.status for cid, record in resolved.items()}
+            moment = stored_time(at)
+            if target not in resolved or moment > carried[target]:
+                resolved[target], carried[target] = status, moment
+        self._statuses = resolved
         self._stored_ids = set(stored)
         self._reading_statuses = self._database.reading_statuses()
         self._evidence_ids = self._database.evidence_ids()
