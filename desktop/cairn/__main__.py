@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parsed.command is None:  # the window: the same, until its first paint
         if collecting:
             gc.disable()
+        from .gui.pyside_imports import quicken
+
+        quicken()  # before the window's modules are imported
         from .gui.app import run_app
 
         return run_app(
