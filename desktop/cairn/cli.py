@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -60,7 +61,10 @@ def _folder_argument(text: str) -> Path:
     return Path(_nonempty(text))
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser, made once a process (`python -m cairn` parses twice: to
+    choose the window or a command, then the command)."""
     parser = _Parser(
         prog="cairn",
         description="Cairn: a six-month path into AI engineering. "
