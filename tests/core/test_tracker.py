@@ -203,18 +203,18 @@ def test_target_roles_change_in_one_write_and_come_back_exactly(tracker: Tracker
 def test_target_roles_are_saved_in_one_transaction(
     tracker: Tracker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cairn.store import writes
+    from cairn.store import sql_writes
 
     opened: list[object] = []
-    real = writes.transaction
+    real = sql_writes.write_settings
 
-    def counted(engine: object) -> object:
-        opened.append(engine)
-        return real(engine)  # type: ignore[arg-type]
+    def counted(connection: object, texts: dict[str, str | None]) -> object:
+        opened.append(sorted(texts))
+        return real(connection, texts)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(writes, "transaction", counted)
+    monkeypatch.setattr(sql_writes, "write_settings", counted)
     tracker.set_target_roles("explainer", ["builder"])
-    assert len(opened) == 1  # both settings commit together, or neither does
+    assert opened == [["primary_role", "target_roles"]]  # one transaction, or neither
     assert tracker.target_roles() == ["explainer", "builder"]
 
 

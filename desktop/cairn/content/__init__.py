@@ -62,9 +62,9 @@ def load_curriculum(pack_dirs: Sequence[Path], *, cached: bool = False) -> Curri
 
 def _load_from_files(pack_dirs: Sequence[Path]) -> Curriculum:
     """Parse and validate every pack's TOML files (see loader.py)."""
-    from .loader import load_curriculum as parse
+    from .loader import parse_packs
 
-    return parse(pack_dirs)
+    return parse_packs(pack_dirs)
 
 
 def validate_pack(path: Path, base: Path | None = None) -> list[Problem]:

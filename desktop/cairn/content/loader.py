@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .cache import load_through_cache
 from .choices import read_choice
 from .fields import Fields
 from .files import (
@@ -98,18 +97,9 @@ class _Drafts:
     digest: Any = field(default_factory=hashlib.sha256)
 
 
-def load_curriculum(pack_dirs: Sequence[Path], *, cached: bool = False) -> Curriculum:
-    """Load the shipped pack (first) and any extension packs; raise ContentError on problems.
-
-    With `cached`, a compiled copy of these exact files is used when one was stored (see
-    cache.py); a load with problems is never stored, so they are reported every time."""
-    if cached:
-        return load_through_cache(pack_dirs, _load_from_files)
-    return _load_from_files(pack_dirs)
-
-
-def _load_from_files(pack_dirs: Sequence[Path]) -> Curriculum:
-    """Parse and validate every pack's TOML files."""
+def parse_packs(pack_dirs: Sequence[Path]) -> Curriculum:
+    """Parse and validate every pack's TOML files, the shipped pack first (the package's
+    `load_curriculum` reads through the compiled cache); raise ContentError on problems."""
     problems: list[Problem] = []
     drafts = _Drafts()
     for index, pack_dir in enumerate(pack_dirs):
@@ -129,7 +119,7 @@ def validate_pack(path: Path, base: Path | None = None) -> list[Problem]:
         else [path]
     )
     try:
-        load_curriculum([d for d in dirs if d is not None])
+        parse_packs([d for d in dirs if d is not None])
     except ContentError as error:
         return error.problems
     return []

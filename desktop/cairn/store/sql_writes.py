@@ -1,5 +1,6 @@
-"""The commonest change, a status, written in plain SQL on a stdlib `sqlite3` connection, so
-that `cairn mark` (and the window's first click) need not import SQLAlchemy.
+"""The commonest changes, a status and a setting, written in plain SQL on a stdlib `sqlite3`
+connection, so that `cairn mark` (and the window's first click, and the layout it saves on
+closing) need not import SQLAlchemy.
 
 The rows are the ORM's (`writes.set_statuses`): an `item_state` row inserted or updated and a
 `status_change` row per change, times stored as SQLAlchemy stores them. One transaction, begun
@@ -10,10 +11,13 @@ timeout), reads the old value inside it and commits everything or nothing.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from . import database
 from .database import Database, _guarded
@@ -46,19 +50,48 @@ def write_statuses(
     """Several statuses in one transaction: `wanted` maps an item to (status, absent); returns
     what the database held for each (`absent` for an item without a row). An equal status is
     not written again."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        held = {
+    with _immediate(connection):
+        return {
             content_id: _set_one(connection, content_id, status, stored_time(at), absent)
             for content_id, (status, absent) in wanted.items()
         }
+
+
+def write_settings(
+    connection: sqlite3.Connection, texts: dict[str, str | None]
+) -> dict[str, str | None]:
+    """Several settings' JSON text in one transaction (None removes one), as `writes`'s
+    `set_settings` writes them; returns the text each held (None: not set), read inside it."""
+    with _immediate(connection):
+        return {key: _put_setting(connection, key, text) for key, text in texts.items()}
+
+
+@contextlib.contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
+    """One transaction, begun IMMEDIATE (the write lock first, so what is read inside it
+    stays true): committed when the block ends, rolled back if it raises."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
             with contextlib.suppress(sqlite3.Error):  # the error that stopped it is said
                 connection.execute("ROLLBACK")
         raise
-    return held
+
+
+def _put_setting(connection: sqlite3.Connection, key: str, text: str | None) -> str | None:
+    row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    old = row[0] if row is not None else None
+    if text is None:
+        if row is not None:
+            connection.execute("DELETE FROM setting WHERE key = ?", (key,))
+    elif row is None:
+        connection.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (key, text))
+    elif old != text:
+        connection.execute("UPDATE setting SET value = ? WHERE key = ?", (text, key))
+    return old
 
 
 def _set_one(
@@ -89,8 +122,8 @@ def _set_one(
 
 
 class SqlDatabase(Database):
-    """The learner's database, with statuses written in plain SQL (every other write goes
-    through the ORM, as in `Database`)."""
+    """The learner's database, with statuses and settings written in plain SQL (every other
+    write goes through the ORM, as in `Database`)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -113,6 +146,15 @@ class SqlDatabase(Database):
         status the database held (`absent` when it held none)."""
         with self._writer_lock:
             return write_statuses(self._writing(), {content_id: (status, absent)}, at)[content_id]
+
+    @_guarded
+    def set_settings(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Write several settings in one transaction (None removes one); return what each
+        held before (None: nothing), read in that transaction."""
+        texts = {key: None if value is None else json.dumps(value) for key, value in values.items()}
+        with self._writer_lock:
+            old = write_settings(self._writing(), texts)
+        return {key: None if text is None else json.loads(text) for key, text in old.items()}
 
     def _writing(self) -> sqlite3.Connection:
         if self._reader is None:
