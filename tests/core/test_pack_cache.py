@@ -398,3 +398,45 @@ def test_cairn_validate_always_reads_the_files(
     monkeypatch.setattr(tomllib, "loads", counting)
     assert run(["validate", str(curriculum_dir())], stdout=io.StringIO()) == 0
     assert parsed
+
+
+def test_settled_files_are_known_by_their_stat_without_reading_them(
+    small_pack: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a pack's files have settled, the next load knows the key from their stat: no
+    file's bytes are read or hashed, and the curriculum comes from the cache."""
+    from cairn.content import known_files
+
+    monkeypatch.setattr(known_files, "SETTLED_NS", 0)  # as if written long ago
+    first, _ = packs.load_packs(small_pack, data_dir)
+    assert list(cache.cache_folder().glob("*" + known_files.SUFFIX))
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "read_limited", _refuse)  # the content key reads every file
+        patch.setattr(tomllib, "loads", _refuse)
+        again, disabled = packs.load_packs(small_pack, data_dir)
+    assert disabled == [] and again == first
+
+
+def test_a_write_keeping_size_and_time_still_changes_what_stat_says(
+    small_pack: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write changes the file's change time, which no program can set back: the stat key
+    changes and the new bytes are read."""
+    from cairn.content import known_files
+
+    monkeypatch.setattr(known_files, "SETTLED_NS", 0)
+    packs.load_packs(small_pack, data_dir)
+    month = small_pack / "months" / "01-basics.toml"
+    before = month.stat()
+    month.write_bytes(month.read_bytes().replace(b"Write hello world", b"Write hello World"))
+    os.utime(month, ns=(before.st_atime_ns, before.st_mtime_ns))
+    curriculum, _ = packs.load_packs(small_pack, data_dir)
+    assert curriculum.items["write-hello"].title == "Write hello World"
+
+
+def test_freshly_written_files_are_read_not_trusted_by_their_stat(small_pack: Path) -> None:
+    from cairn.content import known_files
+
+    (small_pack / "pack.toml").touch()  # changed just now: the same clock tick may follow
+    assert known_files.stat_key([small_pack], [b"frames"]) is None
+    assert cache.curriculum_key([small_pack]) is not None

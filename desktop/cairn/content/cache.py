@@ -107,7 +107,7 @@ def load_through_cache(
 
     `load` raising (ContentError for a pack with problems) propagates and stores nothing."""
     where = cache_folder() if folder is None else Path(folder)
-    key = curriculum_key(pack_dirs)
+    key = _known_key(where, pack_dirs)
     if key is not None:
         found = read_entry(where, key)
         if found is not None:
@@ -116,6 +116,33 @@ def load_through_cache(
     if key is not None and curriculum_key(pack_dirs) == key:  # no file changed while loading
         write_entry(where, key, curriculum)
     return curriculum
+
+
+def _known_key(where: Path, pack_dirs: Sequence[Path]) -> str | None:
+    """The content key: remembered for files whose stat is unchanged since they were last
+    read (known_files.py), else worked out from their bytes (and remembered)."""
+    from .known_files import remember, remembered, stat_key
+
+    by_stat = stat_key(pack_dirs, _version_frames())
+    key = remembered(where, by_stat) if by_stat is not None else None
+    if key is None:
+        key = curriculum_key(pack_dirs)
+        if key is not None and by_stat is not None:
+            remember(where, by_stat, key)
+    return key
+
+
+def _version_frames() -> list[bytes]:
+    """What a key covers besides the packs: this cache's format, Cairn's and Python's
+    versions, and the content package's own sources."""
+    return [
+        _MAGIC,
+        str(CACHE_FORMAT).encode(),
+        _cairn_version().encode(),
+        sys.version.encode(),
+        str(_MARSHAL_VERSION).encode(),
+        *_source_fingerprint(),
+    ]
 
 
 def curriculum_key(pack_dirs: Sequence[Path]) -> str | None:
