@@ -2126,7 +2126,7 @@ my mentor</source>
     </message>
 </context>
 <context>
-    <name>SessionTable</name>
+    <name>SessionModel</name>
     <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
@@ -2143,6 +2143,21 @@ my mentor</source>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTable</name>
     <message>
         <source>Study sessions</source>
         <translation type="unfinished"></translation>
@@ -2165,18 +2180,6 @@ my mentor</source>
     </message>
     <message>
         <source>Delete the selected study session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2481,6 +2484,7 @@ my mentor</source>
     <name>StudyCalendar</name>
     <message>
         <source>{minutes} min studied</source>
+        <extracomment>Changes that touch neither the status history nor the study sessions.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
