@@ -273,7 +273,5 @@ def test_the_session_table_keeps_its_selection_and_fits_its_columns(
     )
     assert table.selected_id() == kept and table.model.rowCount() == 3
     view = table.table
-    for column in (0, 2, 3):
-        for row in range(3):
-            wanted = view.sizeHintForIndex(table.model.index(row, column)).width()
-            assert view.columnWidth(column) >= wanted, (row, column)
+    for column in (0, 2, 3):  # at least what Qt's own fitting gives (cells and grid line)
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), column

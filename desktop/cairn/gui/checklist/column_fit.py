@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Samples = Callable[[], Mapping[int, Iterable[QModelIndex]]]
 
@@ -37,10 +37,11 @@ class ColumnFitter(QObject):
         if self.unfitted:
             return
         self.view.ensurePolished()  # the style sheet's font and padding are what is measured
+        grid = 1 if isinstance(self.view, QTableView) and self.view.showGrid() else 0
         for column, cells in self.samples().items():
             width = self.header.sectionSizeHint(column)  # the title
-            for cell in cells:
-                width = max(width, self.view.sizeHintForIndex(cell).width())
+            for cell in cells:  # as Qt's own fitting: the cell and its grid line
+                width = max(width, self.view.sizeHintForIndex(cell).width() + grid)
             self.header.resizeSection(column, min(width, self.header.maximumSectionSize()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
