@@ -17,8 +17,8 @@ terminal would) changes a status, and the window's watch notices it and redraws 
 from __future__ import annotations
 
 import argparse
-import gc
 import cProfile
+import gc
 import os
 import shutil
 import sqlite3
