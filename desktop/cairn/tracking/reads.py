@@ -32,8 +32,6 @@ from ..snapshot import (
     target_roles_of,
 )
 from ..store.database import stored_time
-from ..study import StudyStats
-from ..study import stats as study_stats
 from ..timer import TimerState
 from .state import TrackerState
 
@@ -348,9 +346,6 @@ class ProgressReads(TrackerState):
     def sessions(self, content_id: str | None = None) -> list[SessionRecord]:
         """Every study session (or one item's or reading's), oldest first."""
         return self._database.sessions(content_id)
-
-    def study(self, today: date | None = None) -> StudyStats:
-        return study_stats(self._database.sessions(), today or self._clock().date())
 
     def timer(self) -> TimerState | None:
         return TimerState.from_setting(self.setting(TIMER_SETTING))
