@@ -24,7 +24,7 @@ from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.gui.window.navigation import NavigationModel
 from cairn.progress import progress_of
-from cairn.tracker import Tracker
+from cairn.tracker import Change, Tracker
 
 EXTRA_ITEMS = 360  # with the shipped path: well over a screen, and over a few hundred rows
 SKILLS = ("llm-apis", "rag-grounding", "llm-evaluation", "agents-tools", "software-engineering")
@@ -364,3 +364,56 @@ def test_a_role_page_follows_a_change_made_elsewhere_like_a_fresh_fill(
         )
     done = progress_of(first_group.items, t.statuses()).done
     assert headings[0].endswith(f"{done} of {len(first_group.items)} done")
+
+
+class _Items:
+    """A stand-in tracker: a counted curriculum of items with these hours, and statuses."""
+
+    def __init__(self, hours: list[float]) -> None:
+        from types import SimpleNamespace
+
+        items = {
+            f"i{n}": SimpleNamespace(id=f"i{n}", estimate_hours=h) for n, h in enumerate(hours)
+        }
+        self.counted = SimpleNamespace(items=items)
+        self._statuses: dict[str, str] = {}
+
+    def statuses(self) -> dict[str, str]:
+        return dict(self._statuses)
+
+    def status(self, item_id: str) -> str:
+        return self._statuses.get(item_id, "todo")
+
+    def set(self, item_id: str, status: str) -> Change:
+        self._statuses[item_id] = status
+        return Change("status", (item_id,), None, status)
+
+
+@pytest.mark.parametrize("hours", [[0.1, 1e9, 2.5], [0.1, float("inf"), 3.0]])
+def test_the_whole_path_hours_never_drift_whatever_the_estimates(hours: list[float]) -> None:
+    """Hours done are summed again from the items done, not moved by additions and
+    subtractions: a huge or infinite estimate marked done and back leaves no trace."""
+    from cairn.gui.window.progress_rows import WholePath
+
+    fake = _Items(hours)
+    whole = WholePath(fake)  # type: ignore[arg-type]
+    whole.follow(fake.set("i0", "done"))
+    assert whole.progress().hours_done == pytest.approx(0.1)
+    for status in ("done", "todo", "done", "skipped"):
+        whole.follow(fake.set("i1", status))
+    assert whole.progress().hours_done == 0.1
+    assert (whole.progress().done, whole.progress().skipped) == (1, 1)
+
+
+def test_a_count_that_grew_while_the_window_was_hidden_fits_when_it_is_shown(
+    big_window: MainWindow,
+) -> None:
+    window = big_window
+    window.hide()
+    path = Node("group", "path")
+    window.navigation_model._set_count(path, "12345/99999")  # wider than any count before
+    window.show()
+    _settle()
+    view = window.navigation
+    cell = window.navigation_model.index_of(path).siblingAtColumn(1)
+    assert view.columnWidth(1) >= view.sizeHintForIndex(cell).width()

@@ -401,7 +401,10 @@ class NavigationView(QTreeView):
     ) -> None:
         """Widen the counts' column when a changed count no longer fits (never narrower: a
         count that shrinks leaves the column as it was, so nothing jumps)."""
-        if bottom_right.column() < 1 or self._fitter.unfitted or not self.isVisible():
+        if bottom_right.column() < 1 or self._fitter.unfitted:
+            return
+        if not self.isVisible():  # measured in full when next shown
+            self._fitter.unfitted = True
             return
         header = self.header()
         for row in range(top_left.row(), bottom_right.row() + 1):

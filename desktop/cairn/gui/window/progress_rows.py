@@ -3,6 +3,7 @@ path's progress, kept up to date change by change."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from ...content import Curriculum, Item
@@ -24,6 +25,7 @@ class WholePath:
         self.tracker = tracker
         self._counted_for: Curriculum | None = None
         self._statuses: dict[str, str] = {}  # what each counted item was counted as
+        self._done_hours: dict[str, float] = {}  # the hours of each counted item done
         self._progress = Progress(0, 0, 0, 0, 0.0, 0.0)
 
     def progress(self) -> Progress:
@@ -31,6 +33,11 @@ class WholePath:
         if counted is not self._counted_for:
             self._progress = progress_of(counted.items.values(), self.tracker.statuses())
             self._statuses = {i: self.tracker.status(i) for i in counted.items}
+            self._done_hours = {
+                i: item.estimate_hours
+                for i, item in counted.items.items()
+                if self._statuses[i] == Status.DONE
+            }
             self._counted_for = counted
         return self._progress
 
@@ -44,16 +51,11 @@ class WholePath:
 
     def _move(self, item_ids: Iterable[str]) -> None:
         items = self.tracker.counted.items
-        done, doing, skipped, total, hours_done, hours_total = (
-            self._progress.done,
-            self._progress.doing,
-            self._progress.skipped,
-            self._progress.total,
-            self._progress.hours_done,
-            self._progress.hours_total,
-        )
-        tally: dict[str, int] = {Status.DONE: 0, Status.DOING: 0, Status.SKIPPED: 0}
-        hours = 0.0
+        tally: dict[str, int] = {
+            Status.DONE: self._progress.done,
+            Status.DOING: self._progress.doing,
+            Status.SKIPPED: self._progress.skipped,
+        }
         for item_id in dict.fromkeys(item_ids):
             item = items.get(item_id)
             if item is None:
@@ -63,15 +65,17 @@ class WholePath:
             for status, step in ((old, -1), (new, 1)):
                 if status in tally:
                     tally[status] += step
-                if status == Status.DONE:
-                    hours += step * item.estimate_hours
+            if new == Status.DONE:
+                self._done_hours[item_id] = item.estimate_hours
+            else:
+                self._done_hours.pop(item_id, None)
         self._progress = Progress(
-            done + tally[Status.DONE],
-            doing + tally[Status.DOING],
-            skipped + tally[Status.SKIPPED],
-            total,
-            round(hours_done + hours, 9),
-            hours_total,
+            tally[Status.DONE],
+            tally[Status.DOING],
+            tally[Status.SKIPPED],
+            self._progress.total,
+            math.fsum(self._done_hours.values()),  # summed again: no drift, inf stays inf
+            self._progress.hours_total,
         )
 
 
