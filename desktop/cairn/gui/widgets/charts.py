@@ -158,6 +158,8 @@ class RadarChart(PaintedChart):
         self.scale_text = ""
         self.numbered = False
         self._sizes: dict[tuple[str, str, int], tuple[int, int]] = {}  # see _label_size
+        self._fonts: dict[bool, tuple[QFont, str]] = {}  # see _label_fonts
+        self._fonts_for = ""
         self.setMinimumSize(230, 240)
 
     def sizeHint(self) -> QSize:
@@ -280,9 +282,20 @@ class RadarChart(PaintedChart):
         )
 
     def _label_font(self, spoke: Spoke) -> QFont:
-        font = self.small_font()
-        font.setBold(spoke.marked)
-        return font
+        return self._label_fonts()[spoke.marked][0]
+
+    def _label_fonts(self) -> dict[bool, tuple[QFont, str]]:
+        """The labels' fonts (bold for a target) with their keys, made once per widget font
+        (a paint asks for them hundreds of times)."""
+        base = self.font().key()
+        if self._fonts_for != base:
+            fonts = {}
+            for bold in (False, True):
+                font = self.small_font()
+                font.setBold(bold)
+                fonts[bold] = (font, font.key())
+            self._fonts, self._fonts_for = fonts, base
+        return self._fonts
 
     def spoke_label(self, spoke: Spoke) -> str:
         """A spoke's full label: a star for a target, the name and the value."""
@@ -314,12 +327,12 @@ class RadarChart(PaintedChart):
     def _label_size(self, index: int) -> tuple[int, int]:
         """A tip label's wrapped size (fitting the radar asks for every label at each radius
         it tries): measured once per text, font and width."""
-        font = self._label_font(self.spokes[index])
-        return self._text_size(self.tip_label(index), font, self.label_width())
+        font, font_key = self._label_fonts()[self.spokes[index].marked]
+        return self._text_size(self.tip_label(index), font, self.label_width(), font_key)
 
-    def _text_size(self, text: str, font: QFont, width: int) -> tuple[int, int]:
+    def _text_size(self, text: str, font: QFont, width: int, font_key: str = "") -> tuple[int, int]:
         """`text` wrapped at `width` in `font`: its size with a pixel to spare each way."""
-        key = (text, font.key(), width)
+        key = (text, font_key or font.key(), width)
         found = self._sizes.get(key)
         if found is None:
             box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 400), WRAP, text)
