@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Build Cairn as a one-folder application that runs without Python, then smoke-test it:
+#
+#     packaging/build.sh [OUT]        (default OUT: dist/; the bundle is OUT/cairn/)
+#
+# Run it in the virtual environment Cairn is installed in (python -m pip install -e .);
+# PyInstaller is installed there if missing. The bundle carries the curriculum, the resources,
+# the empty schema and the migrations, and leaves out Qt modules Cairn never loads
+# (QtWebEngine, QtQuick/QML, Qt3D). The smoke test runs the bundle with a clean environment
+# (env -i: no Python, no PATH): --version, validate of the shipped pack, status --json and a
+# mark in a throwaway folder, and the window painted offscreen.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$(mkdir -p "${1:-$ROOT/dist}" && cd "${1:-$ROOT/dist}" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+python -c 'import PyInstaller' 2>/dev/null || python -m pip install --quiet "pyinstaller>=6.10"
+VERSION=$(cd "$ROOT/desktop" && python -c 'import cairn; print(cairn.__version__)')
+
+echo "== building Cairn $VERSION"
+python -m PyInstaller --noconfirm --clean --onedir --name cairn --log-level WARN \
+  --distpath "$OUT" --workpath "$WORK/build" --specpath "$WORK" \
+  --paths "$ROOT/desktop" \
+  --collect-submodules cairn \
+  --add-data "$ROOT/curriculum:cairn/_shipped/curriculum" \
+  --add-data "$ROOT/resources:cairn/_shipped/resources" \
+  --add-data "$ROOT/desktop/cairn/store/migrations:cairn/store/migrations" \
+  --add-data "$ROOT/desktop/cairn/store/empty_schema.sql:cairn/store" \
+  --exclude-module tkinter \
+  --exclude-module PySide6.QtWebEngineCore --exclude-module PySide6.QtWebEngineWidgets \
+  --exclude-module PySide6.QtQuick --exclude-module PySide6.QtQml \
+  --exclude-module PySide6.Qt3DCore \
+  "$ROOT/packaging/launch.py"
+
+BUNDLE="$OUT/cairn"
+echo "== smoke test of $BUNDLE (env -i: no Python on PATH)"
+TRY="$WORK/try"
+mkdir -p "$TRY/home"
+run() { env -i HOME="$TRY/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$BUNDLE/cairn" "$@"; }
+[ "$(run --version)" = "cairn $VERSION" ] || { echo "--version: not cairn $VERSION" >&2; exit 1; }
+run validate "$BUNDLE/_internal/cairn/_shipped/curriculum" | grep -q ": ok — "
+run --data-dir "$TRY/data" status --json | grep -q '"curriculum": "cairn-core '
+run --data-dir "$TRY/data" mark python-project-skeleton done | grep -q "todo -> done"
+run --data-dir "$TRY/data" status --json | grep -q '"done": 1,'
+run --data-dir "$TRY/data" --quit-after-start 2>/dev/null | grep -q "^painted-at "
+echo "== Cairn $VERSION bundle ready: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
