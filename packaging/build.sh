@@ -8,7 +8,9 @@
 # the empty schema and the migrations, and leaves out Qt modules Cairn never loads
 # (QtWebEngine, QtQuick/QML, Qt3D). The smoke test runs the bundle with a clean environment
 # (env -i: no Python, no PATH): --version, validate of the shipped pack, status --json and a
-# mark in a throwaway folder, and the window painted offscreen.
+# mark in a throwaway folder, and the window painted offscreen. Then it packs the release
+# tarball (OUT/cairn-VERSION-linux-ARCH.tar.gz: the bundle, packaging/linux and install.sh),
+# installs it into a throwaway prefix, runs the installed cairn, and uninstalls it again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,3 +48,26 @@ run --data-dir "$TRY/data" mark python-project-skeleton done | grep -q "todo -> 
 run --data-dir "$TRY/data" status --json | grep -q '"done": 1,'
 run --data-dir "$TRY/data" --quit-after-start 2>/dev/null | grep -q "^painted-at "
 echo "== Cairn $VERSION bundle ready: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
+
+# The release artefact: the bundle, the desktop files and install.sh, in one tarball.
+NAME="cairn-$VERSION-linux-$(uname -m)"
+STAGE="$WORK/stage/$NAME"
+mkdir -p "$STAGE"
+cp -R "$BUNDLE" "$STAGE/cairn"
+cp -R "$ROOT/packaging/linux" "$STAGE/linux"
+cp "$ROOT/packaging/install.sh" "$ROOT/CHANGELOG.md" "$STAGE/"
+tar -C "$WORK/stage" -czf "$OUT/$NAME.tar.gz" "$NAME"
+
+echo "== install from the tarball into a throwaway prefix, run it, uninstall"
+mkdir -p "$WORK/unpack" "$WORK/prefix"
+tar -C "$WORK/unpack" -xzf "$OUT/$NAME.tar.gz"
+"$WORK/unpack/$NAME/install.sh" --prefix "$WORK/prefix" >/dev/null
+[ "$(env -i HOME="$TRY/home" "$WORK/prefix/bin/cairn" --version)" = "cairn $VERSION" ]
+ENTRY="$WORK/prefix/share/applications/io.github.cairndesktop.Cairn.desktop"
+grep -q "^Exec=$WORK/prefix/lib/cairn/cairn$" "$ENTRY"
+if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$ENTRY"; fi
+[ -f "$WORK/prefix/share/icons/hicolor/512x512/apps/io.github.cairndesktop.Cairn.png" ]
+"$WORK/unpack/$NAME/install.sh" --prefix "$WORK/prefix" --uninstall >/dev/null
+LEFT=$(find "$WORK/prefix" -type f -o -type l | wc -l)
+[ "$LEFT" -eq 0 ] || { echo "uninstall left $LEFT files" >&2; exit 1; }
+echo "== release tarball: $OUT/$NAME.tar.gz ($(du -sh "$OUT/$NAME.tar.gz" | cut -f1))"
