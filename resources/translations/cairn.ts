@@ -1078,7 +1078,11 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Cairn {version}&lt;/b&gt;&lt;p&gt;An offline companion for a six-month path into AI engineering.&lt;/p&gt;&lt;p&gt;Curriculum: {curriculum}&lt;br&gt;Data: {data}&lt;/p&gt;&lt;p&gt;Cairn never connects to the network; links open in your browser only when you click them.&lt;/p&gt;</source>
+        <source>&lt;b&gt;Cairn {version}&lt;/b&gt;&lt;p&gt;An offline companion for a six-month path into AI engineering.&lt;/p&gt;&lt;p&gt;Curriculum: {curriculum}&lt;br&gt;Your data: {data}&lt;/p&gt;&lt;p&gt;Cairn never connects to the network; links open in your browser only when you click them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@ toggle, the week), View (theme, focus) and Help (shortcuts, log folder, about)."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
@@ -235,16 +236,35 @@ def open_log_folder(window: QMainWindow) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def show_about(parent: QWidget, tracker: Tracker) -> None:
-    """Help → About Cairn: the version, the curriculum, where the data is, and no network."""
+def show_about(parent: QWidget, tracker: Tracker) -> QMessageBox:
+    """Help → About Cairn: the version, the curriculum, where the data is (with a button that
+    opens that folder), and no network. Names and paths are shown as text, never as markup."""
+    from ...markup import escape
+
     c = tracker.curriculum
-    QMessageBox.about(
-        parent,
-        QCoreApplication.translate("Menus", "About Cairn"),
+    folder = Path(tracker.data_dir or tracker.database_path.parent)
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowTitle(QCoreApplication.translate("Menus", "About Cairn"))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(
         QCoreApplication.translate(
             "Menus",
             "<b>Cairn {version}</b><p>An offline companion for a six-month path into AI "
-            "engineering.</p><p>Curriculum: {curriculum}<br>Data: {data}</p><p>Cairn never "
+            "engineering.</p><p>Curriculum: {curriculum}<br>Your data: {data}</p><p>Cairn never "
             "connects to the network; links open in your browser only when you click them.</p>",
-        ).format(version=__version__, curriculum=c.version, data=tracker.database_path),
+        ).format(
+            version=escape(__version__),
+            curriculum=escape(c.version),
+            data=escape(str(folder)),
+        )
     )
+    opener = box.addButton(
+        QCoreApplication.translate("Menus", "Open data folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    opener.setToolTip(str(folder))
+    opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.open()
+    return box
