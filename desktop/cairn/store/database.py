@@ -157,7 +157,7 @@ def _time(text: str | datetime) -> datetime:
     return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
 
-def stored_time(text: str | datetime) -> datetime:
+def read_stored_time(text: str | datetime) -> datetime:
     """A time as the store keeps it (`Database.status_texts`), as a datetime."""
     return _time(text)
 
@@ -349,7 +349,7 @@ class Database:
         return {cid: StatusRecord(status, _time(at)) for cid, status, at in rows}
 
     def status_texts(self) -> dict[str, tuple[str, str]]:
-        """Every stored status with when it was set, that time as stored (`stored_time`
+        """Every stored status with when it was set, that time as stored (`read_stored_time`
         reads it): what a reload needs, without parsing thousands of times."""
         rows = self._rows("SELECT content_id, status, updated_at FROM item_state")
         return {cid: (status, at) for cid, status, at in rows}

@@ -31,7 +31,7 @@ from ..snapshot import (
     plan_from_setting,
     target_roles_of,
 )
-from ..store.database import stored_time
+from ..store.database import read_stored_time
 from ..timer import TimerState
 from .state import TrackerState
 
@@ -70,7 +70,7 @@ class ProgressReads(TrackerState):
             target = self.curriculum.aliases.get(old_id)
             if target is None or target in stored:
                 continue  # not an alias, or the new id has progress of its own
-            moment = stored_time(at)
+            moment = read_stored_time(at)
             if target not in resolved or moment > carried[target]:
                 resolved[target], carried[target] = status, moment
         self._statuses = resolved

@@ -31,8 +31,9 @@ class WholePath:
     def progress(self) -> Progress:
         counted = self.tracker.counted
         if counted is not self._counted_for:
-            self._progress = progress_of(counted.items.values(), self.tracker.statuses())
-            self._statuses = {i: self.tracker.status(i) for i in counted.items}
+            statuses = self.tracker.statuses()
+            self._progress = progress_of(counted.items.values(), statuses)
+            self._statuses = {i: statuses.get(i, Status.TO_DO) for i in counted.items}
             self._done_hours = {
                 i: item.estimate_hours
                 for i, item in counted.items.items()
