@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import (
     KIND_LABELS,
+    Card,
     ChoiceGroup,
     ChoiceOption,
     Curriculum,
@@ -28,6 +29,7 @@ from .problems import ContentError, Problem
 
 __all__ = [
     "KIND_LABELS",
+    "Card",
     "ChoiceGroup",
     "ChoiceOption",
     "ContentError",

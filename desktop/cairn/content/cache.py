@@ -33,6 +33,7 @@ from typing import Any
 
 from .files import PackFileError, list_pack, read_limited
 from .model import (
+    Card,
     ChoiceGroup,
     ChoiceOption,
     Curriculum,
@@ -50,7 +51,7 @@ from .model import (
 log = logging.getLogger(__name__)
 
 #: Raise when what is stored changes shape in a way the sources would not show.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: practice cards
 #: How many entries are kept (the least recently used go first).
 KEEP_ENTRIES = 4
 #: An entry larger than this is not read (ours are a few MB at most).
@@ -78,6 +79,7 @@ _CURRICULUM_FIELDS: tuple[tuple[str, type | None], ...] = (
     ("aliases", None),
     ("content_hash", None),
     ("choices", ChoiceGroup),
+    ("cards", Card),
 )
 #: Curriculum fields that are tuples (the other model fields are dicts).
 _TUPLE_FIELDS = frozenset({"packs", "months"})

@@ -11,9 +11,11 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from .cards import check_card, read_card
 from .choices import read_choice
 from .fields import Fields
 from .files import (
@@ -28,6 +30,7 @@ from .model import (
     ITEM_KINDS,
     PROJECT_LEVELS,
     READING_KINDS,
+    Card,
     ChoiceGroup,
     Curriculum,
     Item,
@@ -44,7 +47,7 @@ from .path_checks import check_path
 from .problems import ContentError, Problem
 from .urls import is_web_url
 
-_TOP_LEVEL = {"pack", "month", "week", "reading", "skill", "role", "project", "choice"}
+_TOP_LEVEL = {"pack", "month", "week", "reading", "skill", "role", "project", "choice", "card"}
 _ITEM_FIELDS = {
     "id",
     "kind",
@@ -86,6 +89,8 @@ class _Drafts:
     projects: dict[str, tuple[Project, str]] = field(default_factory=dict)
     roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
     choices: dict[str, ChoiceGroup] = field(default_factory=dict)
+    cards: dict[str, tuple[Card, str]] = field(default_factory=dict)
+    card_files: dict[str, str] = field(default_factory=dict)  # card id -> its file
     base_files: set[str] = field(default_factory=set)
     owners: dict[str, str] = field(default_factory=dict)  # id -> file that declared it
     milestone_weeks: dict[str, str] = field(default_factory=dict)
@@ -311,6 +316,10 @@ def _read_file(
         group = read_choice(raw, fields, lambda f, ident: _claim(f, ident, drafts))
         if group is not None:
             drafts.choices[group.id] = group
+    for raw in _array(data, "card", file, problems):
+        card = read_card(raw, fields, drafts.card_files)
+        if card is not None:
+            drafts.cards[card.id] = (card, file)
 
 
 def _array(data: dict[str, Any], key: str, file: str, problems: list[Problem]) -> list[Any]:
@@ -600,6 +609,9 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
             if area.skill_id not in drafts.skills:
                 problem(file, ident, "area", f"there is no skill area '{area.skill_id}'")
 
+    for card, file in drafts.cards.values():
+        check_card(card, items, drafts.roles, aliases, partial(problem, file, card.id))
+
     weeks_of_month: dict[str, list[str]] = {}
     for w in sorted(drafts.weeks.values(), key=lambda w: w.number):
         weeks_of_month.setdefault(w.month_id, []).append(w.id)
@@ -630,6 +642,7 @@ def _link(drafts: _Drafts, problems: list[Problem]) -> Curriculum:
         aliases=aliases,
         content_hash="sha256:" + drafts.digest.hexdigest(),
         choices=dict(drafts.choices),
+        cards={k: c for k, (c, _) in drafts.cards.items()},
     )
     check_path(
         curriculum,

@@ -165,6 +165,32 @@ class ChoiceGroup:
         return next((o for o in self.options if o.id == option_id), None)
 
 
+CARD_KINDS: tuple[str, ...] = ("recall", "drill")
+#: The id prefix of the learner's own cards ("own-<n>"); shipped cards may not use it.
+OWN_CARD_PREFIX = "own-"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A practice card: a prompt and a model answer (Markdown) belonging to an item, which
+    unlocks it when done. A drill card also names roles, a rubric and minutes to answer aloud."""
+
+    id: str
+    item_id: str
+    prompt: str
+    answer: str
+    tags: tuple[str, ...] = ()
+    kind: str = "recall"  # "recall" | "drill"
+    roles: tuple[str, ...] = ()
+    rubric: tuple[str, ...] = ()
+    minutes: int = 0
+    own: bool = False  # made by the learner, stored in the database (id "own-<n>")
+
+    @property
+    def is_drill(self) -> bool:
+        return self.kind == "drill"
+
+
 Chosen = Mapping[str, Sequence[str]]  # choice group id -> the option ids chosen
 
 
@@ -183,6 +209,7 @@ class Curriculum:
     aliases: dict[str, str] = field(default_factory=dict)
     content_hash: str = ""
     choices: dict[str, ChoiceGroup] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=dict)  # in file order, shipped pack first
 
     @property
     def version(self) -> str:
@@ -222,6 +249,15 @@ class Curriculum:
     def resolve(self, content_id: str) -> str:
         """Map an old (aliased) id to the id that replaced it; other ids pass through."""
         return self.aliases.get(content_id, content_id)
+
+    # --- practice cards ---------------------------------------------------------------------
+    @cached_property
+    def cards_by_item(self) -> dict[str, tuple[Card, ...]]:
+        """The cards of each item (items without cards are absent)."""
+        found: dict[str, list[Card]] = {}
+        for card in self.cards.values():
+            found.setdefault(card.item_id, []).append(card)
+        return {item_id: tuple(cards) for item_id, cards in found.items()}
 
     # --- choice groups ---------------------------------------------------------------------
     @cached_property
