@@ -1,0 +1,54 @@
+"""Retention per skill area: the mean FSRS recall probability of the area's cards, now.
+
+Shown beside readiness (never inside it): readiness says what was done, retention how much of
+it is still remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..content import Curriculum
+from .model import PracticeCard
+from .scheduling import recall_probability
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRetention:
+    """One skill area's retention."""
+
+    skill_id: str
+    name: str
+    cards: int  # reviewed, unlocked, unsuspended cards in the area
+    recall: float | None  # mean FSRS recall probability now, 0..1; None when cards == 0
+
+
+def counted(cards: Iterable[PracticeCard]) -> list[PracticeCard]:
+    """The cards retention counts: unlocked, reviewed and not suspended."""
+    return [c for c in cards if c.unlocked and c.state is not None and not c.suspended]
+
+
+def by_area(
+    curriculum: Curriculum, cards: Iterable[PracticeCard], now: datetime
+) -> list[AreaRetention]:
+    """Every skill area in the curriculum's order; a card counts in every skill of its item
+    (cards of an item the curriculum no longer has count nowhere)."""
+    recalls: dict[str, list[float]] = {skill: [] for skill in curriculum.skills}
+    for card in counted(cards):
+        item = curriculum.items.get(card.card.item_id)
+        if item is None or card.state is None:
+            continue
+        recall = recall_probability(card.state, now)
+        for skill in item.skills:
+            if skill in recalls:
+                recalls[skill].append(recall)
+    return [
+        AreaRetention(
+            skill.id,
+            skill.name,
+            len(recalls[skill.id]),
+            sum(recalls[skill.id]) / len(recalls[skill.id]) if recalls[skill.id] else None,
+        )
+        for skill in curriculum.skills.values()
+    ]

@@ -1,0 +1,103 @@
+"""Scheduling with FSRS through the `fsrs` package (the scheduler Anki uses), not a hand-made
+interval rule. fsrs works in aware UTC datetimes; Cairn keeps naive UTC: converted here only.
+
+A new card goes through fsrs's learning steps (1 and 10 minutes: Again and Good keep it within
+the day) before it graduates to intervals of days; Easy graduates it at once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .model import REVIEW, CardState, rating_number
+
+if TYPE_CHECKING:
+    import fsrs
+
+DEFAULT_RETENTION = 0.9
+RETENTION_RANGE = (0.70, 0.99)
+_FSRS_ID = 0  # fsrs cards are keyed by an int we do not use (None would sleep 1 ms for one)
+
+
+def grade(
+    state: CardState | None,
+    card_id: str,
+    rating: int | str,
+    now: datetime,
+    desired_retention: float = DEFAULT_RETENTION,
+    *,
+    fuzz: bool = True,
+) -> CardState:
+    """The card's state after a review rated `rating` (1..4 or its name) at `now` (naive
+    UTC); `state` None is a new card. `fuzz` spreads intervals of days a little, as Anki does."""
+    import fsrs
+
+    number = rating_number(rating)
+    card = _to_fsrs(state, now)
+    reviewed, _log = _scheduler(desired_retention, fuzz).review_card(
+        card, fsrs.Rating(number), _aware(now)
+    )
+    lapsed = state is not None and state.state == REVIEW and number == 1
+    return CardState(
+        card_id=card_id,
+        due=_naive(reviewed.due),
+        stability=reviewed.stability,
+        difficulty=reviewed.difficulty,
+        state=int(reviewed.state),
+        step=reviewed.step,
+        last_review=_naive(reviewed.last_review) if reviewed.last_review else None,
+        reps=(state.reps if state else 0) + 1,
+        lapses=(state.lapses if state else 0) + int(lapsed),
+    )
+
+
+def recall_probability(state: CardState, now: datetime) -> float:
+    """FSRS's probability (0..1) that the card is recalled at `now` (its retrievability);
+    0 for a card without a review or stability."""
+    if state.last_review is None or state.stability is None:
+        return 0.0
+    return float(
+        _scheduler(DEFAULT_RETENTION, False).get_card_retrievability(
+            _to_fsrs(state, now), _aware(now)
+        )
+    )
+
+
+def check_retention(value: float) -> float:
+    """A desired retention FSRS may aim for (0.70–0.99); ValueError in words."""
+    low, high = RETENTION_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ValueError(f"desired retention must be from {low:.2f} to {high:.2f}, not {value!r}")
+    return float(value)
+
+
+@lru_cache(maxsize=8)
+def _scheduler(desired_retention: float, fuzz: bool) -> fsrs.Scheduler:
+    import fsrs
+
+    return fsrs.Scheduler(desired_retention=check_retention(desired_retention), enable_fuzzing=fuzz)
+
+
+def _to_fsrs(state: CardState | None, now: datetime) -> fsrs.Card:
+    import fsrs
+
+    if state is None:
+        return fsrs.Card(card_id=_FSRS_ID, state=fsrs.State.Learning, due=_aware(now))
+    return fsrs.Card(
+        card_id=_FSRS_ID,
+        state=fsrs.State(state.state),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=_aware(state.due),
+        last_review=_aware(state.last_review) if state.last_review else None,
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
