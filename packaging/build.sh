@@ -3,6 +3,7 @@
 #
 #     packaging/build.sh [OUT]        (default OUT: dist/; the bundle is OUT/cairn/)
 #
+# The bundle is made by packaging/cairn.spec (the same spec builds on Windows and macOS).
 # Run it in the virtual environment Cairn is installed in (python -m pip install -e .);
 # PyInstaller is installed there if missing. The bundle carries the curriculum, the resources,
 # the empty schema and the migrations, and leaves out Qt modules Cairn never loads
@@ -22,31 +23,31 @@ python -c 'import PyInstaller' 2>/dev/null || python -m pip install --quiet "pyi
 VERSION=$(cd "$ROOT/desktop" && python -c 'import cairn; print(cairn.__version__)')
 
 echo "== building Cairn $VERSION"
-python -m PyInstaller --noconfirm --clean --onedir --name cairn --log-level WARN \
-  --distpath "$OUT" --workpath "$WORK/build" --specpath "$WORK" \
-  --paths "$ROOT/desktop" \
-  --collect-submodules cairn \
-  --add-data "$ROOT/curriculum:cairn/_shipped/curriculum" \
-  --add-data "$ROOT/resources:cairn/_shipped/resources" \
-  --add-data "$ROOT/desktop/cairn/store/migrations:cairn/store/migrations" \
-  --add-data "$ROOT/desktop/cairn/store/empty_schema.sql:cairn/store" \
-  --exclude-module tkinter \
-  --exclude-module PySide6.QtWebEngineCore --exclude-module PySide6.QtWebEngineWidgets \
-  --exclude-module PySide6.QtQuick --exclude-module PySide6.QtQml \
-  --exclude-module PySide6.Qt3DCore \
-  "$ROOT/packaging/launch.py"
+python -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath "$OUT" --workpath "$WORK/build" "$ROOT/packaging/cairn.spec"
 
 BUNDLE="$OUT/cairn"
 echo "== smoke test of $BUNDLE (env -i: no Python on PATH)"
 TRY="$WORK/try"
 mkdir -p "$TRY/home"
 run() { env -i HOME="$TRY/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$BUNDLE/cairn" "$@"; }
-[ "$(run --version)" = "cairn $VERSION" ] || { echo "--version: not cairn $VERSION" >&2; exit 1; }
-run validate "$BUNDLE/_internal/cairn/_shipped/curriculum" | grep -q ": ok — "
-run --data-dir "$TRY/data" status --json | grep -q '"curriculum": "cairn-core '
-run --data-dir "$TRY/data" mark python-project-skeleton done | grep -q "todo -> done"
-run --data-dir "$TRY/data" status --json | grep -q '"done": 1,'
-run --data-dir "$TRY/data" --quit-after-start 2>/dev/null | grep -q "^painted-at "
+# expect PATTERN ARGS...: the bundle run with ARGS exits 0 and prints a line matching PATTERN
+# (the whole output is read first: a reader that stops early would break the pipe).
+expect() {
+  local pattern=$1 output
+  shift
+  output=$(run "$@" 2>"$WORK/stderr") || { echo "cairn $*: failed" >&2; cat "$WORK/stderr" >&2; exit 1; }
+  grep -q -- "$pattern" <<<"$output" || { echo "cairn $*: no line matching $pattern" >&2; echo "$output" >&2; exit 1; }
+}
+expect "^cairn $VERSION\$" --version
+expect ": ok — " validate "$BUNDLE/_internal/cairn/_shipped/curriculum"
+# A first start on a machine with no data: the welcome, in the platform's data folder.
+expect "^welcome shown\$" --quit-after-start
+[ -f "$TRY/home/.local/share/Cairn/cairn.sqlite3" ] || { echo "no data in ~/.local/share/Cairn" >&2; exit 1; }
+expect '"curriculum": "cairn-core ' --data-dir "$TRY/data" status --json
+expect "todo -> done" --data-dir "$TRY/data" mark python-project-skeleton done
+expect '"done": 1,' --data-dir "$TRY/data" status --json
+expect "^painted-at " --data-dir "$TRY/data" --quit-after-start
 echo "== Cairn $VERSION bundle ready: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
 
 # The release artefact: the bundle, the desktop files and install.sh, in one tarball.
