@@ -30,6 +30,34 @@ def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
     assert "painted-at" in done.stdout
 
 
+def _quit_after_start(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_first_start_shows_the_welcome_and_still_shows_it_on_the_next_real_start(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "new-folder"
+    done = _quit_after_start(first)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1:] == ["welcome shown"]
+    again = _quit_after_start(first)  # not recorded as shown: the learner still gets it
+    assert again.returncode == 0 and "welcome shown" in again.stdout
+
+
+def test_no_welcome_once_a_plan_exists(data_dir: Path) -> None:
+    assert run(["--data-dir", str(data_dir), "plan", "--start", "2026-11-02", "--hours", "10"]) == 0
+    done = _quit_after_start(data_dir)
+    assert done.returncode == 0 and "welcome" not in done.stdout
+
+
 def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
     import sqlite3
 

@@ -259,6 +259,19 @@ class _Once:
             action()
 
 
+def _show_welcome_once_painted(window: MainWindow) -> None:
+    """What a first start shows over the window, painted and closed again without recording
+    that it was shown (a smoke test of a bundle or an install sees it; the learner still gets
+    it on their first real start). Prints "welcome shown" when it was due."""
+    from .welcome.first_run import show_welcome
+
+    dialog = show_welcome(window, remember=False)
+    if dialog is not None:
+        dialog.repaint()
+        print("welcome shown", flush=True)
+        dialog.done(0)
+
+
 def _run_app(data_dir: Path | None, quit_after_start: bool, painted: _Once) -> int:
     app = create_application()
     unsafe = none_leak_message()
@@ -299,6 +312,7 @@ def _run_app(data_dir: Path | None, quit_after_start: bool, painted: _Once) -> i
         app.processEvents()
         window.repaint()  # paint synchronously, then leave
         print(f"painted-at {time.time():.6f}", flush=True)
+        _show_welcome_once_painted(window)
         QTimer.singleShot(0, window.close)
     QTimer.singleShot(0, painted)  # after the first paint's events
     code = app.exec()
