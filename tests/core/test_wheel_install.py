@@ -50,6 +50,34 @@ def test_the_wheel_installed_in_a_fresh_environment_is_a_working_cairn(tmp_path:
     bin_dir = tmp_path / "fresh" / ("Scripts" if os.name == "nt" else "bin")
     _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])], tools, tmp_path)
 
+    _check_installed(bin_dir, bin_dir / "python", tmp_path, tmp_path / "fresh")
+
+
+@pytest.mark.slow
+def test_pipx_install_of_the_checkout_gives_a_working_cairn(tmp_path: Path) -> None:
+    """`pipx install .` as the README says: pipx builds the wheel itself into its own
+    environment and puts `cairn` on its bin folder (both kept inside tmp_path here)."""
+    pipx_home, bin_dir = tmp_path / "pipx", tmp_path / "pipx-bin"
+    tools = dict(
+        os.environ,
+        PIPX_HOME=str(pipx_home),
+        PIPX_BIN_DIR=str(bin_dir),
+        PIPX_MAN_DIR=str(tmp_path / "pipx-man"),
+    )
+    tools.pop("PIP_REQUIRE_VIRTUALENV", None)
+    _run(
+        [sys.executable, "-m", "pipx", "install", "--python", sys.executable, str(REPOSITORY)],
+        tools,
+        tmp_path,
+        timeout=600,
+    )
+    environment = pipx_home / "venvs" / "cairn"
+    _check_installed(bin_dir, environment / "bin" / "python", tmp_path, environment)
+
+
+def _check_installed(bin_dir: Path, python: Path, tmp_path: Path, environment: Path) -> None:
+    """The installed `cairn` in `bin_dir` works from a clean environment and uses the
+    curriculum, schema and migrations inside `environment`, not this checkout."""
     home = tmp_path / "home"
     home.mkdir()
     clean = {  # nothing of this checkout or of the user's folders
@@ -66,14 +94,14 @@ def test_the_wheel_installed_in_a_fresh_environment_is_a_working_cairn(tmp_path:
     assert _run([cli, "--version"], clean, home).stdout.strip() == f"cairn {cairn.__version__}"
     shipped = _run(
         [
-            str(bin_dir / "python"),
+            str(python),
             "-c",
             "from cairn.locations import curriculum_dir as c; print(c())",
         ],
         clean,
         home,
     ).stdout.strip()
-    assert Path(shipped).is_relative_to(tmp_path / "fresh"), shipped  # the wheel's own copy
+    assert Path(shipped).is_relative_to(environment), shipped  # the wheel's own copy
     assert ": ok — " in _run([cli, "validate", shipped], clean, home).stdout
 
     data = str(tmp_path / "learner")
