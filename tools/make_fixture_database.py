@@ -53,6 +53,19 @@ SAMPLE_BY_REVISION = {
         "INSERT INTO verification VALUES ('rag-eval-domain-and-corpus', '2026-02-01 10:00:00', "
         "'Ada')",
     ],
+    "0006": [
+        "INSERT INTO own_card (item_id, prompt, answer, tags, created_at) VALUES "
+        "('python-project-skeleton', 'Why *uv*?', 'Fast, locked installs.', '[\"tooling\"]', "
+        "'2026-01-05 19:40:00.000000')",
+        "INSERT INTO card_text VALUES ('a-shipped-card', 'My prompt', 'My answer', "
+        "'2026-01-06 08:00:00.000000')",
+        "INSERT INTO card_state VALUES ('own-1', '2026-01-08 19:40:00.000000', 2.3065, 2.1, 2, "
+        "NULL, '2026-01-05 19:50:00.000000', 2, 0, 0), ('a-suspended-card', NULL, NULL, NULL, "
+        "NULL, NULL, NULL, 0, 0, 1)",
+        "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, mode) VALUES "
+        "('own-1', 3, '2026-01-05 19:40:00.000000', 4000, 'review'), "
+        "('own-1', 3, '2026-01-05 19:50:00.000000', NULL, 'review')",
+    ],
 }
 
 

@@ -1,4 +1,4 @@
--- Cairn's empty database at schema revision 0005, made by
+-- Cairn's empty database at schema revision 0006, made by
 -- tools/make_schema_template.py from the migrations. Do not edit by hand.
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -80,4 +80,43 @@ CREATE TABLE verification (
 	mentor VARCHAR(200) NOT NULL, 
 	PRIMARY KEY (content_id)
 );
-INSERT INTO alembic_version (version_num) VALUES ('0005');
+CREATE TABLE own_card (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	item_id VARCHAR(64) NOT NULL, 
+	prompt TEXT NOT NULL, 
+	answer TEXT NOT NULL, 
+	tags TEXT NOT NULL, 
+	created_at DATETIME NOT NULL
+);
+CREATE TABLE card_text (
+	card_id VARCHAR(64) NOT NULL, 
+	prompt TEXT NOT NULL, 
+	answer TEXT NOT NULL, 
+	edited_at DATETIME NOT NULL, 
+	PRIMARY KEY (card_id)
+);
+CREATE TABLE card_state (
+	card_id VARCHAR(64) NOT NULL, 
+	due DATETIME, 
+	stability FLOAT, 
+	difficulty FLOAT, 
+	state INTEGER, 
+	step INTEGER, 
+	last_review DATETIME, 
+	reps INTEGER NOT NULL, 
+	lapses INTEGER NOT NULL, 
+	suspended BOOLEAN NOT NULL, 
+	PRIMARY KEY (card_id)
+);
+CREATE INDEX ix_card_state_due ON card_state (due);
+CREATE TABLE review_log (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	card_id VARCHAR(64) NOT NULL, 
+	rating INTEGER NOT NULL, 
+	reviewed_at DATETIME NOT NULL, 
+	duration_ms INTEGER, 
+	mode VARCHAR(16) NOT NULL
+);
+CREATE INDEX ix_review_log_card ON review_log (card_id, reviewed_at);
+CREATE INDEX ix_review_log_time ON review_log (reviewed_at);
+INSERT INTO alembic_version (version_num) VALUES ('0006');

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -142,3 +142,67 @@ class Verification(Base):
     content_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     verified_at: Mapped[datetime]
     mentor: Mapped[str] = mapped_column(String(200))
+
+
+class OwnCard(Base):
+    """A practice card the learner made on an item (its card id is "own-<id>")."""
+
+    __tablename__ = "own_card"
+    # ids are never reused: a removed card's review rows never pass to a newer card
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(String(64))
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text)  # a JSON list of tags
+    created_at: Mapped[datetime]
+
+
+class CardText(Base):
+    """The learner's own version of a shipped card's prompt and answer."""
+
+    __tablename__ = "card_text"
+
+    card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    edited_at: Mapped[datetime]
+
+
+class CardSchedule(Base):
+    """What FSRS knows of one card (`state` NULL: never reviewed), and whether the learner
+    suspended it."""
+
+    __tablename__ = "card_state"
+    __table_args__ = (Index("ix_card_state_due", "due"),)
+
+    card_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    due: Mapped[datetime | None]
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    state: Mapped[int | None]
+    step: Mapped[int | None]
+    last_review: Mapped[datetime | None]
+    reps: Mapped[int]
+    lapses: Mapped[int]
+    suspended: Mapped[bool]
+
+
+class Review(Base):
+    """One review of a card: the rating 1..4 (again, hard, good, easy), when, how long it
+    took and in which mode ("review" or "drill"). Kept so FSRS can be optimised later."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (
+        Index("ix_review_log_card", "card_id", "reviewed_at"),
+        Index("ix_review_log_time", "reviewed_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    card_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[int]
+    reviewed_at: Mapped[datetime]
+    duration_ms: Mapped[int | None]
+    mode: Mapped[str] = mapped_column(String(16))
