@@ -14,7 +14,8 @@ import pytest
 import cairn
 
 ROOT = Path(__file__).resolve().parents[2]
-LINUX = ROOT / "packaging" / "linux"
+PACKAGING = ROOT / "packaging"
+LINUX = PACKAGING / "linux"
 APP_ID = "io.github.cairndesktop.Cairn"
 DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
@@ -68,3 +69,19 @@ def test_the_newest_release_is_the_changelog_s_and_the_version() -> None:
     assert release is not None
     assert (release.get("version"), release.get("date")) == newest.groups()
     assert newest.group(1) == cairn.__version__
+
+
+def test_the_build_scripts_and_the_spec_parse() -> None:
+    """The Windows and macOS build scripts cannot run here; they and the spec at least parse
+    (PowerShell is checked for balanced braces and the same steps as build.sh)."""
+    for script in ("build.sh", "build-macos.sh", "install.sh"):
+        done = subprocess.run(
+            ["bash", "-n", str(PACKAGING / script)], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, (script, done.stderr)
+    compile((PACKAGING / "cairn.spec").read_text(encoding="utf-8"), "cairn.spec", "exec")
+    windows = (PACKAGING / "build-windows.ps1").read_text(encoding="utf-8")
+    assert windows.count("{") == windows.count("}")
+    for step in ('tools\\icons.py" --ico', "cairn.spec", "--version", "validate", "welcome shown"):
+        assert step in windows, step
+    assert "--icns" in (PACKAGING / "build-macos.sh").read_text(encoding="utf-8")
