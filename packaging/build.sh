@@ -49,6 +49,26 @@ expect "todo -> done" --data-dir "$TRY/data" mark python-project-skeleton done
 expect '"done": 1,' --data-dir "$TRY/data" status --json
 expect "^painted-at " --data-dir "$TRY/data" --quit-after-start
 echo "== Cairn $VERSION bundle ready: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
+# Start time against cairn from this environment, in the same run: each on its own folder
+# with the same progress, launch to exit with --quit-after-start, the median of 5 launches.
+BUNDLE_BIN="$BUNDLE/cairn" VENV_DATA="$WORK/venv-data" BUNDLE_DATA="$TRY/data" python - <<'TIMING'
+import os, statistics, subprocess, sys, time
+env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+programs = {"bundle": ([os.environ["BUNDLE_BIN"]], os.environ["BUNDLE_DATA"]),
+            "venv": ([sys.executable, "-m", "cairn"], os.environ["VENV_DATA"])}
+subprocess.run([sys.executable, "-m", "cairn", "--data-dir", programs["venv"][1], "mark",
+                "python-project-skeleton", "done"], env=env, capture_output=True, check=True)
+times = {name: [] for name in programs}
+for _ in range(6):
+    for name, (command, data) in programs.items():
+        start = time.perf_counter()
+        subprocess.run([*command, "--data-dir", data, "--quit-after-start"], env=env,
+                       capture_output=True, check=True)
+        times[name].append(time.perf_counter() - start)
+bundle, venv = (statistics.median(times[n][1:]) for n in ("bundle", "venv"))
+print(f"== start to exit (--quit-after-start, median of 5): bundle {bundle:.2f} s, "
+      f"cairn from the virtual environment {venv:.2f} s")
+TIMING
 
 # The release artefact: the bundle, the desktop files and install.sh, in one tarball.
 NAME="cairn-$VERSION-linux-$(uname -m)"
