@@ -16,20 +16,6 @@ def _env() -> dict[str, str]:
     return dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
-def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
-    assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
-    done = subprocess.run(
-        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "painted-at" in done.stdout
-
-
 def _quit_after_start(data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
@@ -39,6 +25,13 @@ def _quit_after_start(data_dir: Path) -> subprocess.CompletedProcess[str]:
         timeout=60,
         check=False,
     )
+
+
+def test_quit_after_start_paints_and_exits_zero(data_dir: Path) -> None:
+    assert run(["--data-dir", str(data_dir), "mark", "python-project-skeleton", "done"]) == 0
+    done = _quit_after_start(data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "painted-at" in done.stdout
 
 
 def test_a_first_start_shows_the_welcome_and_still_shows_it_on_the_next_real_start(
@@ -65,14 +58,7 @@ def test_quit_after_start_reports_a_newer_database(data_dir: Path) -> None:
     with closing(sqlite3.connect(data_dir / "cairn.sqlite3")) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
         conn.commit()
-    done = subprocess.run(
-        [sys.executable, "-m", "cairn", "--data-dir", str(data_dir), "--quit-after-start"],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = _quit_after_start(data_dir)
     assert done.returncode == 1 and "newer version of Cairn" in done.stderr
 
 
