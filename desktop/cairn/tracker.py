@@ -4,8 +4,8 @@ Opened with explicit paths. Every mutation is one transaction that reads the old
 it and returns a `Change` saying what changed, so views refresh only what they must.
 
 `Tracker` is composed of the parts in `cairn.tracking`, one job each (reads, changes, study,
-safety, content packs, importing); this module opens and closes it and loads the packs. Other
-modules import the tracker's names from here only.
+safety, content packs, importing, practice); this module opens and closes it and loads the
+packs. Other modules import the tracker's names from here only.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .store.opening import OpenedDatabase, begin_open
 from .store.recovery import RecoveryNotice
 from .tracking.content import Content
 from .tracking.importing import Importing, ImportPlanLike, PlanT
+from .tracking.practice import Practice
 from .tracking.reads import KEPT_ACROSS_UNDO, TIMER_SETTING
 from .tracking.safety import Safety
 from .tracking.study import Study
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-class Tracker(Study, Safety, Content, Importing):
+class Tracker(Study, Safety, Content, Importing, Practice):
     """Content and progress together: what the GUI and the CLI use."""
 
     def __init__(

@@ -1,0 +1,307 @@
+"""Practice: the curriculum's cards and the learner's own, scheduled with FSRS. A card unlocks
+when its item is done; due cards are the reviewed ones FSRS says are due, then a few new ones
+a day. Each write is one transaction and returns a `Change`; bad ids, ratings and texts are
+refused in words naming the card and field, with nothing changed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..content import Card
+from ..practice.due import (
+    DEFAULT_NEW_PER_DAY,
+    NEW_PER_DAY_SETTING,
+    new_left,
+    start_of_day,
+)
+from ..practice.model import MODES, CardState, PracticeCard, ReviewRecord, rating_number
+from ..practice.retention import AreaRetention, by_area
+from ..practice.scheduling import DEFAULT_RETENTION, check_retention
+from ..store import practice as rows
+from .practice_cards import CardIndex, checked_tags, checked_text, with_text
+from .reads import ProgressReads
+from .values import Change, TrackerError
+
+RETENTION_SETTING = "desired_retention"
+MAX_NEW_PER_DAY = 999
+
+
+class Practice(ProgressReads):
+    """Recall cards and interview drills: reads, grades, suspensions, own cards and edits."""
+
+    _practice_index: CardIndex | None = None
+
+    # --- reads -------------------------------------------------------------------------------
+    def practice_cards(self) -> list[PracticeCard]:
+        """Every card, shipped and own, by item in the path's order, with the learner's
+        edits, FSRS state and flags."""
+        index = self._cards()
+        states, suspended = rows.card_states(self._database)
+        texts = rows.card_texts(self._database)
+        return [
+            self._practice(card, states.get(card.id), card.id in suspended, texts)
+            for card in index.in_order(rows.own_cards(self._database))
+        ]
+
+    def due_cards(self, now: datetime | None = None) -> list[PracticeCard]:
+        """Unlocked, unsuspended cards to review at `now`: the reviewed ones due (earliest
+        first), then new ones in the path's order up to the setting "practice_new_per_day"
+        less the new cards first reviewed today (UTC)."""
+        now = now or self.now()
+        index = self._cards()
+        own = rows.own_cards(self._database)
+        own_by_id = {card.id: card for card in own}
+        texts = rows.card_texts(self._database)
+        due: list[PracticeCard] = []
+        for state in rows.due_states(self._database, now):
+            card = index.by_id.get(state.card_id) or own_by_id.get(state.card_id)
+            if card is not None and self._unlocked(card):
+                due.append(self._practice(card, state, False, texts))
+        left = self._new_allowed(now)
+        if left:
+            held = rows.held_ids(self._database)
+            for card in index.unlocked_in_order(own, self._statuses):
+                if card.id not in held:
+                    due.append(self._practice(card, None, False, texts))
+                    left -= 1
+                    if not left:
+                        break
+        return due
+
+    def due_count(self, now: datetime | None = None) -> int:
+        """How many cards `due_cards` gives, without building them."""
+        now = now or self.now()
+        index = self._cards()
+        own = rows.own_cards(self._database)
+        own_items = {card.id: card.item_id for card in own}
+        count = 0
+        for card_id in rows.due_ids(self._database, now):
+            card = index.by_id.get(card_id)
+            item_id = card.item_id if card is not None else own_items.get(card_id)
+            count += item_id is not None and self._statuses.get(item_id) == "done"
+        left = self._new_allowed(now)
+        if left:
+            held = rows.held_ids(self._database)
+            for card in index.unlocked_in_order(own, self._statuses):
+                if card.id not in held:
+                    count += 1
+                    left -= 1
+                    if not left:
+                        break
+        return count
+
+    def drill_cards(self, role_id: str) -> list[PracticeCard]:
+        """The drill cards naming a role: unlocked ones first, each group in path order."""
+        if role_id not in self.curriculum.roles:
+            known = ", ".join(self.curriculum.roles) or "none"
+            raise TrackerError(f"there is no role '{role_id}' (roles: {known})")
+        drills = [c for c in self.practice_cards() if c.card.is_drill and role_id in c.card.roles]
+        return sorted(drills, key=lambda c: not c.unlocked)
+
+    def practice_card(self, card_id: str) -> PracticeCard:
+        """One card as the learner sees it; an unknown id is refused in words."""
+        card = self._card(card_id)
+        state, suspended = rows.state_of(self._database, card.id)
+        return self._practice(card, state, suspended, rows.card_texts(self._database))
+
+    def review_log(self, card_id: str | None = None) -> list[ReviewRecord]:
+        """Every review (or one card's), oldest first."""
+        return rows.reviews(self._database, card_id)
+
+    def retention_by_area(self, now: datetime | None = None) -> list[AreaRetention]:
+        """Mean FSRS recall probability now of each skill area's reviewed, unlocked,
+        unsuspended cards (a card counts in every skill of its item)."""
+        return by_area(self.curriculum, self.practice_cards(), now or self.now())
+
+    def desired_retention(self) -> float:
+        """The recall probability FSRS schedules for (setting "desired_retention", 0.9)."""
+        value = self.setting(RETENTION_SETTING)
+        try:
+            return check_retention(value)
+        except ValueError:
+            return DEFAULT_RETENTION
+
+    def new_per_day(self) -> int:
+        """How many new cards a day may start (setting "practice_new_per_day", 15)."""
+        value = self.setting(NEW_PER_DAY_SETTING)
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok and 0 <= value <= MAX_NEW_PER_DAY else DEFAULT_NEW_PER_DAY
+
+    # --- writes ------------------------------------------------------------------------------
+    def grade_card(
+        self,
+        card_id: str,
+        rating: str | int,
+        *,
+        duration_ms: int | None = None,
+        mode: str = "review",
+    ) -> Change:
+        """Record a review rated `rating` (again, hard, good, easy or 1–4) and let FSRS
+        schedule the card; Change("card", (id,), old state or None, new state). A locked card
+        is refused in the daily review (a drill may rehearse it)."""
+        self._writable()
+        card = self._card(card_id)
+        try:
+            number = rating_number(rating)
+        except ValueError as error:
+            raise TrackerError(f"card '{card.id}': {error}") from None
+        if mode not in MODES:
+            raise TrackerError(f"card '{card.id}': '{mode}' is not a mode ({', '.join(MODES)})")
+        if duration_ms is not None and (
+            isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms < 0
+        ):
+            raise TrackerError(f"card '{card.id}': the duration must be whole milliseconds")
+        if mode == "review" and not self._unlocked(card):
+            item = self.curriculum.items.get(card.item_id)
+            what = f"'{item.title}' ({item.id})" if item else f"'{card.item_id}'"
+            raise TrackerError(f"card '{card.id}' is locked: it unlocks when {what} is done")
+        from ..practice.scheduling import grade
+
+        now, retention = self.now(), self.desired_retention()
+        old, new, _review = rows.write_grade(
+            self._database,
+            card.id,
+            lambda held: grade(held, card.id, number, now, retention),
+            number,
+            now,
+            duration_ms,
+            mode,
+        )
+        return Change("card", (card.id,), old, new)
+
+    def undo_grade(self, change: Change) -> Change:
+        """Put back the state a grade replaced and delete its review row; refused (nothing
+        changed) when the card was graded again since."""
+        self._writable()
+        if change.kind != "card" or len(change.ids) != 1 or not isinstance(change.new, CardState):
+            raise TrackerError("only a card's grade can be undone here")
+        card_id = change.ids[0]
+        if not rows.undo_grade(self._database, card_id, change.new, change.old):
+            raise TrackerError(f"card '{card_id}' was reviewed again since; undo that review first")
+        return Change("card", (card_id,), change.new, change.old)
+
+    def set_card_suspended(self, card_id: str, suspended: bool) -> Change:
+        """Suspend a card (it is never due) or resume it."""
+        self._writable()
+        card = self._card(card_id)
+        old = rows.write_suspended(self._database, card.id, bool(suspended))
+        return Change("card_suspended", (card.id,), old, bool(suspended))
+
+    def add_own_card(
+        self,
+        item_id: str,
+        prompt: str,
+        answer: str,
+        tags: tuple[str, ...] | list[str] = (),
+        *,
+        card_id: str | None = None,
+    ) -> Change:
+        """Make a card of the learner's own on an item; Change("card_added", (id,), None,
+        Card). `card_id` puts a removed own card back under its id (undoing its removal)."""
+        self._writable()
+        item = self.item(item_id)
+        number = None
+        if card_id is not None:
+            number = rows.own_card_number(card_id)
+            if number is None:
+                raise TrackerError(f"'{card_id}' is not an id of the learner's own cards")
+        prompt, answer = checked_text(card_id or "", prompt, answer)
+        kept_tags = checked_tags(tags)
+        made = rows.insert_own_card(
+            self._database, item.id, prompt, answer, kept_tags, self.now(), number
+        )
+        if made is None:
+            raise TrackerError(f"card '{card_id}' already exists")
+        card = Card(rows.own_card_id(made), item.id, prompt, answer, kept_tags, own=True)
+        return Change("card_added", (card.id,), None, card)
+
+    def remove_own_card(self, card_id: str) -> Change:
+        """Remove one of the learner's own cards (its reviews are kept); the undo of adding it:
+        Change("card_added", (id,), Card, None)."""
+        self._writable()
+        number = rows.own_card_number(card_id)
+        if number is None:
+            raise TrackerError(f"card '{card_id}' is not one of your own cards")
+        removed = rows.delete_own_card(self._database, number)
+        if removed is None:
+            raise TrackerError(f"there is no card '{card_id}'")
+        return Change("card_added", (card_id,), removed, None)
+
+    def edit_card(self, card_id: str, prompt: str, answer: str) -> Change:
+        """Change a card's prompt and answer: an own card's text, or the learner's version of
+        a shipped card (("", "") restores the shipped text, as does the shipped text itself);
+        Change("card_text", (id,), (prompt, answer) before, after) where ("", "") means the
+        shipped text."""
+        self._writable()
+        card = self._card(card_id)
+        if card.own:
+            text = checked_text(card.id, prompt, answer)
+            number = rows.own_card_number(card.id)
+            old = rows.write_own_text(self._database, number or 0, *text)
+            if old is None:
+                raise TrackerError(f"there is no card '{card_id}'")
+            return Change("card_text", (card.id,), old, text)
+        restore = (prompt, answer) == ("", "") or (
+            isinstance(prompt, str)
+            and isinstance(answer, str)
+            and (prompt.strip(), answer.strip()) == (card.prompt, card.answer)
+        )
+        wanted = None if restore else checked_text(card.id, prompt, answer)
+        held = rows.write_card_text(self._database, card.id, wanted, self.now())
+        return Change("card_text", (card.id,), held or ("", ""), wanted or ("", ""))
+
+    def set_desired_retention(self, value: float) -> Change:
+        """The recall probability FSRS aims for, 0.70–0.99 (Change of setting)."""
+        self._writable()
+        try:
+            wanted = check_retention(value)
+        except ValueError as error:
+            raise TrackerError(str(error)) from None
+        old = self._database.set_setting(RETENTION_SETTING, wanted)
+        return Change("setting", (RETENTION_SETTING,), old, wanted)
+
+    def set_new_per_day(self, count: int) -> Change:
+        """How many new cards a day may start, 0–999 (Change of setting)."""
+        self._writable()
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 999:
+            raise TrackerError(
+                f"new cards a day must be a whole number from 0 to 999, not {count!r}"
+            )
+        old = self._database.set_setting(NEW_PER_DAY_SETTING, count)
+        return Change("setting", (NEW_PER_DAY_SETTING,), old, count)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _cards(self) -> CardIndex:
+        """The shipped cards in path order, made again only when the curriculum changes."""
+        index = self._practice_index
+        if index is None or index.curriculum is not self.curriculum:
+            index = self._practice_index = CardIndex.of(self.curriculum)
+        return index
+
+    def _card(self, card_id: str) -> Card:
+        """The shipped or own card with this id; refused in words."""
+        if not isinstance(card_id, str):
+            raise TrackerError(f"'{card_id}' is not a card id")
+        card = self._cards().by_id.get(card_id) or rows.own_card(self._database, card_id)
+        if card is None:
+            raise TrackerError(f"there is no card '{card_id}'")
+        return card
+
+    def _unlocked(self, card: Card) -> bool:
+        return self._statuses.get(card.item_id) == "done"
+
+    def _new_allowed(self, now: datetime) -> int:
+        per_day = self.new_per_day()
+        if per_day == 0:
+            return 0
+        return new_left(per_day, rows.new_cards_since(self._database, start_of_day(now)))
+
+    def _practice(
+        self,
+        card: Card,
+        state: CardState | None,
+        suspended: bool,
+        texts: dict[str, tuple[str, str]],
+    ) -> PracticeCard:
+        shown, edited = with_text(card, texts)
+        return PracticeCard(shown, state, self._unlocked(card), suspended, edited)

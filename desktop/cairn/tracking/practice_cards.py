@@ -1,0 +1,100 @@
+"""The practice cards of a curriculum in the path's order, made once per curriculum, and the
+checks on what a learner types into a card."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..content import Card, Curriculum
+from ..content.cards import MAX_PROMPT, MAX_TAGS, TAG
+from .values import TrackerError
+
+MAX_OWN_ANSWER = 2500
+
+
+@dataclass(frozen=True)
+class CardIndex:
+    """A curriculum's shipped cards: by id, by item, and the items in the path's order."""
+
+    curriculum: Curriculum
+    by_id: Mapping[str, Card]
+    by_item: Mapping[str, tuple[Card, ...]]
+    item_order: tuple[str, ...]  # every item with cards (shipped or own may come), path order
+    position: Mapping[str, int]  # item id -> its place in the path
+
+    @classmethod
+    def of(cls, curriculum: Curriculum) -> CardIndex:
+        items = [
+            item_id
+            for month in curriculum.months
+            for week_id in month.week_ids
+            for item_id in curriculum.weeks[week_id].item_ids
+        ]
+        items += [i for i in curriculum.items if i not in set(items)]  # none, in a valid pack
+        position = {item_id: place for place, item_id in enumerate(dict.fromkeys(items))}
+        return cls(
+            curriculum, curriculum.cards, curriculum.cards_by_item, tuple(position), position
+        )
+
+    def in_order(self, own: Sequence[Card]) -> Iterator[Card]:
+        """Every card, shipped and own, by item in the path's order (an item's own cards
+        after its shipped ones; own cards of items no longer in the path last)."""
+        mine: dict[str, list[Card]] = {}
+        for card in own:
+            mine.setdefault(card.item_id, []).append(card)
+        for item_id in self.item_order:
+            yield from self.by_item.get(item_id, ())
+            yield from mine.pop(item_id, ())
+        for left in mine.values():
+            yield from left
+
+    def unlocked_in_order(self, own: Sequence[Card], done: Mapping[str, str]) -> Iterator[Card]:
+        """The cards of done items only, in the same order as `in_order`."""
+        mine: dict[str, list[Card]] = {}
+        for card in own:
+            mine.setdefault(card.item_id, []).append(card)
+        for item_id in self.item_order:
+            if done.get(item_id) == "done":
+                yield from self.by_item.get(item_id, ())
+                yield from mine.get(item_id, ())
+
+
+def with_text(card: Card, texts: Mapping[str, tuple[str, str]]) -> tuple[Card, bool]:
+    """The card with the learner's version of its text, and whether there was one."""
+    text = texts.get(card.id)
+    if text is None or card.own:
+        return card, False
+    return replace(card, prompt=text[0], answer=text[1]), True
+
+
+def checked_text(card_id: str, prompt: str, answer: str) -> tuple[str, str]:
+    """A card's prompt and answer as typed, trimmed; refused in words naming card and field."""
+    name = card_id or "new card"
+    if not isinstance(prompt, str) or not isinstance(answer, str):
+        raise TrackerError(f"card '{name}': the prompt and answer must be text")
+    prompt, answer = prompt.strip(), answer.strip()
+    for field, text, longest in (
+        ("prompt", prompt, MAX_PROMPT),
+        ("answer", answer, MAX_OWN_ANSWER),
+    ):
+        if not text:
+            raise TrackerError(f"card '{name}': the {field} is empty")
+        if len(text) > longest:
+            raise TrackerError(
+                f"card '{name}': the {field} is {len(text)} characters long; at most {longest}"
+            )
+    return prompt, answer
+
+
+def checked_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags for an own card (lowercase words with hyphens, at most 8), duplicates dropped."""
+    found = tuple(dict.fromkeys(tags))
+    for tag in found:
+        if not isinstance(tag, str) or not TAG.match(tag):
+            raise TrackerError(
+                f"'{tag}' is not a valid tag: lowercase letters, digits and hyphens, at most 32"
+            )
+    if len(found) > MAX_TAGS:
+        raise TrackerError(f"a card takes at most {MAX_TAGS} tags, not {len(found)}")
+    return found
