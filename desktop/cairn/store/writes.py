@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..records import EvidenceRecord, SessionRecord
@@ -29,8 +29,9 @@ from .models import (
 
 
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session whose work commits together on success and rolls back on any error."""
+def transaction(engine: Engine | Connection) -> Iterator[Session]:
+    """A session whose work commits together on success and rolls back on any error (on a
+    connection already inside a transaction, it joins that one)."""
     with Session(engine) as session, session.begin():
         yield session
 
@@ -162,7 +163,7 @@ def set_choice(
         return old
 
 
-def apply_import(engine: Engine, plan: Any) -> None:
+def apply_import(engine: Engine | Connection, plan: Any) -> None:
     """Write a whole import plan in one transaction: all of it, or (on any error) none.
 
     Rows are written in bulk (one statement per table), so a plan of 100,000 rows takes about
