@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content import Curriculum
 from .plan import Pace, PlanSettings, pace
@@ -33,6 +33,9 @@ from .records import (
 from .study import StudyStats
 from .study import stats as study_stats
 
+if TYPE_CHECKING:
+    from .practice.retention import AreaRetention
+
 LEARNER_NAME = "learner_name"
 MENTOR_QUESTIONS = "mentor_questions"
 NEXT_GOALS = "next_goals"
@@ -42,6 +45,7 @@ TARGET_ROLES = "target_roles"
 PLAN = "plan"
 LEARNER_ID = "learner_id"
 LAST_SENT = "last_sent"
+DESIRED_RETENTION = "desired_retention"
 SNAPSHOT_SETTINGS = (
     LEARNER_ID,
     LAST_SENT,
@@ -52,9 +56,11 @@ SNAPSHOT_SETTINGS = (
     PRIMARY_ROLE,
     TARGET_ROLES,
     PLAN,
+    DESIRED_RETENTION,
 )
 
 __all__ = [
+    "DESIRED_RETENTION",
     "LAST_EXPORT",
     "LAST_SENT",
     "LEARNER_ID",
@@ -62,7 +68,12 @@ __all__ = [
     "MENTOR_QUESTIONS",
     "NEXT_GOALS",
     "SNAPSHOT_SETTINGS",
+    "CardStateRecord",
+    "CardTextRecord",
+    "OwnCardRecord",
+    "PracticeRecords",
     "ProgressSnapshot",
+    "ReviewRow",
     "SentReport",
     "StoredChange",
     "StoredHistory",
@@ -211,6 +222,78 @@ class StoredHistory(Mapping[str, tuple[HistoryEntry, ...]]):
         return self._last_done
 
 
+# --- practice: the rows of the practice tables, as values ---------------------------------------
+@dataclass(frozen=True, slots=True)
+class OwnCardRecord:
+    """A card the learner made (table own_card; its card id is "own-<row id>")."""
+
+    card_id: str
+    item_id: str
+    prompt: str
+    answer: str
+    tags: tuple[str, ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardTextRecord:
+    """The learner's own wording of a card (table card_text)."""
+
+    card_id: str
+    prompt: str
+    answer: str
+    edited_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardStateRecord:
+    """What the scheduler knows of one card, and whether it is suspended (table card_state).
+    `state`: 1 learning, 2 review, 3 relearning (fsrs.State); None, with no due time, for a
+    card suspended before it was ever reviewed."""
+
+    card_id: str
+    due: datetime | None
+    stability: float | None
+    difficulty: float | None
+    state: int | None
+    step: int | None
+    last_review: datetime | None
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One row of the review log, without its local row id (rating 1 again .. 4 easy)."""
+
+    card_id: str
+    rating: int
+    reviewed_at: datetime
+    duration_ms: int | None = None
+    mode: str = "review"  # "review" | "drill"
+
+
+@dataclass(frozen=True)
+class PracticeRecords:
+    """Everything stored about practice: own cards, the learner's card edits, card states
+    (suspended ones too) and the review log, oldest review first. Cards are named by id only,
+    so a retired card keeps its rows."""
+
+    own_cards: tuple[OwnCardRecord, ...] = ()
+    texts: tuple[CardTextRecord, ...] = ()
+    states: tuple[CardStateRecord, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("own_cards", "texts", "states", "reviews"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.own_cards or self.texts or self.states or self.reviews)
+
+
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     """A read-only view of a private copy of `mapping`."""
     return MappingProxyType(dict(mapping))
@@ -240,6 +323,8 @@ class ProgressSnapshot:
     last_done: Mapping[str, datetime] | None = None  # stored id -> last marked done
     data_folder: Path | None = None
     backup_dir: Path | None = None
+    practice: PracticeRecords = PracticeRecords()
+    retention: tuple[AreaRetention, ...] = ()  # per skill area, at `now` (cairn.practice)
 
     def __post_init__(self) -> None:
         """Keep private, read-only copies, so the snapshot never changes after it is made."""
@@ -265,6 +350,7 @@ class ProgressSnapshot:
         object.__setattr__(self, "evidence", tuple(self.evidence))
         object.__setattr__(self, "sessions", tuple(self.sessions))
         object.__setattr__(self, "comments", tuple(self.comments))
+        object.__setattr__(self, "retention", tuple(self.retention))
 
     def done_moments(self) -> Mapping[str, datetime]:
         """When each stored id was last marked done: as read from the database's aggregate, or

@@ -170,8 +170,9 @@ def _fold(body: str, label: str, rows: int, *, for_print: bool, limit: int = FOL
     return f"<details><summary>{escape(label)}</summary>{body}</details>"
 
 
-def _glance_rows(g: Glance) -> list[tuple[str, str]]:
-    """(label, value HTML) for each line of the top box."""
+def _glance_rows(g: Glance, remembered: str) -> list[tuple[str, str]]:
+    """(label, value HTML) for each line of the top box (`remembered`: the practice line,
+    beside readiness)."""
     done = f"<b>{escape(g.done)}</b>"
     if g.done_change:
         done += " · " + (
@@ -211,6 +212,7 @@ def _glance_rows(g: Glance) -> list[tuple[str, str]]:
         ("Pace", pace),
         ("Study", escape(g.study)),
         ("Readiness", roles),
+        ("Remembered", escape(remembered)),
         ("Milestones", milestones),
         ("Questions", questions),
         ("Last activity", escape(g.last_activity)),
@@ -218,7 +220,7 @@ def _glance_rows(g: Glance) -> list[tuple[str, str]]:
 
 
 def _glance_html(s: Summary, *, for_print: bool) -> list[str]:
-    rows = _glance_rows(glance(s))
+    rows = _glance_rows(glance(s), s.practice.glance_words())
     if for_print:
         return [
             "<h2>At a glance</h2>",
@@ -283,6 +285,52 @@ def _readiness_html(s: Summary, roles: str, *, for_print: bool) -> list[str]:
         "Each role scores from its weighted skill areas: only finished work counts, and a "
         "milestone counts fully only with an evidence link or a mentor's verification.</p>",
     ]
+
+
+OWN_CARDS_SHOWN = 20  # the learner's own cards listed for the mentor (the newest)
+
+
+def _remembered_html(s: Summary, *, for_print: bool) -> list[str]:
+    """Retention per skill area beside readiness (in its section, never inside its scores),
+    the reviews, and the cards the learner wrote (their text escaped: it shows as typed,
+    never as markup)."""
+    p = s.practice
+    out = ["<h3>Remembered</h3>"]
+    if not p.any:
+        return [*out, '<p class="muted">No practice cards reviewed yet.</p>']
+    out.append(
+        '<p class="meta">The chance that the learner recalls a card of finished work today '
+        "(FSRS), averaged over the cards of each skill area they reviewed; readiness does not "
+        "count it.</p>"
+    )
+    table = "".join(
+        [
+            '<table><tr><th>Skill area</th><th class="num">Remembered</th>'
+            '<th class="num">Cards reviewed</th><th>In words</th></tr>',
+            *[
+                f"<tr><td>{escape(line.name)}</td>"
+                f'<td class="num">{"—" if line.percent is None else f"{line.percent} %"}</td>'
+                f'<td class="num">{line.cards}</td><td>{escape(p.area_words(line))}</td></tr>'
+                for line in p.retention
+            ],
+            "</table>",
+        ]
+    )
+    count = len(p.retention)
+    label = f"{count} skill areas — show what is remembered"
+    out += [
+        _fold(table, label, count, for_print=for_print),
+        f"<p>Reviews: {escape(p.reviews_words())}</p>",
+    ]
+    if p.own_cards:
+        shown = p.own_cards[-OWN_CARDS_SHOWN:]
+        items = [
+            f"<li><b>{escape(card.item_title)}</b>: {escape(card.prompt)}</li>" for card in shown
+        ]
+        if len(p.own_cards) > len(shown):
+            items.append(f"<li>… and {len(p.own_cards) - len(shown)} more</li>")
+        out += ["<p><b>Cards the learner wrote:</b></p>", "<ul>", *items, "</ul>"]
+    return out
 
 
 def _overall_html(s: Summary, *, for_print: bool) -> list[str]:
@@ -449,6 +497,7 @@ def render_html(summary: Summary, *, for_print: bool = False) -> str:
         _glance_html(s, for_print=for_print),
         _charts_html(hours, burn, for_print=for_print),
         _readiness_html(s, roles, for_print=for_print),
+        _remembered_html(s, for_print=for_print),
         _overall_html(s, for_print=for_print),
         _completed_html(s, for_print=for_print),
         _milestones_html(s, schemes, for_print=for_print),

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..progress import READING_STATUSES, STATUSES
+from ..snapshot import PracticeRecords
 from ..validation import (
     check_learner_name,
     check_mentor_text,
@@ -37,6 +38,7 @@ from ..validation import (
 )
 from .identity import carried_along, read_identity_fields
 from .json_export import FORMAT, SCHEMA
+from .practice_merge import PracticePlan, plan_practice, read_practice
 from .refusal import FieldReader as _Reader
 from .refusal import ImportRefused as ImportRefused
 from .refusal import refuse as _refuse
@@ -96,6 +98,8 @@ class ExportData:
     plan: tuple[str, float] | None = None  # (start YYYY-MM-DD, hours per week)
     comments: tuple[tuple[str, str, str, datetime], ...] = ()  # (id, text, mentor, at)
     verified: tuple[tuple[str, str, datetime], ...] = ()  # (id, mentor, at)
+    practice: PracticeRecords = field(default_factory=PracticeRecords)  # none before practice
+    desired_retention: float | None = None
 
 
 @dataclass
@@ -112,6 +116,7 @@ class ImportPlan:
     choices: list[tuple[str, tuple[str, ...], datetime]] = field(default_factory=list)
     comments: list[tuple[str, str, str, datetime, datetime]] = field(default_factory=list)
     verified: list[tuple[str, datetime, str]] = field(default_factory=list)
+    practice: PracticePlan = field(default_factory=PracticePlan)
     unknown_ids: tuple[str, ...] = ()
     skipped_ids: tuple[str, ...] = ()
     skipped_evidence: int = 0
@@ -132,6 +137,7 @@ class ImportPlan:
             or self.choices
             or self.comments
             or self.verified
+            or not self.practice.empty
         )
 
 
@@ -164,6 +170,10 @@ class ImportReport:
     choices: int = 0
     feedback: int = 0  # mentor comments and verified milestones carried by the file
     adopted_id: bool = False  # this folder took the file's learner id
+    reviews: int = 0  # practice: reviews, card states, own cards and card edits taken
+    card_states: int = 0
+    own_cards: int = 0
+    card_edits: int = 0
 
     @classmethod
     def from_plan(cls, plan: ImportPlan, backup: Path | None) -> ImportReport:
@@ -186,7 +196,16 @@ class ImportReport:
             len(plan.choices),
             len(plan.comments) + len(plan.verified),
             "learner_id" in plan.settings,
+            len(plan.practice.reviews),
+            len(plan.practice.states),
+            len(plan.practice.own_cards),
+            len(plan.practice.texts),
         )
+
+    @property
+    def practice(self) -> int:
+        """Practice rows taken: reviews, card states, own cards and card edits."""
+        return self.reviews + self.card_states + self.own_cards + self.card_edits
 
     def describe(self) -> str:
         """One short paragraph, whatever the file held (ids are listed a few at most). It says
@@ -206,7 +225,7 @@ class ImportReport:
                 )
                 + "."
             )
-        elif self.settings or self.history or self.choices or self.feedback:
+        elif self.settings or self.history or self.choices or self.feedback or self.practice:
             text = "No new statuses, notes, evidence, readings or study sessions."
             if self.history:
                 text += f" Added {_plural(self.history, 'earlier status change')} to the history."
@@ -222,6 +241,8 @@ class ImportReport:
             text += f" Took {_plural(self.choices, 'elective choice')} from the file."
         if self.feedback:
             text += f" Kept {_plural(self.feedback, 'piece')} of mentor feedback from the file."
+        if self.practice:
+            text += _practice_taken(self)
         if self.unknown_ids:
             text += (
                 f" {_plural(len(self.unknown_ids), 'id')} not in your curriculum "
@@ -250,6 +271,22 @@ class ImportReport:
         if self.backup:
             text += f" A backup was made first: {self.backup}."
         return text
+
+
+def _practice_taken(report: ImportReport) -> str:
+    """' Took 12 reviews, 3 card states and 1 own card from the file.' (what there was)."""
+    parts = [
+        _plural(count, word)
+        for count, word in (
+            (report.reviews, "review"),
+            (report.card_states, "card state"),
+            (report.own_cards, "own card"),
+            (report.card_edits, "card edit"),
+        )
+        if count
+    ]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return f" Took {listed} of practice from the file."
 
 
 def _settings_taken(keys: Iterable[str]) -> str:
@@ -406,6 +443,7 @@ def export_from_json(path: Path, top: Any, now: datetime | None = None) -> Expor
         choices=_read_choices(r, top.get("choices")),
         schema=top["schema"],
         **read_identity_fields(r, top),
+        **read_practice(r, top),
     )
 
 
@@ -610,6 +648,8 @@ def plan_merge(
     )
     _plan_settings(plan, snapshot, data, curriculum)
     plan.settings.update(carried.settings)
+    plan.practice, taken = plan_practice(snapshot, data.practice, data.desired_retention)
+    plan.settings.update(taken)
     for group, options, at in data.choices:
         here_choice = snapshot.choice_records.get(group)
         if here_choice is None or (

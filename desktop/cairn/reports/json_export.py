@@ -16,12 +16,20 @@ Times are UTC with microseconds (older Cairn wrote whole seconds; both import):
      "evidence": [{"id", "url", "added_at"}],
      "readings": [{"id", "status", "updated_at"}],
      "sessions": [{"id", "started_at", "minutes", "source"}],   # study sessions
+     "practice": {"schema": 1, ...},   # own cards, card edits, states, reviews: practice_export
      "mentor": {"questions", "next_goals"},
      "summary": {"overall": {"done", "total", "percent"},
                  "months": [{"month", "title", "done", "total", "percent"}],
                  "roles": [{"id", "name", "readiness"}],
                  "last_activity": ISO or null,
-                 "study_minutes": int or null, "study_minutes_last_four_weeks": int}}
+                 "study_minutes": int or null, "study_minutes_last_four_weeks": int,
+                 "retention": [{"id", "name", "cards", "recall": 0..1 or null}],
+                 "practice": {"reviews", "reviews_in_period", "reviews_last_14_days",
+                              "cards_reviewed", "suspended", "own_cards"}}}
+
+The practice section came after schema 3 without changing its number: it is only added, and
+Cairn before it imports such a file leaving the section out. The section has its own
+"schema" (1), which a newer section would raise.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from .. import __version__
 from ..plan import Pace
 from ..records import HistoryEntry
 from ..snapshot import ProgressSnapshot, StoredHistory
+from .practice_export import EncodedEntries, PracticeSection, practice_section
 from .summary import Summary
 
 FORMAT = "cairn-progress"
@@ -76,7 +85,7 @@ def export_payload(snapshot: ProgressSnapshot, summary: Summary) -> dict[str, An
         }
         for cid, record in sorted(snapshot.records.items())
     ]
-    return _payload(snapshot, summary, items)
+    return _payload(snapshot, summary, items, practice_section(snapshot))
 
 
 def render_export(snapshot: ProgressSnapshot, summary: Summary) -> str:
@@ -103,7 +112,7 @@ def render_export(snapshot: ProgressSnapshot, summary: Summary) -> str:
             f'"updated_at": {_dumps(_iso(record.updated_at))}'
         )
         items.append(f'{head}, "history": [{events}], {tail}')
-    return dump_export(_payload(snapshot, summary, items))
+    return dump_export(_payload(snapshot, summary, items, practice_section(snapshot, encoded=True)))
 
 
 class _Encoded(list[str]):
@@ -220,8 +229,11 @@ def _is_day(text: str) -> bool:
     return True
 
 
-def _payload(snapshot: ProgressSnapshot, summary: Summary, items: list[Any]) -> dict[str, Any]:
-    """Everything the JSON export holds, its items given (as data or as written entries)."""
+def _payload(
+    snapshot: ProgressSnapshot, summary: Summary, items: list[Any], practice: PracticeSection
+) -> dict[str, Any]:
+    """Everything the JSON export holds, its items and practice section given (as data or
+    with entries already written)."""
     notes = (
         [
             {"id": cid, "body": n.body, "updated_at": _iso(n.updated_at)}
@@ -273,6 +285,7 @@ def _payload(snapshot: ProgressSnapshot, summary: Summary, items: list[Any]) -> 
             }
             for x in snapshot.sessions
         ],
+        "practice": practice,
         "mentor": {"questions": summary.questions, "next_goals": summary.next_goals},
         "summary": {
             "overall": summary.overall.as_dict(),
@@ -295,6 +308,8 @@ def _payload(snapshot: ProgressSnapshot, summary: Summary, items: list[Any]) -> 
                 else None
             ),
             "milestones": summary.milestone_counts.as_dict(),
+            "retention": [line.as_dict() for line in summary.practice.retention],
+            "practice": summary.practice.counts(),
         },
     }
 
@@ -342,18 +357,28 @@ def dump_export(payload: dict[str, Any]) -> str:
     """The export as text: one top-level field a line, and each entry of a list on a line of
     its own (readable and diffable, and about five times faster to write than `indent=2`,
     which walks every nested value in Python)."""
-    fields = list(payload.items())
-    out = ["{"]
-    for n, (key, value) in enumerate(fields):
+    out = ["{", *_fields(payload, "  "), "}", ""]  # the last: the file's closing new line
+    return "\n".join(out)
+
+
+def _fields(fields: dict[str, Any], indent: str) -> list[str]:
+    """Each field on a line of its own, a list's entries one a line below it, and the
+    top-level practice section's fields likewise one level further in (100,000 reviews are
+    100,000 lines, not one)."""
+    out = []
+    for n, (key, value) in enumerate(fields.items()):
         comma = "," if n < len(fields) - 1 else ""
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, list) and value:
-            entries = ",\n    ".join(
-                value if isinstance(value, _Encoded) else [_dumps(entry) for entry in value]
+            inner = indent + "  "
+            entries = f",\n{inner}".join(
+                value
+                if isinstance(value, _Encoded | EncodedEntries)
+                else [_dumps(entry) for entry in value]
             )
-            out.append(f"  {name}: [\n    {entries}\n  ]{comma}")
+            out.append(f"{indent}{name}: [\n{inner}{entries}\n{indent}]{comma}")
+        elif key == "practice" and indent == "  " and isinstance(value, dict) and value:
+            out += [f"{indent}{name}: {{", *_fields(value, indent + "  "), f"{indent}}}{comma}"]
         else:
-            text = _dumps(value)
-            out.append(f"  {name}: {text}{comma}")
-    out += ["}", ""]  # the last: the file's closing new line
-    return "\n".join(out)
+            out.append(f"{indent}{name}: {_dumps(value)}{comma}")
+    return out

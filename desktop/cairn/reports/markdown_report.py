@@ -171,6 +171,7 @@ def _glance_lines(s: Summary) -> list[str]:
         f"- **Pace:** {pace}. {g.pace_detail}",
         f"- **Study:** {g.study}",
         f"- **Readiness:** {roles or 'no target role chosen'}",
+        f"- **Remembered:** {inline(s.practice.glance_words())}",
         f"- **Milestones:** {g.milestones}",
     ]
     if g.no_evidence:
@@ -236,6 +237,39 @@ def _readiness_lines(s: Summary) -> list[str]:
         for role in s.roles
     ]
     return [*lines, ""]
+
+
+OWN_CARDS_SHOWN = 20  # the learner's own cards listed for the mentor (the newest)
+
+
+def _remembered_lines(s: Summary) -> list[str]:
+    """Retention per skill area beside readiness (in its section, never inside its scores),
+    the reviews, and the cards the learner wrote (their text made inert)."""
+    p = s.practice
+    lines = ["### Remembered", ""]
+    if not p.any:
+        return [*lines, "No practice cards reviewed yet.", ""]
+    lines += [
+        "The chance that the learner recalls a card of finished work today (FSRS), averaged "
+        "over the cards of each skill area they reviewed; readiness does not count it.",
+        "",
+        "| Skill area | Remembered | Cards reviewed | In words |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {inline(line.name)} | {'—' if line.percent is None else f'{line.percent} %'} | "
+        f"{line.cards} | {inline(p.area_words(line))} |"
+        for line in p.retention
+    ]
+    lines += ["", f"Reviews: {p.reviews_words()}", ""]
+    if p.own_cards:
+        shown = p.own_cards[-OWN_CARDS_SHOWN:]
+        lines += ["**Cards the learner wrote:**", ""]
+        lines += [f"- {inline(card.item_title)}: {inline(card.prompt)}" for card in shown]
+        if len(p.own_cards) > len(shown):
+            lines.append(f"- … and {len(p.own_cards) - len(shown)} more")
+        lines.append("")
+    return lines
 
 
 def _overall_lines(s: Summary) -> list[str]:
@@ -353,6 +387,7 @@ def render_markdown(summary: Summary) -> str:
         *_glance_lines(s),
         *_weeks_lines(s),
         *_readiness_lines(s),
+        *_remembered_lines(s),
         *_overall_lines(s),
         *_completed_lines(s),
         *_milestone_lines(s),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from ..content import KIND_LABELS
 from ..history import (
@@ -15,6 +16,7 @@ from ..plan import Pace
 from ..progress import Progress
 from ..readiness import RoleReadiness
 from ..snapshot import (
+    DESIRED_RETENTION,
     LAST_EXPORT,
     LEARNER_NAME,
     MENTOR_QUESTIONS,
@@ -34,6 +36,9 @@ __all__ = [
     "MilestoneLine",
     "MonthLine",
     "NoteLine",
+    "OwnCardLine",
+    "PracticeSummary",
+    "RetentionLine",
     "Summary",
     "build_summary",
 ]
@@ -100,6 +105,104 @@ class NoteLine:
     updated_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class RetentionLine:
+    """How much of one skill area's finished work the learner remembers: the mean chance
+    (FSRS) of recalling each reviewed card of the area at the report's moment."""
+
+    skill_id: str
+    name: str
+    cards: int  # reviewed, unlocked, not suspended cards of the area
+    recall: float | None  # 0..1; None when no card of the area was reviewed
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.recall is None else round(100 * self.recall)
+
+    def as_dict(self) -> dict[str, Any]:
+        recall = None if self.recall is None else round(self.recall, 4)
+        return {"id": self.skill_id, "name": self.name, "cards": self.cards, "recall": recall}
+
+
+@dataclass(frozen=True, slots=True)
+class OwnCardLine:
+    """A card the learner wrote, for the mentor to see (raw text: every format escapes it)."""
+
+    item_title: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class PracticeSummary:
+    """Practice in the summary: retention per skill area (beside readiness, never inside it),
+    how many reviews, and the cards the learner wrote."""
+
+    retention: tuple[RetentionLine, ...] = ()
+    reviews: int = 0
+    reviews_period: int = 0
+    reviews_14d: int = 0
+    cards_reviewed: int = 0
+    suspended: int = 0
+    own_cards: tuple[OwnCardLine, ...] = ()
+    desired_retention: float | None = None
+
+    @property
+    def remembered(self) -> tuple[RetentionLine, ...]:
+        """The areas with reviewed cards, best remembered first."""
+        found = [line for line in self.retention if line.recall is not None]
+        return tuple(sorted(found, key=lambda line: -(line.recall or 0.0)))
+
+    @property
+    def any(self) -> bool:
+        """Whether there is practice to show: a reviewed card or an own card."""
+        return bool(self.reviews or self.own_cards or self.remembered)
+
+    @staticmethod
+    def area_words(line: RetentionLine) -> str:
+        """ "knows 82 % of what they finished in Evaluation" ("no reviewed cards yet")."""
+        if line.percent is None:
+            return "no reviewed cards yet"
+        return f"knows {line.percent} % of what they finished in {line.name}"
+
+    def glance_words(self, shown: int = 3) -> str:
+        """The top box's line: the best remembered areas and the reviews in the period."""
+        if not self.any:
+            return "No practice cards reviewed yet"
+        areas = [f"{line.name} {line.percent} %" for line in self.remembered[:shown]]
+        more = len(self.remembered) - shown
+        if more > 0:
+            areas.append(f"{more} more {'area' if more == 1 else 'areas'}")
+        reviews = f"{self.reviews_period} {'review' if self.reviews_period == 1 else 'reviews'}"
+        return " · ".join([*areas, f"{reviews} in this period"])
+
+    def reviews_words(self) -> str:
+        """ "34 reviews in this period, 120 in all (12 in the last 14 days) …"."""
+
+        def count(number: int, word: str) -> str:
+            return f"{number:,} {word if number == 1 else word + 's'}"
+
+        text = (
+            f"{count(self.reviews_period, 'review')} in this period, {self.reviews:,} in all "
+            f"({self.reviews_14d:,} in the last 14 days) of "
+            f"{count(self.cards_reviewed, 'card')}"
+        )
+        if self.suspended:
+            text += f"; {count(self.suspended, 'card')} suspended"
+        if self.desired_retention is not None:
+            text += f"; the learner aims to remember {round(100 * self.desired_retention)} %"
+        return text + "."
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "reviews": self.reviews,
+            "reviews_in_period": self.reviews_period,
+            "reviews_last_14_days": self.reviews_14d,
+            "cards_reviewed": self.cards_reviewed,
+            "suspended": self.suspended,
+            "own_cards": len(self.own_cards),
+        }
+
+
 @dataclass(frozen=True)
 class Summary:
     """Everything a report shows; learner text is kept raw here and escaped by each format."""
@@ -134,6 +237,7 @@ class Summary:
     last_activity: datetime | None = None
     learner_id: str = ""
     mentor_notes: list[str] = field(default_factory=list)  # overall notes mentors sent back
+    practice: PracticeSummary = PracticeSummary()
 
     @property
     def period(self) -> str:
@@ -265,6 +369,7 @@ def build_summary(
         last_activity=last_activity(snapshot),
         learner_id=snapshot.learner_id,
         mentor_notes=[comment.body for comment in snapshot.comments_on("")],
+        practice=practice_summary(snapshot, since, until),
         electives=_electives(snapshot) if details else [],
         learner=snapshot.learner_name or "A Cairn learner",
         since=since,
@@ -283,6 +388,38 @@ def build_summary(
         suggested_next=suggested,
         study_minutes=study.minutes_total or None,
         study_minutes_4w=study.minutes_last_four_weeks,
+    )
+
+
+def practice_summary(
+    snapshot: ProgressSnapshot, since: datetime | None, until: datetime
+) -> PracticeSummary:
+    """Retention per skill area (as the snapshot's tracker worked it out), reviews in all, in
+    the period and in the last 14 days, and the learner's own cards."""
+    practice = snapshot.practice
+    times = [r.reviewed_at for r in practice.reviews]
+    fortnight = until - timedelta(days=14)
+    items = snapshot.curriculum.items
+    target = snapshot.settings.get(DESIRED_RETENTION)
+    return PracticeSummary(
+        retention=tuple(
+            RetentionLine(a.skill_id, a.name, a.cards, a.recall) for a in snapshot.retention
+        ),
+        reviews=len(times),
+        reviews_period=sum(1 for t in times if (since is None or t >= since) and t <= until),
+        reviews_14d=sum(1 for t in times if fortnight <= t <= until),
+        cards_reviewed=len({r.card_id for r in practice.reviews}),
+        suspended=sum(1 for s in practice.states if s.suspended),
+        own_cards=tuple(
+            OwnCardLine(
+                items[snapshot.curriculum.resolve(c.item_id)].title
+                if snapshot.curriculum.resolve(c.item_id) in items
+                else c.item_id,
+                c.prompt,
+            )
+            for c in practice.own_cards
+        ),
+        desired_retention=float(target) if isinstance(target, int | float) else None,
     )
 
 

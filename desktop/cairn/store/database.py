@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..records import (
     ChoiceRecord,
@@ -550,10 +550,14 @@ class Database:
 
     @_guarded
     def apply_import(self, plan: Any) -> None:
-        """Apply a merge plan (see cairn.reports.importer) in one transaction."""
+        """Apply a merge plan (see cairn.reports.importer) in one transaction: its practice
+        rows (store/practice_import.py) are written in the same one, all or nothing."""
+        from .practice_import import apply_practice
         from .writes import apply_import
 
-        apply_import(self.engine, plan)
+        with self.engine.begin() as connection:  # the writes' Session joins this transaction
+            apply_import(cast("Engine", connection), plan)
+            apply_practice(connection, getattr(plan, "practice", None))
 
     @_guarded
     def add_session(self, content_id: str, started_at: datetime, minutes: int, source: str) -> int:

@@ -1,0 +1,215 @@
+"""The practice tables as exports and imports see them (migration 0006: own_card, card_text,
+card_state, review_log): every row read as a value, and a merge plan's practice part written
+inside the import's own transaction.
+
+Plain SQL on the contract's table and column names, so this module needs nothing of the ORM
+models. Times are written in the form SQLAlchemy writes them ("2026-03-12 19:00:00.000000"),
+so stored times sort and compare as text the same way whoever wrote them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..snapshot import (
+    CardStateRecord,
+    CardTextRecord,
+    OwnCardRecord,
+    PracticeRecords,
+    ReviewRow,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+
+class Reads(Protocol):
+    """What reading needs of the database (`Database`: imported by name it would make
+    database.py, which calls `apply_practice`, import this module in a circle)."""
+
+    def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]: ...
+
+
+__all__ = ["NEW_CARD", "OWN_PREFIX", "apply_practice", "practice_records", "stored_time"]
+
+OWN_PREFIX = "own-"
+#: How a merge plan names an own card that the import adds: "new:" + its id in the file (the
+#: id it gets here is known only once its row is written).
+NEW_CARD = "new:"
+
+
+def stored_time(moment: datetime | None) -> str | None:
+    """A naive UTC time as the store writes it (six digits of microseconds, always)."""
+    if moment is None:
+        return None
+    return (  # as sql_writes.stored_time writes it
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}.{moment.microsecond:06d}"
+    )
+
+
+def _time(text: Any) -> datetime:
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
+
+
+def _maybe_time(text: Any) -> datetime | None:
+    return None if text is None else _time(text)
+
+
+def _tags(text: Any) -> tuple[str, ...]:
+    """Stored tags (a JSON list of text); anything else reads as none."""
+    try:
+        value = json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        return ()
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def practice_records(database: Reads, *, with_reviews: bool = True) -> PracticeRecords:
+    """Every practice row of `database`, oldest review first. Without `with_reviews` the
+    review log is left out (reports that only count need not read 100,000 rows)."""
+    rows = database._rows  # the store's own reader
+    own = tuple(
+        OwnCardRecord(f"{OWN_PREFIX}{ident}", item, prompt, answer, _tags(tags), _time(created))
+        for ident, item, prompt, answer, tags, created in rows(
+            "SELECT id, item_id, prompt, answer, tags, created_at FROM own_card ORDER BY id"
+        )
+    )
+    texts = tuple(
+        CardTextRecord(card, prompt, answer, _time(edited))
+        for card, prompt, answer, edited in rows(
+            "SELECT card_id, prompt, answer, edited_at FROM card_text ORDER BY card_id"
+        )
+    )
+    states = tuple(
+        CardStateRecord(
+            card,
+            _maybe_time(due),
+            _float(stability),
+            _float(difficulty),
+            None if state is None else int(state),
+            None if step is None else int(step),
+            _maybe_time(last),
+            int(reps or 0),
+            int(lapses or 0),
+            bool(suspended),
+        )
+        for card, due, stability, difficulty, state, step, last, reps, lapses, suspended in rows(
+            "SELECT card_id, due, stability, difficulty, state, step, last_review, reps, "
+            "lapses, suspended FROM card_state ORDER BY card_id"
+        )
+    )
+    reviews: tuple[ReviewRow, ...] = ()
+    if with_reviews:
+        reviews = tuple(
+            ReviewRow(card, int(rating), _time(at), ms, mode or "review")
+            for card, rating, at, ms, mode in rows(
+                "SELECT card_id, rating, reviewed_at, duration_ms, mode FROM review_log "
+                "ORDER BY reviewed_at, id"
+            )
+        )
+    return PracticeRecords(own, texts, states, reviews)
+
+
+def apply_practice(connection: Connection, plan: Any) -> None:
+    """Write a merge plan's practice part (cairn.reports.practice_merge.PracticePlan) on
+    `connection`, inside the transaction the caller holds: own cards first (each found again
+    by item and creation time, else added, so the rows naming it by "new:…" get its id here),
+    then the learner's card texts (a newer edit wins), card states (the one with the later
+    last review wins) and review rows not already here (matched on card, time and rating)."""
+    if plan is None or plan.empty:
+        return
+    from sqlalchemy import text
+
+    ids: dict[str, str] = {}
+    for ref, item_id, prompt, answer, tags, created_at in plan.own_cards:
+        params = {"item": item_id, "at": stored_time(created_at)}
+        found = connection.execute(
+            text("SELECT id FROM own_card WHERE item_id = :item AND created_at = :at"), params
+        ).first()
+        if found is None:
+            result = connection.execute(
+                text(
+                    "INSERT INTO own_card (item_id, prompt, answer, tags, created_at) "
+                    "VALUES (:item, :prompt, :answer, :tags, :at)"
+                ),
+                {**params, "prompt": prompt, "answer": answer, "tags": json.dumps(list(tags))},
+            )
+            ids[ref] = f"{OWN_PREFIX}{result.lastrowid}"
+        else:
+            ids[ref] = f"{OWN_PREFIX}{found[0]}"
+
+    def card(ref: str) -> str:
+        if ref.startswith(NEW_CARD) and ref not in ids:
+            raise ValueError(f"the plan names an own card it does not add: {ref}")
+        return ids.get(ref, ref)
+
+    _execute(
+        connection,
+        "INSERT INTO card_text (card_id, prompt, answer, edited_at) "
+        "VALUES (:card, :prompt, :answer, :at) ON CONFLICT (card_id) DO UPDATE SET "
+        "prompt = excluded.prompt, answer = excluded.answer, edited_at = excluded.edited_at "
+        "WHERE card_text.edited_at < excluded.edited_at",
+        (
+            {"card": card(ref), "prompt": prompt, "answer": answer, "at": stored_time(at)}
+            for ref, prompt, answer, at in plan.texts
+        ),
+    )
+    _execute(
+        connection,
+        "INSERT INTO card_state (card_id, due, stability, difficulty, state, step, "
+        "last_review, reps, lapses, suspended) VALUES (:card, :due, :stability, :difficulty, "
+        ":state, :step, :last, :reps, :lapses, :suspended) ON CONFLICT (card_id) DO UPDATE SET "
+        "due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty, "
+        "state = excluded.state, step = excluded.step, last_review = excluded.last_review, "
+        "reps = excluded.reps, lapses = excluded.lapses, suspended = excluded.suspended "
+        "WHERE excluded.last_review IS NOT NULL AND (card_state.last_review IS NULL "
+        "OR card_state.last_review < excluded.last_review)",
+        (
+            {
+                "card": card(s.card_id),
+                "due": stored_time(s.due),
+                "stability": s.stability,
+                "difficulty": s.difficulty,
+                "state": s.state,
+                "step": s.step,
+                "last": stored_time(s.last_review),
+                "reps": s.reps,
+                "lapses": s.lapses,
+                "suspended": s.suspended,
+            }
+            for s in plan.states
+        ),
+    )
+    _execute(
+        connection,
+        "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, mode) "
+        "SELECT :card, :rating, :at, :ms, :mode WHERE NOT EXISTS (SELECT 1 FROM review_log "
+        "WHERE card_id = :card AND reviewed_at = :at AND rating = :rating)",
+        (
+            {
+                "card": card(r.card_id),
+                "rating": r.rating,
+                "at": stored_time(r.reviewed_at),
+                "ms": r.duration_ms,
+                "mode": r.mode,
+            }
+            for r in plan.reviews
+        ),
+    )
+
+
+def _execute(connection: Connection, sql: str, rows: Iterable[dict[str, Any]]) -> None:
+    """One statement for many rows (nothing when there are none)."""
+    from sqlalchemy import text
+
+    found = list(rows)
+    if found:
+        connection.execute(text(sql), found)
