@@ -27,6 +27,7 @@ from .cli_choose import (
 )
 from .cli_feedback import add_feedback_parser, run_feedback
 from .cli_mentor import add_mentor_parsers, is_showing, pace_json, run_plan, run_profile
+from .cli_practice import add_practice_parser, is_practice_listing, run_practice
 from .content import ContentError, Curriculum, Item, load_curriculum
 from .locations import curriculum_dir, default_data_dir
 from .logs import command_line_log, configure_logging
@@ -160,11 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_choose_parser(commands)
     add_mentor_parsers(commands)
     add_feedback_parser(commands)
+    add_practice_parser(commands)
     return parser
 
 
 READ_ONLY_COMMANDS = frozenset({"status", "items", "readiness"})
-BACKED_UP_COMMANDS = frozenset({"mark", "note", "evidence", "log", "choose", "plan", "profile"})
+BACKED_UP_COMMANDS = frozenset(
+    {"mark", "note", "evidence", "log", "choose", "plan", "profile", "practice"}
+)
 log = logging.getLogger("cairn.cli")
 
 
@@ -317,6 +321,7 @@ def _read_only(args: argparse.Namespace) -> bool:
         args.command in READ_ONLY_COMMANDS
         or (args.command == "choose" and is_listing(args))
         or is_showing(args)
+        or is_practice_listing(args)
     )
 
 
@@ -361,7 +366,8 @@ def _validate(path: Path, out: TextIO, err: TextIO) -> int:
     out.write(
         f"{path}: ok — {len(curriculum.months)} months, {len(curriculum.weeks)} weeks, "
         f"{len(curriculum.items)} items and milestones, {len(curriculum.readings)} "
-        f"readings, {len(curriculum.roles)} roles\n"
+        f"readings, {len(curriculum.roles)} roles, "
+        f"{plural(len(curriculum.cards), 'practice card')}\n"
     )
     return EXIT_OK
 
@@ -736,4 +742,5 @@ _COMMANDS = {
     "choose": run_choose,
     "plan": run_plan,
     "profile": run_profile,
+    "practice": run_practice,
 }

@@ -22,7 +22,7 @@ DAY = timedelta(days=1)
 def test_ratings_are_named_and_numbered_one_to_four() -> None:
     assert RATINGS == ("again", "hard", "good", "easy")
     assert [rating_number(r) for r in RATINGS] == [1, 2, 3, 4]
-    assert rating_number(" Good ") == 3 and rating_number(4) == 4
+    assert rating_number(" Good ") == 3 and rating_number(4) == 4 and rating_number("2") == 2
     for bad in ("meh", 0, 5, True, "", 2.0):
         with pytest.raises(ValueError, match="is not a rating"):
             rating_number(bad)  # type: ignore[arg-type]

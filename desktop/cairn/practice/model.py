@@ -23,6 +23,8 @@ def rating_number(rating: str | int) -> int:
         name = rating.strip().lower()
         if name in RATINGS:
             return RATINGS.index(name) + 1
+        if name in ("1", "2", "3", "4"):
+            return int(name)
     elif isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 4:
         return rating
     raise ValueError(f"'{rating}' is not a rating; use one of: {', '.join(RATINGS)} (or 1–4)")
