@@ -5,6 +5,7 @@ refused in words naming the card and field, with nothing changed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from ..content import Card
@@ -17,6 +18,7 @@ from ..practice.due import (
 from ..practice.model import MODES, CardState, PracticeCard, ReviewRecord, rating_number
 from ..practice.retention import AreaRetention, by_area
 from ..practice.scheduling import DEFAULT_RETENTION, check_retention
+from ..snapshot import ProgressSnapshot
 from ..store import practice as rows
 from .practice_cards import CardIndex, checked_tags, checked_text, with_text
 from .reads import ProgressReads
@@ -103,6 +105,18 @@ class Practice(ProgressReads):
         card = self._card(card_id)
         state, suspended = rows.state_of(self._database, card.id)
         return self._practice(card, state, suspended, rows.card_texts(self._database))
+
+    def snapshot(self, *, with_history: bool = True) -> ProgressSnapshot:
+        """The progress snapshot (see `ProgressReads.snapshot`) with every practice row and
+        the retention per skill area at the snapshot's `now`, for exports and summaries."""
+        from ..store.practice_import import practice_records
+
+        taken = super().snapshot(with_history=with_history)
+        return replace(
+            taken,
+            practice=practice_records(self._database),
+            retention=tuple(by_area(self.curriculum, self.practice_cards(), taken.now)),
+        )
 
     def review_log(self, card_id: str | None = None) -> list[ReviewRecord]:
         """Every review (or one card's), oldest first."""
