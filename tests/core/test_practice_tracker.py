@@ -325,3 +325,24 @@ def test_a_database_of_revision_0006_keeps_its_practice_rows(tmp_path: Path) -> 
         assert own.state.reps == 2 and own.state.last_review == datetime(2026, 1, 5, 19, 50)
         assert [r.rating for r in tracker.review_log("own-1")] == [3, 3]
         assert "a-suspended-card" not in _ids(tracker.practice_cards())  # retired: rows kept
+
+
+def test_every_practice_change_changes_the_progress_fingerprint(practice: Tracker) -> None:
+    """Undoing an import or a restore is refused once progress changed since: practice counts
+    (else undoing an import would silently take back the reviews made after it)."""
+    practice.set_status("write-hello", "done")
+    seen = {practice.progress_fingerprint()}
+    for change in (
+        lambda: practice.grade_card("hello-why", "good"),
+        lambda: practice.set_card_suspended("hello-print", True),
+        lambda: practice.add_own_card("write-hello", "P", "A"),
+        lambda: practice.edit_card("hello-why", "Mine", "Mine too"),
+        lambda: practice.grade_card("drill-demo", "good", mode="drill"),
+    ):
+        change()
+        stamp = practice.progress_fingerprint()
+        assert stamp not in seen
+        seen.add(stamp)
+    practice.due_cards()
+    practice.retention_by_area()
+    assert practice.progress_fingerprint() in seen

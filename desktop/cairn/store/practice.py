@@ -158,6 +158,18 @@ def reviews(database: Database, card_id: str | None = None) -> list[ReviewRecord
     ]
 
 
+def practice_rows_text(database: Database) -> tuple[object, ...]:
+    """Everything the learner did in practice, as stored (row ids of own cards kept: they
+    are the cards' ids), for telling whether anything changed: own cards, card texts, card
+    states, and the review log's count, latest time and rating total."""
+    return (
+        database._rows("SELECT id, item_id, prompt, answer, tags FROM own_card ORDER BY id"),
+        database._rows("SELECT card_id, prompt, answer FROM card_text ORDER BY card_id"),
+        database._rows(f"SELECT {_STATE_COLUMNS}, suspended FROM card_state ORDER BY card_id"),
+        database._rows("SELECT count(*), max(reviewed_at), total(rating) FROM review_log"),
+    )
+
+
 # --- writes -------------------------------------------------------------------------------------
 def _saving(write: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """`Database`'s write guard (the same file still; failures in words), keeping the types."""

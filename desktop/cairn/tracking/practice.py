@@ -5,6 +5,7 @@ refused in words naming the card and field, with nothing changed."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import datetime
 
@@ -117,6 +118,14 @@ class Practice(ProgressReads):
             practice=practice_records(self._database),
             retention=tuple(by_area(self.curriculum, self.practice_cards(), taken.now)),
         )
+
+    def progress_fingerprint(self) -> str:
+        """The digest of everything the learner made (`ProgressReads.progress_fingerprint`),
+        practice included: undoing an import or a restore is refused once a card was graded,
+        suspended, added or edited since (it would take those back)."""
+        digest = hashlib.sha256(super().progress_fingerprint().encode("utf-8"))
+        digest.update(repr(rows.practice_rows_text(self._database)).encode("utf-8"))
+        return digest.hexdigest()
 
     def review_log(self, card_id: str | None = None) -> list[ReviewRecord]:
         """Every review (or one card's), oldest first."""
