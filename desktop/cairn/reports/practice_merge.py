@@ -4,8 +4,8 @@ Reading refuses a malformed section with the file, the field and the card it is 
 ("…: field 'practice.reviews[3].rating': card 'tokens-and-cost': 7 is not …"), so nothing is
 imported. Planning is pure (the tracker writes the plan, cairn.store.practice_import):
 
-- own cards are matched on their item and creation time; one not here is added, and the rows
-  naming it by its id in the file follow it to the id it gets here;
+- own cards are matched on their item and creation time (or item, prompt and answer); one
+  not here is added, and the rows naming it by its id in the file follow it to its id here;
 - the learner's wording of a card: the newer edit wins (ties keep what is here);
 - a card's state: the one with the later last review wins (ties keep what is here);
 - reviews: the union, a review being (card, time, rating);
@@ -51,7 +51,7 @@ CARD_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 MAX_TAGS = 8
 MAX_PROMPT = 600
-MAX_ANSWER = 10_000
+MAX_ANSWER = 2_500  # as the tracker keeps them
 RATINGS = (1, 2, 3, 4)  # again, hard, good, easy
 STATES = (1, 2, 3)  # fsrs.State: learning, review, relearning
 MODES = ("review", "drill")
@@ -384,16 +384,20 @@ def plan_practice(
 def _own_card_ids(
     plan: PracticePlan, here: PracticeRecords, incoming: PracticeRecords
 ) -> dict[str, str]:
-    """Each own card of the file → its id here (a card here made on the same item at the same
-    moment is the same card) or NEW_CARD + its id in the file, added to the plan."""
-    mine = {(c.item_id, c.created_at): c.card_id for c in here.own_cards}
+    """Each own card of the file → its id here or NEW_CARD + its id in the file, added to the
+    plan. A card here made on the same item at the same moment is the same card, and so is
+    one with the same item, prompt and answer (a card removed and put back has a new time)."""
+    made = {(c.item_id, c.created_at): c.card_id for c in here.own_cards}
+    same = {(c.item_id, c.prompt, c.answer): c.card_id for c in here.own_cards}
     local: dict[str, str] = {}
     for c in incoming.own_cards:
-        key = (c.item_id, c.created_at)
-        found = mine.get(key)
+        text = (c.item_id, c.prompt, c.answer)
+        found = made.get((c.item_id, c.created_at)) or same.get(text)
         if found is None:
-            found = mine[key] = NEW_CARD + c.card_id
+            found = NEW_CARD + c.card_id
             plan.own_cards.append((found, c.item_id, c.prompt, c.answer, c.tags, c.created_at))
+        made.setdefault((c.item_id, c.created_at), found)
+        same.setdefault(text, found)
         local[c.card_id] = found
     return local
 

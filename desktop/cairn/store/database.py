@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..records import (
     ChoiceRecord,
@@ -556,7 +556,7 @@ class Database:
         from .writes import apply_import
 
         with self.engine.begin() as connection:  # the writes' Session joins this transaction
-            apply_import(cast("Engine", connection), plan)
+            apply_import(connection, plan)
             apply_practice(connection, getattr(plan, "practice", None))
 
     @_guarded

@@ -1,0 +1,462 @@
+"""Practice travels with the learner's data: the JSON export carries own cards, card edits,
+card states (suspended ones too) and the review log; importing is idempotent, merges two
+devices (the union of reviews, the latest state per card), refuses a malformed practice section
+whole, reaches the mentor view read-only, and every backup holds the review log."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cairn.cli import run
+from cairn.mentor_view import open_summary
+from cairn.reports.export import export
+from cairn.reports.importer import ImportRefused
+from cairn.tracker import Tracker, TrackerError
+from clocks import Clock
+
+CARDS = """
+[[card]]
+id = "hello-why"
+item = "write-hello"
+prompt = "Why print hello before anything else?"
+answer = "It proves the whole toolchain works, end to end, before anything harder is tried."
+tags = ["basics"]
+
+[[card]]
+id = "guide-point"
+item = "read-guide"
+prompt = "What is the guide's main point?"
+answer = "Read the whole thing before writing code, and keep it open while you work."
+
+[[card]]
+id = "eval-what"
+item = "write-eval"
+prompt = "What does an evaluation measure?"
+answer = "How often the system's outputs are right, on a set of cases chosen in advance."
+
+[[card]]
+id = "eval-golden"
+item = "write-eval"
+prompt = "Why keep a golden set?"
+answer = "So that every change is measured on the same cases and regressions show at once."
+
+[[card]]
+id = "explain-eval-why"
+item = "explain-eval"
+prompt = "How do you explain that an evaluation measures the right thing?"
+answer = "Tie each metric to a decision a user makes, and show a case where it disagrees."
+"""
+
+
+def add_cards(pack: Path) -> Path:
+    """The small pack with five recall cards (coding, evals and talking items)."""
+    (pack / "cards.toml").write_text(CARDS, encoding="utf-8")
+    return pack
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def practice_rows(tracker: Tracker) -> dict[str, Any]:
+    """What a learner would notice of their practice: reviews, states, own cards, edits and
+    the desired retention (own cards by their text, not their local id)."""
+    names = {c.id: f"own:{c.card.prompt}" if c.card.own else c.id for c in tracker.practice_cards()}
+    return {
+        "reviews": sorted(
+            (names.get(r.card_id, r.card_id), r.rating, r.reviewed_at, r.duration_ms, r.mode)
+            for r in tracker.review_log()
+        ),
+        "states": sorted(
+            (names[c.id], c.state and replace(c.state, card_id=names[c.id]), c.suspended)
+            for c in tracker.practice_cards()
+            if c.state is not None or c.suspended
+        ),
+        "cards": sorted(
+            (names[c.id], c.card.item_id, c.card.prompt, c.card.answer, c.card.tags, c.edited)
+            for c in tracker.practice_cards()
+        ),
+        "desired_retention": tracker.desired_retention(),
+    }
+
+
+@pytest.fixture
+def pack(small_pack: Path) -> Path:
+    return add_cards(small_pack)
+
+
+@pytest.fixture
+def learner(tmp_path: Path, pack: Path, clock: Clock) -> Iterator[Tracker]:
+    with practising(tmp_path / "learner", pack, clock) as t:
+        yield t
+
+
+@contextmanager
+def practising(folder: Path, pack: Path, clock: Clock) -> Iterator[Tracker]:
+    """A learner who finished three items, reviewed cards over three weeks, suspended one,
+    wrote a card of their own and reworded a shipped one (the clock ends on 12 March)."""
+    clock.now = datetime(2026, 2, 20, 9, 0)
+    with Tracker.open(folder, pack, clock=clock) as t:
+        t.set_setting("learner_name", "Ada")
+        for item in ("write-hello", "write-eval", "explain-eval"):
+            t.set_status(item, "done")
+        t.set_desired_retention(0.85)
+        own = t.add_own_card("write-eval", "What is **recall@k**?", "The share of the k hits " * 3)
+        t.edit_card("eval-what", "What does an eval measure, in my words?", "Right answers " * 4)
+        for day, grades in enumerate([("good", "again", "good"), ("good", "good", "hard")]):
+            clock.now = datetime(2026, 2, 20 + 7 * day, 9, 30)
+            for card, rating in zip(("hello-why", "eval-what", own.ids[0]), grades, strict=True):
+                t.grade_card(card, rating, duration_ms=4200 + day)
+                clock.now += timedelta(seconds=41, microseconds=123)
+        t.grade_card("explain-eval-why", "easy", mode="drill")
+        t.set_card_suspended("eval-golden", True)  # never reviewed: suspended only
+        t.set_card_suspended("hello-why", True)
+        clock.now = datetime(2026, 3, 12, 19, 0)
+        yield t
+
+
+def export_json(tracker: Tracker, target: Path) -> Path:
+    return export(tracker.snapshot(), "json", target).path
+
+
+# ---- the export ------------------------------------------------------------------------------
+
+
+def test_the_export_holds_the_practice_section_one_row_a_line(
+    learner: Tracker, tmp_path: Path
+) -> None:
+    text = export_json(learner, tmp_path / "ada.json").read_text(encoding="utf-8")
+    payload = json.loads(text)
+    assert payload["schema"] == 3  # older Cairn still imports the file (it skips practice)
+    practice = payload["practice"]
+    assert practice["schema"] == 1 and practice["desired_retention"] == 0.85
+    assert len(practice["reviews"]) == len(learner.review_log()) == 7
+    assert [c["prompt"] for c in practice["own_cards"]] == ["What is **recall@k**?"]
+    assert [e["id"] for e in practice["edits"]] == ["eval-what"]
+    states = {s["id"]: s for s in practice["states"]}
+    assert states["eval-golden"]["state"] is None and states["eval-golden"]["suspended"] is True
+    assert states["hello-why"]["suspended"] is True and states["hello-why"]["reps"] == 2
+    assert {r["mode"] for r in practice["reviews"]} == {"review", "drill"}
+    for review in practice["reviews"]:  # one review a line, readable and diffable
+        assert f"      {json.dumps(review, ensure_ascii=False)}" in text.splitlines() or (
+            f"      {json.dumps(review, ensure_ascii=False)}," in text.splitlines()
+        )
+
+
+# ---- round trip and idempotence ------------------------------------------------------------------
+
+
+def test_reviews_states_and_own_cards_round_trip_into_an_empty_folder(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    target = export_json(learner, tmp_path / "ada.json")
+    expected = practice_rows(learner)
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        report = fresh.import_progress(target)
+        assert report.reviews == 7 and report.card_states == 5 and report.own_cards == 1
+        assert report.card_edits == 1
+        assert "Took 7 reviews, 5 card states, 1 own card and 1 card edit" in report.describe()
+        assert practice_rows(fresh) == expected
+        moment = learner.now()
+        assert [c.id for c in fresh.due_cards(moment)] == [c.id for c in learner.due_cards()]
+
+
+def test_importing_your_own_export_twice_changes_nothing(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    target = export_json(learner, tmp_path / "ada.json")
+    database = learner.database_path
+    before = file_hash(database)
+    report = learner.import_progress(target)  # the learner's own export, into its own folder
+    assert (report.practice, report.backup) == (0, None)
+    assert report.describe().startswith("Nothing to import")
+    assert file_hash(database) == before
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        fresh.import_progress(target)
+        copy = fresh.database_path
+        once = file_hash(copy)
+        again = fresh.import_progress(target)
+        assert again.practice == 0 and again.backup is None
+        assert file_hash(copy) == once
+
+
+def test_two_devices_merge_every_review_and_keep_the_latest_state(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    shared = export_json(learner, tmp_path / "shared.json")
+    laptop_clock = Clock(clock.now)
+    with Tracker.open(tmp_path / "laptop", pack, clock=laptop_clock) as laptop:
+        laptop.import_progress(shared, as_restore=True)
+        # the laptop reviews eval-what later than the desktop does, and writes its own card
+        laptop_clock.now = datetime(2026, 3, 14, 8, 0)
+        laptop.grade_card("eval-what", "good")
+        laptop_own = laptop.add_own_card("explain-eval", "Laptop card", "Written on the laptop.")
+        laptop.grade_card(laptop_own.ids[0], "easy")
+        from_laptop = export_json(laptop, tmp_path / "laptop.json")
+        laptop_state = laptop.practice_card("eval-what").state
+    clock.now = datetime(2026, 3, 13, 8, 0)  # the desktop: an earlier review of eval-what,
+    learner.grade_card("eval-what", "again")  # and a later one of explain-eval-why
+    clock.now = datetime(2026, 3, 15, 8, 0)
+    learner.grade_card("explain-eval-why", "hard")
+    desktop_state = learner.practice_card("explain-eval-why").state
+    desktop_own = learner.add_own_card("write-hello", "Desktop card", "Written on the desk.")
+    before = {(r.card_id, r.reviewed_at, r.rating) for r in learner.review_log()}
+
+    report = learner.import_progress(from_laptop)
+    merged = learner.review_log()
+    keys = [(r.card_id, r.reviewed_at, r.rating) for r in merged]
+    assert len(keys) == len(set(keys)) == len(before) + 2  # the union, each review once
+    assert before <= set(keys)
+    assert report.reviews == 2 and report.own_cards == 1
+    assert learner.practice_card("eval-what").state == laptop_state  # the later review wins
+    assert learner.practice_card("explain-eval-why").state == desktop_state  # ours is later
+    own = {c.card.prompt: c for c in learner.practice_cards() if c.card.own}
+    assert set(own) == {"What is **recall@k**?", "Laptop card", "Desktop card"}
+    assert own["Desktop card"].id == desktop_own.ids[0]  # ours keeps its id
+    laptop_card = own["Laptop card"]  # the laptop's card found its id here, with its review
+    assert laptop_card.id not in (desktop_own.ids[0], laptop_own.ids[0])
+    assert [r.rating for r in learner.review_log(laptop_card.id)] == [4]
+    assert laptop_card.state is not None and laptop_card.state.reps == 1
+    # and importing the laptop's file again changes nothing
+    database = learner.database_path
+    hashed = file_hash(database)
+    assert learner.import_progress(from_laptop).practice == 0
+    assert file_hash(database) == hashed
+
+
+def test_a_card_suspended_here_stays_suspended_when_the_same_state_comes_back(
+    learner: Tracker, tmp_path: Path
+) -> None:
+    target = export_json(learner, tmp_path / "ada.json")
+    learner.set_card_suspended("explain-eval-why", True)
+    learner.import_progress(target)  # the file's state has the same last review: ours stays
+    assert learner.practice_card("explain-eval-why").suspended
+
+
+# ---- refusals ------------------------------------------------------------------------------------
+
+
+def _broken(payload: dict[str, Any], change: str) -> tuple[str, str]:
+    """Break the practice section one way; return the field and card the refusal names."""
+    practice = payload["practice"]
+    review = practice["reviews"][2]
+    if change == "rating":
+        review["rating"] = 7
+        return "practice.reviews[2].rating", review["id"]
+    if change == "mode":
+        review["mode"] = "cram"
+        return "practice.reviews[2].mode", review["id"]
+    if change == "time":
+        review["at"] = "yesterday"
+        return "practice.reviews[2].at", review["id"]
+    if change == "future":
+        review["at"] = "2099-01-01T00:00:00Z"
+        return "practice.reviews[2].at", review["id"]
+    if change == "card id":
+        review["id"] = "Not An Id"
+        return "practice.reviews[2].id", ""
+    if change == "own card missing":
+        review["id"] = "own-99"
+        return "practice.reviews[2].id", "own-99"
+    state = next(s for s in practice["states"] if s["id"] == "hello-why")
+    where = f"practice.states[{practice['states'].index(state)}]"
+    if change == "state":
+        state["state"] = 9
+        return f"{where}.state", "hello-why"
+    if change == "stability":
+        state["stability"] = -1
+        return f"{where}.stability", "hello-why"
+    if change == "suspended":
+        state["suspended"] = "yes"
+        return f"{where}.suspended", "hello-why"
+    if change == "twice":
+        practice["states"].append(dict(state))
+        return f"practice.states[{len(practice['states']) - 1}].id", "hello-why"
+    if change == "own prompt":
+        practice["own_cards"][0]["prompt"] = "   "
+        return "practice.own_cards[0].prompt", practice["own_cards"][0]["id"]
+    if change == "edit too long":
+        practice["edits"][0]["answer"] = "x" * 2501
+        return "practice.edits[0].answer", "eval-what"
+    if change == "schema":
+        practice["schema"] = 2
+        return "practice.schema", ""
+    raise AssertionError(change)
+
+
+CHANGES = [
+    "rating",
+    "mode",
+    "time",
+    "future",
+    "card id",
+    "own card missing",
+    "state",
+    "stability",
+    "suspended",
+    "twice",
+    "own prompt",
+    "edit too long",
+    "schema",
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_malformed_practice_section_is_refused_naming_file_field_and_card(
+    learner: Tracker, tmp_path: Path, pack: Path, change: str
+) -> None:
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    where, card = _broken(payload, change)
+    bad = tmp_path / "broken.json"
+    bad.write_text(json.dumps(payload))
+    with Tracker.open(tmp_path / "laptop", pack) as other:
+        other.set_status("write-hello", "done")
+        database = other.database_path
+        before = file_hash(database)
+        with pytest.raises(ImportRefused) as refused:
+            other.import_progress(bad)
+        message = str(refused.value)
+        assert str(bad) in message and f"field '{where}'" in message, message
+        assert (f"card '{card}'" in message) == bool(card), message
+        assert "nothing was imported" in message
+        assert file_hash(database) == before  # all or nothing: the statuses were not taken
+        assert other.review_log() == [] and other.status("write-eval") == "todo"
+    assert not (tmp_path / "laptop" / "backups").exists()
+
+
+def test_the_command_line_refuses_a_malformed_section_with_exit_2_and_changes_nothing(
+    learner: Tracker, tmp_path: Path, shipped_pack: Path
+) -> None:
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    payload["practice"]["reviews"][0]["rating"] = 0
+    card = payload["practice"]["reviews"][0]["id"]
+    bad = tmp_path / "broken.json"
+    bad.write_text(json.dumps(payload))
+    data = tmp_path / "cli"
+    assert run(["--data-dir", str(data), "mark", "python-project-skeleton", "done"]) == 0
+    before = file_hash(data / "cairn.sqlite3")
+    err = io.StringIO()
+    assert run(["--data-dir", str(data), "import", str(bad)], stderr=err) == 2
+    said = err.getvalue()
+    assert "practice.reviews[0].rating" in said and f"card '{card}'" in said and str(bad) in said
+    assert len(said.strip().splitlines()) == 1
+    assert file_hash(data / "cairn.sqlite3") == before
+
+
+def test_a_failure_writing_practice_rows_takes_the_whole_import_back(
+    learner: Tracker, tmp_path: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The practice rows are written in the import's own transaction: if they fail, the
+    statuses written just before them are rolled back too."""
+    from cairn.store import practice_import
+
+    target = export_json(learner, tmp_path / "ada.json")
+
+    def broken(connection: Any, plan: Any) -> None:
+        connection.exec_driver_sql("INSERT INTO review_log (card_id) VALUES (NULL)")  # fails
+
+    with Tracker.open(tmp_path / "laptop", pack) as other:
+        monkeypatch.setattr(practice_import, "apply_practice", broken)
+        with pytest.raises(Exception):  # noqa: B017 (the store's error, in words)
+            other.import_progress(target)
+        assert other.statuses() == {} and other.review_log() == []
+        monkeypatch.undo()
+        other.import_progress(target)  # and nothing was left half-written
+        assert len(other.review_log()) == 7
+
+
+def test_a_file_from_before_practice_imports_and_changes_no_practice(
+    learner: Tracker, tmp_path: Path
+) -> None:
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    del payload["practice"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(payload))
+    reviews = learner.review_log()
+    assert learner.import_progress(old).practice == 0
+    assert learner.review_log() == reviews
+
+
+# ---- the mentor view ---------------------------------------------------------------------------
+
+
+def test_the_mentor_view_shows_the_practice_and_refuses_changes(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    target = export_json(learner, tmp_path / "ada.json")
+    moment = learner.now()
+    with Tracker.open(tmp_path / "mentor", pack) as mentor:
+        view, _data = open_summary(target, mentor.curriculum)
+    try:
+        assert practice_rows(view) == practice_rows(learner)
+        assert view.retention_by_area(moment) == learner.retention_by_area(moment)
+        snapshot = view.snapshot()
+        assert len(snapshot.practice.reviews) == 7 and snapshot.retention
+        for change in (
+            lambda: view.grade_card("eval-what", "good"),
+            lambda: view.set_card_suspended("eval-what", False),
+            lambda: view.add_own_card("write-eval", "A mentor's card?", "Not in a summary."),
+            lambda: view.edit_card("eval-what", "Changed?", "Not in a read-only summary."),
+            lambda: view.set_desired_retention(0.95),
+        ):
+            with pytest.raises(TrackerError, match="read-only"):
+                change()
+        assert practice_rows(view) == practice_rows(learner)
+    finally:
+        view.close()
+
+
+# ---- backups -----------------------------------------------------------------------------------
+
+
+def _reviews_in(path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as copy:
+        return copy.execute(
+            "SELECT card_id, rating, reviewed_at, duration_ms, mode FROM review_log ORDER BY id"
+        ).fetchall()
+
+
+def test_every_backup_holds_the_review_log(learner: Tracker, tmp_path: Path, clock: Clock) -> None:
+    live = _reviews_in(learner.database_path)
+    assert len(live) == 7
+    learner.check()  # what `cairn check` does: back up, then check
+    checked = sorted(learner.backup_dir.glob("cairn-*-before-check.sqlite3"))
+    assert checked and _reviews_in(checked[-1]) == live
+    clock.now += timedelta(minutes=5)
+    learner.grade_card("eval-what", "good")
+    eight = _reviews_in(learner.database_path)
+    payload = json.loads(export_json(learner, tmp_path / "later.json").read_text())
+    payload["practice"]["reviews"].append(  # a review from another device, to take
+        {"id": "hello-why", "rating": 3, "at": "2026-03-12T18:00:00.000000Z", "mode": "review"}
+    )
+    later = tmp_path / "later-edited.json"
+    later.write_text(json.dumps(payload))
+    before_import = learner.import_progress(later).backup
+    assert before_import is not None and _reviews_in(before_import) == eight
+    assert len(learner.review_log()) == 9
+    change = learner.restore(checked[-1])  # back to the 7 reviews of the check
+    assert _reviews_in(learner.database_path) == live
+    assert len(_reviews_in(Path(change.old))) == 9  # the safety copy before the restore
+    learner.restore(Path(change.old))  # the undo of the restore brings every review back
+    assert len(learner.review_log()) == 9
+
+
+def test_cairn_check_backs_up_the_review_log(tmp_path: Path, pack: Path, clock: Clock) -> None:
+    data = tmp_path / "learner"
+    with practising(data, pack, clock) as learner:
+        live = _reviews_in(learner.database_path)
+    out = io.StringIO()
+    assert run(["--data-dir", str(data), "check"], stdout=out) == 0, out.getvalue()
+    backups = sorted((data / "backups").glob("cairn-*-before-check.sqlite3"))
+    assert backups and _reviews_in(backups[-1]) == live
