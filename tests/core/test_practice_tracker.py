@@ -346,3 +346,18 @@ def test_every_practice_change_changes_the_progress_fingerprint(practice: Tracke
     practice.due_cards()
     practice.retention_by_area()
     assert practice.progress_fingerprint() in seen
+
+
+def test_a_grade_in_another_process_is_seen_as_a_change(
+    practice: Tracker, data_dir: Path, pack: Path
+) -> None:
+    practice.set_status("write-hello", "done")
+    practice.reload_if_changed()
+    assert practice.due_count() == 2
+    with Tracker.open(data_dir, pack) as other:
+        other.grade_card("hello-why", "good")
+    assert practice.reload_if_changed()
+    assert practice.due_count() == 1
+    assert not practice.reload_if_changed()
+    practice.grade_card("hello-print", "easy")  # our own grade is no news
+    assert not practice.reload_if_changed()

@@ -170,6 +170,22 @@ def practice_rows_text(database: Database) -> tuple[object, ...]:
     )
 
 
+def practice_stamp(database: Database) -> tuple[object, ...]:
+    """A few aggregates that change with every practice write (a card state row is replaced
+    whole, so its rowid grows): cheap enough to read on every reload, at any size."""
+    return (
+        *database._rows("SELECT count(*), max(rowid) FROM card_state")[0],
+        *database._rows("SELECT max(id) FROM review_log")[0],
+        *database._rows(
+            "SELECT count(*), max(id), total(length(prompt) + length(answer) + length(tags)) "
+            "FROM own_card"
+        )[0],
+        *database._rows(
+            "SELECT count(*), max(edited_at), total(length(prompt) + length(answer)) FROM card_text"
+        )[0],
+    )
+
+
 # --- writes -------------------------------------------------------------------------------------
 def _saving(write: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """`Database`'s write guard (the same file still; failures in words), keeping the types."""

@@ -33,6 +33,7 @@ class Practice(ProgressReads):
     """Recall cards and interview drills: reads, grades, suspensions, own cards and edits."""
 
     _practice_index: CardIndex | None = None
+    _practice_seen: tuple[object, ...] = ()  # practice_stamp() at the last reload
 
     # --- reads -------------------------------------------------------------------------------
     def practice_cards(self) -> list[PracticeCard]:
@@ -119,6 +120,16 @@ class Practice(ProgressReads):
             retention=tuple(by_area(self.curriculum, self.practice_cards(), taken.now)),
         )
 
+    def reload(self) -> None:
+        """Re-read progress (`ProgressReads.reload`) and note how practice stands."""
+        super().reload()
+        self._practice_seen = rows.practice_stamp(self._database)
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the learner sees (`ProgressReads._snapshot`) and how practice stood when last
+        read, so that `reload_if_changed` says so when another process graded a card."""
+        return (*super()._snapshot(), self._practice_seen)
+
     def progress_fingerprint(self) -> str:
         """The digest of everything the learner made (`ProgressReads.progress_fingerprint`),
         practice included: undoing an import or a restore is refused once a card was graded,
@@ -190,7 +201,7 @@ class Practice(ProgressReads):
             duration_ms,
             mode,
         )
-        return Change("card", (card.id,), old, new)
+        return self._seen(Change("card", (card.id,), old, new))
 
     def undo_grade(self, change: Change) -> Change:
         """Put back the state a grade replaced and delete its review row; refused (nothing
@@ -201,14 +212,14 @@ class Practice(ProgressReads):
         card_id = change.ids[0]
         if not rows.undo_grade(self._database, card_id, change.new, change.old):
             raise TrackerError(f"card '{card_id}' was reviewed again since; undo that review first")
-        return Change("card", (card_id,), change.new, change.old)
+        return self._seen(Change("card", (card_id,), change.new, change.old))
 
     def set_card_suspended(self, card_id: str, suspended: bool) -> Change:
         """Suspend a card (it is never due) or resume it."""
         self._writable()
         card = self._card(card_id)
         old = rows.write_suspended(self._database, card.id, bool(suspended))
-        return Change("card_suspended", (card.id,), old, bool(suspended))
+        return self._seen(Change("card_suspended", (card.id,), old, bool(suspended)))
 
     def add_own_card(
         self,
@@ -236,7 +247,7 @@ class Practice(ProgressReads):
         if made is None:
             raise TrackerError(f"card '{card_id}' already exists")
         card = Card(rows.own_card_id(made), item.id, prompt, answer, kept_tags, own=True)
-        return Change("card_added", (card.id,), None, card)
+        return self._seen(Change("card_added", (card.id,), None, card))
 
     def remove_own_card(self, card_id: str) -> Change:
         """Remove one of the learner's own cards (its reviews are kept); the undo of adding it:
@@ -248,7 +259,7 @@ class Practice(ProgressReads):
         removed = rows.delete_own_card(self._database, number)
         if removed is None:
             raise TrackerError(f"there is no card '{card_id}'")
-        return Change("card_added", (card_id,), removed, None)
+        return self._seen(Change("card_added", (card_id,), removed, None))
 
     def edit_card(self, card_id: str, prompt: str, answer: str) -> Change:
         """Change a card's prompt and answer: an own card's text, or the learner's version of
@@ -263,7 +274,7 @@ class Practice(ProgressReads):
             old = rows.write_own_text(self._database, number or 0, *text)
             if old is None:
                 raise TrackerError(f"there is no card '{card_id}'")
-            return Change("card_text", (card.id,), old, text)
+            return self._seen(Change("card_text", (card.id,), old, text))
         restore = (prompt, answer) == ("", "") or (
             isinstance(prompt, str)
             and isinstance(answer, str)
@@ -271,7 +282,7 @@ class Practice(ProgressReads):
         )
         wanted = None if restore else checked_text(card.id, prompt, answer)
         held = rows.write_card_text(self._database, card.id, wanted, self.now())
-        return Change("card_text", (card.id,), held or ("", ""), wanted or ("", ""))
+        return self._seen(Change("card_text", (card.id,), held or ("", ""), wanted or ("", "")))
 
     def set_desired_retention(self, value: float) -> Change:
         """The recall probability FSRS aims for, 0.70–0.99 (Change of setting)."""
@@ -294,6 +305,12 @@ class Practice(ProgressReads):
         return Change("setting", (NEW_PER_DAY_SETTING,), old, count)
 
     # --- helpers -----------------------------------------------------------------------------
+    def _seen(self, change: Change) -> Change:
+        """After a practice write of ours: note how practice stands, so that only another
+        process's writes count as a change in `reload_if_changed`."""
+        self._practice_seen = rows.practice_stamp(self._database)
+        return change
+
     def _cards(self) -> CardIndex:
         """The shipped cards in path order, made again only when the curriculum changes."""
         index = self._practice_index
