@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 JSON_SCHEMA = 1
 EXIT_OK = 0
-PROMPT_WIDTH = 72
+LINE_WIDTH = 110  # a due card's line: when, id and as much of the prompt as fits
+MAX_ID_COLUMN = 40
 
 
 def add_practice_parser(commands: Any) -> None:
@@ -75,9 +76,11 @@ def run_practice(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int
         return EXIT_OK
     new = sum(card.is_new for card in due)
     out.write(f"{plural(len(due), 'card')} due" + (f" ({new} new)" if new else "") + "\n")
+    id_width = min(max((len(card.card.id) for card in due), default=0), MAX_ID_COLUMN)
     for card in due:
         when = "new" if card.state is None else _when(card.state.due, now)
-        out.write(f"  {when:<10} {card.card.id:<32} {_line(card.card.prompt)}\n")
+        prompt = _line(card.card.prompt, LINE_WIDTH - 14 - id_width)
+        out.write(f"  {when:<10} {card.card.id:<{id_width}}  {prompt}\n")
     known = [a for a in retention if a.recall is not None]
     if known:
         out.write("Retention (recall now, of the cards reviewed):\n")
@@ -112,10 +115,11 @@ def _card_json(card: PracticeCard) -> dict[str, Any]:
     }
 
 
-def _line(text: str, width: int = PROMPT_WIDTH) -> str:
+def _line(text: str, width: int) -> str:
     """A prompt on one terminal line: whitespace as single spaces, no control or direction
     characters (a learner's card could hold them), cut at `width`."""
     flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    width = max(width, 30)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
