@@ -408,6 +408,17 @@ def test_a_file_from_before_practice_imports_and_changes_no_practice(
     assert learner.review_log() == reviews
 
 
+def test_a_folder_with_only_practice_refuses_another_learners_export(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    target = export_json(learner, tmp_path / "ada.json")
+    with Tracker.open(tmp_path / "other", pack) as other:
+        other.grade_card("explain-eval-why", "good", mode="drill")  # a drill: nothing done yet
+        with pytest.raises(ImportRefused, match=r"learner\.id"):
+            other.import_progress(target)
+        assert len(other.review_log()) == 1
+
+
 # ---- the mentor view ---------------------------------------------------------------------------
 
 

@@ -116,7 +116,7 @@ def _verified(r: _Reader, raw: Any) -> tuple[tuple[str, str, datetime], ...]:
 # --- planning a progress import ------------------------------------------------------------------
 def has_progress(snapshot: ProgressSnapshot) -> bool:
     """True once the learner recorded anything: a status, note, evidence link, study session,
-    reading status or mentor feedback."""
+    reading status, mentor feedback or practice (a review, a card of their own …)."""
     return bool(
         any(r.status != "todo" for r in snapshot.records.values())
         or any(n.body.strip() for n in snapshot.notes.values())
@@ -124,6 +124,7 @@ def has_progress(snapshot: ProgressSnapshot) -> bool:
         or snapshot.sessions
         or any(r.status != "unread" for r in snapshot.reading_records.values())
         or snapshot.comments
+        or not snapshot.practice.empty
     )
 
 

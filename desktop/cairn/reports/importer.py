@@ -11,6 +11,10 @@ rounded to the second), changes nothing. Ids the curriculum does not know: statu
 kept as retired; evidence and study sessions on them, reading statuses on ids that are not readings
 and roles it does not have are skipped and reported; evidence on a known id that is not a
 milestone refuses the file.
+
+The practice section (own cards, card edits, card states, reviews) is read and planned by
+`practice_merge`: the union of reviews, the state with the later last review, own cards found
+again by item and creation time; a malformed section refuses the file naming the card.
 """
 
 from __future__ import annotations
