@@ -19,11 +19,13 @@ from ...feedback_news import (
 )
 from ...today import today
 from ...tracker import Tracker
+from ..practice.words import cards_due
 from ..widgets.dates import day
 from ..widgets.node import Node
 from .tree import Column, Group
 
 FEEDBACK_READ_LINK = "#feedback-read"  # Today's "Mark as read" (the sharing menu follows it)
+PRACTICE_LINK = "#practice"  # Today's "N cards due" (the window opens Practice)
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,14 @@ def today_page(tracker: Tracker) -> PageSpec:
                 expected=f"{pace.expected_percent:g}",
                 finish=finish,
             )
+        )
+    cards = 0 if tracker.read_only else tracker.due_count()
+    if cards:
+        lines.append(
+            QCoreApplication.translate(
+                "pages",
+                "**Practice:** [{cards}]({link}): a few minutes of recall keeps what you finished.",
+            ).format(cards=cards_due(cards), link=PRACTICE_LINK)
         )
     study = tracker.study()
     days = study.streak_days

@@ -20,6 +20,7 @@ from ...tracker import Change, Tracker
 from ..checklist.options import option_note
 from ..feedback.draft import FeedbackDraft
 from ..operations import Operations
+from ..practice.item_cards import ItemCards, add_note_menu
 from ..study.sessions import StudySessions
 from ..study.widgets import AddTimeDialog, TimerControls
 from ..widgets.common import heading_labels, repolish, segmented_buttons
@@ -130,7 +131,12 @@ class DetailPane(QScrollArea):
         self.note_label = _section(self.tr("Your note"))
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
-        self._parts += [self.note_label, self.note]
+        self.cards_label = _section(self.tr("Practice"))
+        self.cards = ItemCards(tracker, operations)  # Make a card… (also from the note)
+        add_note_menu(self.note.editor, self.cards)
+        layout.addWidget(self.cards_label)
+        layout.addWidget(self.cards)
+        self._parts += [self.note_label, self.note, self.cards_label, self.cards]
         layout.addWidget(self.received)
         layout.addWidget(self.mentor_comment)
         self._feedback_parts: list[QWidget] = [
@@ -223,6 +229,7 @@ class DetailPane(QScrollArea):
         for widget in self._parts:
             widget.setVisible(bool(item_id))
         self.note.load(item_id)
+        self.cards.load(item_id)
         if not item_id:
             for widget in self._feedback_parts:
                 widget.setVisible(False)

@@ -28,6 +28,7 @@ from ...markup import escape
 from ...readiness import NextStep, RoleReadiness
 from ...tracker import Change, Tracker
 from ..operations import Operations
+from ..practice.retention_view import RetentionBox
 from ..reversible import reversible
 from ..widgets.charts import BarChart, RadarChart, Spoke, keep_together
 
@@ -145,7 +146,11 @@ class ReadinessPage(QWidget):
         layout.addLayout(choose)
         layout.addWidget(self.state)
         layout.addLayout(charts, 4)
-        layout.addWidget(self.explanation, 2)
+        self.remembered = RetentionBox()  # beside readiness, never part of it
+        beside = QHBoxLayout()
+        beside.addWidget(self.explanation, 3)
+        beside.addWidget(self.remembered, 2)
+        layout.addLayout(beside, 2)
         layout.addWidget(steps_label)
         layout.addWidget(self.steps, 2)
         scroller = QScrollArea()  # a small window scrolls the page instead of clipping it
@@ -261,6 +266,7 @@ class ReadinessPage(QWidget):
             self._drawn_role = shown
             self._draw_bars(shown)
             self._explain(shown)
+        self.remembered.show_areas([a.skill_id for a in shown.areas], self.tracker)
         steps = model.next_steps(shown.role_id, limit=8)
         if steps != self._listed_steps:
             self._listed_steps = steps

@@ -17,7 +17,7 @@ from ...tracker import Change, Tracker
 from ..checklist.choice_operation import choice_operation
 from ..checklist.glyphs import set_item_marks
 from ..checklist.items_page import ItemsPage
-from ..checklist.pages import PageSpec, page_for
+from ..checklist.pages import PRACTICE_LINK, PageSpec, page_for
 from ..detail.pane import DetailPane
 from ..feedback.marks import marks_for
 from ..find.candidates import candidates
@@ -26,6 +26,7 @@ from ..find.matching import Candidate
 from ..host import WindowHost
 from ..operations import Operations, OperationStack
 from ..packs.menu import PackMenu
+from ..practice.due import DueWatch
 from ..readings.detail import ReadingDetail
 from ..readings.page import READING_ID_ROLE, ReadingsPage
 from ..safety.menu import SafetyMenu
@@ -64,10 +65,12 @@ if TYPE_CHECKING:
     from ...reports.importer import ExportData
     from ..feedback.actions import FeedbackActions
     from ..history.page import HistoryPage
+    from ..practice.page import PracticePage
     from ..readiness.page import ReadinessPage
 
 
 READINGS = Node("group", "readings")
+PRACTICE = Node("group", "practice")
 
 
 class MainWindow(WindowHost):
@@ -116,6 +119,9 @@ class MainWindow(WindowHost):
             view.status_requested.connect(self.request_status)
             view.current_item_changed.connect(self._item_selected)
         self._readings: ReadingsPage | None = None  # made on first use (see `readings`)
+        self._practice: PracticePage | None = None  # made on first use (see `practice`)
+        self.header.summary.linkActivated.connect(self._page_link)  # Today's "N cards due"
+        DueWatch.of(self.operations).moved.connect(self._due_moved)
         self.centre = stack(self.items)
 
         self.detail = DetailPane(tracker, self.operations)
@@ -323,7 +329,13 @@ class MainWindow(WindowHost):
             self.detail.show_item(dashboard.step_id(0))
             self._refresh_progress()
             return
-        self.right.setVisible(node != Node("group", "history"))  # history needs the width
+        # history and practice need the width
+        self.right.setVisible(node not in (Node("group", "history"), PRACTICE))
+        if node == PRACTICE:
+            self.centre.setCurrentWidget(self.practice())
+            self.detail.show_item("")
+            self._refresh_progress()
+            return
         if node == Node("group", "history"):
             self.centre.setCurrentWidget(self.history())
             self.detail.show_item("")
@@ -356,6 +368,25 @@ class MainWindow(WindowHost):
     def history(self) -> HistoryPage:
         """The history page, built on first use (it loads QtCharts)."""
         return self.charts.history_page()
+
+    def practice(self) -> PracticePage:
+        """The Practice page, built on first use (start-up does not read every card)."""
+        if self._practice is None:
+            from ..practice.page import PracticePage
+
+            self._practice = PracticePage(self.tracker, self.operations)
+            self.centre.addWidget(self._practice)
+        return self._practice
+
+    def _page_link(self, link: str) -> None:
+        """Today's "N cards due" opens Practice."""
+        if link == PRACTICE_LINK:
+            self.navigation.setCurrentIndex(self.navigation_model.index_of(PRACTICE))
+
+    def _due_moved(self, _count: int) -> None:
+        """Today says how many cards are due: redrawn in place when the count moves."""
+        if self.node.id == "today" and self.centre.currentWidget() is self.items:
+            self._refresh_list()
 
     def current_item_id(self) -> str:
         """The item selected in the list in view ('' if none)."""
@@ -541,6 +572,9 @@ class MainWindow(WindowHost):
         if self._readings is not None and self.centre.currentWidget() is self._readings:
             self.readings.search.setFocus()
             self.readings.search.selectAll()
+            return
+        if self._practice is not None and self.centre.currentWidget() is self._practice:
+            self._practice.focus_filter()
             return
         if self.centre.currentWidget() is self.items and hasattr(self.items, "focus_filter"):
             self.items.focus_filter()

@@ -27,14 +27,17 @@ from ...readiness import AreaReadiness
 from ...tracker import Change, Tracker
 from ..checklist.column_fit import ColumnFitter
 from ..operations import Operations
+from ..practice.due import DueWatch
 from ..widgets.icons import icon
 from ..widgets.node import Node
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+PRACTICE = Node("group", "practice")
 #: The icon of each kind of navigation entry (groups by their id); see docs/design.md.
 ICONS = {
     "today": "today",
     "history": "history",
+    "practice": "practice",
     "readiness": "readiness",
     "path": "path",
     "readings": "readings",
@@ -115,6 +118,8 @@ class NavigationModel(QStandardItemModel):
         self._layout_for: Curriculum | None = None  # the curriculum the entries were laid out for
         self._counted_nodes: list[Node] = []  # the entries with a done count, in order
         self._positions_of: dict[str, list[int]] = {}  # item id -> its entries' positions
+        self._due = DueWatch.of(operations)  # the Practice entry's count of cards due
+        self._due.moved.connect(self._show_due)
         self._build()
 
     def _add(
@@ -151,6 +156,14 @@ class NavigationModel(QStandardItemModel):
             Node("group", "history"),
             QCoreApplication.translate(
                 "Navigation", "Study days, hours against the plan, items finished over time"
+            ),
+        )
+        self._add(
+            self,
+            QCoreApplication.translate("Navigation", "Practice"),
+            PRACTICE,
+            QCoreApplication.translate(
+                "Navigation", "Recall what you finished, and rehearse interview questions"
             ),
         )
         self._add(
@@ -244,6 +257,7 @@ class NavigationModel(QStandardItemModel):
             self._show(node)
         self._show_score()
         self._show_readings()
+        self._show_due(self._due.count)
 
     def _lay_out(self) -> None:
         """Which entries list each item (an item is counted as often as it is listed), and
@@ -316,11 +330,16 @@ class NavigationModel(QStandardItemModel):
         total = len(self.tracker.curriculum.readings)
         self._set_count(Node("group", "readings"), f"{read}/{total}")
 
-    def _set_count(self, node: Node, text: str) -> None:
+    def _show_due(self, count: int) -> None:
+        """The Practice entry: how many cards are due now (nothing when none is)."""
+        spoken = QCoreApplication.translate("Navigation", "{count} due").format(count=count)
+        self._set_count(PRACTICE, str(count) if count else "", spoken)
+
+    def _set_count(self, node: Node, text: str, spoken: str = "") -> None:
         cell = self._counts.get(node)
         if cell is not None and cell.text() != text:
             cell.setText(text)
-            cell.setData(f"{text} done", Qt.ItemDataRole.AccessibleTextRole)
+            cell.setData(spoken or f"{text} done", Qt.ItemDataRole.AccessibleTextRole)
 
     def index_of(self, node: Node) -> QModelIndex:
         row = self._rows.get(node)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...progress import STATUS_LABELS
 from ..checklist.status_input import KEY_NAMES
+from ..practice.keys import practice_rows
 
 Row = tuple[str, str, str]  # section, what it does, keys
 
@@ -80,7 +81,7 @@ def list_rows() -> list[Row]:
             "Tab, Shift+Tab",
         )
     )
-    return rows
+    return rows + practice_rows()
 
 
 def shortcut_rows(bar: QMenuBar) -> list[Row]:

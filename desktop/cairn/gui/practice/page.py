@@ -1,0 +1,415 @@
+"""The Practice page: how many cards are due (or why none is), Start review, the desired
+retention, every card with a filter, and the way into the interview drill. The review and the
+drill take the page's place while they run."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...practice import PracticeCard
+from ...tracker import Change, Tracker
+from ..operations import Operations
+from ..widgets.actions import ACTION_ERRORS
+from ..widgets.common import page_title, summary_label
+from .card_dialog import CardDialog
+from .card_model import CARD_ID_ROLE, DUE, PROMPT, CardFilter, CardTableModel, filter_names
+from .drill import DrillWidget
+from .due import DueWatch
+from .operations import retention_operation, suspend_operation
+from .review import ReviewWidget
+from .words import cards_due, next_review
+
+#: Change kinds after which the card list is read again.
+LIST_KINDS = frozenset(
+    {"card", "card_suspended", "card_added", "card_text", "status", "all", "content", "choice"}
+)
+RETENTION_DELAY_MS = 500  # the spin box saves once the learner stops stepping
+
+
+class PracticePage(QWidget):
+    """The page, the review and the drill, one shown at a time."""
+
+    def __init__(
+        self, tracker: Tracker, operations: Operations, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self.operations = operations
+        self.due = DueWatch.of(operations)
+        self.dialog: CardDialog | None = None
+        self.cards: list[PracticeCard] = []
+        self._stale = True
+        self.setAccessibleName(self.tr("Practice"))
+        self.overview = self._build_overview()
+        self.review = ReviewWidget(tracker, operations)
+        self.review.closed.connect(self.show_overview)
+        self.drill = DrillWidget(tracker, operations)
+        self.drill.closed.connect(self.show_overview)
+        self.stack = QStackedWidget()
+        for page in (self.overview, self.review, self.drill):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.due.moved.connect(lambda _n: self._show_headline())
+        operations.changed.connect(self._changed)
+        self._retention_timer = QTimer(self)
+        self._retention_timer.setSingleShot(True)
+        self._retention_timer.setInterval(RETENTION_DELAY_MS)
+        self._retention_timer.timeout.connect(self.commit_retention)
+        self._show_retention()
+        self.set_read_only(tracker.read_only)
+
+    # --- building -------------------------------------------------------------------------
+    def _build_overview(self) -> QWidget:
+        page = QWidget()
+        self.title = page_title(self.tr("Practice"))
+        self.headline = QLabel("")
+        self.headline.setObjectName("DetailTitle")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setAccessibleName(self.tr("Cards due"))
+        self.explain = summary_label()
+        self.explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.explain.setAccessibleName(self.tr("About the cards due"))
+        self.start = QPushButton(self.tr("Start review"))
+        self.start.setAccessibleName(self.tr("Start reviewing the cards due"))
+        self.start.setDefault(True)
+        self.start.clicked.connect(self.start_review)
+        self.drill_button = QPushButton(self.tr("Interview drill…"))
+        self.drill_button.setAccessibleName(self.tr("Open the interview drill"))
+        self.drill_button.setToolTip(
+            self.tr("Timed interview questions for a role, with a model answer and a rubric")
+        )
+        self.drill_button.clicked.connect(self.open_drill)
+        self.make = QPushButton(self.tr("Make a card…"))
+        self.make.setAccessibleName(self.tr("Make a card of your own"))
+        self.make.clicked.connect(self.make_card)
+        self.retention = QSpinBox()
+        self.retention.setRange(70, 99)
+        self.retention.setSuffix(" %")
+        self.retention.setKeyboardTracking(False)
+        self.retention.setAccessibleName(self.tr("Desired retention"))
+        self.retention.setToolTip(
+            self.tr(
+                "How likely you want to be to recall a card when it comes back. Higher "
+                "means more reviews; 90 % suits most learners."
+            )
+        )
+        self.retention.valueChanged.connect(lambda _v: self._retention_timer.start())
+        retention_label = QLabel(self.tr("Aim to &remember:"))
+        retention_label.setBuddy(self.retention)
+        actions = QHBoxLayout()
+        actions.addWidget(self.start)
+        actions.addWidget(self.drill_button)
+        actions.addWidget(self.make)
+        actions.addStretch(1)
+        actions.addWidget(retention_label)
+        actions.addWidget(self.retention)
+        self.words = QLineEdit()
+        self.words.setPlaceholderText(self.tr("Filter cards by words, item or tag"))
+        self.words.setAccessibleName(self.tr("Filter cards"))
+        self.words.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.setAccessibleName(self.tr("Cards shown"))
+        for key, name in filter_names().items():
+            self.state.addItem(name, key)
+        filters = QHBoxLayout()
+        filters.addWidget(self.words, 1)
+        filters.addWidget(self.state)
+        self.model = CardTableModel(self.tracker.curriculum)
+        self.proxy = CardFilter(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Practice cards"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the tracker's order
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, DUE + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 200)
+        header.resizeSection(2, 100)
+        header.resizeSection(3, 100)
+        header.resizeSection(DUE, 140)
+        self.table.activated.connect(self._edit_row)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._name_buttons())
+        self.edit = QPushButton(self.tr("Edit…"))
+        self.edit.setAccessibleName(self.tr("Edit the selected card (Enter)"))
+        self.edit.clicked.connect(self.edit_selected)
+        self.suspend = QPushButton(self.tr("Suspend"))
+        self.suspend.setAccessibleName(self.tr("Suspend the selected card"))
+        self.suspend.clicked.connect(self.toggle_suspended)
+        self.shown_count = summary_label()
+        self.shown_count.setAccessibleName(self.tr("Cards listed"))
+        below = QHBoxLayout()
+        below.addWidget(self.edit)
+        below.addWidget(self.suspend)
+        below.addStretch(1)
+        below.addWidget(self.shown_count)
+        self.words.textChanged.connect(self._filter)
+        self.state.currentIndexChanged.connect(self._filter)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.explain)
+        layout.addLayout(actions)
+        layout.addSpacing(6)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below)
+        return page
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Someone else's practice: shown, never changed."""
+        for widget in (self.start, self.make, self.retention, self.edit, self.suspend):
+            widget.setEnabled(not read_only)
+        self.drill_button.setEnabled(not read_only)
+
+    # --- showing --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Read every card again and redraw the page in place."""
+        self._stale = False
+        now = self.tracker.now()
+        try:
+            cards = self.tracker.practice_cards()
+        except ACTION_ERRORS:
+            cards = []
+        self.model.set_cards(cards, now)
+        self.cards = cards
+        self._filter()
+        self._show_headline()
+
+    def _show_headline(self) -> None:
+        """ "23 cards due", or why nothing is and when something will be."""
+        count = self.due.count
+        cards = self.cards
+        now = self.tracker.now()
+        if count:
+            self.headline.setText(cards_due(count))
+            self.explain.setText(self._due_words(cards, now))
+        else:
+            self.headline.setText(self.tr("Nothing due"))
+            self.explain.setText(self._nothing_due_words(cards))
+        self.start.setEnabled(count > 0 and not self.tracker.read_only)
+
+    def _due_words(self, cards: list[PracticeCard], now: datetime) -> str:
+        try:
+            due = self.tracker.due_cards(now)
+        except ACTION_ERRORS:
+            due = []
+        new = sum(1 for c in due if c.state is None)
+        reviews = len(due) - new
+        if reviews and new:
+            what = self.tr("{reviews} to review again and {new} new.")
+        elif new:
+            what = self.tr("{new} new cards from items you finished.")
+        else:
+            what = self.tr("{reviews} to review again.")
+        minutes = max(1, round(len(due) * 20 / 60))  # about 20 seconds a card
+        how = self.tr(
+            "About {minutes} minutes with the keyboard: Space shows an answer, 1–4 rate it."
+        )
+        return what.format(reviews=reviews, new=new) + " " + how.format(minutes=minutes)
+
+    def _nothing_due_words(self, cards: list[PracticeCard]) -> str:
+        reviewed = [
+            c.due
+            for c in cards
+            if c.unlocked and not c.suspended and c.state is not None and c.due is not None
+        ]
+        unlocked = [c for c in cards if c.unlocked and not c.suspended]
+        if not unlocked:
+            return self.tr(
+                "Cards unlock when you finish items: mark an item done and its recall cards "
+                "appear here, to review a day later, then at growing intervals."
+            )
+        waiting = sum(1 for c in unlocked if c.state is None)
+        words = (
+            self.tr("Cards unlock when you finish items; next review {date}.").format(
+                date=next_review(min(reviewed))
+            )
+            if reviewed
+            else self.tr("Cards unlock when you finish items.")
+        )
+        if waiting:
+            words += " " + self.tr(
+                "{count} new cards wait for tomorrow's allowance of new cards."
+            ).format(count=waiting)
+        return words
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.words.text(), str(self.state.currentData() or "all"))
+        total = len(self.model.cards)
+        shown = self.proxy.rowCount()
+        self.shown_count.setText(
+            self.tr("{shown} of {total} cards").format(shown=shown, total=total)
+        )
+        self._name_buttons()
+
+    def _name_buttons(self) -> None:
+        card = self.selected_card()
+        writable = not self.tracker.read_only
+        self.edit.setEnabled(card is not None and writable)
+        self.suspend.setEnabled(card is not None and writable)
+        if card is not None and card.suspended:
+            self.suspend.setText(self.tr("Restore"))
+            self.suspend.setAccessibleName(self.tr("Restore the selected card to reviews"))
+        else:
+            self.suspend.setText(self.tr("Suspend"))
+            self.suspend.setAccessibleName(self.tr("Suspend the selected card"))
+
+    def selected_card(self) -> PracticeCard | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_of(str(index.data(CARD_ID_ROLE) or ""))
+        return self.model.cards[row] if row >= 0 else None
+
+    def select_card(self, card_id: str) -> bool:
+        """Select a card in the list (filters that hide it are cleared)."""
+        for _attempt in range(2):
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, PROMPT)
+                if index.data(CARD_ID_ROLE) == card_id:
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    return True
+            self.words.clear()
+            self.state.setCurrentIndex(0)
+        return False
+
+    def show_overview(self) -> None:
+        self.stack.setCurrentWidget(self.overview)
+        self.refresh()
+        (self.start if self.start.isEnabled() else self.table).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    # --- actions --------------------------------------------------------------------------
+    def start_review(self) -> bool:
+        """Review the cards due now, keyboard first."""
+        try:
+            cards = self.tracker.due_cards()
+        except ACTION_ERRORS:
+            cards = []
+        if not cards:
+            self._show_headline()
+            return False
+        self.stack.setCurrentWidget(self.review)
+        self.review.start(cards)
+        return True
+
+    def open_drill(self) -> DrillWidget:
+        self.stack.setCurrentWidget(self.drill)
+        self.drill.show_setup()
+        return self.drill
+
+    def make_card(self, item_id: str = "", answer: str = "") -> CardDialog:
+        """Make an own card (for the selected card's item unless one is given)."""
+        selected = self.selected_card()
+        item_id = item_id or (selected.card.item_id if selected is not None else "")
+        return self._open(CardDialog.making(self.tracker, self.operations, item_id, answer, self))
+
+    def edit_selected(self) -> CardDialog | None:
+        card = self.selected_card()
+        if card is None:
+            return None
+        return self._open(CardDialog.editing(self.tracker, self.operations, card, self))
+
+    def _edit_row(self, _index: QModelIndex) -> None:
+        self.edit_selected()
+
+    def _open(self, dialog: CardDialog) -> CardDialog:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def toggle_suspended(self) -> Change | None:
+        card = self.selected_card()
+        if card is None:
+            return None
+        return self.operations.run(
+            suspend_operation(self.tracker, card.card.id, not card.suspended), widget=self
+        )
+
+    # --- the desired retention ------------------------------------------------------------
+    def _show_retention(self) -> None:
+        try:
+            value = round(self.tracker.desired_retention() * 100)
+        except ACTION_ERRORS:
+            value = 90
+        with QSignalBlocker(self.retention):
+            self.retention.setValue(value)
+
+    def commit_retention(self) -> Change | None:
+        """Save the spin box's value (one undoable step); a refusal puts the saved one back."""
+        self._retention_timer.stop()
+        value = self.retention.value() / 100
+        try:
+            if abs(self.tracker.desired_retention() - value) < 1e-9:
+                return None
+        except ACTION_ERRORS:
+            pass
+        change = self.operations.run(retention_operation(self.tracker, value), widget=self)
+        if change is None:
+            self._show_retention()
+        return change
+
+    # --- changes --------------------------------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        if change.kind in ("setting", "all"):
+            self._show_retention()
+        if change.kind not in LIST_KINDS:
+            return
+        if change.kind == "content":  # a pack added or removed: other cards, other roles
+            self.model.curriculum = self.tracker.curriculum
+            self.drill.setup.list_roles()
+        self._stale = True
+        if self.isVisible() and self.stack.currentWidget() is self.overview:
+            keep = self.selected_card()
+            self.refresh()
+            if keep is not None:
+                self.select_card(keep.card.id)
+        if change.kind in ("all", "content") and self.stack.currentWidget() is self.drill:
+            self.drill.setup.count()
+
+    def focus_filter(self) -> None:
+        """Edit → Find in list (Ctrl+F): the card filter, on the page's overview."""
+        if self.stack.currentWidget() is not self.overview:
+            return
+        self.words.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.words.selectAll()
