@@ -235,6 +235,18 @@ def test_two_devices_merge_every_review_and_keep_the_latest_state(
     assert file_hash(database) == hashed
 
 
+def test_a_removed_own_cards_kept_reviews_do_not_stop_the_export_importing(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    made = learner.add_own_card("write-hello", "Soon removed", "Its reviews stay in the log.")
+    learner.grade_card(made.ids[0], "good")
+    learner.remove_own_card(made.ids[0])  # its state and review stay, as a retired card's do
+    target = export_json(learner, tmp_path / "ada.json")
+    assert made.ids[0] not in target.read_text()  # nothing in the file names a card it lacks
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        assert fresh.import_progress(target).reviews == 7
+
+
 def test_a_card_suspended_here_stays_suspended_when_the_same_state_comes_back(
     learner: Tracker, tmp_path: Path
 ) -> None:
