@@ -42,7 +42,7 @@ class RetentionBox(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Remembered per skill area"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Skill area"), self.tr("Cards"), self.tr("Remembered")]
+            [self.tr("Skill area"), self.tr("Cards"), self.tr("Recall")]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,6 +51,12 @@ class RetentionBox(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)  # a long area name wraps rather than being cut
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.sectionResized.connect(self._fit_height)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -95,7 +101,10 @@ class RetentionBox(QWidget):
                 )
                 self.table.setItem(row, column, cell)
             self.shown.append((area.name, remembered))
-        height = self.table.horizontalHeader().height() + 4
-        height += sum(self.table.rowHeight(r) for r in range(len(rows)))
-        self.table.setMinimumHeight(height)  # every area shown: the page scrolls, not the list
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_height()
+
+    def _fit_height(self, *_resized: int) -> None:
+        """Every area shown (the page scrolls, not the list), however the names wrap."""
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
