@@ -3,7 +3,8 @@
 Builds a throwaway data folder with a few weeks of progress, opens the real window offscreen at
 1440x900 and saves every main view in BOTH themes as docs/<view>-<theme>.png: today, week (a
 week's checklist with an item shown), month, path (the whole path), projects, role, readiness,
-history, readings and choice (week 23, where the specialisation is chosen); then the mentor
+history, readings, choice (week 23, where the specialisation is chosen) and practice (the cards,
+a review with its answer shown, an interview drill with the rubric); then the mentor
 loop: today and week with a mentor's feedback imported (feedback-today, feedback-week), the
 mentor's read-only window over the learner's export with a comment being written (mentor) and a
 cohort of three learners (cohort).
@@ -68,6 +69,26 @@ def _sample_progress(data_dir: Path) -> None:
     tracker.set_setting("last_view", ["week", "w02"])
     tracker.set_setting("learner_name", "Ada")
     tracker.close()
+    _sample_reviews(data_dir, start)
+
+
+def _sample_reviews(data_dir: Path, start: object) -> None:
+    """A fortnight of practice on the cards that unlocked: some due again now, some not."""
+    from datetime import datetime, timedelta
+
+    from cairn.locations import curriculum_dir
+    from cairn.tracker import Tracker
+
+    moment = datetime.combine(start, datetime.min.time()) + timedelta(days=3, hours=20)
+    with Tracker.open(data_dir, curriculum_dir(), clock=lambda: moment) as tracker:
+        recall = [
+            c.card.id for c in tracker.practice_cards() if c.unlocked and c.card.kind == "recall"
+        ]
+    for day, ratings in ((3, "3343"), (6, "3323"), (9, "4332"), (12, "3132")):
+        when = datetime.combine(start, datetime.min.time()) + timedelta(days=day, hours=20)
+        with Tracker.open(data_dir, curriculum_dir(), clock=lambda w=when: w) as tracker:
+            for card_id, rating in zip(recall[:6], ratings * 2, strict=False):
+                tracker.grade_card(card_id, int(rating), duration_ms=40_000)
 
 
 def _exports(data_dir: Path, folder: Path) -> list[Path]:
@@ -176,6 +197,9 @@ def main() -> int:
         _feedback(data_dir, exports[0], Path(folder))
         for theme in ("light", "dark"):
             _mentor_loop_shots(data_dir, exports, theme)
+        _finish_week_3(data_dir)  # its drill questions unlock (after the other shots)
+        for theme in ("light", "dark"):
+            _practice_shots(data_dir, theme)
     app.quit()
     return 0
 
@@ -191,6 +215,52 @@ def _save(widget: object, name: str) -> None:
     target = DOCS / f"{name}.png"
     widget.grab().save(str(target))  # type: ignore[attr-defined]
     print(f"wrote {target}")
+
+
+def _finish_week_3(data_dir: Path) -> None:
+    from cairn.locations import curriculum_dir
+    from cairn.tracker import Tracker
+
+    with Tracker.open(data_dir, curriculum_dir()) as tracker:
+        for item in tracker.curriculum.week_items("w03"):
+            tracker.set_status(item.id, "done")
+
+
+def _practice_shots(data_dir: Path, theme: str) -> None:
+    """The Practice page, a review with the answer shown, and a drill with its rubric."""
+    from PySide6.QtWidgets import QApplication
+
+    from cairn.gui.app import open_window
+    from cairn.gui.widgets.node import Node
+
+    window = open_window(data_dir)
+    window.set_theme(theme)
+    window.resize(1440, 900)
+    window.show()
+    window.show_node(Node("group", "practice"))
+    page = window.practice()
+    _settle()
+    _save(window, f"practice-{theme}")
+    if page.start_review():
+        page.review.reveal()
+        _settle()
+        _save(window, f"review-{theme}")
+    page.show_overview()
+    drill = page.open_drill()
+    drill.setup.aloud.setChecked(False)
+    if drill.start():
+        drill.run.typing.setPlainText(
+            "A token is a piece of a word the model reads and writes. Price and latency grow "
+            "with tokens in and out, so I would cache the long, stable prefix and keep the "
+            "answer short..."
+        )
+        drill.reveal()
+        _settle()
+        _save(window, f"drill-{theme}")
+    window.close()
+    window.tracker.close()
+    window.deleteLater()
+    QApplication.processEvents()
 
 
 def _mentor_loop_shots(data_dir: Path, exports: list[Path], theme: str) -> None:
