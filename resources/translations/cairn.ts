@@ -80,6 +80,109 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Edit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item the card belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question you should be able to answer from memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model answer (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer in your own words: what you would say in an interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens, cost (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the card was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the card&apos;s original text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves. The item is done: the card is ready to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves. The card unlocks when its item is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt {prompt} of {prompt_limit} characters · answer {answer} of {answer_limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt and an answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Status</source>
@@ -379,6 +482,10 @@ last activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{learner}&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -396,6 +503,234 @@ last activity</source>
     </message>
     <message>
         <source> · optional, not counted in the hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillRun</name>
+    <message>
+        <source>Drill position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the drill (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left for this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your answer as you would say it; Ctrl+Enter reveals the model answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer aloud, as in an interview; the clock runs. Reveal when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal · Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the model answer (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubric: tick what your answer covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate {rating} ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillSetup</name>
+    <message>
+        <source>Interview drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer interview questions against the clock, then compare with a model answer and a short rubric and rate yourself. Questions unlock when you finish the items they belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role to drill for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type my answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer &amp;aloud (timer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill questions available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the interview drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the Practice page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This role has no interview questions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 question is ready for this role ({locked} still locked): about {minutes} minutes of answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of this role&apos;s questions is unlocked yet ({locked} locked): each unlocks when you finish the item it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ready} questions are ready for this role ({locked} still locked). This drill draws {drawn} of them, about {minutes} minutes of answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillSummary</name>
+    <message>
+        <source>Drill done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions of the drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up a new drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the Practice page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 question in {time}. {ratings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} questions in {time}. {ratings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ticked} of {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillWidget</name>
+    <message>
+        <source>Interview drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time is up · {time} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill {time} of {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time is up: this is the last question</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -828,6 +1163,46 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>ItemCards</name>
+    <message>
+        <source>Practice cards of this item</source>
+        <extracomment>Change kinds after which the count is said again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a practice card for this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question and your answer, to recall this item later in Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No practice cards yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 practice card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} practice cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they unlock when you finish this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemTreeModel</name>
     <message>
         <source>no items</source>
@@ -1114,6 +1489,14 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall what you finished, and rehearse interview questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Readiness</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,6 +1542,10 @@ my mentor</source>
     </message>
     <message>
         <source>Saved progress on items the curriculum no longer has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} due</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,6 +1921,367 @@ my mentor</source>
     </message>
     <message>
         <source>When do you start, and how much time do you have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>All cards</source>
+        <extracomment>The state filter&apos;s choices, in the order the page offers them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked (item not done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview drill cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In {interval}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card from selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate drill card {rating}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate card {rating}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore card text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved (card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made (card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set desired retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed (desired retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a good answer covers:</source>
+        <extracomment>Change kinds that a review takes in while it runs (besides its own steps).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating} {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I did not remember it (shown again soon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I remembered it with real effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I remembered it after a moment&apos;s thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I knew it at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} mo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 card due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} cards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <source>Practice</source>
+        <extracomment>Change kinds after which the card list is read again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the cards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start reviewing the cards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the interview drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed interview questions for a role, with a model answer and a rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a card of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desired retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How likely you want to be to recall a card when it comes back. Higher means more reviews; 90 % suits most learners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aim to &amp;remember:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter cards by words, item or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected card (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend the selected card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reviews} to review again and {new} new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new} new cards from items you finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reviews} to review again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {minutes} minutes with the keyboard: Space shows an answer, 1–4 rate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards unlock when you finish items: mark an item done and its recall cards appear here, to review a day later, then at growing intervals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards unlock when you finish items; next review {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards unlock when you finish items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} new cards wait for tomorrow&apos;s allowance of new cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected card to reviews</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2020,6 +2768,144 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Remembered per skill area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remembered (practice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of what you finished you would recall now: the average recall of the area&apos;s reviewed cards. Shown beside readiness; it never changes the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area}: remembered {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWidget</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End review (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop here and see the summary (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer · Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note on this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit card… · E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit this card (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend · S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend this card (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this card out of reviews until you restore it (Edit → Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · E edit · S suspend · Ctrl+Z takes the last rating back · Esc ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate {rating} ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote no note on this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating} · {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate {rating} ({key}): next review in {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer first (Space), then rate it 1–4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Primary target role</source>
@@ -2157,6 +3043,77 @@ my mentor</source>
     </message>
     <message>
         <source>logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionSummary</name>
+    <message>
+        <source>Review summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the Practice page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the cards due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You reviewed 1 card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You reviewed {count} cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({grades} ratings: cards you did not recall came back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and suspended {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time taken: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} more due now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review: {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card is scheduled yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2332,6 +3289,50 @@ my mentor</source>
 </context>
 <context>
     <name>ShortcutsSheet</name>
+    <message>
+        <source>In a practice review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In an interview drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate Again, Hard, Good, Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the last rating back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the model answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the drill</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>In a list of items</source>
         <translation type="unfinished"></translation>
@@ -2794,6 +3795,10 @@ my mentor</source>
     </message>
     <message>
         <source>Plan: {hours} h a week from {start}. {done}% done, {expected}% expected by today. Finish at your pace: {finish}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Practice:** [{cards}]({link}): a few minutes of recall keeps what you finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
