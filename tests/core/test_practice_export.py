@@ -10,7 +10,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -464,7 +464,7 @@ def test_the_mentor_view_shows_the_practice_and_refuses_changes(
 
 
 def _reviews_in(path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as copy:
+    with closing(sqlite3.connect(path)) as copy:  # `with` on a connection only commits
         return copy.execute(
             "SELECT card_id, rating, reviewed_at, duration_ms, mode FROM review_log ORDER BY id"
         ).fetchall()
