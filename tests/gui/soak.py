@@ -132,8 +132,12 @@ def page_kinds(found: list[Node]) -> list[Node]:
 
 
 def switch(window: MainWindow, node: Node) -> None:
-    """Go to a page as a click in the navigation does, and check it is the one shown."""
-    window.navigation.setCurrentIndex(window.navigation_model.index_of(node))
+    """Go to a page by a click in the navigation, and check it is the one shown (a click on
+    the entry already current, say a milestone after another row of its project was picked,
+    shows it again)."""
+    navigation, index = window.navigation, window.navigation_model.index_of(node)
+    navigation.setCurrentIndex(index)  # what the press does
+    navigation.clicked.emit(index)  # and what the release then says
     shown = window.node if node.kind != "milestone" else Node("milestone", window.detail.item_id)
     assert shown == node
 

@@ -108,6 +108,7 @@ class MainWindow(WindowHost):
         self.navigation_model = NavigationModel(tracker, self.operations)
         self.navigation = navigation_view(self.navigation_model)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
+        self.navigation.clicked.connect(self._clicked_again)
 
         self.items = ItemsPage(tracker, self.operations)
         self.header, self.lists = self.items.header, self.items.lists
@@ -305,6 +306,13 @@ class MainWindow(WindowHost):
             self.navigation.setCurrentIndex(index)
         restore_layout(self, self.splitter, self.tracker)
         self._sync_navigation_action()
+
+    def _clicked_again(self, index: object) -> None:
+        """A click on the milestone already current shows it again, after another row of its
+        project was selected (a change of the current entry is `_navigated`'s)."""
+        node = self.navigation_model.node_at(index)  # type: ignore[arg-type]
+        if node is not None and node.kind == "milestone" and self.detail.item_id != node.id:
+            self.show_node(node)
 
     def _navigated(self, current: object, _previous: object) -> None:
         node = self.navigation_model.node_at(current)  # type: ignore[arg-type]
