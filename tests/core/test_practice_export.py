@@ -295,6 +295,26 @@ def _broken(payload: dict[str, Any], change: str) -> tuple[str, str]:
     if change == "suspended":
         state["suspended"] = "yes"
         return f"{where}.suspended", "hello-why"
+    unusable = {  # states FSRS cannot schedule from (ZeroDivisionError, AssertionError in fsrs)
+        "zero stability": ("stability", {"stability": 0}),
+        "tiny stability": ("stability", {"stability": 1e-300}),
+        "difficulty 0": ("difficulty", {"difficulty": 0}),
+        "difficulty 11": ("difficulty", {"difficulty": 11}),
+        "review without stability": ("stability", {"stability": None}),
+        "review without difficulty": ("difficulty", {"difficulty": None}),
+        "review without last review": ("last_review", {"last_review": None}),
+        "review with a step": ("step", {"step": 5}),
+        "relearning without a step": ("step", {"state": 3, "step": None}),
+    }
+    if change in unusable:
+        name, patch = unusable[change]
+        state.update(patch)
+        return f"{where}.{name}", "hello-why"
+    if change == "learning without a step":
+        learning = next(s for s in practice["states"] if s["id"] == "eval-what")
+        assert learning["state"] == 1
+        learning["step"] = None
+        return f"practice.states[{practice['states'].index(learning)}].step", "eval-what"
     if change == "twice":
         practice["states"].append(dict(state))
         return f"practice.states[{len(practice['states']) - 1}].id", "hello-why"
@@ -321,6 +341,16 @@ CHANGES = [
     "state",
     "stability",
     "suspended",
+    "zero stability",
+    "tiny stability",
+    "difficulty 0",
+    "difficulty 11",
+    "review without stability",
+    "review without difficulty",
+    "review without last review",
+    "review with a step",
+    "relearning without a step",
+    "learning without a step",
     "twice",
     "own prompt",
     "edit too long",
@@ -368,6 +398,32 @@ def test_the_command_line_refuses_a_malformed_section_with_exit_2_and_changes_no
     assert "practice.reviews[0].rating" in said and f"card '{card}'" in said and str(bad) in said
     assert len(said.strip().splitlines()) == 1
     assert file_hash(data / "cairn.sqlite3") == before
+
+
+def test_the_command_line_refuses_a_state_fsrs_cannot_use_and_practice_still_lists(
+    learner: Tracker, tmp_path: Path, shipped_pack: Path
+) -> None:
+    """A stability of 0 used to be imported, and then `cairn practice`, its grade and every
+    export ended in ZeroDivisionError."""
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    states = payload["practice"]["states"]
+    n = next(k for k, s in enumerate(states) if s["id"] == "explain-eval-why")
+    states[n]["stability"] = 0
+    bad = tmp_path / "zero.json"
+    bad.write_text(json.dumps(payload))
+    data = tmp_path / "cli"
+    assert run(["--data-dir", str(data), "mark", "python-project-skeleton", "done"]) == 0
+    before = file_hash(data / "cairn.sqlite3")
+    err = io.StringIO()
+    assert run(["--data-dir", str(data), "import", str(bad)], stderr=err) == 2
+    said = err.getvalue()
+    assert f"field 'practice.states[{n}].stability'" in said, said
+    assert "card 'explain-eval-why'" in said and "nothing was imported" in said
+    assert len(said.strip().splitlines()) == 1
+    assert file_hash(data / "cairn.sqlite3") == before
+    out = io.StringIO()
+    assert run(["--data-dir", str(data), "practice", "--json"], stdout=out) == 0
+    assert json.loads(out.getvalue())["due"] > 0
 
 
 def test_a_failure_writing_practice_rows_takes_the_whole_import_back(
@@ -503,3 +559,87 @@ def test_cairn_check_backs_up_the_review_log(tmp_path: Path, pack: Path, clock: 
     assert run(["--data-dir", str(data), "check"], stdout=out) == 0, out.getvalue()
     backups = sorted((data / "backups").glob("cairn-*-before-check.sqlite3"))
     assert backups and _reviews_in(backups[-1]) == live
+
+
+# ---- review fixes: long reviews, suspensions ---------------------------------------------------
+
+
+def test_an_export_after_a_thirty_hour_review_imports(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    """A card left on screen overnight: the tracker keeps the duration as a day (what the
+    importer reads), so every later export still imports."""
+    learner.grade_card("eval-golden", "good", duration_ms=30 * 3600 * 1000)
+    assert learner.review_log("eval-golden")[-1].duration_ms == 24 * 3600 * 1000
+    target = export_json(learner, tmp_path / "ada.json")
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        assert fresh.import_progress(target).reviews == 8
+        assert fresh.review_log("eval-golden")[-1].duration_ms == 24 * 3600 * 1000
+
+
+def test_a_file_holding_a_review_longer_than_a_day_imports_it_as_a_day(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    """Files written before the tracker kept durations to a day import too."""
+    payload = json.loads(export_json(learner, tmp_path / "ada.json").read_text())
+    payload["practice"]["reviews"][0]["duration_ms"] = 30 * 3600 * 1000
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(payload))
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        assert fresh.import_progress(old).reviews == 7
+        assert max(r.duration_ms or 0 for r in fresh.review_log()) == 24 * 3600 * 1000
+
+
+def _second_device(learner: Tracker, tmp_path: Path, pack: Path, clock: Clock) -> Tracker:
+    """The same learner on a laptop, restored from the desktop's export."""
+    laptop = Tracker.open(tmp_path / "laptop", pack, clock=clock)
+    laptop.import_progress(export_json(learner, tmp_path / "shared.json"), as_restore=True)
+    return laptop
+
+
+def test_a_suspension_here_survives_a_later_review_elsewhere(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    with _second_device(learner, tmp_path, pack, clock) as laptop:
+        learner.set_card_suspended("eval-what", True)  # the desktop suspends it
+        clock.now += timedelta(days=1)
+        laptop.grade_card("eval-what", "good")  # the laptop reviews it later
+        laptop_state = laptop.practice_card("eval-what").state
+        from_laptop = export_json(laptop, tmp_path / "laptop.json")
+    report = learner.import_progress(from_laptop)
+    card = learner.practice_card("eval-what")
+    assert card.state == laptop_state  # the later review wins
+    assert card.suspended  # and the card is still suspended
+    assert report.card_states == 1 and "1 card state" in report.describe()
+    assert learner.import_progress(from_laptop).practice == 0  # idempotent
+
+
+def test_a_suspension_elsewhere_reaches_here_whichever_state_wins(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    """Suspended on the laptop: a card reviewed later here, one never reviewed, and one with
+    the same state on both sides are all suspended here after the import."""
+    with _second_device(learner, tmp_path, pack, clock) as laptop:
+        for card in ("eval-what", "explain-eval-why", own_id(laptop)):
+            laptop.set_card_suspended(card, True)
+        laptop.set_card_suspended("eval-golden", False)  # resumed there: not taken back
+        from_laptop = export_json(laptop, tmp_path / "laptop.json")
+    clock.now += timedelta(days=1)
+    learner.grade_card("eval-what", "good")  # ours is later: our state stays
+    ours = learner.practice_card("eval-what").state
+    report = learner.import_progress(from_laptop)
+    assert learner.practice_card("eval-what").state == ours
+    suspended = {c.id for c in learner.practice_cards() if c.suspended}
+    assert suspended == {
+        "eval-what",
+        "explain-eval-why",
+        own_id(learner),
+        "eval-golden",
+        "hello-why",
+    }
+    assert report.card_states == 3
+    assert learner.import_progress(from_laptop).practice == 0  # idempotent
+
+
+def own_id(tracker: Tracker) -> str:
+    return next(c.id for c in tracker.practice_cards() if c.card.own)

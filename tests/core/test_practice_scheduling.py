@@ -166,3 +166,59 @@ def test_the_practice_package_needs_no_qt_and_no_store(tmp_path: Path) -> None:
         "assert not bad, bad; assert 'fsrs' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+UNUSABLE = {  # states FSRS cannot schedule from, as an older import or a hand edit left them
+    "zero stability": {"stability": 0.0},
+    "tiny stability": {"stability": 1e-300},
+    "no stability": {"stability": None},
+    "difficulty 0": {"difficulty": 0.0},
+    "difficulty 11": {"difficulty": 11.0},
+    "no difficulty": {"difficulty": None},
+    "no last review": {"last_review": None},
+    "relearning without a step": {"state": 3, "step": None},
+    "learning without a step": {"state": 1, "step": None},
+    "review with a step": {"step": 5},
+    "no such state": {"state": 7},
+}
+
+
+@pytest.mark.parametrize("change", list(UNUSABLE))
+def test_a_state_fsrs_cannot_use_is_graded_as_new_and_counts_as_forgotten(change: str) -> None:
+    """Grading such a card used to end in ZeroDivisionError or fsrs's AssertionError, and its
+    recall in ZeroDivisionError (the dashboard, `cairn practice`, every export)."""
+    stored = _state("c", 5.0, NOW - 3 * DAY)
+    bad = CardState(**{**_fields(stored), **UNUSABLE[change], "reps": 4, "lapses": 1})
+    assert recall_probability(bad, NOW) == 0.0
+    for rating in RATINGS:
+        graded = grade(bad, "c", rating, NOW, fuzz=False)
+        fresh = grade(None, "c", rating, NOW, fuzz=False)
+        assert (graded.due, graded.stability, graded.difficulty, graded.state, graded.step) == (
+            fresh.due,
+            fresh.stability,
+            fresh.difficulty,
+            fresh.state,
+            fresh.step,
+        )
+        assert (graded.reps, graded.lapses) == (5, 1)  # its counts go on
+        assert recall_probability(graded, NOW + DAY) > 0
+
+
+def test_every_state_fsrs_makes_is_one_it_can_use_again() -> None:
+    """The bounds the importer holds a state to are fsrs's own: what it makes passes them."""
+    import fsrs.scheduler
+
+    from cairn.practice import validity
+
+    assert validity.STABILITY_MIN == fsrs.scheduler.STABILITY_MIN
+    assert (validity.DIFFICULTY_MIN, validity.DIFFICULTY_MAX) == (
+        fsrs.scheduler.MIN_DIFFICULTY,
+        fsrs.scheduler.MAX_DIFFICULTY,
+    )
+    for ratings in (["again"] * 6, ["easy"] * 8, ["hard", "good", "again", "good", "easy"]):
+        state = None
+        at = NOW
+        for rating in ratings:
+            state = grade(state, "c", rating, at, fuzz=False)
+            assert validity.usable(state), (ratings, state)
+            at = state.due

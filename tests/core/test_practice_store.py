@@ -93,6 +93,17 @@ def test_new_cards_are_counted_by_their_first_review(database: Database) -> None
     assert rows.new_cards_since(database, start + timedelta(days=1)) == 0
 
 
+def test_a_card_first_met_in_a_drill_is_not_a_new_card_of_the_daily_review(
+    database: Database,
+) -> None:
+    rows.write_grade(database, "d", lambda old: grade(old, "d", 3, NOW), 3, NOW, None, "drill")
+    assert rows.new_cards_since(database, datetime(2026, 3, 12)) == 0
+    _grade(database, "d", 3, NOW + timedelta(minutes=10))  # then reviewed: still not new
+    assert rows.new_cards_since(database, datetime(2026, 3, 12)) == 0
+    _grade(database, "r", 3, NOW + timedelta(minutes=20))  # started by the daily review
+    assert rows.new_cards_since(database, datetime(2026, 3, 12)) == 1
+
+
 def test_own_card_ids_are_never_reused_and_a_removed_one_comes_back_under_its_id(
     database: Database,
 ) -> None:

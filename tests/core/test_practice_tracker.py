@@ -361,3 +361,60 @@ def test_a_grade_in_another_process_is_seen_as_a_change(
     assert not practice.reload_if_changed()
     practice.grade_card("hello-print", "easy")  # our own grade is no news
     assert not practice.reload_if_changed()
+
+
+def test_an_interview_drill_uses_none_of_the_days_new_cards(
+    data_dir: Path, shipped_pack: Path, clock: Clock
+) -> None:
+    """15 new cards due, a 15-question drill for a role, and still 15 new cards due (the
+    drill's cards, reviewed now, come on top when FSRS says they are due)."""
+    with Tracker.open(data_dir, shipped_pack, clock=clock) as tracker:
+        cards = tracker.curriculum.cards.values()
+        items = list(dict.fromkeys(c.item_id for c in cards if c.kind == "recall"))[:20]
+        tracker.set_statuses({item: "done" for item in items})
+
+        def new_due() -> int:
+            return sum(card.is_new for card in tracker.due_cards())
+
+        assert new_due() == tracker.new_per_day() == 15
+        drills = tracker.drill_cards("llm-engineer")[:15]
+        assert len(drills) == 15 and any(c.unlocked for c in drills)
+        for card in drills:
+            tracker.grade_card(card.id, "good", mode="drill")
+            clock.now += timedelta(minutes=1)
+        assert new_due() == 15
+        tracker.grade_card(tracker.due_cards()[-1].id, "good")  # one started in the review
+        assert new_due() == 14
+
+
+def test_the_cards_of_one_item_are_those_every_card_gives(practice: Tracker, clock: Clock) -> None:
+    practice.set_status("write-hello", "done")
+    own = practice.add_own_card("write-hello", "Mine?", "The learner's own card on hello.")
+    practice.add_own_card("write-eval", "Other item?", "An own card on another item.")
+    practice.grade_card("hello-why", "good")
+    practice.grade_card(own.ids[0], "easy")
+    practice.set_card_suspended("hello-print", True)
+    practice.edit_card("hello-why", "Why hello, in my words?", "Because it proves the toolchain.")
+    every = practice.practice_cards()
+    for item in ("write-hello", "write-eval", "demo-start", "read-guide"):
+        assert practice.item_practice_cards(item) == [c for c in every if c.card.item_id == item]
+    assert [c.id for c in practice.item_practice_cards("write-hello")] == [*HELLO, own.ids[0]]
+    assert practice.item_practice_cards("no-such-item") == []
+
+
+def test_next_due_is_the_earliest_due_of_an_unlocked_unsuspended_reviewed_card(
+    practice: Tracker, clock: Clock
+) -> None:
+    assert practice.next_due() is None
+    for item in ("write-hello", "write-eval"):
+        practice.set_status(item, "done")
+    practice.grade_card("hello-why", "easy")  # days ahead
+    practice.grade_card("eval-score", "good")  # ten minutes ahead
+    practice.grade_card("hello-print", "again")  # a minute ahead
+    practice.set_card_suspended("hello-print", True)
+    ten_minutes = clock.now + timedelta(minutes=10)
+    assert practice.next_due() == ten_minutes
+    assert practice.next_due(ten_minutes) == practice.practice_card("hello-why").due
+    practice.set_status("write-eval", "doing")  # locked again: its card is not next
+    assert practice.next_due() == practice.practice_card("hello-why").due
+    assert practice.next_due(practice.practice_card("hello-why").due) is None

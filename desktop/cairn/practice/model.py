@@ -13,6 +13,9 @@ from ..content.model import Card
 RATINGS: tuple[str, ...] = ("again", "hard", "good", "easy")
 #: How a review was made: the daily review, or an interview drill.
 MODES: tuple[str, ...] = ("review", "drill")
+#: The longest a review's duration is kept as (a day): a card left on screen longer counts as a
+#: day's review, so every export imports (the importer reads nothing longer).
+MAX_DURATION_MS = 24 * 60 * 60 * 1000
 #: fsrs.State values (kept here so that reading a state needs no fsrs import).
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 

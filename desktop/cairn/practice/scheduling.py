@@ -2,7 +2,12 @@
 interval rule. fsrs works in aware UTC datetimes; Cairn keeps naive UTC: converted here only.
 
 A new card goes through fsrs's learning steps (1 and 10 minutes: Again and Good keep it within
-the day) before it graduates to intervals of days; Easy graduates it at once."""
+the day) before it graduates to intervals of days; Easy graduates it at once.
+
+A stored state FSRS cannot use (`cairn.practice.validity`: a stability of 0, a relearning card
+without a step, …, left by an older import or a hand edit) never ends in a traceback: grading
+starts the card again as if it were new (its review and lapse counts go on), and its recall
+probability is 0 (it counts as forgotten in retention until it is graded again)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import REVIEW, CardState, rating_number
+from .validity import STABILITY_MAX, usable
 
 if TYPE_CHECKING:
     import fsrs
@@ -30,32 +36,39 @@ def grade(
     fuzz: bool = True,
 ) -> CardState:
     """The card's state after a review rated `rating` (1..4 or its name) at `now` (naive
-    UTC); `state` None is a new card. `fuzz` spreads intervals of days a little, as Anki does."""
+    UTC); `state` None is a new card, and so is a state FSRS cannot use (see the module).
+    `fuzz` spreads intervals of days a little, as Anki does."""
     import fsrs
 
     number = rating_number(rating)
-    card = _to_fsrs(state, now)
+    known = state if state is not None and usable(state) else None
+    card = _to_fsrs(known, now)
     reviewed, _log = _scheduler(desired_retention, fuzz).review_card(
         card, fsrs.Rating(number), _aware(now)
     )
-    lapsed = state is not None and state.state == REVIEW and number == 1
+    lapsed = known is not None and known.state == REVIEW and number == 1
     return CardState(
         card_id=card_id,
         due=_naive(reviewed.due),
-        stability=reviewed.stability,
+        stability=None if reviewed.stability is None else min(reviewed.stability, STABILITY_MAX),
         difficulty=reviewed.difficulty,
         state=int(reviewed.state),
         step=reviewed.step,
         last_review=_naive(reviewed.last_review) if reviewed.last_review else None,
-        reps=(state.reps if state else 0) + 1,
-        lapses=(state.lapses if state else 0) + int(lapsed),
+        reps=_count(state.reps if state else 0) + 1,
+        lapses=_count(state.lapses if state else 0) + int(lapsed),
     )
+
+
+def _count(value: object) -> int:
+    """A stored count of reviews or lapses (a hand-edited one that is not a count is 0)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 def recall_probability(state: CardState, now: datetime) -> float:
     """FSRS's probability (0..1) that the card is recalled at `now` (its retrievability);
-    0 for a card without a review or stability."""
-    if state.last_review is None or state.stability is None:
+    0 for a state FSRS cannot use (without a review or a stability, …)."""
+    if not usable(state):
         return 0.0
     return float(
         _scheduler(DEFAULT_RETENTION, False).get_card_retrievability(

@@ -8,7 +8,10 @@ imported. Planning is pure (the tracker writes the plan, cairn.store.practice_im
   not here is added, and the rows naming it by its id in the file follow it to its id here;
 - the learner's wording of a card: the newer edit wins (ties keep what is here);
 - a card's state: the one with the later last review wins (ties keep what is here);
-- reviews: the union, a review being (card, time, rating);
+- a suspension is never lost: a card suspended on either side stays suspended (neither side
+  keeps when it was suspended, so a later review elsewhere cannot say it was resumed);
+- reviews: the union, a review being (card, time, rating); a duration over a day reads as a
+  day (what the tracker keeps);
 - the desired retention is taken when none is set here.
 
 Importing a file twice, or the learner's own export, plans nothing.
@@ -19,10 +22,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..practice.model import MAX_DURATION_MS
+from ..practice.validity import state_problem
 from ..snapshot import (
     DESIRED_RETENTION,
     CardStateRecord,
@@ -56,7 +61,6 @@ MAX_ANSWER = 2_500  # as the tracker keeps them
 RATINGS = (1, 2, 3, 4)  # again, hard, good, easy
 STATES = (1, 2, 3)  # fsrs.State: learning, review, relearning
 MODES = ("review", "drill")
-MAX_DURATION_MS = 24 * 60 * 60 * 1000
 MAX_REPS = 1_000_000
 RETENTION = (0.70, 0.99)
 MAX_ENTRIES = 2_000_000
@@ -265,20 +269,30 @@ def _states(r: _CardReader, raw: Any) -> tuple[CardStateRecord, ...]:
                     f"{where}.{set_anyway[0]}",
                     "must be null for a card never reviewed (state null)",
                 )
-        found.append(
-            CardStateRecord(
-                card,
-                None if state is None else _due(r, entry.get("due"), f"{where}.due"),
-                _number(r, entry.get("stability"), f"{where}.stability", 1e6),
-                _number(r, entry.get("difficulty"), f"{where}.difficulty", 10.0),
-                state,
-                None if step is None else _whole(r, step, f"{where}.step", 0, 1000),
-                None if last is None else r.time(last, f"{where}.last_review"),
-                _whole(r, entry.get("reps", 0), f"{where}.reps", 0, MAX_REPS),
-                _whole(r, entry.get("lapses", 0), f"{where}.lapses", 0, MAX_REPS),
-                suspended,
-            )
+        record = CardStateRecord(
+            card,
+            None if state is None else _due(r, entry.get("due"), f"{where}.due"),
+            _number(r, entry.get("stability"), f"{where}.stability", 1e6),
+            _number(r, entry.get("difficulty"), f"{where}.difficulty", 10.0),
+            state,
+            None if step is None else _whole(r, step, f"{where}.step", 0, 1000),
+            None if last is None else r.time(last, f"{where}.last_review"),
+            _whole(r, entry.get("reps", 0), f"{where}.reps", 0, MAX_REPS),
+            _whole(r, entry.get("lapses", 0), f"{where}.lapses", 0, MAX_REPS),
+            suspended,
         )
+        if state is not None:  # a reviewed card: a state FSRS can schedule from
+            problem = state_problem(
+                state,
+                due=record.due,
+                stability=record.stability,
+                difficulty=record.difficulty,
+                step=record.step,
+                last_review=record.last_review,
+            )
+            if problem is not None:
+                raise r.fail(f"{where}.{problem[0]}", problem[1])
+        found.append(record)
     r.card = ""
     return tuple(found)
 
@@ -320,12 +334,20 @@ def _reviews(r: _CardReader, raw: Any) -> tuple[ReviewRow, ...]:
                 card,
                 rating,
                 _review_time(r, entry.get("at"), f"{where}.at", latest),
-                None if ms is None else _whole(r, ms, f"{where}.duration_ms", 0, MAX_DURATION_MS),
+                None if ms is None else _duration(r, ms, f"{where}.duration_ms"),
                 r.choice(mode, f"{where}.mode", MODES),
             )
         )
     r.card = ""
     return tuple(found)
+
+
+def _duration(r: _CardReader, value: Any, where: str) -> int:
+    """A review's duration in whole milliseconds; one over a day is kept as a day (a card
+    left on screen overnight: the rating is what counts)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise r.fail(where, f"{value!r} is not a whole number of milliseconds")
+    return min(value, MAX_DURATION_MS)
 
 
 def _check_own_references(r: _CardReader, records: PracticeRecords) -> None:
@@ -381,11 +403,14 @@ def plan_practice(
     for s in incoming.states:
         card = local.get(s.card_id, s.card_id)
         ours = states.get(card)
-        if ours is None or (
-            s.last_review is not None
-            and (ours.last_review is None or _newer(s.last_review, ours.last_review))
-        ):
+        if ours is None:
             plan.states.append(_renamed(s, card))
+        elif s.last_review is not None and (
+            ours.last_review is None or _newer(s.last_review, ours.last_review)
+        ):  # the later review wins, keeping a suspension here
+            plan.states.append(replace(s, card_id=card, suspended=s.suspended or ours.suspended))
+        elif s.suspended and not ours.suspended:  # ours wins, suspended there
+            plan.states.append(replace(ours, suspended=True))
     have = Counter((r.card_id, r.reviewed_at, r.rating) for r in here.reviews)
     for review in incoming.reviews:
         card = local.get(review.card_id, review.card_id)
@@ -427,6 +452,4 @@ def _renamed(row: Any, card: str) -> Any:
         return row
     if isinstance(row, ReviewRow):
         return row._replace(card_id=card)
-    from dataclasses import replace
-
     return replace(row, card_id=card)

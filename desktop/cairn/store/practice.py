@@ -18,6 +18,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from ..content.model import OWN_CARD_PREFIX, Card
 from ..practice.model import CardState, ReviewRecord
+from ..practice.validity import stored_due
 from .database import Database, _guarded, read_stored_time
 from .sql_writes import SqlDatabase, _immediate, open_writer, stored_time
 
@@ -41,14 +42,15 @@ def own_card_number(card_id: str) -> int | None:
 # --- reads --------------------------------------------------------------------------------------
 def _state(row: Sequence[Any]) -> CardState:
     card_id, due, stability, difficulty, state, step, last_review, reps, lapses = row
+    last = read_stored_time(last_review) if last_review is not None else None
     return CardState(
         card_id,
-        read_stored_time(due),
+        stored_due(read_stored_time(due) if due is not None else None, last),
         stability,
         difficulty,
         state,
         step,
-        read_stored_time(last_review) if last_review is not None else None,
+        last,
         reps,
         lapses,
     )
@@ -89,11 +91,81 @@ def card_texts(database: Database) -> dict[str, tuple[str, str]]:
     return {card_id: (prompt, answer) for card_id, prompt, answer in rows}
 
 
-def card_states(database: Database) -> tuple[dict[str, CardState], set[str]]:
-    """Every reviewed card's state, and the ids of suspended cards: one read."""
-    rows = database._rows(f"SELECT {_STATE_COLUMNS}, suspended FROM card_state")
+def _states(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, CardState], set[str]]:
     states = {row[0]: _state(row[:-1]) for row in rows if row[4] is not None}
     return states, {row[0] for row in rows if row[-1]}
+
+
+def card_states(database: Database) -> tuple[dict[str, CardState], set[str]]:
+    """Every reviewed card's state, and the ids of suspended cards: one read."""
+    return _states(database._rows(f"SELECT {_STATE_COLUMNS}, suspended FROM card_state"))
+
+
+_CHUNK = 500  # ids per `IN (…)`: far below SQLite's limit on parameters
+
+
+def _by_ids(database: Database, sql: str, card_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The rows of `sql` (ending "WHERE card_id IN ({})") for these cards."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(card_ids), _CHUNK):
+        chunk = card_ids[start : start + _CHUNK]
+        found += database._rows(sql.format(", ".join("?" * len(chunk))), *chunk)
+    return found
+
+
+def states_of(database: Database, card_ids: Sequence[str]) -> tuple[dict[str, CardState], set[str]]:
+    """`card_states` of these cards only."""
+    sql = f"SELECT {_STATE_COLUMNS}, suspended FROM card_state WHERE card_id IN ({{}})"
+    return _states(_by_ids(database, sql, card_ids))
+
+
+def card_texts_of(database: Database, card_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """`card_texts` of these cards only."""
+    sql = "SELECT card_id, prompt, answer FROM card_text WHERE card_id IN ({})"
+    return {
+        card_id: (prompt, answer) for card_id, prompt, answer in _by_ids(database, sql, card_ids)
+    }
+
+
+def own_cards_of_item(database: Database, item_id: str) -> list[Card]:
+    """The learner's own cards on one item, oldest first."""
+    rows = database._rows(
+        "SELECT id, item_id, prompt, answer, tags FROM own_card WHERE item_id = ? ORDER BY id",
+        item_id,
+    )
+    return [_own(row) for row in rows]
+
+
+def due_order(
+    database: Database, after: datetime | None, offset: int, limit: int
+) -> list[tuple[str, datetime]]:
+    """Reviewed, unsuspended cards by due time, earliest first (one page of them: `limit`
+    from `offset`), only those due after `after` when given: (card id, due)."""
+    if after is None:
+        rows = database._rows(
+            "SELECT card_id, due, last_review FROM card_state "
+            "WHERE state IS NOT NULL AND NOT suspended ORDER BY due LIMIT ? OFFSET ?",
+            limit,
+            offset,
+        )
+    else:
+        rows = database._rows(
+            "SELECT card_id, due, last_review FROM card_state "
+            "WHERE due > ? AND state IS NOT NULL AND NOT suspended ORDER BY due LIMIT ? OFFSET ?",
+            stored_time(after),
+            limit,
+            offset,
+        )
+    return [
+        (
+            card_id,
+            stored_due(
+                read_stored_time(due) if due is not None else None,
+                read_stored_time(last) if last is not None else None,
+            ),
+        )
+        for card_id, due, last in rows
+    ]
 
 
 def state_of(database: Database, card_id: str) -> tuple[CardState | None, bool]:
@@ -111,7 +183,7 @@ def due_states(database: Database, now: datetime) -> list[CardState]:
     """Reviewed, unsuspended cards due by `now`, earliest first (through the due index)."""
     rows = database._rows(
         f"SELECT {_STATE_COLUMNS} FROM card_state "
-        "WHERE due <= ? AND state IS NOT NULL AND NOT suspended ORDER BY due",
+        "WHERE (due <= ? OR due IS NULL) AND state IS NOT NULL AND NOT suspended ORDER BY due",
         stored_time(now),
     )
     return [_state(row) for row in rows]
@@ -120,7 +192,8 @@ def due_states(database: Database, now: datetime) -> list[CardState]:
 def due_ids(database: Database, now: datetime) -> list[str]:
     """The ids `due_states` would read, without reading the states."""
     rows = database._rows(
-        "SELECT card_id FROM card_state WHERE due <= ? AND state IS NOT NULL AND NOT suspended",
+        "SELECT card_id FROM card_state "
+        "WHERE (due <= ? OR due IS NULL) AND state IS NOT NULL AND NOT suspended",
         stored_time(now),
     )
     return [row[0] for row in rows]
@@ -133,12 +206,14 @@ def held_ids(database: Database) -> set[str]:
 
 
 def new_cards_since(database: Database, start: datetime) -> int:
-    """Cards whose first review was at or after `start` (new cards started today)."""
+    """Cards the daily review started at or after `start` (new cards started today): their
+    first review ever was then, in mode "review". A card first met in an interview drill
+    uses none of the day's new cards."""
     rows = database._rows(
         "SELECT count(DISTINCT card_id) FROM review_log AS r WHERE reviewed_at >= ? "
-        "AND NOT EXISTS (SELECT 1 FROM review_log AS p "
-        "WHERE p.card_id = r.card_id AND p.reviewed_at < ?)",
-        stored_time(start),
+        "AND mode = 'review' AND NOT EXISTS (SELECT 1 FROM review_log AS p "
+        "WHERE p.card_id = r.card_id AND (p.reviewed_at < r.reviewed_at "
+        "OR (p.reviewed_at = r.reviewed_at AND p.id < r.id)))",
         stored_time(start),
     )
     return int(rows[0][0])

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..practice.validity import state_problem, stored_due
 from ..snapshot import (
     CardStateRecord,
     CardTextRecord,
@@ -72,6 +73,41 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _state_record(row: tuple[Any, ...]) -> CardStateRecord | None:
+    """A stored card state as exports and merges see it. One FSRS cannot use (an older
+    import, a hand edit; `cairn.practice.validity`) is a card never reviewed, as the scheduler
+    takes it: no row, or a suspended card's row without a state, so every export imports."""
+    card, due, stability, difficulty, state, step, last, reps, lapses, suspended = row
+    last_review = _maybe_time(last)
+    record = CardStateRecord(
+        card,
+        None if state is None else stored_due(_maybe_time(due), last_review),
+        _float(stability),
+        _float(difficulty),
+        None if state is None else int(state),
+        None if step is None else int(step),
+        last_review,
+        int(reps or 0),
+        int(lapses or 0),
+        bool(suspended),
+    )
+    if record.state is None:
+        return record
+    problem = state_problem(
+        record.state,
+        due=record.due,
+        stability=record.stability,
+        difficulty=record.difficulty,
+        step=record.step,
+        last_review=record.last_review,
+    )
+    if problem is None:
+        return record
+    if not record.suspended:
+        return None
+    return CardStateRecord(record.card_id, None, None, None, None, None, None, 0, 0, True)
+
+
 def practice_records(database: Reads, *, with_reviews: bool = True) -> PracticeRecords:
     """Every practice row of `database`, oldest review first. Without `with_reviews` the
     review log is left out (reports that only count need not read 100,000 rows)."""
@@ -89,22 +125,15 @@ def practice_records(database: Reads, *, with_reviews: bool = True) -> PracticeR
         )
     )
     states = tuple(
-        CardStateRecord(
-            card,
-            _maybe_time(due),
-            _float(stability),
-            _float(difficulty),
-            None if state is None else int(state),
-            None if step is None else int(step),
-            _maybe_time(last),
-            int(reps or 0),
-            int(lapses or 0),
-            bool(suspended),
+        state
+        for state in map(
+            _state_record,
+            rows(
+                "SELECT card_id, due, stability, difficulty, state, step, last_review, reps, "
+                "lapses, suspended FROM card_state ORDER BY card_id"
+            ),
         )
-        for card, due, stability, difficulty, state, step, last, reps, lapses, suspended in rows(
-            "SELECT card_id, due, stability, difficulty, state, step, last_review, reps, "
-            "lapses, suspended FROM card_state ORDER BY card_id"
-        )
+        if state is not None
     )
     reviews: tuple[ReviewRow, ...] = ()
     if with_reviews:
@@ -124,9 +153,10 @@ def apply_practice(connection: Connection, plan: Any) -> None:
     `connection`, inside the transaction the caller holds: own cards first (each found again
     by item and creation time, else added, so the rows naming it by "new:…" get its id here),
     then the learner's card texts (a newer edit wins), card states (the one with the later
-    last review wins) and the review rows the plan found missing here (matched on card, time
-    and rating: imports run one at a time, and a review made meanwhile has a time of its
-    own, so they are added without looking again, 100,000 in half a second)."""
+    last review wins; a card suspended on either side stays suspended) and the review rows
+    the plan found missing here (matched on card, time and rating: imports run one at a
+    time, and a review made meanwhile has a time of its own, so they are added without
+    looking again, 100,000 in half a second)."""
     if plan is None or plan.empty:
         return
     from sqlalchemy import text
@@ -172,7 +202,8 @@ def apply_practice(connection: Connection, plan: Any) -> None:
         ":state, :step, :last, :reps, :lapses, :suspended) ON CONFLICT (card_id) DO UPDATE SET "
         "due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty, "
         "state = excluded.state, step = excluded.step, last_review = excluded.last_review, "
-        "reps = excluded.reps, lapses = excluded.lapses, suspended = excluded.suspended "
+        "reps = excluded.reps, lapses = excluded.lapses, "
+        "suspended = excluded.suspended OR card_state.suspended "
         "WHERE excluded.last_review IS NOT NULL AND (card_state.last_review IS NULL "
         "OR card_state.last_review < excluded.last_review)",
         (
@@ -190,6 +221,11 @@ def apply_practice(connection: Connection, plan: Any) -> None:
             }
             for s in plan.states
         ),
+    )
+    _execute(  # a suspension on either side is kept, whichever state won
+        connection,
+        "UPDATE card_state SET suspended = 1 WHERE card_id = :card AND NOT suspended",
+        ({"card": card(s.card_id)} for s in plan.states if s.suspended),
     )
     _execute(
         connection,

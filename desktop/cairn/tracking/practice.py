@@ -16,7 +16,14 @@ from ..practice.due import (
     new_left,
     start_of_day,
 )
-from ..practice.model import MODES, CardState, PracticeCard, ReviewRecord, rating_number
+from ..practice.model import (
+    MAX_DURATION_MS,
+    MODES,
+    CardState,
+    PracticeCard,
+    ReviewRecord,
+    rating_number,
+)
 from ..practice.retention import AreaRetention, by_area
 from ..practice.scheduling import DEFAULT_RETENTION, check_retention
 from ..snapshot import ProgressSnapshot
@@ -108,6 +115,38 @@ class Practice(ProgressReads):
         state, suspended = rows.state_of(self._database, card.id)
         return self._practice(card, state, suspended, rows.card_texts(self._database))
 
+    def item_practice_cards(self, item_id: str) -> list[PracticeCard]:
+        """The cards of one item as `practice_cards` gives them (shipped ones in path order,
+        then the learner's own, oldest first), reading only that item's rows; an unknown
+        item has none."""
+        own = rows.own_cards_of_item(self._database, item_id) if isinstance(item_id, str) else []
+        cards = [*self._cards().by_item.get(item_id, ()), *own]
+        if not cards:
+            return []
+        ids = [card.id for card in cards]
+        states, suspended = rows.states_of(self._database, ids)
+        texts = rows.card_texts_of(self._database, ids)
+        return [self._practice(c, states.get(c.id), c.id in suspended, texts) for c in cards]
+
+    def next_due(self, now: datetime | None = None) -> datetime | None:
+        """When the next review falls: the earliest due time of a reviewed, unlocked,
+        unsuspended card (only those due after `now` when it is given); None when there is
+        none. Reads the cards by due time until an unlocked one comes."""
+        index = self._cards()
+        page, offset = 64, 0
+        while True:
+            found = rows.due_order(self._database, now, offset, page)
+            dues = [due for card_id, due in found if self._due_unlocked(index, card_id)]
+            if dues:
+                return min(dues)
+            if len(found) < page:
+                return None
+            offset, page = offset + page, min(page * 4, 4096)
+
+    def _due_unlocked(self, index: CardIndex, card_id: str) -> bool:
+        card = index.by_id.get(card_id) or rows.own_card(self._database, card_id)
+        return card is not None and self._unlocked(card)
+
     def snapshot(self, *, with_history: bool = True) -> ProgressSnapshot:
         """The progress snapshot (see `ProgressReads.snapshot`) with every practice row and
         the retention per skill area at the snapshot's `now`, for exports and summaries."""
@@ -172,7 +211,8 @@ class Practice(ProgressReads):
     ) -> Change:
         """Record a review rated `rating` (again, hard, good, easy or 1–4) and let FSRS
         schedule the card; Change("card", (id,), old state or None, new state). A locked card
-        is refused in the daily review (a drill may rehearse it)."""
+        is refused in the daily review (a drill may rehearse it). A duration over a day is
+        kept as a day (what an export may hold)."""
         self._writable()
         card = self._card(card_id)
         try:
@@ -185,6 +225,8 @@ class Practice(ProgressReads):
             isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms < 0
         ):
             raise TrackerError(f"card '{card.id}': the duration must be whole milliseconds")
+        if duration_ms is not None:
+            duration_ms = min(duration_ms, MAX_DURATION_MS)
         if mode == "review" and not self._unlocked(card):
             item = self.curriculum.items.get(card.item_id)
             what = f"'{item.title}' ({item.id})" if item else f"'{card.item_id}'"
