@@ -3,6 +3,7 @@ words and by state; rows are redrawn in place when cards change."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
 from ...content import Curriculum
 from ...practice import PracticeCard
 from ..widgets.common import ReadOnlyTableModel
-from .words import interval, next_review
+from .words import interval, next_review, plain_tip
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 31
 SORT_ROLE = Qt.ItemDataRole.UserRole + 32
@@ -48,6 +49,12 @@ def first_line(text: str, limit: int = 140) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def own_number(card_id: str) -> int:
+    """An own card's number ("own-7" → 7; 0 for any other card)."""
+    digits = card_id.removeprefix("own-")
+    return int(digits) if digits != card_id and digits.isdigit() else 0
+
+
 def category(card: PracticeCard, now: datetime) -> str:
     """The one state a card is in: locked, suspended, new, due or scheduled."""
     if not card.unlocked:
@@ -74,6 +81,8 @@ class CardTableModel(ReadOnlyTableModel):
             QCoreApplication.translate("Practice", "Next review"),
         )
         self.cards: list[PracticeCard] = []
+        self._rows: dict[str, int] = {}  # card id -> row
+        self._by_item: dict[str, list[str]] = {}  # item id -> its cards' ids
         self.now = datetime(1970, 1, 1)
 
     def row_count(self) -> int:
@@ -86,6 +95,7 @@ class CardTableModel(ReadOnlyTableModel):
         if [c.card.id for c in cards] != [c.card.id for c in self.cards]:
             self.beginResetModel()
             self.cards = list(cards)
+            self._index_rows()
             self.endResetModel()
             return
         old, self.cards = self.cards, list(cards)
@@ -94,8 +104,72 @@ class CardTableModel(ReadOnlyTableModel):
             last = len(self.columns) - 1
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
 
+    def update_cards(self, cards: Iterable[PracticeCard], now: datetime) -> list[PracticeCard]:
+        """Redraw the rows of these cards in place, found by card id (the view keeps its
+        selection and scroll position; only these rows are filtered and painted again).
+        Returns the cards that have no row yet."""
+        self.now = now
+        missing = []
+        last = len(self.columns) - 1
+        for card in cards:
+            row = self._rows.get(card.card.id)
+            if row is None:
+                missing.append(card)
+                continue
+            if self.cards[row] != card:
+                self.cards[row] = card
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return missing
+
+    def insert_card(self, card: PracticeCard) -> bool:
+        """Add a card made (an own card) after the other cards of its item, in the order the
+        tracker lists them; False when its item has no row to go by."""
+        row = self._place_of(card)
+        if row is None:
+            return False
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.cards.insert(row, card)
+        self._index_rows()
+        self.endInsertRows()
+        return True
+
+    def remove_card(self, card_id: str) -> None:
+        """Take a card that is gone out of the table."""
+        row = self._rows.get(card_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.cards[row]
+        self._index_rows()
+        self.endRemoveRows()
+
+    def ids_of_items(self, item_ids: Iterable[str]) -> list[str]:
+        """The ids of the cards listed for these items (they lock and unlock with them)."""
+        return [card_id for item_id in item_ids for card_id in self._by_item.get(item_id, ())]
+
     def row_of(self, card_id: str) -> int:
-        return next((n for n, c in enumerate(self.cards) if c.card.id == card_id), -1)
+        return self._rows.get(card_id, -1)
+
+    def _index_rows(self) -> None:
+        self._rows = {c.card.id: n for n, c in enumerate(self.cards)}
+        self._by_item = {}
+        for card in self.cards:
+            self._by_item.setdefault(card.card.item_id, []).append(card.card.id)
+
+    def _place_of(self, card: PracticeCard) -> int | None:
+        """Where an own card goes: after its item's shipped cards and older own cards."""
+        number = own_number(card.card.id)
+        place = None
+        for row, listed in enumerate(self.cards):
+            if listed.card.item_id != card.card.item_id:
+                if place is not None:
+                    break
+                continue
+            if not listed.card.own or own_number(listed.card.id) < number:
+                place = row + 1
+            elif place is None:
+                place = row
+        return place
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.cards):
@@ -106,7 +180,7 @@ class CardTableModel(ReadOnlyTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(card, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == PROMPT:
-            return first_line(card.card.prompt, 600)
+            return plain_tip(first_line(card.card.prompt, 600))
         if role == SORT_ROLE:
             return self._sort_key(card, index.column())
         return None

@@ -43,7 +43,15 @@ from .markdown_view import MarkdownView, card_frame, enlarge, fit_height
 from .operations import DRILL, grade_operation
 from .session import GRADE, Session, Step, draw_drill, is_redo_of, is_undo_of
 from .summary import rating_words
-from .words import RATING_NUMBERS, duration, rating_hint, rating_name, spoken_duration
+from .words import (
+    RATING_NUMBERS,
+    button_text,
+    duration,
+    plain_tip,
+    rating_hint,
+    rating_name,
+    spoken_duration,
+)
 
 LENGTHS = (10, 20, 30)  # minutes
 TICK_MS = 1000
@@ -82,6 +90,7 @@ class DrillSetup(QWidget):
         modes.addWidget(self.aloud)
         modes.addStretch(1)
         self.available = summary_label()
+        self.available.setTextFormat(Qt.TextFormat.PlainText)
         self.available.setAccessibleName(self.tr("Drill questions available"))
         self.start = QPushButton(self.tr("Start drill"))
         self.start.setAccessibleName(self.tr("Start the interview drill"))
@@ -179,6 +188,8 @@ class DrillRun(QWidget):
         self.position.setAccessibleName(self.tr("Drill position"))
         self.total = QLabel("")
         self.total.setAccessibleName(self.tr("Drill time"))
+        for label in (self.position, self.total):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.end = QPushButton(self.tr("End drill"))
         self.end.setAccessibleName(self.tr("End the drill (Esc)"))
         top = QHBoxLayout()
@@ -196,6 +207,7 @@ class DrillRun(QWidget):
         self.countdown.setMaximumHeight(8)
         self.countdown.setAccessibleName(self.tr("Time left for this question"))
         self.left = QLabel("")
+        self.left.setTextFormat(Qt.TextFormat.PlainText)
         self.left.setAccessibleName(self.tr("Time left for this question"))
         clock_row = QHBoxLayout()
         clock_row.addWidget(self.countdown, 1)
@@ -252,7 +264,7 @@ class DrillRun(QWidget):
             box.deleteLater()
         self.rubric = []
         for point in points:
-            box = QCheckBox(point)
+            box = QCheckBox(button_text(point))
             box.setAccessibleName(point)
             self.rubric_layout.addWidget(box)
             box.setVisible(True)  # shown with the group (added to a shown group, it would not)
@@ -326,7 +338,7 @@ class DrillSummary(QWidget):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(cells[0] if column == 0 else text)
+                cell.setToolTip(plain_tip(cells[0] if column == 0 else text))
                 self.table.setItem(row, column, cell)
 
 

@@ -4,6 +4,8 @@ answer)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,13 +16,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...content import Card
 from ...tracker import Change, Tracker
 from ..operations import Operations
 from ..widgets.actions import ACTION_ERRORS
 from .card_dialog import CardDialog
 
-#: Change kinds after which the count is said again.
-COUNT_KINDS = frozenset({"card_added", "card_suspended", "status", "all", "content"})
+#: Change kinds that can change what the pane says: a card made or taken back, the item's
+#: status (its cards lock or unlock), an import or a pack.
+COUNT_KINDS = frozenset({"card_added", "status", "all", "content"})
+
+
+class OwnCardCounts:
+    """How many own cards each item has: every card is read once, at the first question,
+    then the count follows the changes that make or take back an own card (read whole again
+    after an import or a pack change)."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self._counts: Counter[str] | None = None
+
+    def of(self, item_id: str) -> int:
+        if self._counts is None:
+            try:
+                cards = self.tracker.practice_cards()
+            except ACTION_ERRORS:
+                return 0  # asked again next time
+            self._counts = Counter(c.card.item_id for c in cards if c.card.own)
+        return self._counts[item_id]
+
+    def follow(self, change: Change) -> None:
+        """Keep the counts with a change (before anyone asks for them)."""
+        if change.kind in ("all", "content"):
+            self._counts = None
+        elif change.kind == "card_added" and self._counts is not None:
+            if isinstance(change.new, Card):
+                self._counts[change.new.item_id] += 1
+            if isinstance(change.old, Card):
+                self._counts[change.old.item_id] -= 1
 
 
 class ItemCards(QWidget):
@@ -34,8 +67,10 @@ class ItemCards(QWidget):
         self.operations = operations
         self.item_id = ""
         self.dialog: CardDialog | None = None
+        self.own = OwnCardCounts(tracker)
         self.count = QLabel("")
         self.count.setObjectName("DetailMeta")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setWordWrap(True)
         self.count.setAccessibleName(self.tr("Practice cards of this item"))
         self.make = QPushButton(self.tr("Make a card…"))
@@ -51,33 +86,37 @@ class ItemCards(QWidget):
         operations.changed.connect(self._changed)
 
     def load(self, item_id: str) -> None:
-        """Say how many cards `item_id` has."""
+        """Say how many cards `item_id` has (its shipped cards, from the curriculum, and the
+        learner's own; no card is read)."""
         self.item_id = item_id
         self.make.setEnabled(bool(item_id) and not self.tracker.read_only)
         if not item_id:
             self.count.setText("")
             return
-        try:
-            cards = [c for c in self.tracker.practice_cards() if c.card.item_id == item_id]
-        except ACTION_ERRORS:
-            cards = []
-        own = sum(1 for c in cards if c.card.own)
-        unlocked = bool(cards) and cards[0].unlocked
-        if not cards:
+        own = self.own.of(item_id)
+        total = len(self.tracker.curriculum.cards_by_item.get(item_id, ())) + own
+        unlocked = self.tracker.status(item_id) == "done"
+        if not total:
             text = self.tr("No practice cards yet.")
-        elif len(cards) == 1:
+        elif total == 1:
             text = self.tr("1 practice card")
         else:
-            text = self.tr("{count} practice cards").format(count=len(cards))
+            text = self.tr("{count} practice cards").format(count=total)
         if own:
             text += " · " + self.tr("{count} yours").format(count=own)
-        if cards and not unlocked:
+        if total and not unlocked:
             text += " · " + self.tr("they unlock when you finish this item")
         self.count.setText(text)
 
     def _changed(self, change: Change) -> None:
-        if self.item_id and change.kind in COUNT_KINDS:
-            self.load(self.item_id)
+        self.own.follow(change)
+        if not self.item_id or change.kind not in COUNT_KINDS:
+            return
+        if change.kind == "status" and self.item_id not in change.ids:
+            return
+        if change.kind == "card_added" and self.item_id not in _items_of(change):
+            return
+        self.load(self.item_id)
 
     def make_card(self, answer: str = "") -> CardDialog | None:
         """Open the card dialog for the item shown, the answer prefilled."""
@@ -120,3 +159,8 @@ def add_note_menu(editor: QPlainTextEdit, cards: ItemCards) -> None:
 def selected_passage(editor: QPlainTextEdit) -> str:
     """The text selected in a note (paragraph breaks as new lines)."""
     return editor.textCursor().selectedText().replace("\u2029", "\n").strip()
+
+
+def _items_of(change: Change) -> set[str]:
+    """The items of the cards a "card_added" change made or took back."""
+    return {card.item_id for card in (change.old, change.new) if isinstance(card, Card)}

@@ -24,23 +24,34 @@ from PySide6.QtWidgets import (
 )
 
 from ...practice import PracticeCard
-from ...tracker import Change, Tracker
+from ...tracker import Change, Tracker, TrackerError
 from ..operations import Operations
 from ..widgets.actions import ACTION_ERRORS
 from ..widgets.common import page_title, summary_label
 from .card_dialog import CardDialog
-from .card_model import CARD_ID_ROLE, DUE, PROMPT, CardFilter, CardTableModel, filter_names
+from .card_model import (
+    CARD_ID_ROLE,
+    DUE,
+    PROMPT,
+    CardFilter,
+    CardTableModel,
+    category,
+    filter_names,
+)
 from .drill import DrillWidget
 from .due import DueWatch
 from .operations import retention_operation, suspend_operation
 from .review import ReviewWidget
 from .words import cards_due, next_review
 
-#: Change kinds after which the card list is read again.
+#: Change kinds after which cards of the list are read again (a status locks or unlocks the
+#: item's cards; "all" and "content" read every card).
 LIST_KINDS = frozenset(
-    {"card", "card_suspended", "card_added", "card_text", "status", "all", "content", "choice"}
+    {"card", "card_suspended", "card_added", "card_text", "status", "all", "content"}
 )
 RETENTION_DELAY_MS = 500  # the spin box saves once the learner stops stepping
+#: Changes kept for a hidden list before it is simply read whole when shown.
+MOST_PENDING = 300
 
 
 class PracticePage(QWidget):
@@ -54,8 +65,10 @@ class PracticePage(QWidget):
         self.operations = operations
         self.due = DueWatch.of(operations)
         self.dialog: CardDialog | None = None
-        self.cards: list[PracticeCard] = []
-        self._stale = True
+        self._stale = True  # every card to be read again (the first show, an import, a pack)
+        self._pending: set[str] = set()  # cards changed while the list was out of view
+        self._pending_items: set[str] = set()  # items whose status changed meanwhile
+        self._headline_stale = False
         self.setAccessibleName(self.tr("Practice"))
         self.overview = self._build_overview()
         self.review = ReviewWidget(tracker, operations)
@@ -68,7 +81,11 @@ class PracticePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.due.moved.connect(lambda _n: self._show_headline())
+        self._headline_timer = QTimer(self)  # a moved count: the headline once, after the change
+        self._headline_timer.setSingleShot(True)
+        self._headline_timer.setInterval(0)
+        self._headline_timer.timeout.connect(self._due_moved)
+        self.due.moved.connect(lambda _n: self._headline_timer.start())
         operations.changed.connect(self._changed)
         self._retention_timer = QTimer(self)
         self._retention_timer.setSingleShot(True)
@@ -166,6 +183,7 @@ class PracticePage(QWidget):
         self.suspend.setAccessibleName(self.tr("Suspend the selected card"))
         self.suspend.clicked.connect(self.toggle_suspended)
         self.shown_count = summary_label()
+        self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
         self.shown_count.setAccessibleName(self.tr("Cards listed"))
         below = QHBoxLayout()
         below.addWidget(self.edit)
@@ -193,51 +211,104 @@ class PracticePage(QWidget):
         self.drill_button.setEnabled(not read_only)
 
     # --- showing --------------------------------------------------------------------------
+    @property
+    def cards(self) -> list[PracticeCard]:
+        """Every card as the list shows it."""
+        return self.model.cards
+
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
+        if self.stack.currentWidget() is self.overview:
+            self.catch_up()
         super().showEvent(event)
+
+    def _in_view(self) -> bool:
+        return self.isVisible() and self.stack.currentWidget() is self.overview
 
     def refresh(self) -> None:
         """Read every card again and redraw the page in place."""
         self._stale = False
+        self._pending.clear()
+        self._pending_items.clear()
         now = self.tracker.now()
         try:
             cards = self.tracker.practice_cards()
         except ACTION_ERRORS:
             cards = []
         self.model.set_cards(cards, now)
-        self.cards = cards
         self._filter()
         self._show_headline()
 
+    def catch_up(self) -> None:
+        """Show what changed since the list was last drawn: every card when that is
+        unknown (the first show, an import, a pack), else only the cards changed (their
+        rows redrawn in place: the selection and scroll position stay)."""
+        if self._stale:
+            keep = self.selected_card()
+            self.refresh()
+            if keep is not None:
+                self.select_card(keep.card.id)
+            return
+        wanted = set(self._pending)
+        if self._pending_items:
+            wanted.update(self.model.ids_of_items(self._pending_items))
+        self._pending.clear()
+        self._pending_items.clear()
+        if wanted:
+            self._read_cards(wanted)
+        if wanted or self._headline_stale:
+            self._show_headline()
+
+    def _read_cards(self, card_ids: set[str]) -> None:
+        """Read these cards again and redraw their rows (a card made gets its row, a card
+        gone loses it)."""
+        found: list[PracticeCard] = []
+        for card_id in card_ids:
+            try:
+                found.append(self.tracker.practice_card(card_id))
+            except TrackerError:  # gone: an own card taken back
+                self.model.remove_card(card_id)
+            except ACTION_ERRORS:  # a busy file: everything is read at the next show
+                self._stale = True
+        for made in self.model.update_cards(found, self.tracker.now()):
+            if not self.model.insert_card(made):
+                self.refresh()  # no place known for it: read the list whole
+                return
+        self._count_shown()
+        self._name_buttons()
+
+    def _due_moved(self) -> None:
+        if self._in_view():
+            self._show_headline()
+        else:
+            self._headline_stale = True
+
     def _show_headline(self) -> None:
         """ "23 cards due", or why nothing is and when something will be."""
+        self._headline_stale = False
+        self._headline_timer.stop()
         count = self.due.count
         cards = self.cards
         now = self.tracker.now()
         if count:
             self.headline.setText(cards_due(count))
-            self.explain.setText(self._due_words(cards, now))
+            self.explain.setText(self._due_words(count, cards, now))
         else:
             self.headline.setText(self.tr("Nothing due"))
             self.explain.setText(self._nothing_due_words(cards))
         self.start.setEnabled(count > 0 and not self.tracker.read_only)
 
-    def _due_words(self, cards: list[PracticeCard], now: datetime) -> str:
-        try:
-            due = self.tracker.due_cards(now)
-        except ACTION_ERRORS:
-            due = []
-        new = sum(1 for c in due if c.state is None)
-        reviews = len(due) - new
+    def _due_words(self, count: int, cards: list[PracticeCard], now: datetime) -> str:
+        """What the cards due are: reviewed cards due again (as the list shows them) and new
+        ones (the rest of the count)."""
+        reviews = min(count, sum(1 for c in cards if category(c, now) == "due"))
+        new = count - reviews
         if reviews and new:
             what = self.tr("{reviews} to review again and {new} new.")
         elif new:
             what = self.tr("{new} new cards from items you finished.")
         else:
             what = self.tr("{reviews} to review again.")
-        minutes = max(1, round(len(due) * 20 / 60))  # about 20 seconds a card
+        minutes = max(1, round(count * 20 / 60))  # about 20 seconds a card
         how = self.tr(
             "About {minutes} minutes with the keyboard: Space shows an answer, 1–4 rate it."
         )
@@ -271,12 +342,15 @@ class PracticePage(QWidget):
 
     def _filter(self) -> None:
         self.proxy.set_filter(self.words.text(), str(self.state.currentData() or "all"))
+        self._count_shown()
+        self._name_buttons()
+
+    def _count_shown(self) -> None:
         total = len(self.model.cards)
         shown = self.proxy.rowCount()
         self.shown_count.setText(
             self.tr("{shown} of {total} cards").format(shown=shown, total=total)
         )
-        self._name_buttons()
 
     def _name_buttons(self) -> None:
         card = self.selected_card()
@@ -299,20 +373,22 @@ class PracticePage(QWidget):
 
     def select_card(self, card_id: str) -> bool:
         """Select a card in the list (filters that hide it are cleared)."""
+        row = self.model.row_of(card_id)
+        if row < 0:
+            return False
         for _attempt in range(2):
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, PROMPT)
-                if index.data(CARD_ID_ROLE) == card_id:
-                    self.table.setCurrentIndex(index)
-                    self.table.scrollTo(index)
-                    return True
+            index = self.proxy.mapFromSource(self.model.index(row, PROMPT))
+            if index.isValid():
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
             self.words.clear()
             self.state.setCurrentIndex(0)
         return False
 
     def show_overview(self) -> None:
         self.stack.setCurrentWidget(self.overview)
-        self.refresh()
+        self.catch_up()
         (self.start if self.start.isEnabled() else self.table).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
@@ -398,14 +474,22 @@ class PracticePage(QWidget):
         if change.kind == "content":  # a pack added or removed: other cards, other roles
             self.model.curriculum = self.tracker.curriculum
             self.drill.setup.list_roles()
-        self._stale = True
-        if self.isVisible() and self.stack.currentWidget() is self.overview:
-            keep = self.selected_card()
-            self.refresh()
-            if keep is not None:
-                self.select_card(keep.card.id)
+        self._note(change)
+        if self._in_view():
+            self.catch_up()
         if change.kind in ("all", "content") and self.stack.currentWidget() is self.drill:
             self.drill.setup.count()
+
+    def _note(self, change: Change) -> None:
+        """Remember what a change touched, for the list to read again when it is in view."""
+        if change.kind in ("all", "content") or not change.ids:
+            self._stale = True
+        elif change.kind == "status":
+            self._pending_items.update(change.ids)
+        else:
+            self._pending.add(change.ids[0])
+        if len(self._pending) + len(self._pending_items) > MOST_PENDING:
+            self._stale = True
 
     def focus_filter(self) -> None:
         """Edit → Find in list (Ctrl+F): the card filter, on the page's overview."""

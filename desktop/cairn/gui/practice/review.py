@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...practice import PracticeCard
-from ...tracker import Change, Tracker
+from ...tracker import Change, Tracker, TrackerError
 from ..operations import Operations
 from ..widgets.actions import ACTION_ERRORS
 from ..widgets.common import section_label, summary_label
@@ -38,8 +38,11 @@ from .summary import SessionSummary
 from .words import RATING_NUMBERS, interval, rating_hint, rating_name
 
 PREVIEW_ERRORS: tuple[type[Exception], ...] = (ValueError, *ACTION_ERRORS)
-#: Change kinds that a review takes in while it runs (besides its own steps).
-CARD_KINDS = frozenset({"card", "card_suspended", "card_text", "card_added", "all", "content"})
+#: Change kinds that a review takes in while it runs (besides its own steps): a status can
+#: lock a card again (it leaves the session) or unlock it (it comes back).
+CARD_KINDS = frozenset(
+    {"card", "card_suspended", "card_text", "card_added", "status", "all", "content"}
+)
 
 
 def preview_intervals(tracker: Tracker, card: PracticeCard, now: datetime) -> dict[int, str]:
@@ -112,6 +115,7 @@ class ReviewWidget(QWidget):
         view = QWidget()
         self.position = QLabel("")
         self.position.setObjectName("SectionLabel")
+        self.position.setTextFormat(Qt.TextFormat.PlainText)
         self.position.setAccessibleName(self.tr("Review position"))
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
@@ -210,18 +214,10 @@ class ReviewWidget(QWidget):
 
     # --- a session ------------------------------------------------------------------------
     def start(self, cards: list[PracticeCard]) -> None:
-        """Review these cards, in this order."""
-        self._load_cards()
+        """Review these cards, in this order (only they are read again as they change)."""
+        self.cards = {c.card.id: c for c in cards}
         self.session = Session([c.card.id for c in cards], self.clock())
-        for card in cards:
-            self.cards.setdefault(card.card.id, card)
         self._show_current()
-
-    def _load_cards(self) -> None:
-        try:
-            self.cards = {c.card.id: c for c in self.tracker.practice_cards()}
-        except ACTION_ERRORS:
-            self.cards = {}
 
     def current_card(self) -> PracticeCard | None:
         return self.cards.get(self.session.current)
@@ -233,14 +229,7 @@ class ReviewWidget(QWidget):
             self._show_summary()
             return
         self.stack.setCurrentWidget(self.card_view)
-        total = len(self.session.queue)
-        done = self.session.position
-        self.position.setText(
-            self.tr("Card {number} of {total}").format(number=done + 1, total=total)
-        )
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(done)
-        self.bar.setAccessibleDescription(self.position.text())
+        self._show_position()
         item = self.tracker.curriculum.items.get(card.card.item_id)
         title = item.title if item is not None else card.card.item_id
         source = self.tr("From: {item}").format(item=title)
@@ -252,6 +241,17 @@ class ReviewWidget(QWidget):
         self.shown_at = self.clock()
         self._show_answer_part(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_position(self) -> None:
+        """ "Card 3 of 20" and the progress bar (cards left out are not counted)."""
+        done = self.session.done
+        total = done + self.session.remaining
+        self.position.setText(
+            self.tr("Card {number} of {total}").format(number=done + 1, total=total)
+        )
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        self.bar.setAccessibleDescription(self.position.text())
 
     def _show_answer_part(self, shown: bool) -> None:
         card = self.current_card()
@@ -376,18 +376,11 @@ class ReviewWidget(QWidget):
 
     def _show_summary(self) -> None:
         try:
-            cards = self.tracker.practice_cards()
             more = self.tracker.due_count()
+            upcoming = None if more else next_due(self.tracker)
         except ACTION_ERRORS:
-            cards, more = [], 0
-        upcoming = [
-            c.due
-            for c in cards
-            if c.unlocked and not c.suspended and c.state is not None and c.due is not None
-        ]
-        self.summary.show_session(
-            self.session, self.clock() - self.session.started, min(upcoming, default=None), more
-        )
+            more, upcoming = 0, None
+        self.summary.show_session(self.session, self.clock() - self.session.started, upcoming, more)
         self.stack.setCurrentWidget(self.summary)
         self.summary.back.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -400,26 +393,56 @@ class ReviewWidget(QWidget):
             self._acting = False
 
     def _refresh_card(self, card_id: str) -> None:
-        """Read one card again after it changed (its text, its state)."""
-        try:
-            found = {c.card.id: c for c in self.tracker.practice_cards()}
-        except ACTION_ERRORS:
-            return
-        if card_id in found:
-            self.cards[card_id] = found[card_id]
-        else:
-            self.cards = found
+        """Read one card of the session again after it changed (its text, state, lock); a
+        card locked again or gone is left out of the session until it comes back."""
+        if card_id in self.cards:
+            self._read([card_id])
+
+    def _read(self, card_ids: list[str]) -> None:
+        out = self.session.out
+        for card_id in card_ids:
+            try:
+                card = self.tracker.practice_card(card_id)
+            except TrackerError:  # gone (an own card taken back, a pack removed)
+                self.cards.pop(card_id, None)
+                out.add(card_id)
+                continue
+            except ACTION_ERRORS:  # a busy file: read again at the next change
+                continue
+            self.cards[card_id] = card
+            if card.unlocked:
+                out.discard(card_id)
+            else:
+                out.add(card_id)
+
+    def _follow(self, shown: str, ran_out: bool) -> None:
+        """After cards left the session or came back: show the card now current when it
+        is another one (or the summary when none is left); else just the new count."""
+        if self.stack.currentWidget() is self.card_view:
+            if self.session.current != shown:
+                self._show_current()
+            else:
+                self._show_position()
+        elif ran_out and not self.session.finished:  # the summary of a session run out
+            self._show_current()
 
     def _changed(self, change: Change) -> None:
         """Undo and redo of this session's steps move it back and forth; an edited card is
-        shown as saved; anything else that changes cards is read again."""
-        if self._acting or change.kind not in CARD_KINDS:
+        shown as saved; a card whose item is no longer done leaves the session (the next
+        one is shown) and comes back when the item is done again; only the session's cards
+        that a change names are read again."""
+        if self._acting or change.kind not in CARD_KINDS or not self.session.queue:
             return
         session = self.session
+        shown, ran_out = session.current, session.finished
         if change.kind in ("all", "content"):
-            self._load_cards()
-            if self.stack.currentWidget() is self.card_view:
-                self._show_current()
+            self._read(list(dict.fromkeys(session.queue)))
+            self._follow(shown, ran_out)
+            return
+        if change.kind == "status":
+            items = set(change.ids)
+            self._read([c for c, card in self.cards.items() if card.card.item_id in items])
+            self._follow(shown, ran_out)
             return
         if session.steps and is_undo_of(session.steps[-1], change):
             self._refresh_card(change.ids[0])
@@ -431,11 +454,29 @@ class ReviewWidget(QWidget):
             session.redone(change)
             self._show_current()
             return
-        if change.ids:
-            self._refresh_card(change.ids[0])
-        if change.kind == "card_text" and change.ids and change.ids[0] == session.current:
+        if not change.ids:
+            return
+        card_id = change.ids[0]
+        if change.kind == "card_added" and card_id in session.queue:
+            self._read([card_id])  # an own card taken back (or made again) mid-review
+            self._follow(shown, ran_out)
+            return
+        self._refresh_card(card_id)
+        if change.kind == "card_text" and card_id == session.current:
             card = self.current_card()
             if card is not None and self.stack.currentWidget() is self.card_view:
                 self.prompt.show_markdown(card.card.prompt)
                 if self.answer_shown:
                     self.answer.show_markdown(answer_markdown(card))
+
+
+def next_due(tracker: Tracker) -> datetime | None:
+    """When the next reviewed card is due (None: none is scheduled)."""
+    return min(
+        (
+            c.due
+            for c in tracker.practice_cards()
+            if c.unlocked and not c.suspended and c.state is not None and c.due is not None
+        ),
+        default=None,
+    )

@@ -28,54 +28,82 @@ class Step:
     rubric: tuple[int, int] = (0, 0)  # drill: points ticked, points in all
     typed: str = ""  # drill: the answer typed
     marks: tuple[bool, ...] = ()  # drill: which rubric points were ticked
+    index: int = -1  # where the card stood in the queue when the step was taken
 
 
 @dataclass
 class Session:
-    """A queue of card ids worked through in order; `steps` say what was done to each."""
+    """A queue of card ids worked through in order; `steps` say what was done to each.
+    Cards in `out` (their item is no longer done, or the card is gone) are passed over
+    while they are out, and come back in their place when they return."""
 
     queue: list[str]
     started: float  # monotonic seconds
     position: int = 0
     steps: list[Step] = field(default_factory=list)
     undone: list[Step] = field(default_factory=list)  # steps taken back, for a redo
+    out: set[str] = field(default_factory=set)
+
+    def _index(self) -> int:
+        """Where the card shown stands in the queue (the queue's length once done)."""
+        index = self.position
+        while index < len(self.queue) and self.queue[index] in self.out:
+            index += 1
+        return index
 
     @property
     def current(self) -> str:
         """The card shown ('' once the queue is done)."""
-        return self.queue[self.position] if self.position < len(self.queue) else ""
+        index = self._index()
+        return self.queue[index] if index < len(self.queue) else ""
 
     @property
     def finished(self) -> bool:
-        return self.position >= len(self.queue)
+        return self._index() >= len(self.queue)
 
     @property
     def remaining(self) -> int:
-        """Cards left, the one shown included."""
-        return max(0, len(self.queue) - self.position)
+        """Cards left, the one shown included (cards left out not counted)."""
+        return sum(1 for card_id in self.queue[self.position :] if card_id not in self.out)
+
+    @property
+    def done(self) -> int:
+        """Cards worked through so far (each grade or suspension)."""
+        return len(self.steps)
 
     def record(self, step: Step, *, again: bool = False) -> None:
         """The card shown was graded or suspended; move on. A card graded Again comes back
         at the end; a suspended card leaves the rest of the queue."""
+        index = self._index()
+        step.index = index
         if step.kind == SUSPEND:
-            rest = [c for c in self.queue[self.position + 1 :] if c != step.card_id]
-            self.queue[self.position + 1 :] = rest
+            rest = [c for c in self.queue[index + 1 :] if c != step.card_id]
+            self.queue[index + 1 :] = rest
         if again:
             self.queue.append(step.card_id)
             step.requeued = True
         self.steps.append(step)
         self.undone.clear()
-        self.position += 1
+        self.position = index + 1
 
     def take_back(self) -> Step | None:
-        """The last step was undone: show its card again (a requeued copy leaves the queue)."""
+        """The last step was undone: show its card again (a requeued copy leaves the queue).
+        The place goes back to just after the step before, so cards passed over while they
+        were out come back too once they are in again."""
         if not self.steps:
             return None
         step = self.steps.pop()
+        index = step.index if step.index >= 0 else self.position - 1
         if step.requeued:
-            last = len(self.queue) - 1 - self.queue[::-1].index(step.card_id)
-            del self.queue[last]
-        self.position -= 1
+            later = [n for n in range(index + 1, len(self.queue)) if self.queue[n] == step.card_id]
+            if later:
+                del self.queue[later[-1]]
+        if not self.steps:
+            self.position = 0
+        elif self.steps[-1].index >= 0:
+            self.position = self.steps[-1].index + 1
+        else:
+            self.position = index
         self.undone.append(step)
         return step
 

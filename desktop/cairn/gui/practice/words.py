@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
+from ...markup import escape
 from ..widgets.dates import local_day_time
 
 RATING_NUMBERS = (1, 2, 3, 4)  # Again, Hard, Good, Easy
@@ -89,3 +90,14 @@ def spoken_duration(seconds: float) -> str:
     return QCoreApplication.translate("Practice", "{h} h {m} min").format(
         h=minutes // 60, m=minutes % 60
     )
+
+
+def plain_tip(text: str) -> str:
+    """Learner- or pack-typed text for a tooltip: escaped and marked as rich text, so that
+    Qt shows it as the text it is ("<img …>" stays those characters, loads nothing)."""
+    return f"<p>{escape(text)}</p>" if text else ""
+
+
+def button_text(text: str) -> str:
+    """Typed text for a button or a check box: "&" is shown, never taken as a shortcut."""
+    return text.replace("&", "&&")
