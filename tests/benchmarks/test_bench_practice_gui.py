@@ -162,13 +162,12 @@ def test_mark_an_item_done_and_to_do(benchmark: Any, window: Any) -> None:
     item = next(i for i, cards in tracker.curriculum.cards_by_item.items() if len(cards) >= 5)
     window.go_to_item(item)
     _practice(window)
-    statuses = cycle(["done", "todo"])
-    wanted = {"status": next(statuses)}
-    measure(
-        benchmark,
-        settled(lambda: window.request_status(item, wanted["status"])),
-        lambda: wanted.update(status=next(statuses)),
-    )
+    wanted = {"status": ""}
+
+    def toggle() -> None:  # each round changes the status: done <-> to do
+        wanted["status"] = "todo" if tracker.status(item) == "done" else "done"
+
+    measure(benchmark, settled(lambda: window.request_status(item, wanted["status"])), toggle)
     card_id = tracker.curriculum.cards_by_item[item][0].id
     row = page.model.row_of(card_id)
     assert page.model.cards[row].unlocked == (tracker.status(item) == "done")
@@ -180,16 +179,19 @@ def test_suspend_and_restore_from_the_list(benchmark: Any, window: Any) -> None:
     page.table.selectRow(3)
     card = page.selected_card()
     assert card is not None
-    turns = cycle(["suspend", "undo"])
-    turn = {"next": next(turns)}
+    turn = {"next": ""}
+
+    def choose() -> None:  # each round suspends the card, or undoes its suspension
+        suspended = window.tracker.practice_card(card.card.id).suspended
+        turn["next"] = "undo" if suspended else "suspend"
 
     def act() -> None:
         if turn["next"] == "suspend":
-            page.toggle_suspended()
+            assert page.toggle_suspended() is not None
         else:
             window.undo_stack.undo()
 
-    measure(benchmark, settled(act), lambda: turn.update(next=next(turns)))
+    measure(benchmark, settled(act), choose)
     selected = page.selected_card()
     assert selected is not None and selected.card.id == card.card.id  # the selection stays
     assert selected.suspended == window.tracker.practice_card(card.card.id).suspended

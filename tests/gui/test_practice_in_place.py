@@ -110,7 +110,7 @@ def test_showing_an_item_says_its_card_count_without_reading_cards(
 ) -> None:
     window = many_window
     window.show_node(Node("week", "w01"))
-    window.go_to_item("write-hello")  # the first item shown: own cards counted once
+    window.go_to_item("write-hello")
     box = window.detail.cards
     reads = FullReads(window.tracker, monkeypatch)
     assert box.count.text() == "13 practice cards"

@@ -82,7 +82,6 @@ class CardTableModel(ReadOnlyTableModel):
         )
         self.cards: list[PracticeCard] = []
         self._rows: dict[str, int] = {}  # card id -> row
-        self._by_item: dict[str, list[str]] = {}  # item id -> its cards' ids
         self.now = datetime(1970, 1, 1)
 
     def row_count(self) -> int:
@@ -143,18 +142,11 @@ class CardTableModel(ReadOnlyTableModel):
         self._index_rows()
         self.endRemoveRows()
 
-    def ids_of_items(self, item_ids: Iterable[str]) -> list[str]:
-        """The ids of the cards listed for these items (they lock and unlock with them)."""
-        return [card_id for item_id in item_ids for card_id in self._by_item.get(item_id, ())]
-
     def row_of(self, card_id: str) -> int:
         return self._rows.get(card_id, -1)
 
     def _index_rows(self) -> None:
         self._rows = {c.card.id: n for n, c in enumerate(self.cards)}
-        self._by_item = {}
-        for card in self.cards:
-            self._by_item.setdefault(card.card.item_id, []).append(card.card.id)
 
     def _place_of(self, card: PracticeCard) -> int | None:
         """Where an own card goes: after its item's shipped cards and older own cards."""

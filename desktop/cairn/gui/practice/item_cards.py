@@ -4,8 +4,6 @@ answer)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,35 +25,6 @@ from .card_dialog import CardDialog
 COUNT_KINDS = frozenset({"card_added", "status", "all", "content"})
 
 
-class OwnCardCounts:
-    """How many own cards each item has: every card is read once, at the first question,
-    then the count follows the changes that make or take back an own card (read whole again
-    after an import or a pack change)."""
-
-    def __init__(self, tracker: Tracker) -> None:
-        self.tracker = tracker
-        self._counts: Counter[str] | None = None
-
-    def of(self, item_id: str) -> int:
-        if self._counts is None:
-            try:
-                cards = self.tracker.practice_cards()
-            except ACTION_ERRORS:
-                return 0  # asked again next time
-            self._counts = Counter(c.card.item_id for c in cards if c.card.own)
-        return self._counts[item_id]
-
-    def follow(self, change: Change) -> None:
-        """Keep the counts with a change (before anyone asks for them)."""
-        if change.kind in ("all", "content"):
-            self._counts = None
-        elif change.kind == "card_added" and self._counts is not None:
-            if isinstance(change.new, Card):
-                self._counts[change.new.item_id] += 1
-            if isinstance(change.old, Card):
-                self._counts[change.old.item_id] -= 1
-
-
 class ItemCards(QWidget):
     """ "2 practice cards · 1 yours" and Make a card… for the item shown."""
 
@@ -67,7 +36,6 @@ class ItemCards(QWidget):
         self.operations = operations
         self.item_id = ""
         self.dialog: CardDialog | None = None
-        self.own = OwnCardCounts(tracker)
         self.count = QLabel("")
         self.count.setObjectName("DetailMeta")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,30 +54,31 @@ class ItemCards(QWidget):
         operations.changed.connect(self._changed)
 
     def load(self, item_id: str) -> None:
-        """Say how many cards `item_id` has (its shipped cards, from the curriculum, and the
-        learner's own; no card is read)."""
+        """Say how many cards `item_id` has (only that item's cards are read)."""
         self.item_id = item_id
         self.make.setEnabled(bool(item_id) and not self.tracker.read_only)
         if not item_id:
             self.count.setText("")
             return
-        own = self.own.of(item_id)
-        total = len(self.tracker.curriculum.cards_by_item.get(item_id, ())) + own
-        unlocked = self.tracker.status(item_id) == "done"
-        if not total:
+        try:
+            cards = self.tracker.item_practice_cards(item_id)
+        except ACTION_ERRORS:
+            cards = []
+        own = sum(1 for c in cards if c.card.own)
+        unlocked = bool(cards) and cards[0].unlocked
+        if not cards:
             text = self.tr("No practice cards yet.")
-        elif total == 1:
+        elif len(cards) == 1:
             text = self.tr("1 practice card")
         else:
-            text = self.tr("{count} practice cards").format(count=total)
+            text = self.tr("{count} practice cards").format(count=len(cards))
         if own:
             text += " · " + self.tr("{count} yours").format(count=own)
-        if total and not unlocked:
+        if cards and not unlocked:
             text += " · " + self.tr("they unlock when you finish this item")
         self.count.setText(text)
 
     def _changed(self, change: Change) -> None:
-        self.own.follow(change)
         if not self.item_id or change.kind not in COUNT_KINDS:
             return
         if change.kind == "status" and self.item_id not in change.ids:

@@ -234,8 +234,9 @@ class PracticePage(QWidget):
             cards = self.tracker.practice_cards()
         except ACTION_ERRORS:
             cards = []
-        self.model.set_cards(cards, now)
-        self._filter()
+        self.model.set_cards(cards, now)  # the filter follows the model by itself
+        self._count_shown()
+        self._name_buttons()
         self._show_headline()
 
     def catch_up(self) -> None:
@@ -248,26 +249,30 @@ class PracticePage(QWidget):
             if keep is not None:
                 self.select_card(keep.card.id)
             return
-        wanted = set(self._pending)
-        if self._pending_items:
-            wanted.update(self.model.ids_of_items(self._pending_items))
+        wanted, items = set(self._pending), set(self._pending_items)
         self._pending.clear()
         self._pending_items.clear()
-        if wanted:
-            self._read_cards(wanted)
-        if wanted or self._headline_stale:
+        if wanted or items:
+            self._read_cards(wanted, items)
+        if wanted or items or self._headline_stale:
             self._show_headline()
 
-    def _read_cards(self, card_ids: set[str]) -> None:
-        """Read these cards again and redraw their rows (a card made gets its row, a card
-        gone loses it)."""
+    def _read_cards(self, card_ids: set[str], item_ids: set[str]) -> None:
+        """Read these cards and the cards of these items (their status changed) again and
+        redraw their rows (a card made gets its row, a card gone loses it)."""
         found: list[PracticeCard] = []
+        try:
+            for item_id in item_ids:
+                found += self.tracker.item_practice_cards(item_id)
+        except ACTION_ERRORS:  # a busy file: everything is read at the next show
+            self._stale = True
+        card_ids -= {c.card.id for c in found}
         for card_id in card_ids:
             try:
                 found.append(self.tracker.practice_card(card_id))
             except TrackerError:  # gone: an own card taken back
                 self.model.remove_card(card_id)
-            except ACTION_ERRORS:  # a busy file: everything is read at the next show
+            except ACTION_ERRORS:
                 self._stale = True
         for made in self.model.update_cards(found, self.tracker.now()):
             if not self.model.insert_card(made):

@@ -377,7 +377,7 @@ class ReviewWidget(QWidget):
     def _show_summary(self) -> None:
         try:
             more = self.tracker.due_count()
-            upcoming = None if more else next_due(self.tracker)
+            upcoming = None if more else self.tracker.next_due(self.tracker.now())
         except ACTION_ERRORS:
             more, upcoming = 0, None
         self.summary.show_session(self.session, self.clock() - self.session.started, upcoming, more)
@@ -415,6 +415,24 @@ class ReviewWidget(QWidget):
             else:
                 out.add(card_id)
 
+    def _take_in(self, item_ids: set[str]) -> None:
+        """Read the session's cards of these items again (their status changed: they leave
+        the session when locked, and come back when unlocked)."""
+        out = self.session.out
+        for item_id in item_ids:
+            try:
+                cards = self.tracker.item_practice_cards(item_id)
+            except ACTION_ERRORS:  # a busy file: read again at the next change
+                continue
+            for card in cards:
+                if card.card.id not in self.cards:
+                    continue
+                self.cards[card.card.id] = card
+                if card.unlocked:
+                    out.discard(card.card.id)
+                else:
+                    out.add(card.card.id)
+
     def _follow(self, shown: str, ran_out: bool) -> None:
         """After cards left the session or came back: show the card now current when it
         is another one (or the summary when none is left); else just the new count."""
@@ -440,8 +458,8 @@ class ReviewWidget(QWidget):
             self._follow(shown, ran_out)
             return
         if change.kind == "status":
-            items = set(change.ids)
-            self._read([c for c, card in self.cards.items() if card.card.item_id in items])
+            items = {card.card.item_id for card in self.cards.values()} & set(change.ids)
+            self._take_in(items)
             self._follow(shown, ran_out)
             return
         if session.steps and is_undo_of(session.steps[-1], change):
@@ -468,15 +486,3 @@ class ReviewWidget(QWidget):
                 self.prompt.show_markdown(card.card.prompt)
                 if self.answer_shown:
                     self.answer.show_markdown(answer_markdown(card))
-
-
-def next_due(tracker: Tracker) -> datetime | None:
-    """When the next reviewed card is due (None: none is scheduled)."""
-    return min(
-        (
-            c.due
-            for c in tracker.practice_cards()
-            if c.unlocked and not c.suspended and c.state is not None and c.due is not None
-        ),
-        default=None,
-    )
