@@ -31,7 +31,7 @@ def test_the_card_shown_locked_again_moves_on_and_comes_back_on_undo(
     tracker = window.tracker
     _page_shown, review = _start(window, qtbot)
     _press(qtbot, Qt.Key.Key_Space)
-    _press(qtbot, Qt.Key.Key_3)  # hello-why: Good
+    _press(qtbot, Qt.Key.Key_4)  # hello-why: Easy (days away: it does not come back today)
     assert review.session.current == "hello-print"
     _press(qtbot, Qt.Key.Key_Space)  # its answer is shown …
     assert review.position.text() == "Card 2 of 4"
@@ -52,7 +52,7 @@ def test_the_card_shown_locked_again_moves_on_and_comes_back_on_undo(
     assert [r.card_id for r in tracker.review_log()] == ["hello-why", "guide-gist"]
     assert review.stack.currentWidget() is review.summary
     assert review.summary.reviewed.text() == "You reviewed 2 cards."
-    assert review.summary.ratings.text() == "Again 0 · Hard 0 · Good 1 · Easy 1"
+    assert review.summary.ratings.text() == "Again 0 · Hard 0 · Good 0 · Easy 2"
 
     _press(qtbot, Qt.Key.Key_Z, CTRL)  # the last rating taken back: that card again
     assert review.stack.currentWidget() is review.card_view
@@ -77,7 +77,7 @@ def test_the_last_card_locked_again_ends_in_the_summary(
     _page_shown, review = _start(window, qtbot)
     for _card in range(3):
         _press(qtbot, Qt.Key.Key_Space)
-        _press(qtbot, Qt.Key.Key_1 if _card == 0 else Qt.Key.Key_3)  # hello-why: Again
+        _press(qtbot, Qt.Key.Key_1 if _card == 0 else Qt.Key.Key_4)  # hello-why: Again
     assert review.session.current == "guide-gist"
     assert review.position.text() == "Card 4 of 5"  # hello-why comes back at the end
 
@@ -89,16 +89,16 @@ def test_the_last_card_locked_again_ends_in_the_summary(
     assert review.summary.reviewed.text() == (
         "You reviewed 3 cards."  # what was done, nothing of the cards that left
     )
-    assert review.summary.ratings.text() == "Again 1 · Hard 0 · Good 2 · Easy 0"
+    assert review.summary.ratings.text() == "Again 1 · Hard 0 · Good 0 · Easy 2"
 
     window.undo_stack.undo()  # write-hello done again: its card back on screen
     assert review.stack.currentWidget() is review.card_view
     assert review.session.current == "hello-why"
     _focus(qtbot, window, review)
     _press(qtbot, Qt.Key.Key_Space)
-    _press(qtbot, Qt.Key.Key_3)
+    _press(qtbot, Qt.Key.Key_4)
     assert review.stack.currentWidget() is review.summary
-    assert review.summary.ratings.text() == "Again 1 · Hard 0 · Good 3 · Easy 0"
+    assert review.summary.ratings.text() == "Again 1 · Hard 0 · Good 0 · Easy 3"
     assert [r.card_id for r in window.tracker.review_log()] == [
         "hello-why",
         "hello-print",

@@ -179,20 +179,30 @@ def test_a_review_by_keyboard_only(practice_window: MainWindow, qtbot: QtBot) ->
     assert review.session.current == "drill-hello"
     _press(qtbot, Qt.Key.Key_Space)
     assert "Names a check" in review.answer.toPlainText()  # a drill card shows its rubric
-    _press(qtbot, Qt.Key.Key_3)
+    _press(qtbot, Qt.Key.Key_3)  # Good: its next learning step is minutes away …
     assert review.session.current == "guide-gist"
     _press(qtbot, Qt.Key.Key_Space)
-    _press(qtbot, Qt.Key.Key_2)  # Hard: the last card
+    _press(qtbot, Qt.Key.Key_2)  # Hard, the same
+    assert review.session.current == "drill-hello"  # … so both come back before the end
+    _press(qtbot, Qt.Key.Key_Space)
+    _press(qtbot, Qt.Key.Key_4)  # Easy: days away now
+    assert review.session.current == "guide-gist"
+    _press(qtbot, Qt.Key.Key_Space)
+    _press(qtbot, Qt.Key.Key_4)
     assert review.stack.currentWidget() is review.summary
     assert "You reviewed 3 cards" in review.summary.reviewed.text()
     assert "suspended 1" in review.summary.reviewed.text()
-    assert review.summary.ratings.text() == "Again 0 · Hard 1 · Good 1 · Easy 1"
+    assert review.summary.ratings.text() == "Again 0 · Hard 1 · Good 1 · Easy 3"
     assert review.summary.time_taken.text().startswith("Time taken: ")
     assert review.summary.next_due.text().startswith("Next review: ")
-    assert _nav_count(window) == ""
+    assert _nav_count(window) == ""  # nothing left due minutes after the session
 
     _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back into the session
     assert review.stack.currentWidget() is review.card_view
+    assert review.session.current == "guide-gist"
+    _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.session.current == "drill-hello"
+    _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review.session.current == "guide-gist"
     _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review.session.current == "drill-hello"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -40,6 +40,18 @@ from .words import RATING_NUMBERS, interval, rating_hint, rating_name
 PREVIEW_ERRORS: tuple[type[Exception], ...] = (ValueError, *ACTION_ERRORS)
 #: Change kinds that a review takes in while it runs (besides its own steps): a status can
 #: lock a card again (it leaves the session) or unlock it (it comes back).
+#: A card whose next step falls this soon comes back before the session ends, as Anki's
+#: learn-ahead limit does: a new card's learning steps are minutes apart, and a session that
+#: ended with them would leave cards due ten minutes after "done".
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def _back_soon(change: Change, now: datetime) -> bool:
+    """Whether the card just graded is due again within the learn-ahead limit."""
+    due = getattr(change.new, "due", None)
+    return isinstance(due, datetime) and due <= now + LEARN_AHEAD
+
+
 CARD_KINDS = frozenset(
     {"card", "card_suspended", "card_text", "card_added", "status", "all", "content"}
 )
@@ -329,7 +341,7 @@ class ReviewWidget(QWidget):
             return False
         step = Step(GRADE, card.card.id, change, rating=rating, seconds=seconds)
         self._refresh_card(card.card.id)
-        self.session.record(step, again=rating == 1)
+        self.session.record(step, again=rating == 1 or _back_soon(change, self.tracker.now()))
         self._show_current()
         return True
 
