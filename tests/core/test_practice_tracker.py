@@ -418,3 +418,22 @@ def test_next_due_is_the_earliest_due_of_an_unlocked_unsuspended_reviewed_card(
     practice.set_status("write-eval", "doing")  # locked again: its card is not next
     assert practice.next_due() == practice.practice_card("hello-why").due
     assert practice.next_due(practice.practice_card("hello-why").due) is None
+
+
+def test_the_due_split_follows_another_process(
+    practice: Tracker, data_dir: Path, pack: Path, clock: Clock
+) -> None:
+    """Reviews due again and new cards, counted apart; a card suspended or graded by another
+    process (cairn in a terminal) counts at once, though which cards are new is remembered."""
+    practice.set_status("write-hello", "done")
+    practice.grade_card("hello-why", "again")
+    later = clock.now + timedelta(hours=1)
+    assert practice.due_split(later) == (1, 1)  # hello-why again; hello-print new
+    with Tracker.open(data_dir, pack, clock=clock) as other:
+        other.set_card_suspended("hello-print", True)
+    assert practice.due_split(later) == (1, 0)
+    with Tracker.open(data_dir, pack, clock=clock) as other:
+        other.set_card_suspended("hello-print", False)
+        other.set_card_suspended("hello-why", True)
+    assert practice.due_split(later) == (0, 1)
+    assert practice.due_count(later) == len(practice.due_cards(later)) == 1

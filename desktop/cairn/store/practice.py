@@ -199,6 +199,12 @@ def due_ids(database: Database, now: datetime) -> list[str]:
     return [row[0] for row in rows]
 
 
+def state_stamp(database: Database) -> tuple[object, ...]:
+    """What changes with every card state write (a row is replaced whole, so its rowid grows;
+    a removed row lowers the count): the key of the held ids read below."""
+    return tuple(database._rows("SELECT count(*), max(rowid) FROM card_state")[0])
+
+
 def held_ids(database: Database) -> set[str]:
     """Cards that are not new to review: reviewed or suspended."""
     rows = database._rows("SELECT card_id FROM card_state WHERE state IS NOT NULL OR suspended")

@@ -40,6 +40,7 @@ class Practice(ProgressReads):
     """Recall cards and interview drills: reads, grades, suspensions, own cards and edits."""
 
     _practice_index: CardIndex | None = None
+    _held_read: tuple[object, set[str]] | None = None  # (its key, the held ids)
     _practice_seen: tuple[object, ...] = ()  # practice_stamp() at the last reload
 
     # --- reads -------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class Practice(ProgressReads):
                 due.append(self._practice(card, state, False, texts))
         left = self._new_allowed(now)
         if left:
-            held = rows.held_ids(self._database)
+            held = self._held()
             for card in index.unlocked_in_order(own, self._statuses):
                 if card.id not in held:
                     due.append(self._practice(card, None, False, texts))
@@ -81,25 +82,37 @@ class Practice(ProgressReads):
 
     def due_count(self, now: datetime | None = None) -> int:
         """How many cards `due_cards` gives, without building them."""
+        return sum(self.due_split(now))
+
+    def due_split(self, now: datetime | None = None) -> tuple[int, int]:
+        """The cards `due_cards` gives, counted without building them: (reviewed cards due
+        again, new cards)."""
         now = now or self.now()
         index = self._cards()
         own = rows.own_cards(self._database)
         own_items = {card.id: card.item_id for card in own}
-        count = 0
+        again = 0
         for card_id in rows.due_ids(self._database, now):
             card = index.by_id.get(card_id)
             item_id = card.item_id if card is not None else own_items.get(card_id)
-            count += item_id is not None and self._statuses.get(item_id) == "done"
-        left = self._new_allowed(now)
+            again += item_id is not None and self._statuses.get(item_id) == "done"
+        left = allowed = self._new_allowed(now)
         if left:
-            held = rows.held_ids(self._database)
+            held = self._held()
             for card in index.unlocked_in_order(own, self._statuses):
                 if card.id not in held:
-                    count += 1
                     left -= 1
                     if not left:
                         break
-        return count
+        return again, allowed - left
+
+    def _held(self) -> set[str]:
+        """The cards that are not new (`rows.held_ids`), read again only after a card state
+        was written (by anyone: the key is read from the file)."""
+        key = (id(self._database), rows.state_stamp(self._database))
+        if self._held_read is None or self._held_read[0] != key:
+            self._held_read = (key, rows.held_ids(self._database))
+        return self._held_read[1]
 
     def drill_cards(self, role_id: str) -> list[PracticeCard]:
         """The drill cards naming a role: unlocked ones first, each group in path order."""

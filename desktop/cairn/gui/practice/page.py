@@ -35,7 +35,6 @@ from .card_model import (
     PROMPT,
     CardFilter,
     CardTableModel,
-    category,
     filter_names,
 )
 from .drill import DrillWidget
@@ -296,16 +295,19 @@ class PracticePage(QWidget):
         now = self.tracker.now()
         if count:
             self.headline.setText(cards_due(count))
-            self.explain.setText(self._due_words(count, cards, now))
+            self.explain.setText(self._due_words(count, now))
         else:
             self.headline.setText(self.tr("Nothing due"))
             self.explain.setText(self._nothing_due_words(cards))
         self.start.setEnabled(count > 0 and not self.tracker.read_only)
 
-    def _due_words(self, count: int, cards: list[PracticeCard], now: datetime) -> str:
-        """What the cards due are: reviewed cards due again (as the list shows them) and new
-        ones (the rest of the count)."""
-        reviews = min(count, sum(1 for c in cards if category(c, now) == "due"))
+    def _due_words(self, count: int, now: datetime) -> str:
+        """What the cards due are: reviewed cards due again and new ones (the rest of the
+        count), as the tracker counts them."""
+        try:
+            reviews = min(count, self.tracker.due_split(now)[0])
+        except ACTION_ERRORS:
+            reviews = 0
         new = count - reviews
         if reviews and new:
             what = self.tr("{reviews} to review again and {new} new.")
