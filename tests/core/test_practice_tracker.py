@@ -437,3 +437,34 @@ def test_the_due_split_follows_another_process(
         other.set_card_suspended("hello-why", True)
     assert practice.due_split(later) == (0, 1)
     assert practice.due_count(later) == len(practice.due_cards(later)) == 1
+
+
+def test_retention_now_is_worked_out_once_a_minute_and_follows_every_change(
+    practice: Tracker, data_dir: Path, pack: Path, clock: Clock
+) -> None:
+    """Without a time, retention is the recall at the start of this minute (what the window
+    shows on every change), the same as asking for that minute, and it follows grades,
+    statuses, suspensions by another process and the passing minutes."""
+    from cairn.practice.retention import by_area
+
+    def asked() -> dict[str, tuple[int, float | None]]:
+        return {a.skill_id: (a.cards, a.recall) for a in practice.retention_by_area()}
+
+    def expected() -> dict[str, tuple[int, float | None]]:
+        minute = clock.now.replace(second=0, microsecond=0)
+        areas = by_area(practice.curriculum, practice.practice_cards(), minute)
+        return {a.skill_id: (a.cards, a.recall) for a in areas}
+
+    clock.now = clock.now.replace(second=30)
+    for item in ("write-hello", "write-eval"):
+        practice.set_status(item, "done")
+    practice.grade_card("hello-why", "good")
+    practice.grade_card("eval-score", "hard")
+    assert asked() == expected() and asked()["coding"][0] == 1
+    clock.now += timedelta(days=3)
+    assert asked() == expected()
+    practice.set_status("write-eval", "todo")  # its card locks: it leaves retention
+    assert asked() == expected() and asked()["evals"] == (0, None)
+    with Tracker.open(data_dir, pack, clock=clock) as other:
+        other.set_card_suspended("hello-why", True)
+    assert asked() == expected() and asked()["coding"] == (0, None)

@@ -34,12 +34,25 @@ def by_area(
 ) -> list[AreaRetention]:
     """Every skill area in the curriculum's order; a card counts in every skill of its item
     (cards of an item the curriculum no longer has count nowhere)."""
+    return from_recalls(
+        curriculum,
+        (
+            (card.card.item_id, recall_probability(card.state, now))
+            for card in counted(cards)
+            if card.state is not None
+        ),
+    )
+
+
+def from_recalls(
+    curriculum: Curriculum, recalls_by_item: Iterable[tuple[str, float]]
+) -> list[AreaRetention]:
+    """`by_area` from the counted cards' (item id, recall probability) pairs."""
     recalls: dict[str, list[float]] = {skill: [] for skill in curriculum.skills}
-    for card in counted(cards):
-        item = curriculum.items.get(card.card.item_id)
-        if item is None or card.state is None:
+    for item_id, recall in recalls_by_item:
+        item = curriculum.items.get(item_id)
+        if item is None:
             continue
-        recall = recall_probability(card.state, now)
         for skill in item.skills:
             if skill in recalls:
                 recalls[skill].append(recall)
