@@ -25,7 +25,7 @@ from .store.opening import OpenedDatabase, begin_open
 from .store.recovery import RecoveryNotice
 from .tracking.content import Content
 from .tracking.importing import Importing, ImportPlanLike, PlanT
-from .tracking.practice import Practice
+from .tracking.practice_changes import PracticeChanges
 from .tracking.reads import KEPT_ACROSS_UNDO, TIMER_SETTING
 from .tracking.safety import Safety
 from .tracking.study import Study
@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 
-class Tracker(Study, Safety, Content, Importing, Practice):
+class Tracker(Study, Safety, Content, Importing, PracticeChanges):
     """Content and progress together: what the GUI and the CLI use."""
 
     def __init__(
