@@ -643,3 +643,39 @@ def test_a_suspension_elsewhere_reaches_here_whichever_state_wins(
 
 def own_id(tracker: Tracker) -> str:
     return next(c.id for c in tracker.practice_cards() if c.card.own)
+
+
+# ---- what the tracker keeps, an export restores ----------------------------------------------
+
+BAD_TEXTS = [("NUL", "a \x00 b", "contains a NUL character"), ("surrogate", "a \ud800 b", "UTF-8")]
+
+
+@pytest.mark.parametrize(("name", "bad", "words"), BAD_TEXTS)
+def test_a_card_text_the_importer_would_refuse_is_refused_when_typed(
+    learner: Tracker, tmp_path: Path, pack: Path, name: str, bad: str, words: str
+) -> None:
+    database = learner.database_path
+    before = file_hash(database)
+    own = own_id(learner)
+    attempts = [
+        lambda: learner.add_own_card("write-eval", bad, "A fine answer."),
+        lambda: learner.add_own_card("write-eval", "A fine prompt", bad),
+        lambda: learner.edit_card(own, bad, "A fine answer."),
+        lambda: learner.edit_card("guide-point", "A fine prompt", bad),
+    ]
+    for attempt in attempts:
+        with pytest.raises(TrackerError) as refused:
+            attempt()
+        message = str(refused.value)
+        message.encode("utf-8")  # printable: no lone surrogate in the words
+        assert words in message and "card '" in message
+        assert ("prompt" in message) != ("answer" in message)
+    assert file_hash(database) == before
+    # what the learner could type (tabs, other control characters) exports and imports back
+    odd = "Tab\there, bell \x07, a bidi mark \u202e and a line\nbreak"
+    learner.add_own_card("write-eval", odd, odd)
+    learner.edit_card("guide-point", odd, odd)
+    target = export_json(learner, tmp_path / "ada.json")
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        fresh.import_progress(target)
+        assert practice_rows(fresh)["cards"] == practice_rows(learner)["cards"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..content import Card, Curriculum
 from ..content.cards import MAX_PROMPT, MAX_TAGS, TAG
+from ..validation import InvalidInput, check_text
 from .values import TrackerError
 
 MAX_OWN_ANSWER = 2500
@@ -68,22 +69,39 @@ def with_text(card: Card, texts: Mapping[str, tuple[str, str]]) -> tuple[Card, b
     return replace(card, prompt=text[0], answer=text[1]), True
 
 
+def shown_id(card_id: object) -> str:
+    """A card id as a message shows it: quoted, on one line, with control characters, lone
+    surrogates and anything not printable escaped (an id may come from a command line)."""
+    if not isinstance(card_id, str):
+        return f"a {type(card_id).__name__}"
+    text = card_id if len(card_id) <= 80 else card_id[:80] + "…"
+    clean = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    clean = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in clean)
+    return f"'{clean}'"
+
+
 def checked_text(card_id: str, prompt: str, answer: str) -> tuple[str, str]:
-    """A card's prompt and answer as typed, trimmed; refused in words naming card and field."""
-    name = card_id or "new card"
+    """A card's prompt and answer as typed, trimmed; refused in words naming card and field.
+    The checks are the importer's (`cairn.validation.check_text`: no NUL, no lone surrogate),
+    so a card the tracker keeps is one every export of it imports again."""
+    name = shown_id(card_id) if card_id else "'new card'"
     if not isinstance(prompt, str) or not isinstance(answer, str):
-        raise TrackerError(f"card '{name}': the prompt and answer must be text")
+        raise TrackerError(f"card {name}: the prompt and answer must be text")
     prompt, answer = prompt.strip(), answer.strip()
     for field, text, longest in (
         ("prompt", prompt, MAX_PROMPT),
         ("answer", answer, MAX_OWN_ANSWER),
     ):
         if not text:
-            raise TrackerError(f"card '{name}': the {field} is empty")
+            raise TrackerError(f"card {name}: the {field} is empty")
         if len(text) > longest:
             raise TrackerError(
-                f"card '{name}': the {field} is {len(text)} characters long; at most {longest}"
+                f"card {name}: the {field} is {len(text)} characters long; at most {longest}"
             )
+        try:
+            check_text(text, field, limit=longest)
+        except InvalidInput as error:
+            raise TrackerError(f"card {name}: {error}") from None
     return prompt, answer
 
 
