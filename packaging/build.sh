@@ -27,6 +27,8 @@ python -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$OUT" --workpath "$WORK/build" "$ROOT/packaging/cairn.spec"
 
 BUNDLE="$OUT/cairn"
+DANGLING=$(find "$BUNDLE" -xtype l)
+[ -z "$DANGLING" ] || { echo "links to files left out of the bundle:" >&2; echo "$DANGLING" >&2; exit 1; }
 echo "== smoke test of $BUNDLE (env -i: no Python on PATH)"
 TRY="$WORK/try"
 mkdir -p "$TRY/home"
@@ -85,10 +87,10 @@ tar -C "$WORK/unpack" -xzf "$OUT/$NAME.tar.gz"
 "$WORK/unpack/$NAME/install.sh" --prefix "$WORK/prefix" >/dev/null
 [ "$(env -i HOME="$TRY/home" "$WORK/prefix/bin/cairn" --version)" = "cairn $VERSION" ]
 ENTRY="$WORK/prefix/share/applications/io.github.cairndesktop.Cairn.desktop"
-grep -q "^Exec=$WORK/prefix/lib/cairn/cairn$" "$ENTRY"
+grep -qx "Exec=\"$WORK/prefix/lib/cairn/cairn\"" "$ENTRY"
 if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$ENTRY"; fi
 [ -f "$WORK/prefix/share/icons/hicolor/512x512/apps/io.github.cairndesktop.Cairn.png" ]
 "$WORK/unpack/$NAME/install.sh" --prefix "$WORK/prefix" --uninstall >/dev/null
-LEFT=$(find "$WORK/prefix" -type f -o -type l | wc -l)
-[ "$LEFT" -eq 0 ] || { echo "uninstall left $LEFT files" >&2; exit 1; }
+LEFT=$(find "$WORK/prefix" -mindepth 1 | wc -l)  # files, links and emptied folders
+[ "$LEFT" -eq 0 ] || { echo "uninstall left $LEFT files or folders" >&2; find "$WORK/prefix" >&2; exit 1; }
 echo "== release tarball: $OUT/$NAME.tar.gz ($(du -sh "$OUT/$NAME.tar.gz" | cut -f1))"
