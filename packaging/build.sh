@@ -78,7 +78,7 @@ STAGE="$WORK/stage/$NAME"
 mkdir -p "$STAGE"
 cp -R "$BUNDLE" "$STAGE/cairn"
 cp -R "$ROOT/packaging/linux" "$STAGE/linux"
-cp "$ROOT/packaging/install.sh" "$ROOT/CHANGELOG.md" "$STAGE/"
+cp "$ROOT/packaging/install.sh" "$ROOT/CHANGELOG.md" "$ROOT/LICENSE" "$STAGE/"
 tar -C "$WORK/stage" -czf "$OUT/$NAME.tar.gz" "$NAME"
 
 echo "== install from the tarball into a throwaway prefix, run it, uninstall"

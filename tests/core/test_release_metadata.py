@@ -85,3 +85,13 @@ def test_the_build_scripts_and_the_spec_parse() -> None:
     for step in ('tools\\icons.py" --ico', "cairn.spec", "--version", "validate", "welcome shown"):
         assert step in windows, step
     assert "--icns" in (PACKAGING / "build-macos.sh").read_text(encoding="utf-8")
+
+
+def test_the_license_declared_is_the_license_shipped() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'license = "MIT"' in pyproject
+    assert "<project_license>MIT</project_license>" in METAINFO.read_text(encoding="utf-8")
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert '"$ROOT/LICENSE"' in (PACKAGING / "build.sh").read_text(
+        encoding="utf-8"
+    )  # in the tarball
