@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from test_practice_review import with_cards
 
 from cairn.gui.widgets.node import Node
@@ -16,6 +18,7 @@ from cairn.tracker import Tracker
 from clocks import Clock
 
 READINESS = Node("group", "readiness")
+TEXT_MARGIN = 6  # pixels either side of a name in its cell
 
 
 def test_remembered_per_area_is_shown_beside_readiness(
@@ -51,3 +54,38 @@ def test_remembered_per_area_is_shown_beside_readiness(
 
     page.role.setCurrentIndex(page.role.findData("explainer"))
     assert [name for name, _value in box.shown] == ["Communication", "Evaluation"]
+
+
+def test_every_area_name_is_whole_after_the_window_is_resized(
+    open_window: Callable[[Tracker], MainWindow], data_dir: Path, shipped_pack: Path, qtbot
+) -> None:
+    """Rows follow the name column's width: after resizing narrower and wider, each row is at
+    least as tall as its name wrapped at that width, and the table shows every row."""
+    tracker = Tracker.open(data_dir, shipped_pack)
+    tracker.set_target_roles("llm-engineer", [])
+    window = open_window(tracker)
+    window.show_node(READINESS)
+    table = window.dashboard().remembered.table
+    assert table.rowCount() >= 6
+    for width, height in ((1440, 900), (1152, 648), (1280, 720), (1024, 600), (1440, 900)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == max(w, window.minimumWidth()))
+        QApplication.processEvents()
+        column = table.columnWidth(0)
+        metrics = table.fontMetrics()
+        for row in range(table.rowCount()):
+            name = table.item(row, 0).text()
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.rect = QRect(0, 0, column, 1)
+            delegate = table.itemDelegateForColumn(0) or table.itemDelegate()
+            hint = delegate.sizeHint(option, table.model().index(row, 0))
+            wrapped = metrics.boundingRect(
+                QRect(0, 0, column - 2 * TEXT_MARGIN, 100_000),
+                int(Qt.TextFlag.TextWordWrap),
+                name,
+            )
+            assert wrapped.width() <= column - 2 * TEXT_MARGIN, (name, width)  # no word cut
+            assert table.rowHeight(row) >= max(hint.height(), wrapped.height()), (name, width)
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        assert table.height() >= rows + table.horizontalHeader().height()  # no row hidden

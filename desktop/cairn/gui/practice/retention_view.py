@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +27,49 @@ from ...tracker import Tracker
 from ..widgets.actions import ACTION_ERRORS
 from ..widgets.common import section_label
 from .words import percent
+
+NAME_PADDING = 6  # pixels each side of an area name, and above and below it
+
+
+class WrappedNames(QStyledItemDelegate):
+    """Area names drawn whole, wrapped at the column's width: the delegate paints the text
+    itself, so its height is measured exactly the way it is drawn (the style's own wrapping
+    measures one width and paints another, cutting a line off with "…")."""
+
+    def text_height(self, metrics: QFontMetrics, width: int, text: str) -> int:
+        """How tall `text` is drawn in a cell `width` pixels wide."""
+        inner = QRect(0, 0, max(1, width - 2 * NAME_PADDING), 100_000)
+        lines = metrics.boundingRect(inner, int(Qt.TextFlag.TextWordWrap), text)
+        return lines.height() + 2 * NAME_PADDING
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = option.rect.width() if option.rect.isValid() else 200
+        height = self.text_height(option.fontMetrics, width, str(index.data() or ""))
+        return QSize(width, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        text, cell.text = cell.text, ""
+        widget = cell.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
+        selected = bool(cell.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(cell.font)
+        painter.setPen(cell.palette.color(role))
+        inner = cell.rect.adjusted(NAME_PADDING, 0, -NAME_PADDING, 0)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(inner, int(flags) | int(Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
 
 
 class RetentionBox(QWidget):
@@ -53,14 +101,20 @@ class RetentionBox(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)  # a long area name wraps rather than being cut
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.names = WrappedNames(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are fitted here, at the name column's width of the moment: the vertical
+        # header's own ResizeToContents keeps heights worked out at an earlier width.
         rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.sectionResized.connect(self._fit_height)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(self._column_resized)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -101,6 +155,46 @@ class RetentionBox(QWidget):
                 )
                 self.table.setItem(row, column, cell)
             self.shown.append((area.name, remembered))
+        self._keep_words_whole()
+        self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self._fit_rows()
+
+    def _keep_words_whole(self) -> None:
+        """The table is never so narrow that the name column breaks inside a word."""
+        metrics = self.table.fontMetrics()
+        words = [word for name, _value in self.shown for word in name.split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        widest += 2 * NAME_PADDING
+        header = self.table.horizontalHeader()
+        others = sum(
+            max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in (1, 2)
+        )
+        self.table.setMinimumWidth(widest + others + 2 * self.table.frameWidth() + 4)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its name wrapped at the name column's width now (measured here:
+        Qt's own row fitting skips a table not yet laid out and keeps heights from an earlier
+        width)."""
+        metrics = self.table.fontMetrics()
+        width = self.table.columnWidth(0)
+        least = metrics.height() + 2 * NAME_PADDING
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, 0)
+            text = cell.text() if cell is not None else ""
+            height = max(least, self.names.text_height(metrics, width, text))
+            if self.table.rowHeight(row) != height:
+                self.table.setRowHeight(row, height)
         self._fit_height()
 
     def _fit_height(self, *_resized: int) -> None:
