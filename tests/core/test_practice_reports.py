@@ -57,7 +57,7 @@ def _remembering(folder: Path, pack: Path, own_prompt: str) -> Path:
     """An export of a learner who finished write-hello, write-eval and explain-eval (not
     read-guide) and wrote one card on write-eval, whose card states are set so that recall
     can be worked out by hand: FSRS's recall is exactly 0.9 when the days since the last
-    review equal the stability, and 1.0 on the day of the review."""
+    review equal the stability, and 1.0 at the moment of the review."""
     with Tracker.open(folder, pack, clock=Clock(NOW)) as t:
         t.set_setting("learner_name", "Ada")
         t.set_target_roles("builder", ["explainer"])
@@ -68,7 +68,7 @@ def _remembering(folder: Path, pack: Path, own_prompt: str) -> Path:
         target = export(t.snapshot(), "json", folder.parent / f"{folder.name}.json").path
     payload = json.loads(target.read_text(encoding="utf-8"))
     states = [
-        _state("eval-what", 4.0, 2 / 24),  # evals: reviewed two hours ago: 1.0
+        _state("eval-what", 4.0, 0),  # evals: reviewed just now: 1.0
         _state("explain-eval-why", 20.0, 20),  # evals and talking: 20 days at 20: 0.9
         _state(own.ids[0], 10.0, 10),  # evals (the own card): 10 days at 10: 0.9
         _state("eval-golden", 1.0, 40, suspended=True),  # suspended: not counted

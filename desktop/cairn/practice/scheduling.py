@@ -67,14 +67,18 @@ def _count(value: object) -> int:
 
 def recall_probability(state: CardState, now: datetime) -> float:
     """FSRS's probability (0..1) that the card is recalled at `now` (its retrievability);
-    0 for a state FSRS cannot use (without a review or a stability, …)."""
-    if not usable(state):
+    0 for a state FSRS cannot use (without a review or a stability, …).
+
+    It is FSRS's forgetting curve with the scheduler's own parameters (its decay is
+    `parameters[20]`, as in `fsrs.Scheduler`), taken at the time since the last review in
+    fractional days: `Scheduler.get_card_retrievability` counts whole days, so a card rated
+    Again an hour ago would read 100 %."""
+    if not usable(state) or state.last_review is None or not state.stability:
         return 0.0
-    return float(
-        _scheduler(DEFAULT_RETENTION, False).get_card_retrievability(
-            _to_fsrs(state, now), _aware(now)
-        )
-    )
+    decay = -float(_scheduler(DEFAULT_RETENTION, False).parameters[20])
+    factor = 0.9 ** (1 / decay) - 1
+    elapsed = max(0.0, (now - state.last_review).total_seconds() / 86_400)
+    return float((1 + factor * elapsed / state.stability) ** decay)
 
 
 def check_retention(value: float) -> float:
