@@ -679,3 +679,79 @@ def test_a_card_text_the_importer_would_refuse_is_refused_when_typed(
     with Tracker.open(tmp_path / "laptop", pack) as fresh:
         fresh.import_progress(target)
         assert practice_rows(fresh)["cards"] == practice_rows(learner)["cards"]
+
+
+# ---- own cards keep their ids, and their edits travel ---------------------------------------
+
+
+def own_texts(tracker: Tracker) -> dict[str, tuple[str, str]]:
+    return {c.id: (c.card.prompt, c.card.answer) for c in tracker.practice_cards() if c.card.own}
+
+
+def test_a_restore_into_a_new_folder_keeps_every_own_cards_id(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    second = learner.add_own_card("write-hello", "Second", "The second card of my own.")
+    third = learner.add_own_card("write-hello", "Third", "The third card of my own.")
+    learner.remove_own_card(second.ids[0])  # own-2 is gone: own-3 must not become own-2
+    learner.grade_card(third.ids[0], "good")
+    target = export_json(learner, tmp_path / "ada.json")
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:
+        fresh.import_progress(target, as_restore=True)
+        assert own_texts(fresh) == own_texts(learner)
+        assert third.ids[0] == "own-3" and fresh.practice_card("own-3").card.prompt == "Third"
+        assert fresh.review_log("own-3")[0].rating == 3
+        made = fresh.add_own_card("write-hello", "Next", "The next card made on the laptop.")
+        assert made.ids[0] == "own-4"  # ids are not reused
+
+
+def test_an_own_cards_newer_edit_crosses_to_the_other_computer_and_back_changes_nothing(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    card = own_id(learner)
+    laptop_clock = Clock(clock.now)
+    with Tracker.open(tmp_path / "laptop", pack, clock=laptop_clock) as laptop:
+        laptop.import_progress(export_json(learner, tmp_path / "a0.json"), as_restore=True)
+        laptop_clock.now += timedelta(hours=1)
+        laptop.edit_card(card, "Laptop wording, older", "Written on the laptop first.")
+        from_laptop = export_json(laptop, tmp_path / "b0.json")
+        clock.now += timedelta(hours=2)  # the desktop edits it later
+        change = learner.edit_card(card, "Desktop wording, newer", "Written on the desk later.")
+        assert change.old == ("What is **recall@k**?", ("The share of the k hits " * 3).strip())
+        assert learner.practice_card(card).edited is False  # an own card is never "edited"
+        learner.import_progress(from_laptop)  # the older laptop edit loses here
+        assert learner.practice_card(card).card.prompt == "Desktop wording, newer"
+        from_desktop = export_json(learner, tmp_path / "a1.json")
+        report = laptop.import_progress(from_desktop)  # the newer desktop edit wins there
+        assert report.card_edits == 1
+        assert own_texts(laptop) == own_texts(learner)
+        assert laptop.practice_card(card).card.answer == "Written on the desk later."
+        # importing the laptop back into the desktop changes nothing, nor does a re-import
+        back = export_json(laptop, tmp_path / "b1.json")
+        hashed = file_hash(learner.database_path)
+        assert learner.import_progress(back).practice == 0
+        assert file_hash(learner.database_path) == hashed
+        hashed = file_hash(laptop.database_path)
+        for _ in range(2):
+            assert laptop.import_progress(from_desktop).practice == 0
+            assert file_hash(laptop.database_path) == hashed
+
+
+def test_an_edited_own_card_shows_its_new_wording_everywhere_and_undo_puts_it_back(
+    learner: Tracker, tmp_path: Path, pack: Path
+) -> None:
+    card = own_id(learner)
+    change = learner.edit_card(card, "New wording", "The new answer, in my words.")
+    item = learner.practice_card(card).card.item_id
+    assert [c.card.prompt for c in learner.item_practice_cards(item) if c.card.own] == [
+        "New wording"
+    ]
+    summary = learner.snapshot().practice
+    assert "New wording" in {t.prompt for t in summary.texts}
+    learner.edit_card(card, *change.old)  # undo
+    assert learner.practice_card(card).card.prompt == "What is **recall@k**?"
+    removed = learner.remove_own_card(card)
+    assert removed.old.prompt == "What is **recall@k**?"
+    with Tracker.open(tmp_path / "laptop", pack) as fresh:  # the removed card's edit stays out
+        fresh.import_progress(export_json(learner, tmp_path / "ada.json"))
+        assert own_texts(fresh) == {}

@@ -119,8 +119,11 @@ def test_own_card_ids_are_never_reused_and_a_removed_one_comes_back_under_its_id
     assert rows.own_card(database, "own-1") == rows.own_cards(database)[0]
     assert rows.own_cards(database)[0].tags == ("t",)
     assert rows.delete_own_card(database, 99) is None
-    assert rows.write_own_text(database, 1, "P1'", "A1'") == ("P1", "A1")
-    assert rows.write_own_text(database, 99, "x", "y") is None
+    # an own card's later wording is kept beside it, with its time (the row keeps the first)
+    assert rows.write_card_text(database, "own-1", ("P1'", "A1'"), NOW) is None
+    assert rows.card_texts_of(database, ["own-1"]) == {"own-1": ("P1'", "A1'")}
+    assert rows.own_card(database, "own-1") == rows.own_cards(database)[0]
+    assert rows.own_cards(database)[0].prompt == "P1"
 
 
 @pytest.mark.parametrize(

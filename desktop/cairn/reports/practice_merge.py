@@ -4,9 +4,13 @@ Reading refuses a malformed section with the file, the field and the card it is 
 ("…: field 'practice.reviews[3].rating': card 'tokens-and-cost': 7 is not …"), so nothing is
 imported. Planning is pure (the tracker writes the plan, cairn.store.practice_import):
 
-- own cards are matched on their item and creation time (or item, prompt and answer); one
-  not here is added, and the rows naming it by its id in the file follow it to its id here;
-- the learner's wording of a card: the newer edit wins (ties keep what is here);
+- own cards are matched on their item and creation time (or item, prompt and answer as first
+  written); one not here is added, under its id in the file when no row here names that id
+  (so a restore into a new folder keeps every id), and the rows naming it by its id in the
+  file follow it to its id here;
+- the learner's wording of a card, shipped or own (an own card keeps the text it was made
+  with; each later edit is an edit with its time, like a shipped card's): the newer edit
+  wins (ties keep what is here);
 - a card's state: the one with the later last review wins (ties keep what is here);
 - a suspension is never lost: a card suspended on either side stays suspended (neither side
   keeps when it was suspended, so a later review elsewhere cannot say it was resumed);

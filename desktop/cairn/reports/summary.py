@@ -401,6 +401,7 @@ def practice_summary(
     fortnight = until - timedelta(days=14)
     items = snapshot.curriculum.items
     target = snapshot.settings.get(DESIRED_RETENTION)
+    reworded = {t.card_id: t.prompt for t in practice.texts}  # an own card's later wording
     return PracticeSummary(
         retention=tuple(
             RetentionLine(a.skill_id, a.name, a.cards, a.recall) for a in snapshot.retention
@@ -415,7 +416,7 @@ def practice_summary(
                 items[snapshot.curriculum.resolve(c.item_id)].title
                 if snapshot.curriculum.resolve(c.item_id) in items
                 else c.item_id,
-                c.prompt,
+                reworded.get(c.card_id, c.prompt),
             )
             for c in practice.own_cards
         ),

@@ -86,7 +86,7 @@ def own_card(database: Database, card_id: str) -> Card | None:
 
 
 def card_texts(database: Database) -> dict[str, tuple[str, str]]:
-    """The learner's versions of shipped cards: card id → (prompt, answer)."""
+    """The learner's versions of card texts (shipped and own): card id → (prompt, answer)."""
     rows = database._rows("SELECT card_id, prompt, answer FROM card_text")
     return {card_id: (prompt, answer) for card_id, prompt, answer in rows}
 
@@ -423,28 +423,11 @@ def delete_own_card(database: Database, number: int) -> Card | None:
 
 
 @_saving
-def write_own_text(
-    database: Database, number: int, prompt: str, answer: str
-) -> tuple[str, str] | None:
-    """Replace an own card's text; return what it held (None: no such card, nothing done)."""
-    with _transaction(database) as connection:
-        row = connection.execute(
-            "SELECT prompt, answer FROM own_card WHERE id = ?", (number,)
-        ).fetchone()
-        if row is None:
-            return None
-        connection.execute(
-            "UPDATE own_card SET prompt = ?, answer = ? WHERE id = ?", (prompt, answer, number)
-        )
-        return row[0], row[1]
-
-
-@_saving
 def write_card_text(
     database: Database, card_id: str, text: tuple[str, str] | None, at: datetime
 ) -> tuple[str, str] | None:
-    """Keep the learner's version of a card's text (None: back to the card's own); return the
-    version held before (None: none)."""
+    """Keep the learner's version of a card's text, shipped or own, with the time it was
+    written (None: back to the card's own); return the version held before (None: none)."""
     with _transaction(database) as connection:
         row = connection.execute(
             "SELECT prompt, answer FROM card_text WHERE card_id = ?", (card_id,)

@@ -151,7 +151,8 @@ def practice_records(database: Reads, *, with_reviews: bool = True) -> PracticeR
 def apply_practice(connection: Connection, plan: Any) -> None:
     """Write a merge plan's practice part (cairn.reports.practice_merge.PracticePlan) on
     `connection`, inside the transaction the caller holds: own cards first (each found again
-    by item and creation time, else added, so the rows naming it by "new:…" get its id here),
+    by item and creation time, else added under its id in the file when that id is free here,
+    else the next one, so the rows naming it by "new:…" get its id here),
     then the learner's card texts (a newer edit wins), card states (the one with the later
     last review wins; a card suspended on either side stays suspended) and the review rows
     the plan found missing here (matched on card, time and rating: imports run one at a
@@ -162,22 +163,33 @@ def apply_practice(connection: Connection, plan: Any) -> None:
     from sqlalchemy import text
 
     ids: dict[str, str] = {}
+    pending = []
     for ref, item_id, prompt, answer, tags, created_at in plan.own_cards:
         params = {"item": item_id, "at": stored_time(created_at)}
         found = connection.execute(
             text("SELECT id FROM own_card WHERE item_id = :item AND created_at = :at"), params
         ).first()
         if found is None:
-            result = connection.execute(
-                text(
-                    "INSERT INTO own_card (item_id, prompt, answer, tags, created_at) "
-                    "VALUES (:item, :prompt, :answer, :tags, :at)"
-                ),
-                {**params, "prompt": prompt, "answer": answer, "tags": json.dumps(list(tags))},
-            )
-            ids[ref] = f"{OWN_PREFIX}{result.lastrowid}"
+            pending.append((ref, {**params, "prompt": prompt, "answer": answer, "tags": tags}))
         else:
             ids[ref] = f"{OWN_PREFIX}{found[0]}"
+    # the cards whose id is free here keep it (a restore into a new folder keeps every id, so
+    # "own-3" names the same card on both computers); the others get the next ones
+    pending.sort(key=lambda entry: not _free(connection, _number(entry[0])))
+    for ref, params in pending:
+        number = _number(ref)
+        result = connection.execute(
+            text(
+                "INSERT INTO own_card (id, item_id, prompt, answer, tags, created_at) "
+                "VALUES (:id, :item, :prompt, :answer, :tags, :at)"
+            ),
+            {
+                **params,
+                "id": number if _free(connection, number) else None,
+                "tags": json.dumps(list(params["tags"])),
+            },
+        )
+        ids[ref] = f"{OWN_PREFIX}{result.lastrowid}"
 
     def card(ref: str) -> str:
         if ref.startswith(NEW_CARD) and ref not in ids:
@@ -242,6 +254,32 @@ def apply_practice(connection: Connection, plan: Any) -> None:
             for r in plan.reviews
         ),
     )
+
+
+def _number(ref: str) -> int | None:
+    """The number of the own card a plan adds ("new:own-3" → 3)."""
+    digits = ref.removeprefix(NEW_CARD).removeprefix(OWN_PREFIX)
+    return int(digits) if digits.isdigit() else None
+
+
+def _free(connection: Connection, number: int | None) -> bool:
+    """Whether an own card may take this number here: no own card has it and no practice row
+    names it (a removed card's text, state and reviews stay, and would attach to it)."""
+    if number is None:
+        return False
+    from sqlalchemy import text
+
+    card = {"number": number, "card": f"{OWN_PREFIX}{number}"}
+    taken = connection.execute(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM own_card WHERE id = :number) "
+            "OR EXISTS (SELECT 1 FROM card_text WHERE card_id = :card) "
+            "OR EXISTS (SELECT 1 FROM card_state WHERE card_id = :card) "
+            "OR EXISTS (SELECT 1 FROM review_log WHERE card_id = :card)"
+        ),
+        card,
+    ).scalar()
+    return not taken
 
 
 def _execute(connection: Connection, sql: str, rows: Iterable[dict[str, Any]]) -> None:

@@ -62,11 +62,13 @@ class CardIndex:
 
 
 def with_text(card: Card, texts: Mapping[str, tuple[str, str]]) -> tuple[Card, bool]:
-    """The card with the learner's version of its text, and whether there was one."""
+    """The card with the learner's version of its text, and whether a shipped card has one
+    (an own card's later wording is kept the same way, but it is the learner's card: never
+    "edited")."""
     text = texts.get(card.id)
-    if text is None or card.own:
+    if text is None:
         return card, False
-    return replace(card, prompt=text[0], answer=text[1]), True
+    return replace(card, prompt=text[0], answer=text[1]), not card.own
 
 
 def shown_id(card_id: object) -> str:

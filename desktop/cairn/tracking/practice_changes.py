@@ -11,7 +11,7 @@ from ..practice.model import MAX_DURATION_MS, MODES, CardState, rating_number
 from ..practice.scheduling import check_retention
 from ..store import practice as rows
 from .practice import RETENTION_SETTING, Practice
-from .practice_cards import checked_tags, checked_text
+from .practice_cards import checked_tags, checked_text, with_text
 from .values import Change, TrackerError
 
 
@@ -119,7 +119,8 @@ class PracticeChanges(Practice):
         removed = rows.delete_own_card(self._database, number)
         if removed is None:
             raise TrackerError(f"there is no card '{card_id}'")
-        return self._seen(Change("card_added", (card_id,), removed, None))
+        shown, _edited = with_text(removed, rows.card_texts_of(self._database, [removed.id]))
+        return self._seen(Change("card_added", (card_id,), shown, None))
 
     def edit_card(self, card_id: str, prompt: str, answer: str) -> Change:
         """Change a card's prompt and answer: an own card's text, or the learner's version of
@@ -128,13 +129,13 @@ class PracticeChanges(Practice):
         shipped text."""
         self._writable()
         card = self._card(card_id)
-        if card.own:
+        if card.own:  # its later wording is kept beside it, with the time (as a shipped one's)
             text = checked_text(card.id, prompt, answer)
-            number = rows.own_card_number(card.id)
-            old = rows.write_own_text(self._database, number or 0, *text)
-            if old is None:
-                raise TrackerError(f"there is no card '{card_id}'")
-            return self._seen(Change("card_text", (card.id,), old, text))
+            shown = rows.card_texts_of(self._database, [card.id]).get(card.id)
+            before = shown or (card.prompt, card.answer)
+            if text != before:
+                rows.write_card_text(self._database, card.id, text, self.now())
+            return self._seen(Change("card_text", (card.id,), before, text))
         restore = (prompt, answer) == ("", "") or (
             isinstance(prompt, str)
             and isinstance(answer, str)
