@@ -59,7 +59,8 @@ HALF_CHART_WIDTH = 430  # two charts side by side in the HTML
 
 STYLE = """
 body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: #1d1d1f;
-       max-width: 900px; margin: 1.2em auto; padding: 0 1em; line-height: 1.4; }
+       max-width: 900px; margin: 1.2em auto; padding: 0 1em; line-height: 1.4;
+       overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin: 0 0 0.1em; }
 h2 { font-size: 1.2em; border-bottom: 1px solid #d5dae3; padding-bottom: 0.2em;
      margin: 1.3em 0 0.5em; }
