@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from test_practice_review import PRACTICE, with_cards
 
@@ -149,3 +150,40 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_nothing_editable_opens_in_a_read_only_window(
+    open_window: Callable[[Tracker], MainWindow],
+    data_dir: Path,
+    small_pack: Path,
+    clock: Clock,
+    qtbot: QtBot,
+) -> None:
+    """The mentor's view: Enter or a double-click on a card row opens no "Edit card", and a
+    card dialog opened anyway shows the text with Save disabled and says why."""
+    tracker = Tracker.open(data_dir, with_cards(small_pack), clock=clock)
+    tracker.set_status("write-hello", "done")
+    tracker.read_only_reason = "someone else's progress"
+    window = open_window(tracker)
+    window.show_node(PRACTICE)
+    page = window.practice()
+    assert page.select_card("hello-print")
+    row = page.table.currentIndex()
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.mouseDClick(page.table.viewport(), _left(), pos=page.table.visualRect(row).center())
+    assert page.dialog is None
+    assert not any(isinstance(w, CardDialog) for w in QApplication.topLevelWidgets())
+    assert page.edit_selected() is None and page.make_card("w") is None
+    assert not page.start_review()
+
+    card = page.selected_card()
+    assert card is not None
+    dialog = CardDialog.editing(tracker, window.operations, card, window)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled() and dialog.prompt.isReadOnly()
+    assert "read-only" in dialog.message.text()
+    assert not dialog.save()
+    dialog.deleteLater()

@@ -138,6 +138,19 @@ class CardDialog(QDialog):
             editor.textChanged.connect(self._count)
         self._count()
         self.resize(640, 560)
+        if tracker.read_only:
+            self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        """Someone else's practice: the text is shown, nothing can be saved."""
+        for editor in (self.prompt, self.answer):
+            editor.setReadOnly(True)
+        self.tags.setReadOnly(True)
+        self.item.setEnabled(False)
+        for button in (self.buttons.button(QDialogButtonBox.StandardButton.Save), self.restore):
+            if button is not None:
+                button.setEnabled(False)
+        self._say(self.tr("This window is read-only: the card cannot be changed here."))
 
     @classmethod
     def making(
@@ -206,6 +219,8 @@ class CardDialog(QDialog):
 
     def save(self) -> bool:
         """Save the card (one undoable step); a refusal is said here and nothing closes."""
+        if self.tracker.read_only:
+            return False
         prompt = self.prompt.toPlainText().strip()
         answer = self.answer.toPlainText().strip()
         if not prompt or not answer:
@@ -222,6 +237,6 @@ class CardDialog(QDialog):
 
     def restore_original(self) -> bool:
         """Put the shipped text back (undoable)."""
-        if self.card is None:
+        if self.card is None or self.tracker.read_only:
             return False
         return self._run(edit_operation(self.tracker, self.card.card.id, "", ""))

@@ -402,7 +402,9 @@ class PracticePage(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def start_review(self) -> bool:
-        """Review the cards due now, keyboard first."""
+        """Review the cards due now, keyboard first (never in a read-only window)."""
+        if self.tracker.read_only:
+            return False
         try:
             cards = self.tracker.due_cards()
         except ACTION_ERRORS:
@@ -419,15 +421,20 @@ class PracticePage(QWidget):
         self.drill.show_setup()
         return self.drill
 
-    def make_card(self, item_id: str = "", answer: str = "") -> CardDialog:
-        """Make an own card (for the selected card's item unless one is given)."""
+    def make_card(self, item_id: str = "", answer: str = "") -> CardDialog | None:
+        """Make an own card (for the selected card's item unless one is given); never in a
+        read-only window."""
+        if self.tracker.read_only:
+            return None
         selected = self.selected_card()
         item_id = item_id or (selected.card.item_id if selected is not None else "")
         return self._open(CardDialog.making(self.tracker, self.operations, item_id, answer, self))
 
     def edit_selected(self) -> CardDialog | None:
+        """The selected card in the card dialog (Edit, Enter or a double-click on its row);
+        nothing opens in a read-only window (the mentor's view)."""
         card = self.selected_card()
-        if card is None:
+        if card is None or self.tracker.read_only:
             return None
         return self._open(CardDialog.editing(self.tracker, self.operations, card, self))
 

@@ -362,6 +362,8 @@ class ReviewWidget(QWidget):
         card = self.current_card()
         if card is None or self.stack.currentWidget() is not self.card_view:
             return None
+        if self.tracker.read_only:
+            return None
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = CardDialog.editing(self.tracker, self.operations, card, self)
