@@ -8,6 +8,16 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the window or to a command; return the exit code (130 after Ctrl+C, in
+    one line: a command stops only between its steps, each of which is whole)."""
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:  # while importing, or as a command's log is printed
+        sys.stderr.write("cairn: interrupted; nothing more was changed\n")
+        return 130
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     """Dispatch to the window or to a command; return the exit code.
 
     Start-up (imports, the curriculum, the first reads) makes tens of thousands of objects that
