@@ -395,3 +395,35 @@ def test_find_in_list_goes_to_the_card_filter(practice_window: MainWindow, qtbot
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.words)
     qtbot.keyClicks(page.words, "greeting")
     assert page.shown_count.text() == "1 of 7 cards"
+
+
+def test_aim_to_remember_is_saved_when_the_window_closes_at_once(
+    qtbot: QtBot, data_dir: Path, small_pack: Path, clock: Clock
+) -> None:
+    """92 % typed, the window closed within the save delay: 0.92 is what the next start reads."""
+    tracker = Tracker.open(data_dir, with_cards(small_pack), clock=clock)
+    window = MainWindow(tracker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = _page(window)
+    _focus(qtbot, window, page.retention)
+    page.retention.lineEdit().selectAll()
+    qtbot.keyClicks(page.retention, "92")
+    _press(qtbot, Qt.Key.Key_Return)
+    assert page.retention.value() == 92 and page.retention_pending()
+    window.close()
+    tracker.close()
+    with Tracker.open(data_dir, small_pack, read_only=True) as reopened:
+        assert reopened.desired_retention() == pytest.approx(0.92)
+
+
+def test_aim_to_remember_is_saved_when_the_page_is_left(practice_window: MainWindow) -> None:
+    window = practice_window
+    page = _page(window)
+    page.retention.setValue(80)
+    assert page.retention_pending()
+    window.show_node(Node("week", "w01"))
+    assert not page.isVisible() and not page.retention_pending()
+    assert window.tracker.desired_retention() == pytest.approx(0.80)
+    assert window.undo_stack.undoText() == "Set desired retention"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -464,6 +464,19 @@ class PracticePage(QWidget):
             value = 90
         with QSignalBlocker(self.retention):
             self.retention.setValue(value)
+
+    def retention_pending(self) -> bool:
+        """A changed "Aim to remember" still waiting for its save delay."""
+        return self._retention_timer.isActive()
+
+    def flush_pending(self) -> None:
+        """Save what waits for a delay now (the window closes, the page is hidden)."""
+        if self.retention_pending():
+            self.commit_retention()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush_pending()
+        super().hideEvent(event)
 
     def commit_retention(self) -> Change | None:
         """Save the spin box's value (one undoable step); a refusal puts the saved one back."""

@@ -698,6 +698,8 @@ class MainWindow(WindowHost):
         if not self._closed:
             self._closed = True
             self.detail.note.save()
+            if self._practice is not None:
+                self._practice.flush_pending()  # "Aim to remember" changed a moment ago
             for controls in (self.detail.timer, self.running_timer):
                 controls.tick.stop()
             save_layout(self, self.splitter, self.tracker, self._last_view)
