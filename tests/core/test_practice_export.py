@@ -755,3 +755,53 @@ def test_an_edited_own_card_shows_its_new_wording_everywhere_and_undo_puts_it_ba
     with Tracker.open(tmp_path / "laptop", pack) as fresh:  # the removed card's edit stays out
         fresh.import_progress(export_json(learner, tmp_path / "ada.json"))
         assert own_texts(fresh) == {}
+
+
+# ---- what is read again after an import ------------------------------------------------------
+
+
+def test_retention_and_the_due_split_after_an_import_are_the_exact_figures(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    """The laptop asked for retention and the due count (kept between reads); the desktop
+    then forgot its evaluation cards and suspended cards; after importing that, both read
+    what they would read from scratch, before and after a reload."""
+    with _second_device(learner, tmp_path, pack, clock) as laptop:
+        laptop.retention_by_area()
+        laptop.due_split()
+        clock.now += timedelta(minutes=5)  # the desktop, a few minutes later
+        for card in ("eval-what", own_id(learner)):
+            learner.grade_card(card, "again")
+        due_there = [c.id for c in laptop.due_cards(clock.now) if c.state is not None]
+        assert due_there
+        for card in due_there:
+            learner.set_card_suspended(card, True)
+        from_desktop = export_json(learner, tmp_path / "desktop.json")
+        clock.now += timedelta(minutes=1)
+        before = laptop.retention_by_area()
+        split_before = laptop.due_split()
+        laptop.import_progress(from_desktop)
+        for _ in range(2):
+            exact = laptop.retention_by_area(clock.now)
+            assert laptop.retention_by_area() == exact != before
+            due = laptop.due_cards()
+            split = (sum(c.state is not None for c in due), sum(c.state is None for c in due))
+            assert laptop.due_split() == split != split_before
+            assert laptop.due_split() == learner.due_split()
+            laptop.reload()
+
+
+def test_an_import_by_another_process_reaches_an_open_trackers_retention_at_once(
+    learner: Tracker, tmp_path: Path, pack: Path, clock: Clock
+) -> None:
+    """Every card state write replaces its row (the key the kept figures are read by), the
+    import's too: a window left open sees the command line's import without a reload."""
+    with _second_device(learner, tmp_path, pack, clock) as laptop:
+        before = laptop.retention_by_area()
+        for card in ("eval-what", "hello-why", own_id(learner)):
+            learner.grade_card(card, "again")
+        from_desktop = export_json(learner, tmp_path / "desktop.json")
+        folder = laptop.database_path.parent
+        assert run(["--data-dir", str(folder), "import", str(from_desktop)]) == 0
+        exact = laptop.retention_by_area(clock.now)
+        assert laptop.retention_by_area() == exact != before

@@ -207,17 +207,16 @@ def apply_practice(connection: Connection, plan: Any) -> None:
             for ref, prompt, answer, at in plan.texts
         ),
     )
-    _execute(
+    # Every card state write replaces the row whole (a new rowid), as the tracker's do: the
+    # count and last rowid of card_state tell a reader that a state changed (`state_stamp`).
+    _execute(  # the later last review wins; a suspension here is kept
         connection,
-        "INSERT INTO card_state (card_id, due, stability, difficulty, state, step, "
-        "last_review, reps, lapses, suspended) VALUES (:card, :due, :stability, :difficulty, "
-        ":state, :step, :last, :reps, :lapses, :suspended) ON CONFLICT (card_id) DO UPDATE SET "
-        "due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty, "
-        "state = excluded.state, step = excluded.step, last_review = excluded.last_review, "
-        "reps = excluded.reps, lapses = excluded.lapses, "
-        "suspended = excluded.suspended OR card_state.suspended "
-        "WHERE excluded.last_review IS NOT NULL AND (card_state.last_review IS NULL "
-        "OR card_state.last_review < excluded.last_review)",
+        "INSERT OR REPLACE INTO card_state (card_id, due, stability, difficulty, state, step, "
+        "last_review, reps, lapses, suspended) SELECT :card, :due, :stability, :difficulty, "
+        ":state, :step, :last, :reps, :lapses, :suspended OR coalesce((SELECT suspended FROM "
+        "card_state WHERE card_id = :card), 0) WHERE NOT EXISTS (SELECT 1 FROM card_state "
+        "WHERE card_id = :card AND NOT (:last IS NOT NULL AND (last_review IS NULL "
+        "OR last_review < :last)))",
         (
             {
                 "card": card(s.card_id),
@@ -236,7 +235,10 @@ def apply_practice(connection: Connection, plan: Any) -> None:
     )
     _execute(  # a suspension on either side is kept, whichever state won
         connection,
-        "UPDATE card_state SET suspended = 1 WHERE card_id = :card AND NOT suspended",
+        "INSERT OR REPLACE INTO card_state (card_id, due, stability, difficulty, state, step, "
+        "last_review, reps, lapses, suspended) SELECT card_id, due, stability, difficulty, "
+        "state, step, last_review, reps, lapses, 1 FROM card_state "
+        "WHERE card_id = :card AND NOT suspended",
         ({"card": card(s.card_id)} for s in plan.states if s.suspended),
     )
     _execute(

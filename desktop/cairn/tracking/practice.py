@@ -172,8 +172,11 @@ class Practice(ProgressReads):
         )
 
     def reload(self) -> None:
-        """Re-read progress (`ProgressReads.reload`) and note how practice stands."""
+        """Re-read progress (`ProgressReads.reload`) and note how practice stands; the held
+        ids and recalls kept between reads are read again."""
         super().reload()
+        self._held_read = None
+        self._recalls_read = None
         self._practice_seen = rows.practice_stamp(self._database)
 
     def _snapshot(self) -> tuple[object, ...]:
