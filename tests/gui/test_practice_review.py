@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from cairn.gui.checklist.pages import PRACTICE_LINK
 from cairn.gui.practice.page import PracticePage
+from cairn.gui.practice.session import GRADE, Session, Step
+from cairn.gui.practice.summary import SessionSummary
 from cairn.gui.widgets.node import Node
 from cairn.gui.window.main_window import MainWindow
 from cairn.tracker import Tracker
@@ -427,3 +429,37 @@ def test_aim_to_remember_is_saved_when_the_page_is_left(practice_window: MainWin
     assert not page.isVisible() and not page.retention_pending()
     assert window.tracker.desired_retention() == pytest.approx(0.80)
     assert window.undo_stack.undoText() == "Set desired retention"
+
+
+@pytest.mark.parametrize(
+    ("ratings", "words"),
+    [
+        # a card still in its learning steps comes back within minutes though rated Good
+        ([("a", 3), ("b", 3), ("a", 3), ("b", 4)], "cards still in their learning steps came back"),
+        ([("a", 1), ("b", 3), ("a", 3)], "cards you did not recall came back"),
+        (
+            [("a", 1), ("b", 2), ("a", 3), ("b", 3)],
+            "cards you did not recall, and cards still in their learning steps, came back",
+        ),
+    ],
+)
+def test_the_summary_says_why_cards_came_back(
+    qtbot: QtBot, ratings: list[tuple[str, int]], words: str
+) -> None:
+    summary = SessionSummary()
+    qtbot.addWidget(summary)
+    steps = [Step(GRADE, card, None, rating=rating) for card, rating in ratings]
+    session = Session(queue=[card for card, _r in ratings], started=0.0, steps=steps)
+    summary.show_session(session, 60.0, None, 0)
+    text = summary.reviewed.text()
+    assert text == f"You reviewed 2 cards ({len(ratings)} ratings: {words})."
+    if "did not recall" not in words:
+        assert summary.ratings.text().startswith("Again 0")
+
+
+def test_the_summary_adds_nothing_when_each_card_was_rated_once(qtbot: QtBot) -> None:
+    summary = SessionSummary()
+    qtbot.addWidget(summary)
+    steps = [Step(GRADE, "a", None, rating=1), Step(GRADE, "b", None, rating=3)]
+    summary.show_session(Session(queue=["a", "b"], started=0.0, steps=steps), 5.0, None, 0)
+    assert summary.reviewed.text() == "You reviewed 2 cards."

@@ -13,6 +13,8 @@ from ..widgets.common import page_title, summary_label
 from .session import Session
 from .words import RATING_NUMBERS, next_review, rating_name, spoken_duration
 
+AGAIN = 1  # the rating that means "did not recall"
+
 
 def rating_words(counts: Mapping[int, int]) -> str:
     """ "Again 2 · Hard 3 · Good 15 · Easy 3"."""
@@ -22,6 +24,21 @@ def rating_words(counts: Mapping[int, int]) -> str:
         )
         for r in RATING_NUMBERS
     )
+
+
+def returns(session: Session) -> tuple[int, int]:
+    """How many times a card came back in the session after being rated Again, and how many
+    after another rating (a card still in its learning steps, due again within minutes)."""
+    last: dict[str, int] = {}
+    after_again = in_learning = 0
+    for step in session.grades():
+        before = last.get(step.card_id)
+        if before == AGAIN:
+            after_again += 1
+        elif before is not None:
+            in_learning += 1
+        last[step.card_id] = step.rating
+    return after_again, in_learning
 
 
 class SessionSummary(QWidget):
@@ -58,6 +75,21 @@ class SessionSummary(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def _returns_words(self, session: Session, grades: int) -> str:
+        """Why there are more ratings than cards, by what happened: cards rated Again came
+        back, and cards still in their learning steps (due again within minutes) came back."""
+        after_again, in_learning = returns(session)
+        if after_again and in_learning:
+            words = self.tr(
+                "({grades} ratings: cards you did not recall, and cards still in their "
+                "learning steps, came back)"
+            )
+        elif after_again:
+            words = self.tr("({grades} ratings: cards you did not recall came back)")
+        else:
+            words = self.tr("({grades} ratings: cards still in their learning steps came back)")
+        return words.format(grades=grades)
+
     def show_session(
         self, session: Session, seconds: float, next_due: datetime | None, due_now: int
     ) -> None:
@@ -70,9 +102,7 @@ class SessionSummary(QWidget):
         else:
             text = self.tr("You reviewed {count} cards").format(count=cards)
         if grades != cards:
-            text += " " + self.tr("({grades} ratings: cards you did not recall came back)").format(
-                grades=grades
-            )
+            text += " " + self._returns_words(session, grades)
         if suspended:
             text += " " + self.tr("and suspended {count}").format(count=suspended)
         self.reviewed.setText(text + ".")
