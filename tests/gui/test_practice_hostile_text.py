@@ -119,3 +119,31 @@ def test_drill_rubric_and_summary_tooltip_show_the_text(
     cell = next(c for c in rows if c is not None and c.text().startswith("<img"))
     assert cell.text() == first_line(prompt, 120)  # a table cell is plain text
     assert _shown_as_text(cell.toolTip()) == first_line(prompt, 120)
+
+
+DIRECTION_CONTROLS = "\u202e\u202a\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_text_direction_controls_in_an_own_card_are_not_shown(
+    open_window, data_dir: Path, small_pack: Path, clock: Clock, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    """A right-to-left override typed into an own card's prompt does not reverse the text in
+    the Practice list (cell, tooltip, screen-reader text) or in the review."""
+    window = _window(open_window, data_dir, small_pack, clock, qtbot)
+    prompt = "Why \u202egnp.exe\u202c cache \u2066tokens\u2069 \u200fhere?"
+    window.tracker.add_own_card("write-hello", prompt, ANSWER)
+    page = _page(window)
+    index = page.model.index(page.model.row_of("own-1"), PROMPT)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    ):
+        shown = str(page.model.data(index, role))
+        assert "gnp.exe" in shown and not set(shown) & set(DIRECTION_CONTROLS + "\u202c"), role
+    assert first_line(prompt) == "Why gnp.exe cache tokens here?"
+    assert page.select_card("own-1")
+    review = page.review
+    review.start([c for c in window.tracker.practice_cards() if c.card.id == "own-1"])
+    shown = review.prompt.toPlainText()
+    assert "gnp.exe" in shown and not set(shown) & set(DIRECTION_CONTROLS + "\u202c")

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from ...content import Curriculum
+from ...markup import strip_controls
 from ...practice import PracticeCard
 from ..widgets.common import ReadOnlyTableModel
 from .words import interval, next_review, plain_tip
@@ -44,8 +45,9 @@ def filter_names() -> dict[str, str]:
 
 
 def first_line(text: str, limit: int = 140) -> str:
-    """A Markdown text's first line, flattened and cut to `limit` characters."""
-    flat = " ".join(text.replace("`", "").replace("**", "").split())
+    """A Markdown text's first line, flattened and cut to `limit` characters, without
+    text-direction or control characters (an own card's prompt may hold them)."""
+    flat = " ".join(strip_controls(text).replace("`", "").replace("**", "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
