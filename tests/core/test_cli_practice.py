@@ -134,3 +134,36 @@ def test_a_prompt_is_shown_on_one_line_without_control_characters(folder: str, p
     out = cairn("--data-dir", folder, "practice")[1]
     [line] = [line for line in out.splitlines() if "own-1" in line]
     assert line.endswith("Line one line [31m two")
+
+
+@pytest.mark.parametrize(
+    ("card", "rating", "shown"),
+    [
+        ("x\n\x1b[31mred", "good", "there is no card 'x\\n\\x1b[31mred'"),
+        ("own-1\r\x07", "good", "there is no card 'own-1\\r\\x07'"),
+        ("\u202eevil", "good", "there is no card '\\u202eevil'"),
+        ("hello-why", "go\nod\x1b[2J", "'go\\nod\\x1b[2J' is not a rating"),
+    ],
+)
+def test_a_refused_grade_shows_what_was_typed_on_one_line_without_escape_sequences(
+    folder: str, card: str, rating: str, shown: str
+) -> None:
+    before = _sha256(Path(folder))
+    code, out, err = cairn("--data-dir", folder, "practice", "grade", card, rating)
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "\x1b" not in err and "\u202e" not in err
+    assert shown in err
+    assert _sha256(Path(folder)) == before
+
+
+def test_a_card_id_that_is_not_utf8_is_refused_in_words(folder: str) -> None:
+    """An argument the terminal sent as bytes that are not UTF-8 (a lone surrogate here)."""
+    card = b"card\xff\x1b".decode("utf-8", "surrogateescape")
+    done = subprocess.run(
+        [sys.executable, "-m", "cairn", "--data-dir", folder, "practice", "grade", card, "good"],
+        capture_output=True,
+        check=False,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and len(err.splitlines()) == 1 and "\x1b" not in err
+    assert "there is no card 'card\\udcff\\x1b'" in err and "Traceback" not in err

@@ -25,7 +25,7 @@ from ..practice.retention import AreaRetention, by_area, from_recalls
 from ..practice.scheduling import DEFAULT_RETENTION, check_retention, recall_probability
 from ..snapshot import ProgressSnapshot
 from ..store import practice as rows
-from .practice_cards import CardIndex, with_text
+from .practice_cards import CardIndex, shown_id, with_text
 from .reads import ProgressReads
 from .values import Change, TrackerError
 
@@ -117,7 +117,7 @@ class Practice(ProgressReads):
         """The drill cards naming a role: unlocked ones first, each group in path order."""
         if role_id not in self.curriculum.roles:
             known = ", ".join(self.curriculum.roles) or "none"
-            raise TrackerError(f"there is no role '{role_id}' (roles: {known})")
+            raise TrackerError(f"there is no role {shown_id(role_id)} (roles: {known})")
         drills = [c for c in self.practice_cards() if c.card.is_drill and role_id in c.card.roles]
         return sorted(drills, key=lambda c: not c.unlocked)
 
@@ -254,10 +254,10 @@ class Practice(ProgressReads):
     def _card(self, card_id: str) -> Card:
         """The shipped or own card with this id; refused in words."""
         if not isinstance(card_id, str):
-            raise TrackerError(f"'{card_id}' is not a card id")
+            raise TrackerError(f"{shown_id(card_id)} is not a card id")
         card = self._cards().by_id.get(card_id) or rows.own_card(self._database, card_id)
         if card is None:
-            raise TrackerError(f"there is no card '{card_id}'")
+            raise TrackerError(f"there is no card {shown_id(card_id)}")
         return card
 
     def _unlocked(self, card: Card) -> bool:

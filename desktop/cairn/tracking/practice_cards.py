@@ -72,8 +72,11 @@ def with_text(card: Card, texts: Mapping[str, tuple[str, str]]) -> tuple[Card, b
 
 
 def shown_id(card_id: object) -> str:
-    """A card id as a message shows it: quoted, on one line, with control characters, lone
-    surrogates and anything not printable escaped (an id may come from a command line)."""
+    """A card id (or a rating, tag or mode) as a message shows it: quoted, on one line, with
+    control characters, lone surrogates and anything not printable escaped (an id may come
+    from a command line)."""
+    if isinstance(card_id, int | float) or card_id is None:
+        return f"'{card_id}'"
     if not isinstance(card_id, str):
         return f"a {type(card_id).__name__}"
     text = card_id if len(card_id) <= 80 else card_id[:80] + "…"
@@ -113,7 +116,8 @@ def checked_tags(tags: Iterable[str]) -> tuple[str, ...]:
     for tag in found:
         if not isinstance(tag, str) or not TAG.match(tag):
             raise TrackerError(
-                f"'{tag}' is not a valid tag: lowercase letters, digits and hyphens, at most 32"
+                f"{shown_id(tag)} is not a valid tag: lowercase letters, digits and hyphens, "
+                "at most 32"
             )
     if len(found) > MAX_TAGS:
         raise TrackerError(f"a card takes at most {MAX_TAGS} tags, not {len(found)}")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from ..content import Card
 from ..practice.due import NEW_PER_DAY_SETTING
-from ..practice.model import MAX_DURATION_MS, MODES, CardState, rating_number
+from ..practice.model import MAX_DURATION_MS, MODES, RATINGS, CardState, rating_number
 from ..practice.scheduling import check_retention
 from ..store import practice as rows
 from .practice import RETENTION_SETTING, Practice
-from .practice_cards import checked_tags, checked_text, with_text
+from .practice_cards import checked_tags, checked_text, shown_id, with_text
 from .values import Change, TrackerError
 
 
@@ -35,10 +35,15 @@ class PracticeChanges(Practice):
         card = self._card(card_id)
         try:
             number = rating_number(rating)
-        except ValueError as error:
-            raise TrackerError(f"card '{card.id}': {error}") from None
+        except ValueError:
+            raise TrackerError(
+                f"card '{card.id}': {shown_id(rating)} is not a rating; use one of: "
+                f"{', '.join(RATINGS)} (or 1–4)"
+            ) from None
         if mode not in MODES:
-            raise TrackerError(f"card '{card.id}': '{mode}' is not a mode ({', '.join(MODES)})")
+            raise TrackerError(
+                f"card '{card.id}': {shown_id(mode)} is not a mode ({', '.join(MODES)})"
+            )
         if duration_ms is not None and (
             isinstance(duration_ms, bool) or not isinstance(duration_ms, int) or duration_ms < 0
         ):
@@ -71,7 +76,9 @@ class PracticeChanges(Practice):
             raise TrackerError("only a card's grade can be undone here")
         card_id = change.ids[0]
         if not rows.undo_grade(self._database, card_id, change.new, change.old):
-            raise TrackerError(f"card '{card_id}' was reviewed again since; undo that review first")
+            raise TrackerError(
+                f"card {shown_id(card_id)} was reviewed again since; undo that review first"
+            )
         return self._seen(Change("card", (card_id,), change.new, change.old))
 
     def set_card_suspended(self, card_id: str, suspended: bool) -> Change:
@@ -98,14 +105,14 @@ class PracticeChanges(Practice):
         if card_id is not None:
             number = rows.own_card_number(card_id)
             if number is None:
-                raise TrackerError(f"'{card_id}' is not an id of the learner's own cards")
+                raise TrackerError(f"{shown_id(card_id)} is not an id of the learner's own cards")
         prompt, answer = checked_text(card_id or "", prompt, answer)
         kept_tags = checked_tags(tags)
         made = rows.insert_own_card(
             self._database, item.id, prompt, answer, kept_tags, self.now(), number
         )
         if made is None:
-            raise TrackerError(f"card '{card_id}' already exists")
+            raise TrackerError(f"card {shown_id(card_id)} already exists")
         card = Card(rows.own_card_id(made), item.id, prompt, answer, kept_tags, own=True)
         return self._seen(Change("card_added", (card.id,), None, card))
 
@@ -115,10 +122,10 @@ class PracticeChanges(Practice):
         self._writable()
         number = rows.own_card_number(card_id)
         if number is None:
-            raise TrackerError(f"card '{card_id}' is not one of your own cards")
+            raise TrackerError(f"card {shown_id(card_id)} is not one of your own cards")
         removed = rows.delete_own_card(self._database, number)
         if removed is None:
-            raise TrackerError(f"there is no card '{card_id}'")
+            raise TrackerError(f"there is no card {shown_id(card_id)}")
         shown, _edited = with_text(removed, rows.card_texts_of(self._database, [removed.id]))
         return self._seen(Change("card_added", (card_id,), shown, None))
 
