@@ -463,3 +463,25 @@ def test_the_summary_adds_nothing_when_each_card_was_rated_once(qtbot: QtBot) ->
     steps = [Step(GRADE, "a", None, rating=1), Step(GRADE, "b", None, rating=3)]
     summary.show_session(Session(queue=["a", "b"], started=0.0, steps=steps), 5.0, None, 0)
     assert summary.reviewed.text() == "You reviewed 2 cards."
+
+
+def test_todays_cards_due_link_is_reached_and_opened_by_keyboard(
+    practice_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = practice_window
+    window.show_node(TODAY)
+    summary = window.header.summary
+    assert "4 cards due" in summary.text()
+    _focus(qtbot, window, window.navigation)
+    for _press_count in range(40):
+        if QApplication.focusWidget() is summary:
+            break
+        _press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is summary  # Tab reaches the link
+    _press(qtbot, Qt.Key.Key_Return)
+    assert window.centre.currentWidget() is window.practice()
+    assert window.navigation_model.node_at(window.navigation.currentIndex()) == PRACTICE
+
+    window.show_node(Node("week", "w01"))  # a summary without a link is no Tab stop
+    assert "](" not in summary.text()
+    assert summary.focusPolicy() == Qt.FocusPolicy.NoFocus

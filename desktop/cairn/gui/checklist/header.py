@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -45,6 +47,27 @@ class ProgressRow:
         self.bar.setAccessibleDescription(summary)
 
 
+class SummaryLabel(QLabel):
+    """The page's summary. A summary holding a link (Today's "N cards due") takes Tab focus
+    and Enter opens the focused link; one without a link is no stop in the Tab order."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        has_link = "](" in text or "<a " in text.lower()
+        flags = Qt.TextInteractionFlag.LinksAccessibleByMouse
+        if has_link:
+            flags |= Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.setTextInteractionFlags(flags)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tab lands on the link itself (shown focused, Enter opens it), not on the label."""
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(reason == Qt.FocusReason.TabFocusReason)
+
+
 class PageHeader(QWidget):
     """Title, summary and up to three progress rows for the page in view."""
 
@@ -53,8 +76,9 @@ class PageHeader(QWidget):
         self.title = QLabel("")
         self.title.setObjectName("PageTitle")
         self.title.setWordWrap(True)
-        self.summary = QLabel("")
+        self.summary = SummaryLabel("")
         self.summary.setObjectName("PageSummary")
+        self.summary.setAccessibleName(self.tr("Page summary"))
         self.summary.setWordWrap(True)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
