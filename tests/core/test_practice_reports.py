@@ -173,9 +173,10 @@ def test_retention_per_area_is_the_mean_recall_of_the_areas_reviewed_cards(
     assert [r.score for r in build_summary(bare).roles] == [r.score for r in summary.roles]
 
 
-EXPECTED_SENTENCES = (
-    "knows 93 % of what they finished in Evaluation",
-    "knows 90 % of what they finished in Communication",
+EXPECTED_SENTENCES = (  # evals: eval-what, explain-eval-why and the own card (not the
+    # suspended eval-golden); talking: explain-eval-why
+    "knows 93 % of what they finished in Evaluation (3 of 3 cards reviewed)",
+    "knows 90 % of what they finished in Communication (1 of 1 card reviewed)",
     "5 reviews in this period, 5 in all (2 in the last 14 days) of 5 cards; 1 card suspended; "
     "the learner aims to remember 85 %.",
 )
@@ -187,9 +188,10 @@ def test_the_summary_shows_retention_beside_readiness(mentee: Tracker, fmt: str)
     shown = _words("".join(_shown(text, fmt).text))
     for sentence in EXPECTED_SENTENCES:
         assert sentence in shown, (fmt, sentence)
-    assert "Remembered Evaluation 93 % · Communication 90 % · 5 reviews in this period" in (
-        shown.replace(":", "")
-    )  # the top box's line
+    assert (
+        "Remembered weakest first Communication 90 % · Evaluation 93 % · 5 reviews in this period"
+        in shown.replace(":", "")
+    )  # the top box's line: the areas that need review first
     readiness, remembered, overall = (
         shown.index("Readiness by role"),
         shown.index("Remembered The chance"),
@@ -206,8 +208,29 @@ def test_the_pdf_shows_the_same_figures(mentee: Tracker, tmp_path: Path) -> None
     text = _words(_pdf_text(pdf))
     for sentence in EXPECTED_SENTENCES:
         assert sentence in text, sentence
-    assert "Evaluation 93 % · Communication 90 % · 5 reviews in this period" in text
+    assert "weakest first: Communication 90 % · Evaluation 93 % · 5 reviews in this period" in text
     assert "no reviewed cards yet" in text and "What is recall@k, in my words?" in text
+
+
+def test_an_areas_figure_says_how_many_cards_it_rests_on_and_the_glance_names_the_weakest() -> None:
+    from cairn.reports.summary import PracticeSummary, RetentionLine
+
+    fine_tuning = RetentionLine("tuning", "Fine-tuning", 4, 0.92, finished=20)
+    assert PracticeSummary.area_words(fine_tuning) == (
+        "knows 92 % of what they finished in Fine-tuning (4 of 20 cards reviewed)"
+    )
+    lines = (
+        fine_tuning,
+        RetentionLine("evals", "Evaluation", 6, 0.55, finished=6),
+        RetentionLine("rag", "RAG", 2, 0.71, finished=9),
+        RetentionLine("agents", "Agents", 3, 0.80, finished=3),
+        RetentionLine("coding", "Coding", 0, None, finished=0),
+    )
+    glance = PracticeSummary(retention=lines, reviews=15, reviews_period=3).glance_words()
+    assert glance == (
+        "weakest first: Evaluation 55 % · RAG 71 % · Agents 80 % · 1 more area · "
+        "3 reviews in this period"
+    )
 
 
 def test_the_json_summary_carries_the_figures(mentee: Tracker) -> None:

@@ -114,6 +114,7 @@ class RetentionLine:
     name: str
     cards: int  # reviewed, unlocked, not suspended cards of the area
     recall: float | None  # 0..1; None when no card of the area was reviewed
+    finished: int | None = None  # unlocked, not suspended cards of the area (None: unknown)
 
     @property
     def percent(self) -> int | None:
@@ -153,23 +154,37 @@ class PracticeSummary:
         return tuple(sorted(found, key=lambda line: -(line.recall or 0.0)))
 
     @property
+    def weakest(self) -> tuple[RetentionLine, ...]:
+        """The areas with reviewed cards, least remembered first (what to review next)."""
+        return tuple(reversed(self.remembered))
+
+    @property
     def any(self) -> bool:
         """Whether there is practice to show: a reviewed card or an own card."""
         return bool(self.reviews or self.own_cards or self.remembered)
 
     @staticmethod
     def area_words(line: RetentionLine) -> str:
-        """ "knows 82 % of what they finished in Evaluation" ("no reviewed cards yet")."""
+        """ "knows 92 % of what they finished in Fine-tuning (4 of 20 cards reviewed)": the
+        figure rests only on the reviewed, unsuspended cards, so it says how many
+        ("no reviewed cards yet")."""
         if line.percent is None:
             return "no reviewed cards yet"
-        return f"knows {line.percent} % of what they finished in {line.name}"
+        words = f"knows {line.percent} % of what they finished in {line.name}"
+        if line.finished is not None and line.finished >= line.cards:
+            return words + f" ({line.cards} of {_cards(line.finished)} reviewed)"
+        return words + f" ({_cards(line.cards)} reviewed)"
 
     def glance_words(self, shown: int = 3) -> str:
-        """The top box's line: the best remembered areas and the reviews in the period."""
+        """The top box's line: the least remembered areas (what needs review) and the
+        reviews in the period."""
         if not self.any:
             return "No practice cards reviewed yet"
-        areas = [f"{line.name} {line.percent} %" for line in self.remembered[:shown]]
-        more = len(self.remembered) - shown
+        weakest = self.weakest
+        areas = [f"{line.name} {line.percent} %" for line in weakest[:shown]]
+        if areas:
+            areas[0] = "weakest first: " + areas[0]
+        more = len(weakest) - shown
         if more > 0:
             areas.append(f"{more} more {'area' if more == 1 else 'areas'}")
         reviews = f"{self.reviews_period} {'review' if self.reviews_period == 1 else 'reviews'}"
@@ -402,9 +417,11 @@ def practice_summary(
     items = snapshot.curriculum.items
     target = snapshot.settings.get(DESIRED_RETENTION)
     reworded = {t.card_id: t.prompt for t in practice.texts}  # an own card's later wording
+    finished = _finished_cards(snapshot)
     return PracticeSummary(
         retention=tuple(
-            RetentionLine(a.skill_id, a.name, a.cards, a.recall) for a in snapshot.retention
+            RetentionLine(a.skill_id, a.name, a.cards, a.recall, finished.get(a.skill_id, 0))
+            for a in snapshot.retention
         ),
         reviews=len(times),
         reviews_period=sum(1 for t in times if (since is None or t >= since) and t <= until),
@@ -422,6 +439,29 @@ def practice_summary(
         ),
         desired_retention=float(target) if isinstance(target, int | float) else None,
     )
+
+
+def _cards(count: int) -> str:
+    return f"{count:,} {'card' if count == 1 else 'cards'}"
+
+
+def _finished_cards(snapshot: ProgressSnapshot) -> dict[str, int]:
+    """Per skill area, the unlocked (item done), unsuspended cards, shipped and own: what a
+    retention figure could rest on (a card counts in every skill of its item)."""
+    curriculum = snapshot.curriculum
+    suspended = {s.card_id for s in snapshot.practice.states if s.suspended}
+    counts: dict[str, int] = {}
+    cards = [
+        (card.id, card.item_id) for cards in curriculum.cards_by_item.values() for card in cards
+    ]
+    cards += [(c.card_id, c.item_id) for c in snapshot.practice.own_cards]
+    for card_id, item_id in cards:
+        item = curriculum.items.get(item_id)
+        if item is None or card_id in suspended or snapshot.statuses.get(item_id) != "done":
+            continue
+        for skill in item.skills:
+            counts[skill] = counts.get(skill, 0) + 1
+    return counts
 
 
 MAX_WEEKS = 260  # five years of plan weeks at the most
