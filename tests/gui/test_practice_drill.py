@@ -175,3 +175,25 @@ def test_time_up_ends_the_drill_after_the_question_in_hand(drill_window: MainWin
     drill.rate(3)
     assert drill.stack.currentWidget() is drill.summary
     assert drill.summary.table.rowCount() == 1
+
+
+def test_tab_goes_from_the_rubric_to_the_ratings(drill_window: MainWindow, qtbot: QtBot) -> None:
+    """After the last rubric point, Tab reaches the rating buttons before leaving the drill,
+    for every question's rubric (the second question's boxes are made anew)."""
+    window = drill_window
+    drill = _drill(window, Stopwatch())
+    assert drill.start()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for _question in range(2):
+        drill.reveal()
+        run = drill.run
+        run.rubric[0].setFocus()
+        qtbot.waitUntil(lambda r=run: QApplication.focusWidget() is r.rubric[0])
+        for box in run.rubric[1:]:
+            _press(qtbot, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is box
+        for rating in (1, 2, 3, 4):
+            _press(qtbot, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is run.rate_buttons[rating]
+        drill.rate(3)

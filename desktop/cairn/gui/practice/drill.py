@@ -269,6 +269,12 @@ class DrillRun(QWidget):
             self.rubric_layout.addWidget(box)
             box.setVisible(True)  # shown with the group (added to a shown group, it would not)
             self.rubric.append(box)
+        # Tab goes model answer → each rubric point → the ratings (the boxes are made after
+        # the buttons, so they would otherwise come last in the window's Tab order)
+        previous: QWidget = self.answer
+        for widget in (*self.rubric, *self.rate_buttons.values()):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     def ticked(self) -> tuple[int, int]:
         return sum(1 for b in self.rubric if b.isChecked()), len(self.rubric)
