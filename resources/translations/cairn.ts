@@ -162,6 +162,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This window is read-only: the card cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ctrl+Enter saves. The item is done: the card is ready to review.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,7 +1170,7 @@ my mentor</source>
     <name>ItemCards</name>
     <message>
         <source>Practice cards of this item</source>
-        <extracomment>Change kinds after which the count is said again.</extracomment>
+        <extracomment>Change kinds that can change what the pane says: a card made or taken back, the item&apos;s status (its cards lock or unlock), an import or a pack.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1828,6 +1832,13 @@ my mentor</source>
     </message>
 </context>
 <context>
+    <name>PageHeader</name>
+    <message>
+        <source>Page summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PanesPage</name>
     <message>
         <source>Optional: your summaries carry it, so your mentor knows they are yours</source>
@@ -2065,7 +2076,7 @@ my mentor</source>
     </message>
     <message>
         <source>What a good answer covers:</source>
-        <extracomment>Change kinds that a review takes in while it runs (besides its own steps).</extracomment>
+        <extracomment>Change kinds that a review takes in while it runs (besides its own steps): a status can lock a card again (it leaves the session) or unlock it (it comes back). A card whose next step falls this soon comes back before the session ends, as Anki&apos;s learn-ahead limit does: a new card&apos;s learning steps are minutes apart, and a session that ended with them would leave cards due ten minutes after &quot;done&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2149,7 +2160,7 @@ my mentor</source>
     <name>PracticePage</name>
     <message>
         <source>Practice</source>
-        <extracomment>Change kinds after which the card list is read again.</extracomment>
+        <extracomment>Change kinds after which cards of the list are read again (a status locks or unlocks the item&apos;s cards; &quot;all&quot; and &quot;content&quot; read every card). Changes kept for a hidden list before it is simply read whole when shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2877,11 +2888,11 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Card {number} of {total}</source>
+        <source>From: {item}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From: {item}</source>
+        <source>Card {number} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3085,15 +3096,23 @@ my mentor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>({grades} ratings: cards you did not recall, and cards still in their learning steps, came back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({grades} ratings: cards you did not recall came back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({grades} ratings: cards still in their learning steps came back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You reviewed 1 card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You reviewed {count} cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>({grades} ratings: cards you did not recall came back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
