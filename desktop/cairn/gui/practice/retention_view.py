@@ -121,6 +121,7 @@ class RetentionBox(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         self.shown: list[tuple[str, str]] = []  # (area name, remembered) as listed
+        self._listed: list[tuple[str, str, str]] | None = None  # every row's cells, as shown
 
     def show_areas(self, skill_ids: Sequence[str], tracker: Tracker) -> None:
         """The role's areas in its order, with their retention now."""
@@ -136,11 +137,19 @@ class RetentionBox(QWidget):
         self.fill(rows)
 
     def fill(self, rows: Sequence[AreaRetention]) -> None:
+        """Show these areas; nothing is redrawn when they read as the table already does
+        (most changes on the dashboard move readiness, not what is remembered)."""
+        listed = [
+            (area.name, str(area.cards) if area.cards else "—", percent(area.recall))
+            for area in rows
+        ]
+        if listed == self._listed:
+            return
+        self._listed = listed
         self.table.setRowCount(len(rows))
         self.shown = []
-        for row, area in enumerate(rows):
-            remembered = percent(area.recall)
-            cells = (area.name, str(area.cards) if area.cards else "—", remembered)
+        for row, (area, cells) in enumerate(zip(rows, listed, strict=True)):
+            remembered = cells[2]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column:
