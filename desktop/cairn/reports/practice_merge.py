@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -143,6 +144,16 @@ def _entries(r: _CardReader, raw: Any, where: str) -> list[Any]:
     return entries
 
 
+def _card_entries(r: _CardReader, raw: Any, name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Each entry of the list `practice.<name>` as (its place, the object, its card id),
+    refused at the first that is not an object with a card id."""
+    for n, raw_entry in enumerate(_entries(r, raw, f"practice.{name}")):
+        where = f"practice.{name}[{n}]"
+        r.card = ""
+        entry = r.obj(raw_entry, where)
+        yield where, entry, _card_id(r, entry.get("id"), f"{where}.id")
+
+
 def _card_id(r: _CardReader, value: Any, where: str) -> str:
     r.card = ""
     if not isinstance(value, str) or not CARD_ID.fullmatch(value):
@@ -196,11 +207,7 @@ def _due(r: _CardReader, value: Any, where: str) -> datetime:
 def _own_cards(r: _CardReader, raw: Any) -> tuple[OwnCardRecord, ...]:
     found = []
     seen: set[str] = set()
-    for n, raw_entry in enumerate(_entries(r, raw, "practice.own_cards")):
-        where = f"practice.own_cards[{n}]"
-        r.card = ""
-        entry = r.obj(raw_entry, where)
-        card = _card_id(r, entry.get("id"), f"{where}.id")
+    for where, entry, card in _card_entries(r, raw, "own_cards"):
         if not OWN_CARD.fullmatch(card):
             raise r.fail(f"{where}.id", "an own card's id is own-<number>")
         _unique(r, card, seen, f"{where}.id")
@@ -230,11 +237,7 @@ def _own_cards(r: _CardReader, raw: Any) -> tuple[OwnCardRecord, ...]:
 def _texts(r: _CardReader, raw: Any) -> tuple[CardTextRecord, ...]:
     found = []
     seen: set[str] = set()
-    for n, raw_entry in enumerate(_entries(r, raw, "practice.edits")):
-        where = f"practice.edits[{n}]"
-        r.card = ""
-        entry = r.obj(raw_entry, where)
-        card = _card_id(r, entry.get("id"), f"{where}.id")
+    for where, entry, card in _card_entries(r, raw, "edits"):
         _unique(r, card, seen, f"{where}.id")
         found.append(
             CardTextRecord(
@@ -251,11 +254,7 @@ def _texts(r: _CardReader, raw: Any) -> tuple[CardTextRecord, ...]:
 def _states(r: _CardReader, raw: Any) -> tuple[CardStateRecord, ...]:
     found = []
     seen: set[str] = set()
-    for n, raw_entry in enumerate(_entries(r, raw, "practice.states")):
-        where = f"practice.states[{n}]"
-        r.card = ""
-        entry = r.obj(raw_entry, where)
-        card = _card_id(r, entry.get("id"), f"{where}.id")
+    for where, entry, card in _card_entries(r, raw, "states"):
         _unique(r, card, seen, f"{where}.id")
         state = entry.get("state")
         if state is not None and (isinstance(state, bool) or state not in STATES):
@@ -321,11 +320,7 @@ def _review_time(r: _CardReader, value: Any, where: str, latest: datetime) -> da
 def _reviews(r: _CardReader, raw: Any) -> tuple[ReviewRow, ...]:
     latest = to_utc(r.now) + FUTURE_TOLERANCE
     found = []
-    for n, raw_entry in enumerate(_entries(r, raw, "practice.reviews")):
-        where = f"practice.reviews[{n}]"
-        r.card = ""
-        entry = r.obj(raw_entry, where)
-        card = _card_id(r, entry.get("id"), f"{where}.id")
+    for where, entry, card in _card_entries(r, raw, "reviews"):
         rating = entry.get("rating")
         if isinstance(rating, bool) or rating not in RATINGS:
             raise r.fail(
